@@ -1,0 +1,215 @@
+/**
+ * Money: whole fen (0.01 元) held in a JS number, exact below 2^53 fen (≈ 90 trillion 元).
+ *
+ * This is the one module that owns decimal.js. Amounts enter as strings with their unit
+ * ("6205.27万元", "2660元", "1.2亿元"), are converted once with decimal.js and rounded half-up
+ * (四舍五入, half away from zero) to fen by `roundFen`, the one rounding function of the engine.
+ * In the hot path a rate is a rational `num/den` of safe integers and `mulRate` applies it with
+ * exact integer arithmetic (BigInt only when fen × num passes 2^53).
+ *
+ * Worked example (seed 001, Xingning): 34.9928 亩 × 177.33 万元/亩
+ *   = 34.9928 × 1 773 300 元 = 62 052 732.24 元 → 6 205 273 224 fen, shown as 6 205.27 万元.
+ */
+import DecimalBase from 'decimal.js';
+
+/** The project's Decimal: 40 significant digits, half-up, never the global config. */
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** Money in the engine: an integer number of fen. */
+export type Fen = number;
+
+export const ZERO = new Decimal('0');
+export const FEN_PER_YUAN = 100;
+
+/** Money units a scenario may write, with their size in 元. */
+export const MONEY_UNITS: Record<string, string> = { '元': '1', 'yuan': '1', '万元': '10000', '亿元': '100000000' };
+
+/** Builds a Decimal from a decimal string only: a float would carry its binary error in. */
+export function dec(text: string): Decimal {
+  return new Decimal(text);
+}
+
+/** The one rounding function: a Decimal amount of 元 → whole fen, half-up (away from zero). */
+export function roundFen(yuan: Decimal): Fen {
+  const fen = yuan.times(FEN_PER_YUAN).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const n = fen.toNumber();
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${yuan.toString()} 元 is beyond the exact range of the engine`);
+  return n === 0 ? 0 : n;
+}
+
+const MONEY_RE = /^\s*(-?\d+(?:\.\d+)?)\s*(元|万元|亿元|yuan)?\s*$/;
+
+/** Parses "6205.27万元" / "2660 元" / "1.2亿元" into fen; a bare number string means 元. Returns null if malformed. */
+export function parseMoney(text: string): Fen | null {
+  const m = MONEY_RE.exec(text);
+  if (!m) return null;
+  const unit = MONEY_UNITS[m[2] ?? '元'];
+  return roundFen(dec(m[1]).times(unit));
+}
+
+/** The same parse, keeping full precision (for unit prices multiplied before rounding). */
+export function parseMoneyDecimal(text: string): Decimal | null {
+  const m = MONEY_RE.exec(text);
+  if (!m) return null;
+  return dec(m[1]).times(MONEY_UNITS[m[2] ?? '元']);
+}
+
+/** Fen → decimal string in 元 with two places, the form money takes in JSON ("62052732.24"). */
+export function fenToYuan(fen: Fen): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
+  const neg = fen < 0;
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs - yuan * 100;
+  return `${neg ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** Fen → Decimal 元 (for reports and the reference path). */
+export function fenToDecimal(fen: Fen): Decimal {
+  return new Decimal(fenToYuan(fen));
+}
+
+/** Fen → 万元 string rounded half-up to `places` decimals ("6205.27"). Formatting only. */
+export function fenToWan(fen: Fen, places = 2): string {
+  return fenToDecimal(fen).div(10000).toFixed(places, Decimal.ROUND_HALF_UP);
+}
+
+/** Fen → 亿元 string rounded half-up. Formatting only. */
+export function fenToYi(fen: Fen, places = 4): string {
+  return fenToDecimal(fen).div(100000000).toFixed(places, Decimal.ROUND_HALF_UP);
+}
+
+/** Groups the integer part with commas: "121400.00" → "121,400.00". */
+export function groupThousands(text: string): string {
+  const [int, frac] = text.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${frac !== undefined ? '.' + frac : ''}`;
+}
+
+/** A rate as an exact rational num/den of safe integers (10% → 1/10, 6:4 shares are weights not rates). */
+export interface Rate {
+  readonly num: number;
+  readonly den: number;
+  /** The text the rate was written as, for traces ("10%"). */
+  readonly text: string;
+}
+
+const RATE_RE = /^\s*(-?\d+(?:\.\d+)?)\s*(%|‰)?\s*$/;
+
+/** Parses "10%", "0.1", "2.5‰" into an exact Rate. Returns null if malformed. */
+export function parseRate(text: string): Rate | null {
+  const m = RATE_RE.exec(text);
+  if (!m) return null;
+  const [intPart, fracPart = ''] = m[1].replace('-', '').split('.');
+  const scale = m[2] === '%' ? 2 : m[2] === '‰' ? 3 : 0;
+  const digits = fracPart.length + scale;
+  if (digits > 15) return null;
+  let num = Number(intPart + fracPart);
+  let den = 10 ** digits;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return null;
+  const g = gcd(num, den);
+  num /= g;
+  den /= g;
+  return { num: m[1].startsWith('-') ? -num : num, den, text: text.trim() };
+}
+
+/** A Rate → Decimal (for the reference path and display). */
+export function rateToDecimal(rate: Rate): Decimal {
+  return new Decimal(rate.num).div(rate.den);
+}
+
+/** A rate from a Decimal, exactly (the Decimal must be a terminating decimal of ≤ 15 places). */
+export function rateFromDecimal(value: Decimal, text = value.toString()): Rate {
+  const r = parseRate(value.toFixed());
+  if (!r) throw new RangeError(`rate ${value.toString()} cannot be held exactly`);
+  return { ...r, text };
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a || 1;
+}
+
+/**
+ * a × num / den rounded half-up (away from zero), exact for safe integers.
+ * Integer arithmetic in float64 while the product stays below 2^53, BigInt beyond.
+ */
+export function mulDivHalfUp(a: number, num: number, den: number): number {
+  if (den <= 0 || !Number.isSafeInteger(den)) throw new RangeError(`bad denominator ${den}`);
+  const p = a * num;
+  if (Number.isSafeInteger(p)) {
+    const neg = p < 0;
+    const ap = neg ? -p : p;
+    let q = Math.floor(ap / den);
+    let r = ap - q * den;
+    // The float quotient can be one off near 2^53; correct it with the exact remainder.
+    while (r < 0) { q -= 1; r += den; }
+    while (r >= den) { q += 1; r -= den; }
+    if (2 * r >= den) q += 1;
+    return neg ? (q === 0 ? 0 : -q) : q;
+  }
+  const bp = BigInt(a) * BigInt(num);
+  const bd = BigInt(den);
+  const neg = bp < 0n;
+  const ap = neg ? -bp : bp;
+  let q = ap / bd;
+  const r = ap - q * bd;
+  if (2n * r >= bd) q += 1n;
+  const out = Number(neg ? -q : q);
+  if (!Number.isSafeInteger(out)) throw new RangeError(`result beyond the exact range: ${a} × ${num} / ${den}`);
+  return out;
+}
+
+/** Applies a rate to an amount of fen, half-up, exact. */
+export function mulRate(fen: Fen, rate: Rate): Fen {
+  return mulDivHalfUp(fen, rate.num, rate.den);
+}
+
+/**
+ * Splits `total` fen by integer weights so that the parts sum to `total` exactly.
+ * Each part gets floor(total × w / Σw); the fen left over go one each to the parts in order
+ * (dinero.js `allocate`). allocate(1000, [6, 4]) → [600, 400]; allocate(1001, [1, 1]) → [501, 500].
+ */
+export function allocate(total: Fen, weights: readonly number[]): Fen[] {
+  if (weights.length === 0) throw new RangeError('allocate needs at least one weight');
+  let sum = 0;
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weight must be a non-negative integer: ${w}`);
+    sum += w;
+  }
+  if (sum === 0) throw new RangeError('weights sum to zero');
+  const neg = total < 0;
+  const abs = neg ? -total : total;
+  const parts = weights.map((w) => floorMulDiv(abs, w, sum));
+  let left = abs - parts.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0; i = (i + 1) % parts.length) {
+    if (weights[i] > 0) { parts[i] += 1; left -= 1; }
+  }
+  return neg ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
+}
+
+function floorMulDiv(a: number, num: number, den: number): number {
+  const p = a * num;
+  if (Number.isSafeInteger(p)) {
+    let q = Math.floor(p / den);
+    while (q * den > p) q -= 1;
+    while ((q + 1) * den <= p) q += 1;
+    return q;
+  }
+  return Number((BigInt(a) * BigInt(num)) / BigInt(den));
+}
+
+/** Weights from decimal strings ("6", "4", "0.6", "62.5%") → equal-ratio integers. */
+export function weightsFromStrings(texts: readonly string[]): number[] {
+  const ds = texts.map((t) => dec(t.replace('%', '')));
+  const places = Math.max(0, ...ds.map((d) => d.decimalPlaces()));
+  const scale = new Decimal(10).pow(places);
+  const ints = ds.map((d) => d.times(scale).toNumber());
+  const g = ints.reduce((a, b) => gcd(a, b), 0) || 1;
+  return ints.map((n) => n / g);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// The notebook lives in notebook/; tests in test/ run under vitest with the same config.
+export default defineConfig({
+  root: 'notebook',
+  publicDir: false,
+  server: { fs: { allow: ['..'] } },
+  build: { outDir: '../dist', emptyOutDir: true },
+  worker: { format: 'es' },
+  test: {
+    root: '.',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
