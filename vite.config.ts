@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // The notebook lives in notebook/; tests in test/ run under vitest with the same config.
 export default defineConfig({

@@ -1,0 +1,133 @@
+/**
+ * Policy parameters as dated data (data/parameters.json), resolved for a scenario's as-of date
+ * and jurisdiction, with the scenario's overrides on top.
+ *
+ * Resolution: among the values of a key, take those for the scenario's jurisdiction if any,
+ * else those for '*'; of these, the latest whose `from` is on or before the as-of date.
+ * Example: provisions.housing.rate is 5% from 2006 (财综〔2006〕25号) and 10% from 2007-08-07
+ * (国发〔2007〕24号), so a 2022 scenario resolves it to 10%.
+ */
+import parameterData from '../data/parameters.json';
+import { parseMoney, parseRate, type Rate } from './money';
+import { parseUnitPrice, type UnitPrice } from './units';
+import { problem, type Problem } from './problem';
+
+export type ParameterUnit = 'rate' | 'unitPrice' | 'weights' | 'table' | 'months' | 'ratio';
+export type Confidence = 'A' | 'B' | 'C';
+
+export interface ParameterValueRecord {
+  readonly from: string;
+  readonly jurisdiction: string;
+  readonly value: unknown;
+  readonly source: string;
+  readonly ref: string;
+  readonly confidence: Confidence;
+}
+
+export interface ParameterDefinition {
+  readonly zh: string;
+  readonly en: string;
+  readonly unit: ParameterUnit;
+  readonly base: string;
+  readonly values: readonly ParameterValueRecord[];
+}
+
+export const PARAMETER_DEFINITIONS = (parameterData as unknown as { parameters: Record<string, ParameterDefinition> }).parameters;
+
+export interface FeeTier {
+  /** Upper bound of the tier in fen; null for the open top tier. */
+  readonly upToFen: number | null;
+  readonly rate: Rate;
+}
+
+/** One resolved parameter: its raw value, where it came from, and whether the scenario overrode it. */
+export interface ResolvedParameter {
+  readonly key: string;
+  readonly raw: unknown;
+  readonly from: string | null;
+  readonly jurisdiction: string;
+  readonly source: string;
+  readonly ref: string;
+  readonly confidence: Confidence | 'scenario';
+  readonly overridden: boolean;
+}
+
+export interface ParameterSet {
+  readonly resolved: ReadonlyMap<string, ResolvedParameter>;
+  rate(key: string): Rate;
+  unitPrice(key: string): UnitPrice;
+  weights(key: string): Record<string, string> | null;
+  table(key: string): FeeTier[];
+  months(key: string): number;
+  ratio(key: string): Rate;
+}
+
+export function resolveParameters(
+  asOf: string,
+  jurisdiction: string,
+  overrides: Record<string, unknown>,
+  overridePath = 'parameters',
+): { set: ParameterSet; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const resolved = new Map<string, ResolvedParameter>();
+  for (const [key, def] of Object.entries(PARAMETER_DEFINITIONS)) {
+    const candidates = def.values.filter((v) => v.jurisdiction === jurisdiction);
+    const pool = candidates.length > 0 ? candidates : def.values.filter((v) => v.jurisdiction === '*');
+    const inForce = pool.filter((v) => v.from <= asOf).sort((a, b) => (a.from < b.from ? -1 : 1));
+    const chosen = inForce[inForce.length - 1];
+    if (chosen) {
+      resolved.set(key, { key, raw: chosen.value, from: chosen.from, jurisdiction: chosen.jurisdiction, source: chosen.source, ref: chosen.ref, confidence: chosen.confidence, overridden: false });
+    }
+  }
+  for (const [key, raw] of Object.entries(overrides)) {
+    const def = PARAMETER_DEFINITIONS[key];
+    const path = `${overridePath}["${key}"]`;
+    if (!def) {
+      problems.push(problem('parameter.unknown', path, key, { en: `one of: ${Object.keys(PARAMETER_DEFINITIONS).join(', ')}`, zh: `已定义的参数名之一：${Object.keys(PARAMETER_DEFINITIONS).join('、')}` }));
+      continue;
+    }
+    const err = checkValue(def.unit, raw);
+    if (err) {
+      problems.push(problem('parameter.value', path, raw, err));
+      continue;
+    }
+    const base = resolved.get(key);
+    resolved.set(key, { key, raw, from: null, jurisdiction, source: 'scenario override', ref: base?.ref ?? def.values[0]?.ref ?? '', confidence: 'scenario', overridden: true });
+  }
+  const get = (key: string): unknown => {
+    const r = resolved.get(key);
+    if (!r) throw new Error(`parameter ${key} has no value in force`);
+    return r.raw;
+  };
+  const set: ParameterSet = {
+    resolved,
+    rate: (key) => parseRate(String(get(key)))!,
+    ratio: (key) => parseRate(String(get(key)))!,
+    unitPrice: (key) => parseUnitPrice(String(get(key)))!,
+    months: (key) => Number(get(key)),
+    weights: (key) => (resolved.has(key) ? (get(key) as Record<string, string>) : null),
+    table: (key) =>
+      (get(key) as { upTo: string | null; rate: string }[]).map((t) => ({ upToFen: t.upTo === null ? null : parseMoney(t.upTo)!, rate: parseRate(t.rate)! })),
+  };
+  return { set, problems };
+}
+
+function checkValue(unit: ParameterUnit, raw: unknown): { en: string; zh: string } | null {
+  switch (unit) {
+    case 'rate':
+    case 'ratio':
+      return typeof raw === 'string' && parseRate(raw) ? null : { en: 'a rate as a string, e.g. "10%" or "0.1"', zh: '字符串形式的比率，如 "10%" 或 "0.1"' };
+    case 'unitPrice':
+      return typeof raw === 'string' && parseUnitPrice(raw) ? null : { en: 'a unit price, e.g. "12元/m²"', zh: '单价，如 "12元/m²"' };
+    case 'months':
+      return typeof raw === 'string' && /^\d+$/.test(raw) ? null : { en: 'a whole number of months as a string, e.g. "24"', zh: '整数月数字符串，如 "24"' };
+    case 'weights':
+      return raw && typeof raw === 'object' && !Array.isArray(raw) && Object.values(raw).every((v) => typeof v === 'string' && /^\d+(\.\d+)?$/.test(v))
+        ? null
+        : { en: 'an object of tier → weight strings, e.g. {"province": "6", "city": "4"}', zh: '层级→比例字符串的对象，如 {"province": "6", "city": "4"}' };
+    case 'table':
+      return Array.isArray(raw) && raw.every((t) => t && (t.upTo === null || (typeof t.upTo === 'string' && parseMoney(t.upTo) !== null)) && typeof t.rate === 'string' && parseRate(t.rate))
+        ? null
+        : { en: 'a list of {"upTo": "1000万元" | null, "rate": "2%"} tiers', zh: '{"upTo": "1000万元" 或 null, "rate": "2%"} 分档列表' };
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The rules that make postings. Every posting carries one of these ids, so any number in a
+ * report can be traced to the rule (and its DOMAIN.md reference and source document) behind it.
+ *
+ * `line` is where the rule's money shows in the per-period statement:
+ *   source        money coming into the reserve programme (appropriations, receipts, rent…)
+ *   use           money the programme spends (acquisition, development, holding…)
+ *   distribution  sale money passed on after settlement (provisions, cost recovery, shares)
+ */
+export interface RuleInfo {
+  readonly id: string;
+  readonly zh: string;
+  readonly en: string;
+  /** DOMAIN.md rule ids, e.g. "S-1". */
+  readonly ref: string;
+  readonly line: 'source' | 'use' | 'distribution' | 'financing';
+}
+
+const RULE_LIST: RuleInfo[] = [
+  { id: 'funding.appropriation', zh: '财政预算安排土地储备资金', en: 'Budget appropriation to the reserve fund', ref: 'F-1', line: 'source' },
+  { id: 'funding.fiscalTopUp', zh: '财政补足资金缺口', en: 'Fiscal top-up of a funding gap', ref: 'F-1', line: 'source' },
+  { id: 'acquisition.expropriation', zh: '征收补偿', en: 'Expropriation compensation', ref: 'C-1, C-2', line: 'use' },
+  { id: 'acquisition.recovery', zh: '收回补偿', en: 'Recovery of state land', ref: 'C-2', line: 'use' },
+  { id: 'acquisition.purchase', zh: '收购价款', en: 'Purchase price', ref: 'C-2', line: 'use' },
+  { id: 'acquisition.buyback', zh: '留用地回购款', en: 'Retained-land buy-back', ref: 'C-7, X-2', line: 'use' },
+  { id: 'acquisition.serviceFee', zh: '征储事务性工作服务费', en: 'Acquisition service fee', ref: 'C-5', line: 'use' },
+  { id: 'development.works', zh: '前期开发', en: 'Pre-development works', ref: 'C-3, F-2', line: 'use' },
+  { id: 'development.managementFee', zh: '代建管理费', en: 'Agent-construction management fee', ref: 'C-6, M-1', line: 'use' },
+  { id: 'holding.cost', zh: '管护费用', en: 'Holding and care cost', ref: 'H-1, F-2', line: 'use' },
+  { id: 'sale.businessFee', zh: '土地出让业务费', en: 'Sale administration fee', ref: 'P-13', line: 'use' },
+  { id: 'lease.income', zh: '临时利用收入（缴入国库）', en: 'Temporary-use income (to the treasury)', ref: 'H-1, H-2, F-4', line: 'source' },
+  { id: 'sale.receipt', zh: '土地出让收入', en: 'Land-sale receipt', ref: 'P-1, H-3', line: 'source' },
+  { id: 'provision.landIncomeFund', zh: '计提国有土地收益基金', en: 'State land income fund provision', ref: 'P-6', line: 'distribution' },
+  { id: 'provision.agriDev', zh: '计提农业土地开发资金', en: 'Agricultural land development fund provision', ref: 'P-7', line: 'distribution' },
+  { id: 'provision.education', zh: '计提教育资金', en: 'Education fund provision', ref: 'P-8', line: 'distribution' },
+  { id: 'provision.water', zh: '计提农田水利建设资金', en: 'Farmland water-conservancy fund provision', ref: 'P-9', line: 'distribution' },
+  { id: 'provision.housing', zh: '计提保障性安居工程资金', en: 'Housing security fund provision', ref: 'P-10', line: 'distribution' },
+  { id: 'sale.costRecovery', zh: '核定土地储备成本返还', en: 'Verified reserve cost recovered', ref: 'S-1, S-2', line: 'distribution' },
+  { id: 'split.share', zh: '增值收益分成', en: 'Value-added share', ref: 'S-1', line: 'distribution' },
+];
+
+export const RULES: ReadonlyMap<string, RuleInfo> = new Map(RULE_LIST.map((r) => [r.id, r]));
+
+/** Rule ids as small integers for the ledger's typed arrays. */
+export const RULE_IDS: readonly string[] = RULE_LIST.map((r) => r.id);
+const RULE_INDEX = new Map(RULE_IDS.map((id, i) => [id, i]));
+
+export function ruleIndex(id: string): number {
+  const i = RULE_INDEX.get(id);
+  if (i === undefined) throw new Error(`unknown rule ${id}`);
+  return i;
+}
+
+export const ACQUISITION_RULE = {
+  expropriation: 'acquisition.expropriation',
+  recovery: 'acquisition.recovery',
+  purchase: 'acquisition.purchase',
+  buyback: 'acquisition.buyback',
+} as const;
+
+export const PROVISION_KINDS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'] as const;
+export type ProvisionKind = (typeof PROVISION_KINDS)[number];

@@ -1,0 +1,198 @@
+/**
+ * prepare(scenario): validate a scenario completely, then build the Model the run steps through.
+ * Every problem is collected (schema first, then references, dates and rules); if there is any,
+ * nothing runs and the caller gets the full list.
+ */
+import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
+import { dec, parseMoney, type Decimal } from '../money';
+import { resolveParameters } from '../parameters';
+import { problem, type Problem } from '../problem';
+import { splitRatios, type SplitRatios } from '../revenue-split';
+import { PROVISION_KINDS, type ProvisionKind } from '../rules';
+import { makeTimeline, periodLabels, parseDate } from '../timeline';
+import type { Check } from '../check';
+import type { Model, ParcelModel, Payment, TierModel } from '../model';
+import { checkSchema } from './schema-check';
+import { normalizeParcel, type RawParcel, type RuleSeverity } from './parcel';
+import { datePeriod } from './payments';
+import { toText } from './text';
+
+export type Prepared = { ok: true; model: Model } | { ok: false; problems: Problem[] };
+
+interface RawScenario {
+  id: string;
+  name?: string | { zh?: string; en?: string };
+  description?: string | { zh?: string; en?: string };
+  sources?: string[];
+  timeline?: { start: string; months: number };
+  jurisdiction?: string;
+  asOf?: string;
+  parameters?: Record<string, unknown>;
+  rulePolicy?: Partial<Record<'serviceFeeOverCap' | 'leaseOverLimit' | 'managementFeeOverCap' | 'saleSchedule', RuleSeverity>>;
+  provisions?: ProvisionKind[];
+  tiers?: { id: string; name?: string | { zh?: string; en?: string }; entity?: string }[];
+  split?: { ratios?: Record<string, string>; cases?: Record<string, Record<string, string>> };
+  funding?: { appropriations?: { date: string; amount: string; name?: string }[]; shortfall?: 'fiscalTopUp' };
+  adjustments?: { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string };
+  zones?: { id: string; name?: string | { zh?: string; en?: string } }[];
+  parcels?: RawParcel[];
+  base?: string;
+  set?: Record<string, unknown>;
+  parcelsCsv?: string;
+}
+
+export function prepare(input: unknown): Prepared {
+  const schemaProblems = checkSchema(input);
+  if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
+  const s = input as RawScenario;
+  const problems: Problem[] = [];
+  const checks: Check[] = [];
+
+  if (!s.timeline) {
+    problems.push(problem('schema.required', 'timeline', undefined, { en: 'a timeline {"start": "YYYY-MM", "months": N}', zh: '测算期 {"start": "YYYY-MM", "months": N}' }));
+    return { ok: false, problems };
+  }
+  if (s.base !== undefined || s.set !== undefined || s.parcelsCsv !== undefined) {
+    // These are resolved by the loader (they need files); an unresolved one is a loader bug or a bare object.
+    problems.push(problem('schema.unknownField', s.base !== undefined ? 'base' : s.set !== undefined ? 'set' : 'parcelsCsv', s.base ?? s.parcelsCsv ?? s.set, { en: 'a scenario with its base and CSV files already loaded (use loadScenario)', zh: '已加载基准情景与CSV的完整情景（请使用 loadScenario）' }));
+    return { ok: false, problems };
+  }
+  const t = makeTimeline(s.timeline.start, s.timeline.months);
+  const jurisdiction = s.jurisdiction ?? 'national';
+  const asOf = s.asOf ?? `${s.timeline.start}-01`;
+  if (s.asOf && !parseDate(s.asOf)) problems.push(problem('date.format', 'asOf', s.asOf, { en: 'a real calendar date', zh: '有效日期' }));
+  const asOfDay = asOf.length === 7 ? `${asOf}-01` : asOf;
+  const { set: params, problems: paramProblems } = resolveParameters(asOfDay, jurisdiction, s.parameters ?? {});
+  problems.push(...paramProblems);
+  if (paramProblems.length > 0) return { ok: false, problems };
+
+  // Tiers and the split (S-1): default ratios from the jurisdiction's parameters.
+  const tiers: TierModel[] = (s.tiers ?? [{ id: 'city', name: { zh: '本级政府', en: 'Local government' } }]).map((tier) => ({ id: tier.id, name: toText(tier.name, tier.id) }));
+  const tierIds = tiers.map((x) => x.id);
+  dupes(tierIds, 'tiers', problems);
+  const defaultRatios = s.split?.ratios ?? params.weights('split.ratios') ?? (tierIds.length === 1 ? { [tierIds[0]]: '1' } : null);
+  const splits: SplitRatios[] = [];
+  const splitNames: string[] = [];
+  const addSplit = (name: string, ratios: Record<string, string>, path: string) => {
+    for (const k of Object.keys(ratios)) {
+      if (!tierIds.includes(k)) problems.push(problem('ref.unknown', `${path}.${k}`, k, { en: `one of the tiers: ${tierIds.join(', ')}`, zh: `已定义的层级之一：${tierIds.join('、')}` }));
+    }
+    if (Object.values(ratios).every((v) => dec(v.replace('%', '')).isZero())) {
+      problems.push(problem('schema.range', path, ratios, { en: 'at least one tier with a positive share', zh: '至少一个层级分成比例大于零' }));
+      return;
+    }
+    splitNames.push(name);
+    splits.push(splitRatios(tierIds, ratios));
+  };
+  if (!defaultRatios) {
+    problems.push(problem('schema.required', 'split.ratios', undefined, { en: `split ratios for the tiers ${tierIds.join(', ')} (no default for jurisdiction "${jurisdiction}")`, zh: `各层级分成比例（${jurisdiction} 无默认值）` }));
+  } else {
+    addSplit('default', defaultRatios, s.split?.ratios ? 'split.ratios' : 'parameters["split.ratios"]');
+  }
+  const stock = params.weights('split.paidStockRecovery.ratios');
+  // The jurisdiction's paid-stock-recovery exception applies when its tiers are this scenario's tiers.
+  const stockApplies = stock !== null && Object.keys(stock).every((k) => tierIds.includes(k));
+  const cases = { ...(stockApplies ? { paidStockRecovery: stock } : {}), ...(s.split?.cases ?? {}) };
+  for (const [name, ratios] of Object.entries(cases)) addSplit(name, ratios, `split.cases.${name}`);
+  const splitIndex = new Map(splitNames.map((n, i) => [n, i]));
+
+  // Accounts: the base chart plus one share account per (tier, government).
+  const accounts = new ChartOfAccounts(BASE_ACCOUNTS);
+  const tierEntity = new Map((s.tiers ?? []).map((x) => [x.id, x.entity ?? toText(x.name, x.id).zh]));
+  const shareAccounts = (p: RawParcel): number[] =>
+    tiers.map((tier) => {
+      const entity = p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh;
+      return accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+    });
+
+  // Zones: declared, or (when none are declared) taken from the parcels.
+  const declaredZones: { id: string; name?: string | { zh?: string; en?: string } }[] =
+    s.zones ?? [...new Set((s.parcels ?? []).map((p) => p.zone).filter((z): z is string => !!z))].map((id) => ({ id }));
+  const zones = declaredZones.map((z) => ({ id: z.id, name: toText(z.name, z.id) }));
+  dupes(zones.map((z) => z.id), 'zones', problems);
+  const zoneIndex = new Map(zones.map((z, i) => [z.id, i]));
+
+  const factor = (text: string | undefined, path: string): Decimal | null => {
+    if (text === undefined) return null;
+    const d = dec(text);
+    if (d.lte(0)) problems.push(problem('schema.range', path, text, { en: 'a factor above zero, e.g. "0.9"', zh: '大于零的系数，如 "0.9"' }));
+    return d;
+  };
+  const policy = {
+    serviceFeeOverCap: s.rulePolicy?.serviceFeeOverCap ?? 'warning',
+    leaseOverLimit: s.rulePolicy?.leaseOverLimit ?? 'warning',
+    managementFeeOverCap: s.rulePolicy?.managementFeeOverCap ?? 'warning',
+    saleSchedule: s.rulePolicy?.saleSchedule ?? 'warning',
+  };
+  const rawParcels = s.parcels ?? [];
+  dupes(rawParcels.map((p) => p.id), 'parcels', problems);
+  const ctx = {
+    t,
+    params,
+    problems,
+    checks,
+    policy,
+    costFactor: factor(s.adjustments?.costFactor, 'adjustments.costFactor'),
+    priceFactor: factor(s.adjustments?.salePriceFactor, 'adjustments.salePriceFactor'),
+    saleDelayMonths: s.adjustments?.saleDelayMonths ?? 0,
+    zoneIndex,
+    splitIndex,
+    shareAccounts,
+  };
+  const parcels: ParcelModel[] = rawParcels.map((p, i) => normalizeParcel(p, i, ctx));
+
+  const appropriations: Payment[] = (s.funding?.appropriations ?? []).map((a, i) => ({
+    period: datePeriod(t, a.date, `funding.appropriations[${i}].date`, problems),
+    amount: parseMoney(a.amount)!,
+    date: a.date,
+  }));
+
+  // Parameters tagged [C] are defaults nobody has confirmed: say so in the checks.
+  const unverified = [...params.resolved.values()].filter((r) => r.confidence === 'C');
+  for (const r of unverified) {
+    checks.push({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref });
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const enabled = s.provisions ?? [...PROVISION_KINDS];
+  return {
+    ok: true,
+    model: {
+      id: s.id,
+      name: toText(s.name, s.id),
+      description: s.description === undefined ? null : toText(s.description, ''),
+      sources: s.sources ?? [],
+      timeline: t,
+      periodLabels: periodLabels(t),
+      jurisdiction,
+      asOf: asOfDay,
+      params,
+      waterfall: {
+        enabled: PROVISION_KINDS.filter((k) => enabled.includes(k)),
+        landIncomeFund: params.rate('provisions.landIncomeFund.rate'),
+        agriDev: params.rate('provisions.agriDev.rate'),
+        education: params.rate('provisions.education.rate'),
+        water: params.rate('provisions.water.rate'),
+        housing: params.rate('provisions.housing.rate'),
+      },
+      tiers,
+      splits,
+      splitNames,
+      accounts,
+      zones,
+      parcels,
+      appropriations,
+      shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
+      staticChecks: checks,
+    },
+  };
+}
+
+function dupes(ids: string[], path: string, problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) problems.push(problem('ref.duplicate', `${path}[${i}].id`, id, { en: `an id not used before (already used by ${path}[${seen.get(id)}])`, zh: `未被使用的编号（已被 ${path}[${seen.get(id)}] 使用）` }));
+    else seen.set(id, i);
+  });
+}
+
