@@ -107,6 +107,18 @@ export interface Result {
   checks: Check[];
   parameters: { key: string; value: unknown; source: string; ref: string; confidence: string; overridden: boolean; from: string | null }[];
   rules: { id: string; zh: string; en: string; ref: string }[];
+  /** Every posting, in the order made (only when asked for: a province has millions). */
+  postings?: PostingRow[];
+}
+
+export interface PostingRow {
+  period: string;
+  from: string;
+  to: string;
+  amount: Money;
+  rule: string;
+  parcel: string | null;
+  zone: string | null;
 }
 
 const ACQ_RULES = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback'].map(ruleIndex);
@@ -125,7 +137,7 @@ const RI = {
   share: ruleIndex('split.share'),
 };
 
-export function report(out: RunOutput): Result {
+export function report(out: RunOutput, options: { postings?: boolean } = {}): Result {
   const { model, ledger } = out;
   const nP = model.timeline.months;
   const nR = RULE_IDS.length;
@@ -273,7 +285,25 @@ export function report(out: RunOutput): Result {
     checks: [...model.staticChecks, ...runChecks(out, balances, { acquisitionCost, uses })],
     parameters: [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from })),
     rules: RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; }),
+    ...(options.postings ? { postings: postingRows(out) } : {}),
   };
+}
+
+export function postingRows(out: RunOutput): PostingRow[] {
+  const { model, ledger } = out;
+  const rows: PostingRow[] = [];
+  for (let i = 0; i < ledger.length; i++) {
+    rows.push({
+      period: model.periodLabels[ledger.period[i]],
+      from: model.accounts.list[ledger.from[i]].id,
+      to: model.accounts.list[ledger.to[i]].id,
+      amount: fenToYuan(ledger.amount[i]),
+      rule: RULE_IDS[ledger.rule[i]],
+      parcel: ledger.parcel[i] >= 0 ? model.parcels[ledger.parcel[i]].id : null,
+      zone: ledger.zone[i] >= 0 ? model.zones[ledger.zone[i]].id : null,
+    });
+  }
+  return rows;
 }
 
 /** The checks that always run last: the ledger balances, funds stay non-negative, splits are exact. */

@@ -1,0 +1,78 @@
+/**
+ * `lrsim run <scenario.json>`: run a scenario and print a summary (default), the whole result as
+ * JSON (--json), a table as CSV (--csv [periods|years|parcels]), or write a workbook (--xlsx FILE).
+ * A bad file prints every problem and exits 1; nothing is written.
+ */
+import { parseArgs } from 'node:util';
+import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '../../engine/index';
+import { resultWorkbook } from '../../engine/workbook';
+import { loadScenarioFile } from '../load';
+import { formatSummary } from '../summary';
+import { writeFileAtomic } from '../write-file';
+import type { CliIO, Command } from '../io';
+
+export const RUN_USAGE = `lrsim run <scenario.json> [--json] [--csv [periods|years|parcels|checks]] [--xlsx FILE] [--out FILE] [--lang zh|en] [--postings]`;
+
+export const runCommand: Command = async (args, io) => {
+  let opts;
+  try {
+    opts = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        xlsx: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string', default: 'zh' },
+        postings: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\nusage: ${RUN_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = opts;
+  const lang = values.lang === 'en' ? 'en' : values.lang === 'zh' ? 'zh' : null;
+  if (!lang) {
+    io.err(`--lang must be zh or en, got "${values.lang}"\nusage: ${RUN_USAGE}`);
+    return 2;
+  }
+  const tables = ['periods', 'years', 'parcels', 'checks'];
+  const file = positionals[0];
+  const tableName = values.csv ? positionals[1] ?? 'periods' : null;
+  if (!file || positionals.length > (values.csv ? 2 : 1) || (tableName && !tables.includes(tableName))) {
+    io.err(`usage: ${RUN_USAGE}`);
+    return 2;
+  }
+  const result = loadAndRun(file, io, !!values.postings);
+  if (!result) return 1;
+
+  let text: string;
+  if (values.json) text = JSON.stringify(result, null, 2);
+  else if (tableName) text = tableToCsv(resultTables(result).find((t) => t.name === tableName)!, lang);
+  else text = formatSummary(result, lang);
+
+  if (values.xlsx) writeFileAtomic(values.xlsx, resultWorkbook(result));
+  if (values.out) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
+  else io.out(text);
+  return 0;
+};
+
+export function loadAndRun(file: string, io: CliIO, postings = false) {
+  const composed = loadScenarioFile(file);
+  if (!composed.ok) {
+    io.err(problemsHeader(file, composed.problems.length) + formatProblems(composed.problems));
+    return null;
+  }
+  const prepared = prepare(composed.scenario);
+  if (!prepared.ok) {
+    io.err(problemsHeader(file, prepared.problems.length) + formatProblems(prepared.problems));
+    return null;
+  }
+  return report(run(prepared.model), { postings });
+}
+
+function problemsHeader(file: string, n: number): string {
+  return `${file}: ${n} problem(s), nothing was run / 发现 ${n} 个问题，未运行\n`;
+}

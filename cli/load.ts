@@ -1,0 +1,19 @@
+/**
+ * Reading scenario files from disk for the CLI: the engine's composeScenario does the merging;
+ * this only supplies the file system (a missing file is null, so the engine can name it).
+ */
+import { readFileSync } from 'node:fs';
+import { composeScenario, type Composed } from '../engine/index';
+
+export function loadScenarioFile(path: string): Composed {
+  const read = (p: string): string | null => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+      throw e;
+    }
+  };
+  return composeScenario(path.replace(/\\/g, '/'), read);
+}

@@ -1,0 +1,31 @@
+/**
+ * The command-line entry: `lrsim <command> …`. A scenario path alone means `run`.
+ * User mistakes print a message and exit non-zero; only an engine bug prints a stack trace.
+ */
+import { processIO, type CliIO, type Command } from './io';
+import { runCommand, RUN_USAGE } from './commands/run';
+import { validateCommand } from './commands/validate';
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  run: { run: runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
+  validate: { run: validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
+};
+
+export const USAGE = `lrsim — land reserve finance simulator (土地储备资金测算)
+
+${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}
+
+  lrsim <scenario.json> is short for lrsim run <scenario.json>`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
+    io.out(USAGE);
+    return first ? 0 : 2;
+  }
+  const command = COMMANDS[first];
+  if (command) return command.run(rest, io);
+  if (first.endsWith('.json')) return runCommand(argv, io);
+  io.err(`unknown command "${first}"\n\n${USAGE}`);
+  return 2;
+}

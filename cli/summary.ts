@@ -1,0 +1,67 @@
+/**
+ * The readable summary the CLI prints by default: 万元, Chinese labels first (English with
+ * --lang en), totals, each tier's share, and every check that failed plus the invariants.
+ */
+import { money, type Result } from '../engine/index';
+
+const { fenToWan, groupThousands, parseMoney } = money;
+
+function wan(yuan: string): string {
+  return groupThousands(fenToWan(parseMoney(yuan)!));
+}
+
+export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const L = (z: string, e: string) => (zh ? z : e);
+  const t = r.totals;
+  const lines: string[] = [];
+  lines.push(`${zh ? r.scenario.name.zh : r.scenario.name.en}  (${r.scenario.id})`);
+  lines.push(L(`测算期 ${r.timeline.start} 起 ${r.timeline.months} 个月 · 辖区 ${r.scenario.jurisdiction} · 参数日期 ${r.scenario.asOf}`, `Timeline ${r.timeline.start}, ${r.timeline.months} months · jurisdiction ${r.scenario.jurisdiction} · parameters as of ${r.scenario.asOf}`));
+  lines.push('');
+  lines.push(L('金额单位：万元', 'Amounts in 万元 (10,000 yuan)'));
+  const rows: [string, string, string][] = [
+    ['收储成本（已付）', 'Acquisition cost (paid)', t.acquisitionCost],
+    ['收储成本（计划）', 'Acquisition cost (planned)', t.acquisitionPlanned],
+    ['征储服务费', 'Acquisition service fee', t.serviceFee],
+    ['前期开发', 'Pre-development', t.developmentCost],
+    ['代建管理费', 'Management fee (504)', t.managementFee],
+    ['管护费用', 'Holding cost', t.holdingCost],
+    ['临时利用收入', 'Temporary-use income', t.leaseIncome],
+    ['出让收入', 'Sale revenue', t.saleRevenue],
+    ['计提各项基金', 'Provisions', t.provisions],
+    ['核定成本返还', 'Reserve cost recovered', t.reserveCostRecovered],
+    ['未弥补成本', 'Unrecovered cost', t.unrecoveredCost],
+    ['增值收益', 'Value added', t.valueAdded],
+    ['财政预算安排', 'Appropriations', t.appropriations],
+    ['财政补足', 'Fiscal top-up', t.fiscalTopUp],
+  ];
+  const width = Math.max(...rows.map(([z, e]) => displayWidth(zh ? z : e))) + 2;
+  for (const [z, e, v] of rows) lines.push(`  ${pad(zh ? z : e, width)}${wan(v).padStart(16)}`);
+  if (t.budgetExecutionRatePercent !== null) lines.push(`  ${pad(L('预算执行率', 'Budget execution'), width)}${(t.budgetExecutionRatePercent + '%').padStart(16)}`);
+  lines.push('');
+  lines.push(L('增值收益分成：', 'Value-added shares:'));
+  for (const tier of r.tiers) lines.push(`  ${pad(zh ? tier.name.zh : tier.name.en, width)}${wan(t.shares[tier.id]).padStart(16)}`);
+  const govs = Object.entries(t.sharesByGovernment);
+  if (govs.length > r.tiers.length) {
+    for (const [id, v] of govs) lines.push(`    ${pad(id.replace(/^share:/, ''), width - 2)}${wan(v).padStart(16)}`);
+  }
+  lines.push('');
+  lines.push(L('检查：', 'Checks:'));
+  for (const c of r.checks) {
+    if (c.severity === 'info') continue;
+    lines.push(`  ${c.ok ? '✓' : '✗'} ${c.id}: ${zh ? c.messageZh : c.message}`);
+  }
+  const info = r.checks.filter((c) => c.severity === 'info').length;
+  if (info) lines.push(L(`  （另有 ${info} 条提示：未经核实的默认参数等，见 --json 的 checks）`, `  (${info} notes — unverified default parameters etc. — in the checks of --json)`));
+  return lines.join('\n');
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}

@@ -1,0 +1,138 @@
+/**
+ * Composing a scenario from its files: a variant names its `base` and overrides a few fields
+ * ("6:4 versus 7:3" is two small files), `set` overrides single fields by JSON path, and
+ * `parcelsCsv` brings a parcel table. Files are read through a callback, so the same code serves
+ * the CLI (the file system) and the notebook (uploaded or bundled files).
+ *
+ * Merge rule: objects merge key by key, recursively; arrays and scalars in the variant replace
+ * the base's. So {"base": "hainan-provincial.json", "split": {"ratios": {"province": "7", "city": "3"}}}
+ * is the whole 7:3 variant.
+ */
+import { problem, type Problem } from '../problem';
+import { parsePath, setAt } from './json-path';
+import { parcelsFromCsv } from './parcel-table';
+
+export type ReadText = (path: string) => string | null;
+
+export type Composed =
+  | { ok: true; scenario: Record<string, unknown>; files: string[] }
+  | { ok: false; problems: Problem[] };
+
+export function composeScenario(path: string, read: ReadText): Composed {
+  const problems: Problem[] = [];
+  const files: string[] = [];
+  const scenario = load(path, read, [], problems, files);
+  if (problems.length > 0 || scenario === null) return { ok: false, problems };
+  return { ok: true, scenario, files };
+}
+
+function load(path: string, read: ReadText, chain: string[], problems: Problem[], files: string[]): Record<string, unknown> | null {
+  if (chain.includes(path)) {
+    problems.push({ ...problem('variant.cycle', 'base', path, { en: `a base that does not lead back to itself (${[...chain, path].join(' → ')})`, zh: `不形成循环的基准情景（${[...chain, path].join(' → ')}）` }), file: chain[chain.length - 1] });
+    return null;
+  }
+  const text = read(path);
+  if (text === null) {
+    const from = chain[chain.length - 1];
+    problems.push({ ...problem('file.notFound', from ? 'base' : '', path, { en: 'an existing scenario file', zh: '存在的情景文件' }, { en: `file not found: ${path}`, zh: `找不到文件：${path}` }), file: from });
+    return null;
+  }
+  files.push(path);
+  const data = parseJson(text, path, problems);
+  if (data === null) return null;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ ...problem('schema.type', '', Array.isArray(data) ? '[…]' : data, { en: 'a JSON object (a scenario)', zh: 'JSON 对象（情景）' }), file: path });
+    return null;
+  }
+  let own = { ...(data as Record<string, unknown>) };
+  const { base, set, parcelsCsv } = own;
+  delete own.base;
+  delete own.set;
+  delete own.parcelsCsv;
+
+  let merged: Record<string, unknown> = own;
+  if (base !== undefined) {
+    if (typeof base !== 'string') {
+      problems.push({ ...problem('schema.type', 'base', base, { en: 'the path of the base scenario file', zh: '基准情景文件路径' }), file: path });
+      return null;
+    }
+    const parent = load(resolvePath(path, base), read, [...chain, path], problems, files);
+    if (parent === null) return null;
+    merged = mergeDeep(parent, own);
+  }
+  if (set !== undefined) {
+    if (set === null || typeof set !== 'object' || Array.isArray(set)) {
+      problems.push({ ...problem('schema.type', 'set', set, { en: 'an object of JSON path → value', zh: 'JSON路径→值 的对象' }), file: path });
+    } else {
+      for (const [p, v] of Object.entries(set as Record<string, unknown>)) {
+        const segs = parsePath(p);
+        if (!segs) {
+          problems.push({ ...problem('schema.format', `set["${p}"]`, p, { en: 'a JSON path such as parcels[0].sale.price', zh: 'JSON 路径，如 parcels[0].sale.price' }), file: path });
+          continue;
+        }
+        merged = setAt(merged, segs, v);
+      }
+    }
+  }
+  if (parcelsCsv !== undefined) {
+    if (typeof parcelsCsv !== 'string') {
+      problems.push({ ...problem('schema.type', 'parcelsCsv', parcelsCsv, { en: 'the path of a CSV file', zh: 'CSV 文件路径' }), file: path });
+      return null;
+    }
+    const csvPath = resolvePath(path, parcelsCsv);
+    const csv = read(csvPath);
+    if (csv === null) {
+      problems.push({ ...problem('file.notFound', 'parcelsCsv', parcelsCsv, { en: 'an existing CSV file', zh: '存在的 CSV 文件' }, { en: `file not found: ${csvPath}`, zh: `找不到文件：${csvPath}` }), file: path });
+      return null;
+    }
+    files.push(csvPath);
+    const rows = parcelsFromCsv(csv, csvPath);
+    problems.push(...rows.problems);
+    const existing = Array.isArray(merged.parcels) ? merged.parcels : [];
+    merged = { ...merged, parcels: [...existing, ...rows.parcels] };
+  }
+  return merged;
+}
+
+function parseJson(text: string, file: string, problems: Problem[]): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      const col = Number(pos[1]) - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${col}`;
+    }
+    problems.push({ ...problem('file.json', '', undefined, { en: 'valid JSON', zh: '有效的 JSON' }, { en: `${file} is not valid JSON${where}: ${msg}`, zh: `${file} 不是有效的 JSON${where ? `（${where.trim()}）` : ''}：${msg}` }), file });
+    return null;
+  }
+}
+
+export function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = isPlainObject(b) && isPlainObject(v) ? mergeDeep(b, v) : v;
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Resolves `rel` against the directory of `from`, with '/' separators ("a/b.json", "../c.json"). */
+export function resolvePath(from: string, rel: string): string {
+  if (rel.startsWith('/')) return rel;
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of rel.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}

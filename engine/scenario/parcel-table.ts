@@ -1,0 +1,50 @@
+/**
+ * Parcels from a table (CSV text): one parcel a row, columns named by the parcel's JSON fields
+ * with dots for nesting — id, name, zone, area, acquisition.mode, acquisition.date,
+ * acquisition.unitPrice, sale.date, sale.price… A cell holding a list (payments, leases) is
+ * written as JSON. Empty cells are absent fields. Values stay strings, as in a scenario file.
+ */
+import Papa from 'papaparse';
+import { setAt, parsePath } from './json-path';
+import { problem, type Problem } from '../problem';
+
+const INTEGER_FIELDS = new Set(['months', 'households']);
+
+export interface ParcelRows {
+  readonly parcels: unknown[];
+  /** 1-based line number in the file of each parcel (header is line 1). */
+  readonly lines: number[];
+  readonly problems: Problem[];
+}
+
+export function parcelsFromCsv(text: string, file: string): ParcelRows {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const problems: Problem[] = [];
+  for (const e of parsed.errors) {
+    problems.push({ ...problem('file.csv', `${file} row ${(e.row ?? 0) + 2}`, undefined, { en: 'well-formed CSV', zh: '格式正确的 CSV' }, { en: `${file} row ${(e.row ?? 0) + 2}: ${e.message}`, zh: `${file} 第 ${(e.row ?? 0) + 2} 行：CSV 格式错误（${e.message}）` }), file });
+  }
+  const parcels: unknown[] = [];
+  const lines: number[] = [];
+  parsed.data.forEach((row, i) => {
+    let parcel: unknown = {};
+    for (const [column, rawCell] of Object.entries(row)) {
+      const cell = (rawCell ?? '').trim();
+      if (cell === '' || column.trim() === '') continue;
+      const path = parsePath(column.trim());
+      if (!path) {
+        problems.push({ ...problem('file.csv', `${file} column "${column}"`, column, { en: 'a column named by a parcel field, e.g. "sale.price"', zh: '以宗地字段命名的列，如 "sale.price"' }), file });
+        continue;
+      }
+      let value: unknown = cell;
+      if (cell.startsWith('[') || cell.startsWith('{')) {
+        try { value = JSON.parse(cell); } catch { /* left as text: the schema check names it */ }
+      } else if (INTEGER_FIELDS.has(String(path[path.length - 1])) && /^\d+$/.test(cell)) {
+        value = Number(cell);
+      }
+      parcel = setAt(parcel, path, value);
+    }
+    parcels.push(parcel);
+    lines.push(i + 2);
+  });
+  return { parcels, lines, problems };
+}

@@ -1,0 +1,103 @@
+/**
+ * The result's tables as columns with Chinese and English headers, shared by every export (the
+ * CLI's CSV and XLSX, the notebook's downloads), so a table reads the same wherever it lands.
+ * Money cells are the result's decimal strings in 元; nothing here does arithmetic.
+ */
+import type { ParcelRow, PeriodRow, Result } from './report';
+
+export interface Column<Row> {
+  readonly key: string;
+  readonly zh: string;
+  readonly en: string;
+  /** 'money' cells are 元 decimal strings; 'text' anything else. */
+  readonly kind: 'money' | 'text' | 'number';
+  readonly get: (row: Row) => string;
+}
+
+export interface Table {
+  readonly name: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly columns: readonly Column<unknown>[];
+  readonly rows: readonly unknown[];
+}
+
+const m = <R>(key: string, zh: string, en: string, get: (r: R) => string): Column<R> => ({ key, zh, en, kind: 'money', get });
+const tx = <R>(key: string, zh: string, en: string, get: (r: R) => string): Column<R> => ({ key, zh, en, kind: 'text', get });
+
+export function periodColumns(result: Result): Column<PeriodRow>[] {
+  return [
+    tx('period', '期间', 'Period', (r) => r.period),
+    m('appropriations', '财政预算安排', 'Appropriations', (r) => r.appropriations),
+    m('fiscalTopUp', '财政补足', 'Fiscal top-up', (r) => r.fiscalTopUp),
+    m('saleReceipts', '出让收入', 'Sale receipts', (r) => r.saleReceipts),
+    m('leaseIncome', '临时利用收入', 'Lease income', (r) => r.leaseIncome),
+    m('acquisition', '收储支出', 'Acquisition', (r) => r.acquisition),
+    m('serviceFee', '征储服务费', 'Service fee', (r) => r.serviceFee),
+    m('development', '前期开发', 'Development', (r) => r.development),
+    m('managementFee', '代建管理费', 'Management fee', (r) => r.managementFee),
+    m('holding', '管护费用', 'Holding', (r) => r.holding),
+    m('saleBusinessFee', '出让业务费', 'Sale fee', (r) => r.saleBusinessFee),
+    m('provisions', '计提各项基金', 'Provisions', (r) => r.provisions),
+    m('costRecovered', '成本返还', 'Cost recovered', (r) => r.costRecovered),
+    m('valueAdded', '增值收益', 'Value added', (r) => r.valueAdded),
+    ...result.tiers.map((t) => m<PeriodRow>(`shares.${t.id}`, `${t.name.zh}分成`, `${t.name.en} share`, (r) => r.shares[t.id])),
+    m('reserveFundBalance', '储备资金余额', 'Reserve fund balance', (r) => r.reserveFundBalance),
+    m('treasuryBalance', '国库结存', 'Treasury balance', (r) => r.treasuryBalance),
+  ];
+}
+
+export function parcelColumns(result: Result): Column<ParcelRow>[] {
+  return [
+    tx('id', '宗地编号', 'Parcel', (r) => r.id),
+    tx('name', '名称', 'Name', (r) => r.name.zh),
+    tx('zone', '片区', 'Zone', (r) => r.zone ?? ''),
+    { key: 'areaM2', zh: '面积（m²）', en: 'Area (m²)', kind: 'number', get: (r) => r.areaM2 },
+    { key: 'areaMu', zh: '面积（亩）', en: 'Area (mu)', kind: 'number', get: (r) => r.areaMu },
+    tx('acquisitionMode', '收储方式', 'Acquisition mode', (r) => r.acquisitionMode ?? ''),
+    m('acquisitionPlanned', '收储成本（计划）', 'Acquisition (planned)', (r) => r.acquisitionPlanned),
+    m('acquisitionPaid', '收储成本（已付）', 'Acquisition (paid)', (r) => r.acquisitionPaid),
+    m('serviceFee', '征储服务费', 'Service fee', (r) => r.serviceFee),
+    m('developmentCost', '前期开发', 'Development', (r) => r.developmentCost),
+    m('managementFee', '代建管理费', 'Management fee', (r) => r.managementFee),
+    m('holdingCost', '管护费用', 'Holding', (r) => r.holdingCost),
+    m('verifiedCost', '核定成本', 'Verified cost', (r) => r.verifiedCost),
+    m('leaseIncome', '临时利用收入', 'Lease income', (r) => r.leaseIncome),
+    tx('saleDate', '出让时间', 'Sale date', (r) => r.sale?.date ?? ''),
+    m('saleRevenue', '出让收入', 'Sale revenue', (r) => r.sale?.revenue ?? '0.00'),
+    m('provisionsTotal', '计提合计', 'Provisions', (r) => r.provisionsTotal),
+    m('costRecovered', '成本返还', 'Cost recovered', (r) => r.costRecovered),
+    m('unrecoveredCost', '未弥补成本', 'Unrecovered cost', (r) => r.unrecoveredCost),
+    m('valueAdded', '增值收益', 'Value added', (r) => r.valueAdded),
+    ...result.tiers.map((t) => m<ParcelRow>(`shares.${t.id}`, `${t.name.zh}分成`, `${t.name.en} share`, (r) => r.shares[t.id])),
+  ];
+}
+
+export function resultTables(result: Result): Table[] {
+  type Y = Result['years'][number];
+  const yearCols = periodColumns(result).slice(1) as unknown as Column<Y>[];
+  return [
+    { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(result) as Column<unknown>[], rows: result.periods },
+    { name: 'years', zh: '年度汇总', en: 'By year', columns: [tx<Y>('year', '年度', 'Year', (r) => String(r.year)), ...yearCols] as Column<unknown>[], rows: result.years },
+    { name: 'parcels', zh: '宗地损益', en: 'Parcels', columns: parcelColumns(result) as Column<unknown>[], rows: result.parcels },
+    {
+      name: 'checks', zh: '检查', en: 'Checks',
+      columns: [
+        tx<Result['checks'][number]>('id', '检查项', 'Check', (c) => c.id),
+        tx<Result['checks'][number]>('ok', '结果', 'Result', (c) => (c.ok ? 'ok' : 'FAIL')),
+        tx<Result['checks'][number]>('severity', '类别', 'Kind', (c) => c.severity),
+        tx<Result['checks'][number]>('messageZh', '说明', 'Message (zh)', (c) => c.messageZh),
+        tx<Result['checks'][number]>('message', 'Message', 'Message', (c) => c.message),
+      ] as Column<unknown>[],
+      rows: result.checks,
+    },
+  ];
+}
+
+/** CSV text of a table (RFC 4180 quoting), headers in the chosen language, with a BOM for Excel. */
+export function tableToCsv(table: Table, lang: 'zh' | 'en' = 'zh'): string {
+  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const head = table.columns.map((c) => q(lang === 'zh' ? c.zh : c.en)).join(',');
+  const body = table.rows.map((r) => table.columns.map((c) => q(c.get(r))).join(','));
+  return '\uFEFF' + [head, ...body].join('\r\n') + '\r\n';
+}
