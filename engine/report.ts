@@ -157,6 +157,7 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
   // Shares by tier and period come from the postings into share accounts.
   const sharesByPeriodTier = new Float64Array(nP * model.tiers.length);
   const shareByAccount = new Map<number, number>();
+  model.accounts.list.forEach((a, i) => { if (a.kind === 'share') shareByAccount.set(i, 0); });
   for (let i = 0; i < ledger.length; i++) {
     if (ledger.rule[i] !== RI.share) continue;
     const t = tierOfAccount.get(ledger.to[i])!;
