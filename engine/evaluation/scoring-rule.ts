@@ -174,7 +174,8 @@ export function parseScoringRule(value: unknown, at: string, problems: Problem[]
 
 /** Reads the evaluator's findings for a leaf and checks they fit its rule and weight. */
 export function parseAssessment(value: unknown, at: string, rule: ScoringRule | null, weight: Decimal | null, problems: Problem[]): Assessment | null {
-  if (value === undefined && rule !== null && (rule.kind === 'thresholdSteps' || rule.kind === 'proportional')) return {};
+  // Computed rules need no findings; a rule that failed to read has its own problem already.
+  if (value === undefined && (rule === null || rule.kind === 'thresholdSteps' || rule.kind === 'proportional' || rule.kind === 'targetMet')) return {};
   const obj = readObject(value, at, problems);
   if (!obj) return null;
   const before = problems.length;
