@@ -153,14 +153,14 @@ describe('properties', () => {
   });
 
   it('weights: every node\'s children sum to its weight, the levels to 100 (seed 001)', () => {
-    const { spec } = parseEvaluationSpec(xingning);
-    expect(totalWeight(spec!.tree).toString()).toBe('100');
+    const spec = parseEvaluationSpec(xingning).spec!;
+    expect(totalWeight(spec.tree).toString()).toBe('100');
     const walk = (nodes: typeof spec.tree): void =>
       nodes.forEach((n) => {
         if (n.children.length > 0) expect(totalWeight(n.children).eq(n.weight)).toBe(true);
         walk(n.children);
       });
-    walk(spec!.tree);
+    walk(spec.tree);
   });
 
   it('generated trees: accepted when children add up to parents, refused at the parent\'s path when one is off', () => {

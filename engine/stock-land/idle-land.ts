@@ -167,7 +167,7 @@ export function parseIdleLandCases(value: unknown, at: string): { cases: IdleLan
     const investedShare = share('investedShare');
     const cause = o.cause === undefined ? 'holder' : readEnum(o, 'cause', cp, ['holder', 'government'] as const, problems);
     if (startedDate !== null && contractStartDate !== null && suspendedSince !== null && suspendedSince < startedDate) {
-      problems.push(problem('date.order', path(cp, 'suspendedSince'), suspendedSince, { en: `a date on or after startedDate (${startedDate})`, zh: `不早于开工日期（${startedDate}）的日期` }));
+      problems.push(problem('schema.range', path(cp, 'suspendedSince'), suspendedSince, { en: `a date on or after startedDate (${startedDate})`, zh: `不早于开工日期（${startedDate}）的日期` }));
     }
     if (problems.length > before || !id || !name || !areaMu || landPriceFen === null || !contractStartDate || !cause) return;
     cases.push({ id, name, areaMu, landPriceFen, contractStartDate, startedDate, developedShare, investedShare, suspendedSince, cause, recoveryDate });

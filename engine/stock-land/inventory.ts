@@ -93,7 +93,8 @@ export function parseStockInventory(value: unknown): { inventory: StockInventory
     checkStated(co, 'statedTotalHa', at, countyTotalHa(county), problems);
     counties.push(county);
   });
-  if (problems.length > 0 || !id || !title || !source || !asOf) return { inventory: null, problems };
+  if (!id || !title || !source || !asOf || counties.length !== list.length) return { inventory: null, problems };
+  // Every cell read: the stated column totals are checked even when a row total disagreed.
   const inventory: StockInventory = { id, title, source, asOf, counties };
   if (obj.statedTotalsHa !== undefined) {
     const st = readObject(obj.statedTotalsHa, 'statedTotalsHa', problems);
