@@ -12,6 +12,7 @@ import {
   STOCK_CATEGORIES,
   addYears,
   assessIdleLand,
+  idleRecoveries,
   assumeDisposals,
   categoryTotalHa,
   checkRevitalisationTarget,
@@ -319,9 +320,10 @@ describe('idle land (国土资源部令第53号)', () => {
     ], 'cases');
     expect(problems).toEqual([]);
     expect(recoveredParcels(cases, '2022-12-31')).toEqual([
-      { id: 'a', name: '甲地块', area: '12.5亩', acquisition: { mode: 'idleRecovery', price: '0元', date: '2022-03-01' }, source: { rule: 'I-3', document: '《闲置土地处置办法》国土资源部令第53号', caseId: 'a', countedFrom: '2020-03-01', basis: 'notStarted' } },
-      { id: 'b', name: '乙地块', area: '12亩', acquisition: { mode: 'idleRecovery', price: '0元', date: '2022-06-30' }, source: { rule: 'I-3', document: '《闲置土地处置办法》国土资源部令第53号', caseId: 'b', countedFrom: '2020-01-10', basis: 'notStarted' } },
+      { id: 'a', name: '甲地块', area: '12.5亩', acquisition: { mode: 'idleRecovery', price: '0元', date: '2022-03-01' } },
+      { id: 'b', name: '乙地块', area: '12亩', acquisition: { mode: 'idleRecovery', price: '0元', date: '2022-06-30' } },
     ]);
+    expect(idleRecoveries(cases, '2022-12-31').map((r) => [r.assessment.countedFrom, r.assessment.feeFen])).toEqual([['2020-03-01', parseMoney('100万元')], ['2020-01-10', parseMoney('240万元')]]);
     expect(recoveredParcels(cases, '2023-01-01').map((p) => [p.id, p.area])).toEqual([['a', '12.5亩'], ['b', '12亩'], ['c', '10.0005亩']]);
   });
 

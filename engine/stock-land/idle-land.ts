@@ -107,34 +107,41 @@ export function assessIdleLand(c: IdleLandCase, asOf: string, rules: IdleLandRul
   return { caseId: c.id, idle: true, basis, countedFrom, idleFrom, recoverableFrom, action, feeFen };
 }
 
-/** A reserve parcel for a funding scenario: plain data, areas and money as strings with units. */
+/**
+ * A reserve parcel for a funding scenario: plain data in the scenario's parcel shape (areas and
+ * money as strings with units), nothing else, so it can be dropped into `parcels`.
+ */
 export interface RecoveredParcel {
   readonly id: string;
   readonly name: string;
   readonly area: string;
   readonly acquisition: { readonly mode: 'idleRecovery'; readonly price: '0元'; readonly date: string };
-  readonly source: { readonly rule: 'I-3'; readonly document: string; readonly caseId: string; readonly countedFrom: string; readonly basis: 'notStarted' | 'stalled' };
+}
+
+/** A recovered parcel with the assessment that made it (rule I-3), for traces. */
+export interface IdleRecovery {
+  readonly parcel: RecoveredParcel;
+  readonly assessment: IdleAssessment;
 }
 
 /**
- * The cases recoverable without compensation on `asOf`, as parcels acquired at no price on their
- * recovery date (the case's recoveryDate, else the day recovery became possible).
+ * The cases recoverable without compensation on `asOf`, each as a parcel acquired at no price on
+ * its recovery date (the case's recoveryDate when later, else the day recovery became possible).
  */
-export function recoveredParcels(cases: readonly IdleLandCase[], asOf: string, rules: IdleLandRules = IDLE_LAND_RULES_53): RecoveredParcel[] {
-  const out: RecoveredParcel[] = [];
+export function idleRecoveries(cases: readonly IdleLandCase[], asOf: string, rules: IdleLandRules = IDLE_LAND_RULES_53): IdleRecovery[] {
+  const out: IdleRecovery[] = [];
   for (const c of cases) {
     const a = assessIdleLand(c, asOf, rules);
-    if (a.action !== 'recoverWithoutCompensation' || a.recoverableFrom === null || a.basis === null || a.countedFrom === null) continue;
+    if (a.action !== 'recoverWithoutCompensation' || a.recoverableFrom === null) continue;
     const date = c.recoveryDate !== null && c.recoveryDate > a.recoverableFrom ? c.recoveryDate : a.recoverableFrom;
-    out.push({
-      id: c.id,
-      name: c.name,
-      area: muText(c.areaMu),
-      acquisition: { mode: 'idleRecovery', price: '0元', date },
-      source: { rule: 'I-3', document: '《闲置土地处置办法》国土资源部令第53号', caseId: c.id, countedFrom: a.countedFrom, basis: a.basis },
-    });
+    out.push({ parcel: { id: c.id, name: c.name, area: muText(c.areaMu), acquisition: { mode: 'idleRecovery', price: '0元', date } }, assessment: a });
   }
   return out;
+}
+
+/** Just the parcel records of `idleRecoveries`. */
+export function recoveredParcels(cases: readonly IdleLandCase[], asOf: string, rules: IdleLandRules = IDLE_LAND_RULES_53): RecoveredParcel[] {
+  return idleRecoveries(cases, asOf, rules).map((r) => r.parcel);
 }
 
 /** Reads idle-land cases from JSON (areas "12.5亩", prices "500万元", dates YYYY-MM-DD, shares "20%"). */
