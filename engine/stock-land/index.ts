@@ -6,5 +6,6 @@ export * from './area-mu';
 export * from './inventory';
 export * from './quota';
 export * from './disposal-plan';
+export * from './plan-file';
 export * from './revitalisation';
 export * from './idle-land';
