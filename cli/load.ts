@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { composeScenario, type Composed } from '../engine/index';
 
 export function loadScenarioFile(path: string): Composed {
-  const read = (p: string): string | null => {
+  const read = (p: string): string | null | { error: string } => {
     try {
       return readFileSync(p, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-      throw e;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      return { error: code === 'EISDIR' ? 'it is a directory / 这是一个目录' : (e as Error).message };
     }
   };
   return composeScenario(path.replace(/\\/g, '/'), read);

@@ -151,7 +151,8 @@ export function mulDivHalfUp(a: number, num: number, den: number): number {
     while (r < 0) { q -= 1; r += den; }
     while (r >= den) { q += 1; r -= den; }
     if (2 * r >= den) q += 1;
-    return neg ? (q === 0 ? 0 : -q) : q;
+    // `|| 0` turns a -0 (from a negative × 0) into 0, so JSON and equality stay exact.
+    return (neg ? -q : q) || 0;
   }
   const bp = BigInt(a) * BigInt(num);
   const bd = BigInt(den);
@@ -160,7 +161,7 @@ export function mulDivHalfUp(a: number, num: number, den: number): number {
   let q = ap / bd;
   const r = ap - q * bd;
   if (2n * r >= bd) q += 1n;
-  const out = Number(neg ? -q : q);
+  const out = Number(neg ? -q : q) || 0;
   if (!Number.isSafeInteger(out)) throw new RangeError(`result beyond the exact range: ${a} × ${num} / ${den}`);
   return out;
 }

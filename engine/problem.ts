@@ -20,7 +20,6 @@ export type ProblemCode =
   | 'rate.format'
   | 'date.format'
   | 'date.outsideTimeline'
-  | 'date.order'
   | 'ref.unknown'
   | 'ref.duplicate'
   | 'variant.cycle'

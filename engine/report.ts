@@ -350,6 +350,9 @@ function runChecks(out: RunOutput, balances: Float64Array, sums: { acquisitionCo
   for (const [i, o] of out.parcels.entries()) {
     const p = model.parcels[i];
     if (!o.waterfall) continue;
+    if (o.waterfall.provisionsCapped > 0) {
+      checks.push(check('sale.provisionsCapped', false, 'rule', `${p.id}: provisions of ${fenToWan(o.waterfall.provisionsCapped)} 万元 could not be taken — the sale income is smaller than the provisions due`, `${p.id}：出让收入不足以计提各项基金，差额 ${fenToWan(o.waterfall.provisionsCapped)} 万元未计提`, { ref: 'P-6…P-10', parcel: p.id }));
+    }
     if (o.waterfall.unrecoveredCost > 0) {
       checks.push(check('sale.costRecovered', false, 'rule', `${p.id}: sale income after provisions falls ${fenToWan(o.waterfall.unrecoveredCost)} 万元 short of the verified cost; no value added to split`, `${p.id}：出让收入扣除计提后不足以弥补核定成本，差额 ${fenToWan(o.waterfall.unrecoveredCost)} 万元，无增值收益可分`, { ref: 'S-1', parcel: p.id }));
     }

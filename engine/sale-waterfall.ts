@@ -8,6 +8,8 @@
  *   Housing                = 10% × max(0, R − compensation − development − F2 − sale fee)   P-4, P-10
  *   value added            = R − provisions − verified cost                   S-1
  *
+ * Provisions are taken in that order and never exceed R (the per-m² F2 could, on cheap land).
+ *
  * Example (DOMAIN X-6): R = 10 000, cost-type spending 6 000, F2 = 100 → base 3 900 → Edu 390,
  * Water 390 (not sequential: both on the same base).
  */
@@ -43,6 +45,8 @@ export interface WaterfallRates {
 export interface WaterfallResult {
   readonly provisions: Record<ProvisionKind, Fen>;
   readonly provisionsTotal: Fen;
+  /** Provisions that could not be taken because the sale income ran out (F2 is per m², not per 元). */
+  readonly provisionsCapped: Fen;
   readonly educationBase: Fen;
   readonly housingBase: Fen;
   readonly costRecovered: Fen;
@@ -61,13 +65,24 @@ export function saleWaterfall(input: WaterfallInput, rates: WaterfallRates): Wat
   const edu = on('education') ? mulRate(Math.max(0, educationBase), rates.education) : 0;
   const water = on('water') ? mulRate(Math.max(0, educationBase), rates.water) : 0;
   const housing = on('housing') ? mulRate(Math.max(0, housingBase), rates.housing) : 0;
-  const provisions = { landIncomeFund: f1, agriDev: f2, education: edu, water, housing };
-  const provisionsTotal = f1 + f2 + edu + water + housing;
-  const available = Math.max(0, R - provisionsTotal);
+  // No provision can take more than the sale brought in: they are taken in order until R runs out.
+  const computed = { landIncomeFund: f1, agriDev: f2, education: edu, water, housing };
+  const provisions = { landIncomeFund: 0, agriDev: 0, education: 0, water: 0, housing: 0 };
+  let room = Math.max(0, R);
+  let provisionsCapped = 0;
+  for (const k of ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'] as const) {
+    const take = Math.min(room, computed[k]);
+    provisions[k] = take;
+    provisionsCapped += computed[k] - take;
+    room -= take;
+  }
+  const provisionsTotal = Math.max(0, R) - room;
+  const available = room;
   const costRecovered = Math.min(available, Math.max(0, input.verifiedCost));
   return {
     provisions,
     provisionsTotal,
+    provisionsCapped,
     educationBase,
     housingBase,
     costRecovered,

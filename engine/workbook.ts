@@ -55,5 +55,5 @@ export function resultWorkbook(result: Result): Uint8Array {
     ...result.parameters.map((p) => [p.key, typeof p.value === 'string' ? p.value : JSON.stringify(p.value), p.source, p.ref, p.confidence]),
   ]);
   XLSX.utils.book_append_sheet(wb, params, '参数');
-  return XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as Uint8Array;
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }

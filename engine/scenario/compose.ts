@@ -12,7 +12,8 @@ import { problem, type Problem } from '../problem';
 import { parsePath, setAt } from './json-path';
 import { parcelsFromCsv } from './parcel-table';
 
-export type ReadText = (path: string) => string | null;
+/** A file's text, null if it does not exist, or {error} if it exists but cannot be read. */
+export type ReadText = (path: string) => string | null | { error: string };
 
 export type Composed =
   | { ok: true; scenario: Record<string, unknown>; files: string[] }
@@ -32,6 +33,10 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
     return null;
   }
   const text = read(path);
+  if (text !== null && typeof text === 'object') {
+    problems.push({ ...problem('file.unreadable', '', path, { en: 'a readable file', zh: '可读取的文件' }, { en: `cannot read ${path}: ${text.error}`, zh: `无法读取 ${path}：${text.error}` }), file: chain[chain.length - 1] });
+    return null;
+  }
   if (text === null) {
     const from = chain[chain.length - 1];
     problems.push({ ...problem('file.notFound', from ? 'base' : '', path, { en: 'an existing scenario file', zh: '存在的情景文件' }, { en: `file not found: ${path}`, zh: `找不到文件：${path}` }), file: from });
@@ -81,6 +86,10 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
     }
     const csvPath = resolvePath(path, parcelsCsv);
     const csv = read(csvPath);
+    if (csv !== null && typeof csv === 'object') {
+      problems.push({ ...problem('file.unreadable', 'parcelsCsv', csvPath, { en: 'a readable file', zh: '可读取的文件' }, { en: `cannot read ${csvPath}: ${csv.error}`, zh: `无法读取 ${csvPath}：${csv.error}` }), file: path });
+      return null;
+    }
     if (csv === null) {
       problems.push({ ...problem('file.notFound', 'parcelsCsv', parcelsCsv, { en: 'an existing CSV file', zh: '存在的 CSV 文件' }, { en: `file not found: ${csvPath}`, zh: `找不到文件：${csvPath}` }), file: path });
       return null;

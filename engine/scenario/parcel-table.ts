@@ -20,8 +20,11 @@ export interface ParcelRows {
 export function parcelsFromCsv(text: string, file: string): ParcelRows {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const problems: Problem[] = [];
+  const clean = text.replace(/^\uFEFF/, '');
   for (const e of parsed.errors) {
-    problems.push({ ...problem('file.csv', `${file} row ${(e.row ?? 0) + 2}`, undefined, { en: 'well-formed CSV', zh: '格式正确的 CSV' }, { en: `${file} row ${(e.row ?? 0) + 2}: ${e.message}`, zh: `${file} 第 ${(e.row ?? 0) + 2} 行：CSV 格式错误（${e.message}）` }), file });
+    // The character index pins the line where the fault starts (an unclosed quote runs on to the end).
+    const line = typeof e.index === 'number' ? clean.slice(0, e.index).split('\n').length : (e.row ?? 0) + 2;
+    problems.push({ ...problem('file.csv', `${file} row ${line}`, undefined, { en: 'well-formed CSV', zh: '格式正确的 CSV' }, { en: `${file} row ${line}: ${e.message}`, zh: `${file} 第 ${line} 行：CSV 格式错误（${e.message}）` }), file });
   }
   const parcels: unknown[] = [];
   const lines: number[] = [];

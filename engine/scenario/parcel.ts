@@ -198,15 +198,15 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   (raw.leases ?? []).forEach((l, i) => {
     const lp = joinPath(path, 'leases', i);
     const first = datePeriod(t, l.start, joinPath(lp, 'start'), problems);
-    if (first + l.months > t.months) {
-      problems.push(problem('date.outsideTimeline', joinPath(lp, 'months'), l.months, { en: `at most ${t.months - first} months (the lease must end by ${periodLabel(t, t.months - 1)})`, zh: `不超过 ${t.months - first} 个月（须在 ${periodLabel(t, t.months - 1)} 前结束）` }));
-      return;
-    }
     if (l.months > maxMonths) {
       breach(ctx.policy.leaseOverLimit, 'rule.leaseTooLong', 'rule.leaseTooLong', 'H-1', joinPath(lp, 'months'), l.months,
         { en: `at most ${maxMonths} months of temporary use`, zh: `临时利用不超过 ${maxMonths} 个月` },
         `${raw.id}: temporary lease of ${l.months} months exceeds ${maxMonths}`,
         `${raw.id}：临时利用 ${l.months} 个月，超过 ${maxMonths} 个月上限`);
+    }
+    if (first + l.months > t.months) {
+      problems.push(problem('date.outsideTimeline', joinPath(lp, 'months'), l.months, { en: `at most ${t.months - first} months (the lease must end by ${periodLabel(t, t.months - 1)})`, zh: `不超过 ${t.months - first} 个月（须在 ${periodLabel(t, t.months - 1)} 前结束）` }));
+      return;
     }
     if (sale && first + l.months > sale.period) {
       ctx.checks.push(check('rule.leaseBeforeSale', false, 'rule', `${raw.id}: lease runs past the sale in ${sale.date} (temporary use must not affect supply)`, `${raw.id}：临时利用期限超过出让时间 ${sale.date}（不得影响土地供应）`, { ref: 'H-1', parcel: raw.id }));

@@ -7,7 +7,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json';
 import { problem, type Problem, type ProblemCode } from '../problem';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validate = ajv.compile(schema);
 
 export const SCENARIO_SCHEMA = schema;

@@ -1,0 +1,107 @@
+/**
+ * Ledger invariants over generated scenarios: postings sum to zero per period, balances
+ * reconcile, split parts sum to the total exactly, the integer fast path equals the decimal.js
+ * reference to the fen, identical input gives byte-identical JSON, no output holds NaN/Infinity.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { prepare, report, run, simulate } from '../engine/index';
+import { balancesByPeriod } from '../engine/ledger';
+import { parseMoney } from '../engine/money';
+import { scenarioArb } from './support/arbitrary-scenario';
+import { referenceWaterfall } from './support/decimal-reference';
+
+const RUNS = 150;
+
+function prepared(s: unknown) {
+  const p = prepare(s);
+  if (!p.ok) throw new Error(p.problems.map((x) => x.message.en).join('; '));
+  return p.model;
+}
+
+describe('ledger invariants on generated scenarios', () => {
+  it('every period balances: signed entries sum to zero, amounts whole positive fen', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const model = prepared(s);
+      const out = run(model);
+      const l = out.ledger;
+      // Expand each posting into its two legs and sum the legs of each period, account by account.
+      const legs = new Map<number, Map<number, number>>();
+      const add = (p: number, a: number, v: number) => {
+        const m = legs.get(p) ?? new Map<number, number>();
+        m.set(a, (m.get(a) ?? 0) + v);
+        legs.set(p, m);
+      };
+      for (let i = 0; i < l.length; i++) {
+        expect(Number.isSafeInteger(l.amount[i]) && l.amount[i] > 0).toBe(true);
+        expect(l.period[i] >= 0 && l.period[i] < model.timeline.months).toBe(true);
+        add(l.period[i], l.from[i], -l.amount[i]);
+        add(l.period[i], l.to[i], l.amount[i]);
+      }
+      for (const m of legs.values()) expect([...m.values()].reduce((a, b) => a + b, 0)).toBe(0);
+    }), { numRuns: RUNS });
+  });
+
+  it('balances recomputed period by period reconcile with the final balances and sum to zero', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const model = prepared(s);
+      const out = run(model);
+      const n = out.ledger.accountCount;
+      const b = balancesByPeriod(out.ledger, model.timeline.months);
+      const last = (model.timeline.months - 1) * n;
+      let total = 0;
+      for (let a = 0; a < n; a++) {
+        expect(b[last + a]).toBe(out.ledger.balances[a]);
+        total += out.ledger.balances[a];
+      }
+      expect(total).toBe(0);
+      const r = report(out);
+      for (const c of r.checks.filter((c) => c.severity === 'invariant')) expect(c.ok, c.message).toBe(true);
+    }), { numRuns: RUNS });
+  });
+
+  it('split parts sum to the value added exactly, per parcel and in total', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const r = simulate(s);
+      for (const p of r.parcels) {
+        const sum = Object.values(p.shares).reduce((a, v) => a + parseMoney(v)!, 0);
+        expect(sum).toBe(parseMoney(p.valueAdded));
+      }
+      expect(Object.values(r.totals.shares).reduce((a, v) => a + parseMoney(v)!, 0)).toBe(parseMoney(r.totals.valueAdded));
+    }), { numRuns: RUNS });
+  });
+
+  it('the integer fast path equals the decimal.js reference to the fen', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const r = simulate(s);
+      const ref = referenceWaterfall(s);
+      ref.forEach((x, i) => {
+        const p = r.parcels[i];
+        expect({ id: p.id, revenue: p.sale!.revenue, provisionsTotal: p.provisionsTotal, costRecovered: p.costRecovered, valueAdded: p.valueAdded, shares: p.shares }).toEqual(x);
+      });
+    }), { numRuns: RUNS });
+  });
+
+  it('identical input gives byte-identical JSON, and the input is not mutated', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const before = JSON.stringify(s);
+      const a = JSON.stringify(simulate(s));
+      const b = JSON.stringify(simulate(JSON.parse(before)));
+      expect(a).toBe(b);
+      expect(JSON.stringify(s)).toBe(before);
+    }), { numRuns: 50 });
+  });
+
+  it('no output holds NaN or Infinity; money is always a fixed-point string', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const r = simulate(s);
+      const walk = (v: unknown, path: string): void => {
+        if (typeof v === 'number') expect(Number.isFinite(v), path).toBe(true);
+        else if (typeof v === 'string') expect(/NaN|Infinity/.test(v), path).toBe(false);
+        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      };
+      walk(r, 'result');
+      for (const row of r.periods) for (const [k, v] of Object.entries(row)) if (k !== 'period' && typeof v === 'string') expect(v).toMatch(/^-?\d+\.\d{2}$/);
+    }), { numRuns: 50 });
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The canonical text rendering of a result for golden files: totals with sorted keys, one parcel
+ * a line, one posting a line, every check; fixed-point strings only, so a diff reads like a ledger.
+ */
+import type { Result } from '../../engine/index';
+
+function flat(prefix: string, value: unknown, out: string[]): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const k of Object.keys(value).sort()) flat(prefix ? `${prefix}.${k}` : k, (value as Record<string, unknown>)[k], out);
+  } else {
+    out.push(`${prefix} ${value === null ? '-' : String(value)}`);
+  }
+}
+
+export function goldenText(r: Result): string {
+  const lines: string[] = [];
+  lines.push(`# ${r.scenario.id} — ${r.scenario.name.zh}`);
+  lines.push(`timeline ${r.timeline.start} +${r.timeline.months}`);
+  lines.push('', '## totals');
+  flat('', r.totals, lines);
+  lines.push('', '## parcels');
+  for (const p of r.parcels) {
+    const shares = Object.keys(p.shares).sort().map((k) => `${k}=${p.shares[k]}`).join(' ');
+    lines.push(`${p.id} area=${p.areaM2}m² acq=${p.acquisitionPlanned}/${p.acquisitionPaid} dev=${p.developmentCost} fee=${p.managementFee} hold=${p.holdingCost} verified=${p.verifiedCost} revenue=${p.sale?.revenue ?? '-'} provisions=${p.provisionsTotal} recovered=${p.costRecovered} va=${p.valueAdded} ${shares}`);
+  }
+  lines.push('', '## postings');
+  for (const x of r.postings ?? []) lines.push(`${x.period} ${x.from} -> ${x.to} ${x.amount} ${x.rule}${x.parcel ? ' ' + x.parcel : ''}`);
+  lines.push('', '## checks');
+  for (const c of r.checks) lines.push(`${c.ok ? 'ok  ' : 'FAIL'} ${c.id}${c.parcel ? ' ' + c.parcel : ''}: ${c.message}`);
+  return lines.join('\n') + '\n';
+}
