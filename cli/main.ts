@@ -5,10 +5,14 @@
 import { processIO, type CliIO, type Command } from './io';
 import { runCommand, RUN_USAGE } from './commands/run';
 import { validateCommand } from './commands/validate';
+import { evaluate } from './commands/evaluate';
+import { stock } from './commands/stock';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   run: { run: runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
   validate: { run: validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
+  evaluate: { run: evaluate, help: 'lrsim evaluate <evaluation.json> [--json]\n      score a programme (绩效评价), e.g. data/evaluation/xingning-2022.json' },
+  stock: { run: stock, help: 'lrsim stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]\n      stock-land inventory and disposal plan by county (盘活存量土地, seed 004)' },
 };
 
 export const USAGE = `lrsim — land reserve finance simulator (土地储备资金测算)

@@ -121,7 +121,7 @@ export interface PostingRow {
   zone: string | null;
 }
 
-const ACQ_RULES = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback'].map(ruleIndex);
+const ACQ_RULES = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback', 'acquisition.idleRecovery'].map(ruleIndex);
 const PROV_RULES = PROVISION_KINDS.map((k) => ruleIndex(`provision.${k}`));
 const RI = {
   appropriation: ruleIndex('funding.appropriation'),

@@ -23,6 +23,7 @@ const RULE_LIST: RuleInfo[] = [
   { id: 'acquisition.recovery', zh: '收回补偿', en: 'Recovery of state land', ref: 'C-2', line: 'use' },
   { id: 'acquisition.purchase', zh: '收购价款', en: 'Purchase price', ref: 'C-2', line: 'use' },
   { id: 'acquisition.buyback', zh: '留用地回购款', en: 'Retained-land buy-back', ref: 'C-7, X-2', line: 'use' },
+  { id: 'acquisition.idleRecovery', zh: '无偿收回闲置土地', en: 'Idle land recovered without compensation', ref: 'I-3', line: 'use' },
   { id: 'acquisition.serviceFee', zh: '征储事务性工作服务费', en: 'Acquisition service fee', ref: 'C-5', line: 'use' },
   { id: 'development.works', zh: '前期开发', en: 'Pre-development works', ref: 'C-3, F-2', line: 'use' },
   { id: 'development.managementFee', zh: '代建管理费', en: 'Agent-construction management fee', ref: 'C-6, M-1', line: 'use' },
@@ -56,6 +57,7 @@ export const ACQUISITION_RULE = {
   recovery: 'acquisition.recovery',
   purchase: 'acquisition.purchase',
   buyback: 'acquisition.buyback',
+  idleRecovery: 'acquisition.idleRecovery',
 } as const;
 
 export const PROVISION_KINDS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'] as const;
