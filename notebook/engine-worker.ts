@@ -1,0 +1,81 @@
+/**
+ * The engine in a Web Worker, so a moved slider never freezes the page. It prepares, runs and
+ * reports the scenarios it is sent and keeps the last few runs' ledgers for traces. When several
+ * requests of one channel are waiting, only the newest is computed: the older ones are answered
+ * as superseded without running (the page would not draw them anyway).
+ */
+import { prepare } from '../engine/scenario/normalize';
+import { run, type RunOutput } from '../engine/run';
+import { postingRows, report, type PostingRow } from '../engine/report';
+import { diffTotals } from './lib/compare';
+import { traceFigure } from './lib/trace';
+import type { RunReply, WorkerRequest, WorkerResponse } from './lib/protocol';
+import type { Result } from '../engine/report';
+
+interface Kept { out: RunOutput; result: Result; postings: PostingRow[] | null }
+const kept = new Map<number, Kept>();
+const KEEP = 12;
+let nextRunId = 1;
+
+function runOne(scenario: unknown): RunReply {
+  const t0 = performance.now();
+  try {
+    const prepared = prepare(scenario);
+    if (!prepared.ok) return { ok: false, problems: prepared.problems, ms: performance.now() - t0 };
+    const out = run(prepared.model);
+    const result = report(out);
+    const runId = nextRunId++;
+    kept.set(runId, { out, result, postings: null });
+    if (kept.size > KEEP) kept.delete(kept.keys().next().value as number);
+    return { ok: true, result, runId, ms: performance.now() - t0 };
+  } catch (e) {
+    // An engine assertion: report it as a value so the page can show it, never crash the worker.
+    const error = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [], ms: performance.now() - t0, error };
+  }
+}
+
+function handle(req: WorkerRequest): WorkerResponse {
+  switch (req.type) {
+    case 'run':
+      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario) };
+    case 'compare': {
+      const a = runOne(req.a);
+      const b = runOne(req.b);
+      const diff = a.ok && b.ok ? diffTotals(a.result, b.result) : [];
+      return { type: 'compare', seq: req.seq, channel: req.channel, a, b, diff };
+    }
+    case 'sweep':
+      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map(runOne) };
+    case 'trace': {
+      const k = kept.get(req.runId);
+      if (!k) return { type: 'trace', seq: req.seq, channel: req.channel, answer: null, error: 'run no longer kept; move a control to rerun' };
+      k.postings ??= postingRows(k.out);
+      return { type: 'trace', seq: req.seq, channel: req.channel, answer: traceFigure(k.postings, k.result, req.query) };
+    }
+  }
+}
+
+// Newest-only per channel: requests wait in `pending` until the event loop is free.
+const pending = new Map<string, WorkerRequest>();
+let scheduled = false;
+
+function drain() {
+  scheduled = false;
+  const batch = [...pending.values()];
+  pending.clear();
+  for (const req of batch) {
+    const res = handle(req);
+    (self as unknown as Worker).postMessage(res);
+  }
+}
+
+self.addEventListener('message', (ev: MessageEvent<WorkerRequest>) => {
+  const req = ev.data;
+  const key = req.type === 'trace' ? `trace:${req.channel}` : req.channel;
+  pending.set(key, req);
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(drain, 0);
+  }
+});

@@ -1,0 +1,197 @@
+/**
+ * The notebook's controls as scenario overrides. A control is a URL key with a small text value
+ * (`price=90`, `ratio=7`, `prov=education,water`); `applyControls` turns the ones present into
+ * JSON-path overrides of the scenario with the engine's setAt, never mutating it, and returns the
+ * list it applied so the page can show them (and save them as a variant file).
+ *
+ *   price=90   → adjustments.salePriceFactor = "0.90"
+ *   delay=6    → adjustments.saleDelayMonths = 6, timeline.months += 6 (the sales still settle)
+ *   ratio=7    → split.ratios = {province: "7", city: "3"}   (two-tier scenarios)
+ *   exc=0      → split.cases.paidStockRecovery = the default ratios (no exception)
+ *   prov=a,b   → provisions = ["a", "b"]          (prov=none → [])
+ *   bond=50000&issue=2021-06&rate=3.2&term=5 → bonds[0]   (when the engine has bonds)
+ *   pool=10000 → pool.opening = "10000万元"        (when the engine has a fund pool)
+ *   mode=pooled → zoneMode = "pooled"; fee=3 → each zone's developer compensation rate "3%"
+ * Values are integers or short decimals handled as text; no money arithmetic happens here.
+ */
+import { getAt, parsePath, setAt } from '../../engine/scenario/json-path';
+import { resolveParameters } from '../../engine/parameters';
+import { FEATURES, wantsNumber } from './features';
+import type { Params } from './url-state';
+import type { Text } from './format';
+
+export interface Applied {
+  key: string;
+  path: string;
+  value: unknown;
+  label: Text;
+}
+
+export interface Controlled {
+  scenario: Record<string, unknown>;
+  applied: Applied[];
+  /** Controls present in the URL that this scenario or engine cannot take, with the reason. */
+  ignored: { key: string; reason: Text }[];
+}
+
+export const CONTROL_KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'] as const;
+
+/** "90" (percent) → "0.90"; "105" → "1.05". Integers only; anything else is null. */
+export function percentToFactor(text: string): string | null {
+  if (!/^\d{1,4}$/.test(text)) return null;
+  const n = text.padStart(3, '0');
+  return `${String(Number(n.slice(0, -2)))}.${n.slice(-2)}`;
+}
+
+/** "6.5" → ["6.5", "3.5"]: a first-tier weight out of 10 and its complement, in tenths. */
+export function ratioPair(text: string): [string, string] | null {
+  const m = /^(\d{1,2})(?:\.(\d))?$/.exec(text);
+  if (!m) return null;
+  const tenths = Number(m[1]) * 10 + Number(m[2] ?? '0');
+  if (tenths < 0 || tenths > 100) return null;
+  const show = (t: number) => (t % 10 === 0 ? String(t / 10) : `${Math.floor(t / 10)}.${t % 10}`);
+  return [show(tenths), show(100 - tenths)];
+}
+
+type Scenario = Record<string, unknown>;
+
+function set(s: Scenario, path: string, value: unknown): Scenario {
+  return setAt(s, parsePath(path)!, value);
+}
+
+export function tierIds(s: Scenario): string[] {
+  const tiers = s.tiers;
+  return Array.isArray(tiers) ? tiers.map((t) => String((t as { id?: unknown })?.id ?? '')) : ['city'];
+}
+
+/** The split ratios a scenario uses when no control moves them: its own, or its jurisdiction's. */
+export function defaultRatios(s: Scenario): Record<string, string> | null {
+  const own = getAt(s, ['split', 'ratios']);
+  if (own && typeof own === 'object') return own as Record<string, string>;
+  const timeline = s.timeline as { start?: string } | undefined;
+  const asOf = typeof s.asOf === 'string' ? s.asOf : timeline?.start ?? '2000-01';
+  const day = asOf.length === 7 ? `${asOf}-01` : asOf;
+  const { set: params } = resolveParameters(day, typeof s.jurisdiction === 'string' ? s.jurisdiction : 'national', {});
+  return params.weights('split.ratios');
+}
+
+export function hasPaidRecovery(s: Scenario): boolean {
+  return Array.isArray(s.parcels) && s.parcels.some((p) => (p as { splitCase?: unknown })?.splitCase === 'paidStockRecovery');
+}
+
+function zoneIds(s: Scenario): string[] {
+  if (Array.isArray(s.zones)) return s.zones.map((z) => String((z as { id?: unknown })?.id ?? ''));
+  const fromParcels = Array.isArray(s.parcels) ? s.parcels.map((p) => (p as { zone?: unknown })?.zone).filter((z): z is string => typeof z === 'string' && z !== '') : [];
+  return [...new Set(fromParcels)];
+}
+
+const PROVISIONS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'];
+
+export function applyControls(base: Scenario, params: Params, prefix = ''): Controlled {
+  let s = base;
+  const applied: Applied[] = [];
+  const ignored: Controlled['ignored'] = [];
+  const get = (k: string) => params[prefix + k];
+  const put = (key: string, path: string, value: unknown, label: Text) => {
+    s = set(s, path, value);
+    applied.push({ key, path, value, label });
+  };
+  const no = (key: string, zh: string, en: string) => ignored.push({ key, reason: { zh, en } });
+
+  const price = get('price');
+  if (price !== undefined) {
+    const f = percentToFactor(price);
+    if (f && f !== '1.00') put('price', 'adjustments.salePriceFactor', f, { zh: `出让价格 × ${f}`, en: `sale prices × ${f}` });
+    else if (!f) no('price', '价格系数应为整数百分比', 'the price factor must be a whole percent');
+  }
+  const cost = get('cost');
+  if (cost !== undefined) {
+    const f = percentToFactor(cost);
+    if (f && f !== '1.00') put('cost', 'adjustments.costFactor', f, { zh: `成本 × ${f}`, en: `costs × ${f}` });
+  }
+  const delay = get('delay');
+  if (delay !== undefined && /^\d{1,3}$/.test(delay) && Number(delay) > 0) {
+    const months = Number(delay);
+    put('delay', 'adjustments.saleDelayMonths', months, { zh: `出让推迟 ${months} 个月`, en: `sales ${months} months later` });
+    const tm = getAt(s, ['timeline', 'months']);
+    if (typeof tm === 'number') put('delay', 'timeline.months', tm + months, { zh: `测算期延长至 ${tm + months} 个月`, en: `timeline extended to ${tm + months} months` });
+  }
+
+  const tiers = tierIds(s);
+  const ratio = get('ratio');
+  let ratios: Record<string, string> | null = null;
+  if (ratio !== undefined) {
+    const pair = ratioPair(ratio);
+    if (tiers.length !== 2) no('ratio', '分成比例滑块只适用于两级分成的情景', 'the split slider needs a two-tier scenario');
+    else if (!pair) no('ratio', '分成比例应为 0–10 的数', 'the split must be a number from 0 to 10');
+    else {
+      ratios = { [tiers[0]]: pair[0], [tiers[1]]: pair[1] };
+      put('ratio', 'split.ratios', ratios, { zh: `分成 ${pair[0]}:${pair[1]}`, en: `split ${pair[0]}:${pair[1]}` });
+    }
+  }
+  if (get('exc') === '0') {
+    const r = ratios ?? defaultRatios(s);
+    if (!hasPaidRecovery(s)) no('exc', '本情景没有有偿收回的存量土地', 'no paid stock recovery in this scenario');
+    else if (r) put('exc', 'split.cases.paidStockRecovery', r, { zh: '有偿收回存量土地按一般比例分成', en: 'paid recovery split like the rest' });
+  }
+  const prov = get('prov');
+  if (prov !== undefined) {
+    const list = prov === 'none' ? [] : prov.split(',').filter((k) => PROVISIONS.includes(k));
+    put('prov', 'provisions', PROVISIONS.filter((k) => list.includes(k)), { zh: `计提：${list.length} 项`, en: `${list.length} provisions` });
+  }
+
+  const bond = get('bond');
+  if (bond !== undefined || get('issue') !== undefined || get('rate') !== undefined || get('term') !== undefined) {
+    if (!FEATURES.bonds) no('bond', '引擎尚未支持专项债券', 'the engine does not model bonds yet');
+    else {
+      const existing = Array.isArray(s.bonds) ? (s.bonds as Record<string, unknown>[]) : [];
+      const b0 = existing[0] ?? { id: 'notebook-bond', name: { zh: '土地储备专项债券', en: 'Land reserve special bond' } };
+      let next: Record<string, unknown> = { ...b0 };
+      if (bond !== undefined && /^\d+(\.\d+)?$/.test(bond)) next = { ...next, principal: `${bond}万元` };
+      const issue = get('issue');
+      if (issue !== undefined && /^\d{4}-\d{2}$/.test(issue)) next = { ...next, issueDate: issue };
+      const rate = get('rate');
+      if (rate !== undefined && /^\d+(\.\d+)?$/.test(rate)) next = { ...next, couponRate: `${rate}%` };
+      const term = get('term');
+      if (term !== undefined && /^\d{1,2}$/.test(term)) next = { ...next, termYears: wantsNumber('bonds.items.termYears') ? Number(term) : term };
+      put('bond', 'bonds', [next, ...existing.slice(1)], { zh: `债券 ${String(next.principal ?? '')} ${String(next.couponRate ?? '')} ${String(next.termYears ?? '')}年`, en: `bond ${String(next.principal ?? '')} at ${String(next.couponRate ?? '')}, ${String(next.termYears ?? '')} years` });
+    }
+  }
+  const pool = get('pool');
+  if (pool !== undefined) {
+    if (!FEATURES.poolPath) no('pool', '引擎尚未支持资金池', 'the engine does not model a fund pool yet');
+    else if (/^\d+(\.\d+)?$/.test(pool)) put('pool', FEATURES.poolPath, `${pool}万元`, { zh: `资金池期初 ${pool} 万元`, en: `pool opening ${pool} 万元` });
+  }
+  const mode = get('mode');
+  if (mode === 'closed' || mode === 'pooled') {
+    if (!FEATURES.zoneMode) no('mode', '引擎尚未支持片区封闭/统筹运行', 'the engine does not model closed or pooled zones yet');
+    else put('mode', 'zoneMode', mode, { zh: mode === 'closed' ? '片区封闭运行' : '全市统筹', en: mode === 'closed' ? 'zones closed' : 'zones pooled' });
+  }
+  const fee = get('fee');
+  if (fee !== undefined && /^\d+(\.\d+)?$/.test(fee)) {
+    const zones = zoneIds(s);
+    if (!FEATURES.compensationPath) no('fee', '引擎尚未支持做地主体补偿费率', 'the engine does not model the developer fee yet');
+    else if (zones.length === 0) no('fee', '本情景没有片区', 'this scenario has no zones');
+    else {
+      if (!Array.isArray(s.zones)) s = set(s, 'zones', zones.map((id) => ({ id })));
+      // The zones that have a 做地 developer take the rate; if none has one, every zone gets one.
+      const list = s.zones as Record<string, unknown>[];
+      const withDev = list.map((z, i) => (z && typeof z === 'object' && 'developer' in z ? i : -1)).filter((i) => i >= 0);
+      const targets = withDev.length ? withDev : list.map((_, i) => i);
+      for (const i of targets) put('fee', `zones[${i}].${FEATURES.compensationPath}`, `${fee}%`, { zh: `${zones[i]} 做地补偿 ${fee}%`, en: `${zones[i]} developer fee ${fee}%` });
+    }
+  }
+  return { scenario: s, applied, ignored };
+}
+
+/** A variant file of the current view: the base file and the overrides as JSON-path `set`. */
+export function variantFile(baseFile: string, baseId: string, applied: readonly Applied[]): Record<string, unknown> {
+  const setMap: Record<string, unknown> = {};
+  for (const a of applied) setMap[a.path] = a.value;
+  return {
+    id: `${baseId}-variant`,
+    base: baseFile,
+    description: { zh: `由笔记本生成的变体：${applied.map((a) => a.label.zh).join('；')}`, en: `Variant saved from the notebook: ${applied.map((a) => a.label.en).join('; ')}` },
+    set: setMap,
+  };
+}

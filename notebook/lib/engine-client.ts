@@ -1,0 +1,94 @@
+/**
+ * The page's side of the engine worker. `request(channel, …)` posts a message with the next
+ * sequence number and resolves with the answer — or with null if a newer request of the same
+ * channel was made meanwhile (that answer is never drawn). At most one request per channel is in
+ * flight; while it runs, newer ones replace each other and only the last is sent, so dragging a
+ * slider computes the positions the worker has time for and always ends on the last one.
+ */
+import type { TraceAnswer, TraceQuery } from './trace';
+import type { RunReply, WorkerRequest, WorkerResponse } from './protocol';
+import type { DiffRow } from './compare';
+
+type Body =
+  | { type: 'run'; scenario: unknown }
+  | { type: 'compare'; a: unknown; b: unknown }
+  | { type: 'sweep'; scenarios: unknown[] }
+  | { type: 'trace'; runId: number; query: TraceQuery };
+
+interface Waiting { seq: number; body: Body; resolve: (r: WorkerResponse | null) => void }
+
+export class EngineClient {
+  private worker: Worker;
+  private seq = 0;
+  private latest = new Map<string, number>();
+  private inFlight = new Map<string, Waiting>();
+  private queued = new Map<string, Waiting>();
+  /** Answers received, for the status line and tests. */
+  stats = { sent: 0, answered: 0, dropped: 0, lastMs: 0 };
+
+  constructor(worker?: Worker) {
+    this.worker = worker ?? new Worker(new URL('../engine-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data));
+    this.worker.addEventListener('error', (ev) => console.warn('engine worker error', ev.message));
+  }
+
+  run(channel: string, scenario: unknown): Promise<RunReply | null> {
+    return this.request(channel, { type: 'run', scenario }).then((r) => (r && r.type === 'run' ? r.reply : null));
+  }
+
+  compare(channel: string, a: unknown, b: unknown): Promise<{ a: RunReply; b: RunReply; diff: DiffRow[] } | null> {
+    return this.request(channel, { type: 'compare', a, b }).then((r) => (r && r.type === 'compare' ? { a: r.a, b: r.b, diff: r.diff } : null));
+  }
+
+  sweep(channel: string, scenarios: unknown[]): Promise<RunReply[] | null> {
+    return this.request(channel, { type: 'sweep', scenarios }).then((r) => (r && r.type === 'sweep' ? r.replies : null));
+  }
+
+  trace(runId: number, query: TraceQuery): Promise<{ answer: TraceAnswer | null; error?: string } | null> {
+    return this.request('trace', { type: 'trace', runId, query }).then((r) => (r && r.type === 'trace' ? { answer: r.answer, error: r.error } : null));
+  }
+
+  private request(channel: string, body: Body): Promise<WorkerResponse | null> {
+    const seq = ++this.seq;
+    this.latest.set(channel, seq);
+    return new Promise((resolve) => {
+      const w: Waiting = { seq, body, resolve };
+      if (this.inFlight.has(channel)) {
+        const old = this.queued.get(channel);
+        if (old) { this.stats.dropped++; old.resolve(null); }
+        this.queued.set(channel, w);
+      } else {
+        this.send(channel, w);
+      }
+    });
+  }
+
+  private send(channel: string, w: Waiting) {
+    this.inFlight.set(channel, w);
+    this.stats.sent++;
+    // Scenarios are plain JSON data; structured clone copies them to the worker.
+    this.worker.postMessage({ ...w.body, seq: w.seq, channel } as WorkerRequest);
+  }
+
+  private receive(res: WorkerResponse) {
+    const channel = res.type === 'trace' ? 'trace' : res.channel;
+    const w = this.inFlight.get(channel);
+    if (!w || w.seq !== res.seq) return;
+    this.inFlight.delete(channel);
+    this.stats.answered++;
+    if (res.type === 'run' ) this.stats.lastMs = res.reply.ms;
+    w.resolve(this.latest.get(channel) === res.seq ? res : null);
+    const next = this.queued.get(channel);
+    if (next) {
+      this.queued.delete(channel);
+      this.send(channel, next);
+    }
+  }
+}
+
+let shared: EngineClient | null = null;
+/** The page's one worker. */
+export function engine(): EngineClient {
+  shared ??= new EngineClient();
+  return shared;
+}

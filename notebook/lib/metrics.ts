@@ -1,0 +1,87 @@
+/**
+ * The figures the notebook shows, by key, with their Chinese and English names and the ledger
+ * rules whose postings make them. One table serves the KPI cards, the compare view's rows and the
+ * trace (a click on a figure asks the worker for the postings of these rules).
+ *
+ * Keys follow the result: `saleRevenue` (totals), `saleReceipts` (a period row), `shares.province`,
+ * `provisions.education`. Balances (`reserveFundBalance`) are traced through an account instead.
+ */
+export interface MetricDef {
+  readonly key: string;
+  readonly zh: string;
+  readonly en: string;
+  /** Rule ids, or a prefix ending in '*', whose postings sum to the figure. */
+  readonly rules?: readonly string[];
+  /** A balance: the postings into (+) and out of (−) this account up to the period. */
+  readonly account?: string;
+}
+
+const ACQ = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback'];
+const USES = [...ACQ, 'acquisition.serviceFee', 'development.works', 'development.managementFee', 'holding.cost', 'sale.businessFee'];
+
+export const PROVISION_KINDS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'] as const;
+export type ProvisionKind = (typeof PROVISION_KINDS)[number];
+
+export const PROVISION_NAMES: Record<ProvisionKind, { zh: string; en: string }> = {
+  landIncomeFund: { zh: '国有土地收益基金', en: 'State land income fund' },
+  agriDev: { zh: '农业土地开发资金', en: 'Agricultural land development' },
+  education: { zh: '教育资金', en: 'Education fund' },
+  water: { zh: '农田水利建设资金', en: 'Farmland water conservancy' },
+  housing: { zh: '保障性安居工程资金', en: 'Housing security fund' },
+};
+
+const LIST: MetricDef[] = [
+  { key: 'saleRevenue', zh: '出让收入', en: 'Sale revenue', rules: ['sale.receipt'] },
+  { key: 'saleReceipts', zh: '出让收入', en: 'Sale receipts', rules: ['sale.receipt'] },
+  { key: 'leaseIncome', zh: '临时利用收入', en: 'Lease income', rules: ['lease.income'] },
+  { key: 'appropriations', zh: '财政预算安排', en: 'Appropriations', rules: ['funding.appropriation'] },
+  { key: 'fiscalTopUp', zh: '财政补足', en: 'Fiscal top-up', rules: ['funding.fiscalTopUp'] },
+  { key: 'acquisitionCost', zh: '收储成本（已付）', en: 'Acquisition paid', rules: ACQ },
+  { key: 'acquisitionPaid', zh: '收储成本（已付）', en: 'Acquisition paid', rules: ACQ },
+  { key: 'acquisition', zh: '收储支出', en: 'Acquisition', rules: ACQ },
+  { key: 'serviceFee', zh: '征储服务费', en: 'Service fee', rules: ['acquisition.serviceFee'] },
+  { key: 'developmentCost', zh: '前期开发', en: 'Development', rules: ['development.works'] },
+  { key: 'development', zh: '前期开发', en: 'Development', rules: ['development.works'] },
+  { key: 'managementFee', zh: '代建管理费', en: 'Management fee', rules: ['development.managementFee'] },
+  { key: 'holdingCost', zh: '管护费用', en: 'Holding', rules: ['holding.cost'] },
+  { key: 'holding', zh: '管护费用', en: 'Holding', rules: ['holding.cost'] },
+  { key: 'saleBusinessFee', zh: '出让业务费', en: 'Sale fee', rules: ['sale.businessFee'] },
+  { key: 'reserveCost', zh: '土地储备成本', en: 'Reserve cost', rules: USES },
+  { key: 'spending', zh: '支出合计', en: 'Spending', rules: USES },
+  { key: 'provisions', zh: '计提各项基金', en: 'Provisions', rules: ['provision.*'] },
+  { key: 'provisionsTotal', zh: '计提合计', en: 'Provisions', rules: ['provision.*'] },
+  ...PROVISION_KINDS.map((k) => ({ key: `provisions.${k}`, zh: `计提${PROVISION_NAMES[k].zh}`, en: PROVISION_NAMES[k].en, rules: [`provision.${k}`] })),
+  { key: 'reserveCostRecovered', zh: '核定成本返还', en: 'Cost recovered', rules: ['sale.costRecovery'] },
+  { key: 'costRecovered', zh: '成本返还', en: 'Cost recovered', rules: ['sale.costRecovery'] },
+  { key: 'valueAdded', zh: '增值收益', en: 'Value added', rules: ['split.share'] },
+  { key: 'reserveFundBalance', zh: '储备资金余额', en: 'Reserve fund balance', account: 'reserveFund' },
+  { key: 'treasuryBalance', zh: '国库结存', en: 'Treasury balance', account: 'treasury' },
+  // Funding figures (bonds, pools): traced once the engine posts them under these rule prefixes.
+  { key: 'bondProceeds', zh: '债券发行收入', en: 'Bond proceeds', rules: ['bond.proceeds', 'bond.rollover'] },
+  { key: 'debtService', zh: '还本付息', en: 'Debt service', rules: ['bond.interest', 'bond.principal', 'bond.earlyRedemption', 'bond.issuanceFee', 'bond.registrationFee', 'bond.redemptionFee'] },
+  { key: 'financingCost', zh: '融资成本', en: 'Financing cost', rules: ['bond.interest', 'bond.issuanceFee', 'bond.registrationFee', 'bond.redemptionFee'] },
+  { key: 'interest', zh: '债券利息', en: 'Bond interest', rules: ['bond.interest'] },
+  { key: 'developerCompensation', zh: '做地开发补偿费', en: 'Developer compensation', rules: ['zone.developerCompensation'] },
+  { key: 'poolBalance', zh: '资金池余额', en: 'Pool balance', account: 'reserveFund' },
+  { key: 'peakFundingNeed', zh: '峰值资金需求', en: 'Peak funding need' },
+  { key: 'unrecoveredCost', zh: '未弥补成本', en: 'Unrecovered cost' },
+];
+
+export const METRICS: ReadonlyMap<string, MetricDef> = new Map(LIST.map((m) => [m.key, m]));
+
+/** A metric by key; `shares.<tier>` is made on the fly (the tier's name comes from the result). */
+export function metricDef(key: string, tierName?: { zh: string; en: string }): MetricDef | null {
+  const known = METRICS.get(key);
+  if (known) return known;
+  const share = /^shares\.(.+)$/.exec(key);
+  if (share) {
+    const n = tierName ?? { zh: share[1], en: share[1] };
+    return { key, zh: `${n.zh}分成`, en: `${n.en} share`, rules: ['split.share'] };
+  }
+  return null;
+}
+
+/** Does a rule id match a metric's rule list (exact ids or 'prefix.*')? */
+export function ruleMatches(rules: readonly string[], rule: string): boolean {
+  return rules.some((r) => (r.endsWith('*') ? rule.startsWith(r.slice(0, -1)) : r === rule));
+}

@@ -1,0 +1,25 @@
+/**
+ * Messages between the page and the engine worker. Every request carries a sequence number and
+ * a channel (a page's own stream of requests); the page draws an answer only if it is the latest
+ * of its channel. A scenario with problems is an answer too (`ok: false`), never an exception.
+ */
+import type { Problem } from '../../engine/problem';
+import type { Result } from '../../engine/report';
+import type { DiffRow } from './compare';
+import type { TraceAnswer, TraceQuery } from './trace';
+
+export type RunReply =
+  | { ok: true; result: Result; runId: number; ms: number }
+  | { ok: false; problems: Problem[]; ms: number; error?: string };
+
+export type WorkerRequest =
+  | { type: 'run'; seq: number; channel: string; scenario: unknown }
+  | { type: 'compare'; seq: number; channel: string; a: unknown; b: unknown }
+  | { type: 'sweep'; seq: number; channel: string; scenarios: unknown[] }
+  | { type: 'trace'; seq: number; channel: string; runId: number; query: TraceQuery };
+
+export type WorkerResponse =
+  | { type: 'run'; seq: number; channel: string; reply: RunReply }
+  | { type: 'compare'; seq: number; channel: string; a: RunReply; b: RunReply; diff: DiffRow[] }
+  | { type: 'sweep'; seq: number; channel: string; replies: RunReply[] }
+  | { type: 'trace'; seq: number; channel: string; answer: TraceAnswer | null; error?: string };

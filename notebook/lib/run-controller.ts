@@ -1,0 +1,50 @@
+/**
+ * A Lit reactive controller that keeps a page's latest engine answer. `request(key, scenario)`
+ * asks the worker only when the key (the scenario ref and the controls that shape it) changed;
+ * answers to superseded requests never arrive here (the client drops them), so the page always
+ * draws the newest scenario, and shows `pending` while one is being computed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { engine } from './engine-client';
+import type { RunReply } from './protocol';
+
+export class RunController implements ReactiveController {
+  reply: RunReply | null = null;
+  pending = false;
+  private key: string | null = null;
+
+  constructor(private host: ReactiveControllerHost, private channel: string) {
+    host.addController(this);
+  }
+
+  hostConnected() {}
+
+  request(key: string, scenario: unknown): void {
+    if (key === this.key) return;
+    this.key = key;
+    this.pending = true;
+    void engine().run(this.channel, scenario).then((reply) => {
+      if (reply === null) return;
+      this.reply = reply;
+      this.pending = false;
+      this.host.requestUpdate();
+    });
+  }
+
+  /** Forget the key so the next request runs even if unchanged (a reloaded library entry). */
+  reset(): void {
+    this.key = null;
+  }
+}
+
+/** A stable key of the inputs of a run: the loaded scenario's identity and the control values. */
+let ids = new WeakMap<object, number>();
+let next = 1;
+export function identity(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) { id = next++; ids.set(o, id); }
+  return id;
+}
+export function resetIdentities(): void {
+  ids = new WeakMap();
+}

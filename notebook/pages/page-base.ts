@@ -1,0 +1,59 @@
+/**
+ * What every page shares: the language, the money unit, the URL params and the loaded scenario
+ * come in as properties; changes to the view go out as a `params-change` event (the app writes
+ * them to the URL and hands them back); a clicked figure goes out as `open-trace` with the run it
+ * belongs to.
+ */
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import '../components/lr-problems';
+import { L, type Lang, type MoneyUnit } from '../lib/format';
+import type { Loaded } from '../lib/library';
+import type { Params } from '../lib/url-state';
+import type { TraceQuery } from '../lib/trace';
+import type { Result } from '../../engine/report';
+
+export class NotebookPage extends LitElement {
+  static override properties: PropertyDeclarations = {
+    lang: {},
+    unit: {},
+    params: { attribute: false },
+    loaded: { attribute: false },
+  };
+  declare lang: Lang;
+  declare unit: MoneyUnit;
+  declare params: Params;
+  declare loaded: Loaded | null;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.unit = 'wan';
+    this.params = {};
+    this.loaded = null;
+  }
+
+  protected T(zh: string, en: string): string {
+    return L(this.lang, zh, en);
+  }
+
+  protected setParams(change: Record<string, string | null>): void {
+    this.dispatchEvent(new CustomEvent('params-change', { bubbles: true, composed: true, detail: change }));
+  }
+
+  /** The loaded scenario's problems (a file that does not compose or parse), with a way to fix them. */
+  protected loadProblems() {
+    const l = this.loaded;
+    if (!l || l.ok) return nothing;
+    return html`<lr-problems .problems=${l.problems} lang=${this.lang}
+        heading=${this.T(`情景“${l.ref}”有 ${l.problems.length} 处问题，无法运行`, `Scenario “${l.ref}” has ${l.problems.length} problem(s) and cannot run`)}></lr-problems>
+      <p><a href="?p=scenario&s=${encodeURIComponent(l.ref)}" @click=${(e: Event) => { e.preventDefault(); this.setParams({ p: 'scenario' }); }}>${this.T('到“情景编辑”页逐项修正', 'Fix them on the Scenario page')}</a></p>`;
+  }
+
+  /** Forwards a `trace` event from a table or KPI, adding the run it belongs to. */
+  protected forwardTrace(e: Event, runId: number | null, result: Result | null): void {
+    e.stopPropagation();
+    if (runId === null || !result) return;
+    const query = (e as CustomEvent<TraceQuery>).detail;
+    this.dispatchEvent(new CustomEvent('open-trace', { bubbles: true, composed: true, detail: { runId, query, result } }));
+  }
+}

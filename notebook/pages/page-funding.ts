@@ -1,0 +1,179 @@
+/**
+ * 资金平衡 — the finance bureau's page. How much bond to issue and when, at what rate and term;
+ * what if sale prices fall or sales slip; what pool balance to open with → the cumulative cash
+ * balance, sources and uses by month, debt service against the revenue available to pay it with
+ * the coverage floor drawn, the peak need, and every check of the run.
+ */
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { NotebookPage } from './page-base';
+import { base } from '../lib/styles';
+import { RunController, identity } from '../lib/run-controller';
+import { applyControls, type Controlled } from '../lib/controls';
+import { FEATURES } from '../lib/features';
+import { bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/chart-data';
+import { downloadResultXlsx, fileName } from '../lib/export';
+import { periodColumns, type Column, type Table } from '../../engine/tables';
+import type { Kpi } from '../components/lr-kpis';
+import type { Result, PeriodRow } from '../../engine/report';
+import type { TraceOf } from '../components/lr-table';
+import '../components/lr-slider';
+import '../components/lr-kpis';
+import '../components/lr-chart';
+import '../components/lr-table';
+import '../components/lr-checks';
+import '../components/lr-problems';
+
+const FUNDING_KEYS = ['price', 'delay', 'bond', 'issue', 'rate', 'term', 'pool'];
+
+export class PageFunding extends NotebookPage {
+  private runner = new RunController(this, 'funding');
+  private controlled: Controlled | null = null;
+  private cash: ChartSpec | null = null;
+  private flows: ChartSpec | null = null;
+  private service: ChartSpec | null = null;
+  private coverage: ChartSpec | null = null;
+  private periodsTable: Table | null = null;
+  private kpis: Kpi[] = [];
+  private stamp = '';
+
+  static override styles = [base, css`
+    fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: end; }
+    legend { font-size: 0.85rem; color: #55554f; }
+    label.field { display: flex; flex-direction: column; font-size: 0.85rem; color: #3b3b37; }
+    label.field input { width: 9rem; padding: 0.15rem 0.3rem; }
+    section { margin: 1rem 0; }
+    .stack > * { margin-bottom: 1rem; }
+    .status { font-size: 0.8rem; color: #6b6b66; min-height: 1.2em; }
+  `];
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
+      this.controlled = applyControls(this.loaded.scenario, this.params);
+      const key = `${identity(this.loaded)}|${FUNDING_KEYS.concat(['cost', 'ratio', 'exc', 'prov', 'mode', 'fee']).map((k) => this.params[k] ?? '').join('|')}`;
+      this.runner.request(key, this.controlled.scenario);
+    }
+    const reply = this.runner.reply;
+    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
+    if (reply?.ok && stamp !== this.stamp) {
+      this.stamp = stamp;
+      const r = reply.result;
+      this.cash = cashBalanceChart(r, this.lang, this.unit);
+      this.flows = sourcesUsesChart(r, this.lang, this.unit);
+      const bonds = bondsOf(r);
+      this.service = bonds && bonds.length ? debtServiceChart(bonds, this.lang, this.unit) : null;
+      this.coverage = bonds && bonds.length ? coverageChart(bonds, coverageFloor(r), this.lang) : null;
+      this.periodsTable = { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods };
+      this.kpis = this.kpisOf(r);
+    }
+  }
+
+  private kpisOf(r: Result): Kpi[] {
+    const t = r.totals as unknown as Record<string, string | undefined>;
+    const pending = this.T('待引擎资金模块提供', 'awaiting the engine’s funding module');
+    const bonds = bondsOf(r);
+    const floor = coverageFloor(r);
+    const cov = bonds?.[0]?.coverageRatio ?? null;
+    const pool = (r as unknown as { pool?: { minBalance?: string } }).pool;
+    return [
+      { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
+      { key: 'reserveCost', label: this.T('土地储备成本', 'Reserve cost'), value: r.totals.reserveCost, trace: { metric: 'reserveCost' } },
+      { key: 'fiscalTopUp', label: this.T('财政补足（资金缺口）', 'Fiscal top-up (gap)'), value: r.totals.fiscalTopUp, trace: { metric: 'fiscalTopUp' }, tone: r.totals.fiscalTopUp !== '0.00' ? 'bad' : null },
+      { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: t.peakFundingNeed ?? null, hint: t.peakFundingNeed === undefined ? pending : undefined },
+      { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: t.financingCost ?? null, hint: t.financingCost === undefined ? pending : undefined, trace: { metric: 'financingCost' } },
+      { key: 'coverage', label: this.T(`本息覆盖倍数（下限 ${floor}）`, `Debt service coverage (floor ${floor})`), value: null, text: cov ?? '—', hint: bonds ? undefined : pending, tone: cov === null ? null : Number(cov) >= Number(floor) ? 'good' : 'bad' },
+      ...(pool?.minBalance !== undefined ? [{ key: 'poolMin', label: this.T('资金池最低余额', 'Pool minimum balance'), value: pool.minBalance, trace: { metric: 'poolBalance' } } as Kpi] : []),
+      { key: 'valueAdded', label: this.T('增值收益', 'Value added'), value: r.totals.valueAdded, trace: { metric: 'valueAdded' } },
+    ];
+  }
+
+  override render() {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const reply = this.runner.reply;
+    const result = reply?.ok ? reply.result : null;
+    const traceOf: TraceOf = (row, col) => (col.kind === 'money' ? { metric: col.key, period: (row as PeriodRow).period } : null);
+    return html`
+      <h2>${T('资金平衡：发多少债、何时发，出让收入能否覆盖本息', 'Funding: how much bond, when, and will sales cover it')}</h2>
+      <p class="prose">${T(
+        '储备土地的收储与前期开发先花钱，出让收入要到成交后分期缴入国库。本页把债券规模、发行时间、利率与期限，出让价格与出让时间，以及资金池期初余额放在一起：移动任一输入，下方每张图都会重算。点击任一数字可查看它背后的分录、规则与参数来源。',
+        'Acquiring and preparing reserve land costs money first; sale income arrives in instalments after the auction. This page puts bond size, issue date, rate and term, sale prices and timing, and the pool’s opening balance together: move any input and every chart below recomputes. Click any figure to see the postings, rule and parameter sources behind it.',
+      )}</p>
+      ${this.loadProblems()}
+      ${this.controls()}
+      <div class="status" data-status>${this.runner.pending ? T('计算中…', 'Computing…') : reply ? T(`引擎用时 ${reply.ms.toFixed(1)} 毫秒`, `engine ${reply.ms.toFixed(1)} ms`) : ''}</div>
+      ${this.ignoredNotes()}
+      ${reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing}
+      ${result ? this.body(result, reply!.ok ? reply!.runId : null, traceOf) : nothing}
+    `;
+  }
+
+  private ignoredNotes() {
+    const ig = this.controlled?.ignored ?? [];
+    return ig.length ? html`<p class="note">${ig.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing;
+  }
+
+  private controls() {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const p = this.params;
+    const price = Number(p.price ?? '100');
+    const delay = Number(p.delay ?? '0');
+    const start = (this.loaded?.ok ? (this.loaded.scenario.timeline as { start?: string } | undefined)?.start : undefined) ?? '2022-01';
+    const noBonds = !FEATURES.bonds;
+    const bondNote = noBonds ? T('专项债券测算即将上线：引擎尚未支持 bonds 字段，以下输入暂不生效。', 'Bonds are coming: the engine does not accept a bonds field yet, so these inputs do nothing for now.') : '';
+    return html`<div class="controls" role="group" aria-label=${T('输入', 'Inputs')}>
+      <lr-slider name="price" label=${T('出让价格系数', 'Sale price factor')} min="50" max="150" step="5" .value=${price} value-text=${`× ${(price / 100).toFixed(2)}`}
+        @value-input=${(e: CustomEvent) => this.setParams({ price: e.detail.value === '100' ? null : e.detail.value })}></lr-slider>
+      <lr-slider name="delay" label=${T('出让推迟（月）', 'Sale delay (months)')} min="0" max="24" step="1" .value=${delay} value-text=${T(`${delay} 个月`, `${delay} months`)}
+        @value-input=${(e: CustomEvent) => this.setParams({ delay: e.detail.value === '0' ? null : e.detail.value })}></lr-slider>
+      <fieldset ?disabled=${noBonds}>
+        <legend>${T('土地储备专项债券', 'Land reserve special bond')}</legend>
+        <label class="field">${T('发行规模（万元）', 'Size (万元)')}
+          <input type="number" min="0" step="1000" name="bond" .value=${p.bond ?? ''} placeholder="50000" @change=${(e: Event) => this.setParams({ bond: (e.target as HTMLInputElement).value || null })} /></label>
+        <label class="field">${T('发行时间', 'Issue month')}
+          <input type="month" name="issue" .value=${p.issue ?? ''} placeholder=${start} @change=${(e: Event) => this.setParams({ issue: (e.target as HTMLInputElement).value || null })} /></label>
+        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(p.rate ?? '3')} value-text=${`${Number(p.rate ?? '3').toFixed(2)}%`} ?disabled=${noBonds}
+          @value-input=${(e: CustomEvent) => this.setParams({ rate: e.detail.value })}></lr-slider>
+        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(p.term ?? '5')} value-text=${T(`${p.term ?? '5'} 年`, `${p.term ?? '5'} years`)} ?disabled=${noBonds}
+          @value-input=${(e: CustomEvent) => this.setParams({ term: e.detail.value })}></lr-slider>
+        ${bondNote ? html`<p class="note" style="margin:0">${bondNote}</p>` : nothing}
+      </fieldset>
+      <fieldset ?disabled=${!FEATURES.poolPath}>
+        <legend>${T('资金池', 'Fund pool')}</legend>
+        <label class="field">${T('期初余额（万元）', 'Opening balance (万元)')}
+          <input type="number" min="0" step="1000" name="pool" .value=${p.pool ?? ''} placeholder="0" @change=${(e: Event) => this.setParams({ pool: (e.target as HTMLInputElement).value || null })} /></label>
+        ${FEATURES.poolPath ? nothing : html`<p class="note" style="margin:0">${T('资金池即将上线。', 'The fund pool is coming.')}</p>`}
+      </fieldset>
+    </div>`;
+  }
+
+  private body(r: Result, runId: number | null, traceOf: TraceOf) {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const id = r.scenario.id;
+    const bonds = bondsOf(r);
+    return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
+      <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
+      <div class="grid2">
+        <lr-chart data-chart="cash" heading=${T('累计资金余额', 'Cumulative cash balance')} name=${fileName(id, 'cash-balance')} lang=${this.lang}
+          .options=${this.cash?.options ?? null} .legend=${this.cash?.legend ?? []} .table=${this.cash?.table ?? null}></lr-chart>
+        <lr-chart data-chart="flows" heading=${T('分期资金来源与运用', 'Sources and uses by month')} name=${fileName(id, 'sources-uses')} lang=${this.lang}
+          .options=${this.flows?.options ?? null} .legend=${this.flows?.legend ?? []} .table=${this.flows?.table ?? null}></lr-chart>
+      </div>
+      <h3>${T('偿债能力', 'Debt service')}</h3>
+      <p class="prose">${T('每年可用于偿债的收入与当年还本付息之比即本息覆盖倍数；虚线为下限（参数 bond.coverageFloor，默认 1.2）。', 'Each year’s revenue available for debt service over that year’s principal and interest is the coverage ratio; the dashed line is the floor (parameter bond.coverageFloor, 1.2 by default).')}</p>
+      <div class="grid2">
+        <lr-chart data-chart="debt-service" heading=${T('可用收入与还本付息', 'Available revenue and debt service')} name=${fileName(id, 'debt-service')} lang=${this.lang}
+          .options=${this.service?.options ?? null} .legend=${this.service?.legend ?? []} .table=${this.service?.table ?? null}
+          note=${bonds?.length ? '' : bonds ? T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.') : T('引擎尚未输出债券结果（bonds）。资金模块合入后，这里将显示逐年还本付息与可用收入。', 'The engine does not report bonds yet. When the funding module lands, this shows debt service and available revenue year by year.')}></lr-chart>
+        <lr-chart data-chart="coverage" heading=${T('本息覆盖倍数', 'Coverage ratio')} name=${fileName(id, 'coverage')} lang=${this.lang}
+          .options=${this.coverage?.options ?? null} .legend=${this.coverage?.legend ?? []} .table=${this.coverage?.table ?? null}
+          note=${bonds?.length ? '' : T('待债券结果（bonds[].coverageByYear）。', 'Awaiting bond results (bonds[].coverageByYear).')}></lr-chart>
+      </div>
+      <section class="stack">
+        <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
+        <lr-table data-table="periods" .table=${this.periodsTable} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'periods')} limit="24"></lr-table>
+        <p><button data-export="workbook" @click=${() => downloadResultXlsx(r, fileName(id, 'workbook'))}>${T('下载完整工作簿（XLSX）', 'Download the full workbook (XLSX)')}</button></p>
+      </section>
+    </div>`;
+  }
+}
+
+customElements.define('lr-page-funding', PageFunding);

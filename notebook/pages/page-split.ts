@@ -1,0 +1,179 @@
+/**
+ * 收益分配 — the policymakers' page. The province : city split (from 5:5 to 8:2), the exception
+ * for municipal stock land recovered for payment, and which provisions are deducted before the
+ * split → a waterfall from sale revenue through provisions and cost to value added and each
+ * tier's share, each tier's share year by year, and what each government receives.
+ */
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { NotebookPage } from './page-base';
+import { base } from '../lib/styles';
+import { RunController, identity } from '../lib/run-controller';
+import { applyControls, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
+import { sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/chart-data';
+import { fileName } from '../lib/export';
+import { tx } from '../lib/format';
+import { metricDef, PROVISION_KINDS, PROVISION_NAMES } from '../lib/metrics';
+import { parcelColumns, type Column, type Table } from '../../engine/tables';
+import type { Kpi } from '../components/lr-kpis';
+import type { ParcelRow, Result } from '../../engine/report';
+import type { TraceOf } from '../components/lr-table';
+import '../components/lr-slider';
+import '../components/lr-kpis';
+import '../components/lr-chart';
+import '../components/lr-table';
+
+const KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'];
+
+export class PageSplit extends NotebookPage {
+  private runner = new RunController(this, 'split');
+  private controlled: Controlled | null = null;
+  private waterfall: ChartSpec | null = null;
+  private byYear: ChartSpec | null = null;
+  private parcels: Table | null = null;
+  private governments: Table | null = null;
+  private kpis: Kpi[] = [];
+  private stamp = '';
+
+  static override styles = [base, css`
+    fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; }
+    legend { font-size: 0.85rem; color: #55554f; }
+    .checks label { display: inline-flex; gap: 0.25rem; margin-right: 0.8rem; font-size: 0.88rem; align-items: center; }
+    .stack > * { margin-bottom: 1rem; }
+    label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
+  `];
+
+  private enabledProvisions(): string[] {
+    const p = this.params.prov;
+    if (p !== undefined) return p === 'none' ? [] : p.split(',');
+    const own = this.loaded?.ok ? this.loaded.scenario.provisions : undefined;
+    return Array.isArray(own) ? (own as string[]) : [...PROVISION_KINDS];
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
+      this.controlled = applyControls(this.loaded.scenario, this.params);
+      this.runner.request(`${identity(this.loaded)}|${KEYS.map((k) => this.params[k] ?? '').join('|')}`, this.controlled.scenario);
+    }
+    const reply = this.runner.reply;
+    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}|${this.params.parcel ?? ''}`;
+    if (reply?.ok && stamp !== this.stamp) {
+      this.stamp = stamp;
+      const r = reply.result;
+      const parcel = r.parcels.find((p) => p.id === this.params.parcel) ?? null;
+      const w = parcel
+        ? { revenue: parcel.sale?.revenue ?? '0.00', provisions: parcel.provisions, costRecovered: parcel.costRecovered, unrecoveredCost: parcel.unrecoveredCost, valueAdded: parcel.valueAdded, shares: parcel.shares }
+        : { revenue: r.totals.saleRevenue, provisions: r.totals.provisionsByKind, costRecovered: r.totals.reserveCostRecovered, unrecoveredCost: r.totals.unrecoveredCost, valueAdded: r.totals.valueAdded, shares: r.totals.shares };
+      this.waterfall = waterfallChart(waterfallSteps(w, r, this.enabledProvisions()), this.lang, this.unit);
+      this.byYear = sharesByYearChart(r, this.lang, this.unit);
+      this.parcels = { name: 'parcels', zh: '宗地损益', en: 'Parcels', columns: parcelColumns(r) as Column<unknown>[], rows: r.parcels };
+      this.governments = this.governmentTable(r);
+      this.kpis = [
+        { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
+        { key: 'provisions', label: this.T('计提各项基金', 'Provisions'), value: r.totals.provisions, trace: { metric: 'provisions' } },
+        { key: 'reserveCostRecovered', label: this.T('核定成本返还', 'Cost recovered'), value: r.totals.reserveCostRecovered, trace: { metric: 'reserveCostRecovered' } },
+        { key: 'valueAdded', label: this.T('增值收益', 'Value added'), value: r.totals.valueAdded, trace: { metric: 'valueAdded' } },
+        ...r.tiers.map((t) => ({ key: `shares.${t.id}`, label: this.T(`${t.name.zh}分成`, `${t.name.en} share`), value: r.totals.shares[t.id], trace: { metric: `shares.${t.id}` } })),
+      ];
+    }
+  }
+
+  private governmentTable(r: Result): Table {
+    const rows = Object.entries(r.totals.sharesByGovernment).map(([account, value]) => {
+      const [, tier = '', entity = ''] = account.split(':');
+      const t = r.tiers.find((x) => x.id === tier);
+      return { account, tier: t ? tx(t.name, this.lang) : tier, entity, value };
+    });
+    type G = (typeof rows)[number];
+    return {
+      name: 'governments', zh: '各级政府所得', en: 'What each government receives', rows,
+      columns: [
+        { key: 'tier', zh: '层级', en: 'Tier', kind: 'text', get: (g) => (g as G).tier },
+        { key: 'entity', zh: '政府', en: 'Government', kind: 'text', get: (g) => (g as G).entity },
+        { key: 'value', zh: '增值收益分成', en: 'Share of value added', kind: 'money', get: (g) => (g as G).value },
+      ] as Column<unknown>[],
+    };
+  }
+
+  override render() {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const reply = this.runner.reply;
+    const r = reply?.ok ? reply.result : null;
+    return html`
+      <h2>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h2>
+      <p class="prose">${T(
+        '土地出让收入先计提国有土地收益基金、农业土地开发、教育、农田水利和保障性安居工程等各项资金，再返还核定的土地储备成本，余下的增值收益按比例在省与市县之间分配（海南为 6:4，琼府〔2021〕7号）；有偿收回的市县存量建设用地，市县原则上不参与分成。移动比例、切换例外与计提项目，看每一级拿到多少、哪一年拿到。',
+        'Sale income first funds the provisions (state land income fund, agricultural development, education, water conservancy, housing security), then repays the verified reserve cost; the value added left is split between province and city (6:4 in Hainan, 琼府〔2021〕7号), except that a city takes no share of its stock land recovered for payment. Move the ratio, switch the exception and the provisions, and see what each tier receives, and when.',
+      )}</p>
+      ${this.loadProblems()}
+      ${this.loaded?.ok ? this.controls() : nothing}
+      ${this.controlled?.ignored.length ? html`<p class="note">${this.controlled.ignored.map((i) => (this.lang === 'en' ? i.reason.en : i.reason.zh)).join('；')}</p>` : nothing}
+      ${reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing}
+      ${r ? this.body(r, reply!.ok ? reply!.runId : null) : nothing}
+    `;
+  }
+
+  private controls() {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const s = this.loaded!.ok ? this.loaded!.scenario : {};
+    const tiers = tierIds(s);
+    const twoTier = tiers.length === 2;
+    const def = twoTier ? defaultRatios(s) : null;
+    const defFirst = def ? Number(def[tiers[0]]) * 10 / (Number(def[tiers[0]]) + Number(def[tiers[1]])) : 6;
+    const ratio = Number(this.params.ratio ?? String(Math.round(defFirst * 2) / 2));
+    const other = (100 - Math.round(ratio * 10)) / 10;
+    const enabled = this.enabledProvisions();
+    const paid = hasPaidRecovery(s);
+    const toggle = (k: string, on: boolean) => {
+      const next = PROVISION_KINDS.filter((x) => (x === k ? on : enabled.includes(x)));
+      this.setParams({ prov: next.length === PROVISION_KINDS.length ? null : next.length ? next.join(',') : 'none' });
+    };
+    const r = this.runner.reply?.ok ? this.runner.reply.result : null;
+    return html`<div class="controls">
+      <lr-slider name="ratio" label=${T(`分成比例（${tiers[0] ?? ''} : ${tiers[1] ?? ''}）`, `Split (${tiers[0] ?? ''} : ${tiers[1] ?? ''})`)} min="5" max="8" step="0.5" .value=${ratio}
+        value-text=${`${ratio} : ${other}`} ?disabled=${!twoTier} note=${twoTier ? '' : T('本情景只有一级政府，不分成。', 'This scenario has one tier: nothing to split.')}
+        @value-input=${(e: CustomEvent) => this.setParams({ ratio: e.detail.value })}></lr-slider>
+      <fieldset>
+        <legend>${T('有偿收回存量土地的例外', 'Paid stock-land recovery exception')}</legend>
+        <label><input type="checkbox" name="exc" ?checked=${this.params.exc !== '0'} ?disabled=${!paid}
+          @change=${(e: Event) => this.setParams({ exc: (e.target as HTMLInputElement).checked ? null : '0' })} />
+          ${T('市县不参与分成（琼府〔2021〕7号）', 'the city takes no share (琼府〔2021〕7号)')}</label>
+        ${paid ? nothing : html`<div class="muted">${T('本情景没有有偿收回的宗地。', 'No parcel here is a paid recovery.')}</div>`}
+      </fieldset>
+      <fieldset class="checks">
+        <legend>${T('先行计提的资金（在分成之前扣除）', 'Provisions deducted before the split')}</legend>
+        ${PROVISION_KINDS.map((k) => html`<label><input type="checkbox" name="prov-${k}" ?checked=${enabled.includes(k)} @change=${(e: Event) => toggle(k, (e.target as HTMLInputElement).checked)} />${T(PROVISION_NAMES[k].zh, PROVISION_NAMES[k].en)}</label>`)}
+      </fieldset>
+      <label class="field">${T('瀑布图范围', 'Waterfall of')}
+        <select name="parcel" @change=${(e: Event) => this.setParams({ parcel: (e.target as HTMLSelectElement).value || null })}>
+          <option value="">${T('全部宗地合计', 'All parcels')}</option>
+          ${(r?.parcels ?? []).map((p) => html`<option value=${p.id} ?selected=${p.id === this.params.parcel}>${p.id} ${tx(p.name, this.lang)}</option>`)}
+        </select></label>
+    </div>`;
+  }
+
+  private body(r: Result, runId: number | null) {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const id = r.scenario.id;
+    const traceOf: TraceOf = (row, col) => {
+      const key = col.key === 'provisionsTotal' ? 'provisions' : col.key;
+      const def = metricDef(key);
+      return def && (def.rules || def.account) ? { metric: key, parcel: (row as ParcelRow).id } : null;
+    };
+    return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)} class="stack">
+      <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
+      <div class="grid2">
+        <lr-chart data-chart="waterfall" heading=${T('出让收入分配瀑布', 'Where the sale revenue goes')} name=${fileName(id, 'waterfall')} lang=${this.lang} height="340"
+          .options=${this.waterfall?.options ?? null} .legend=${this.waterfall?.legend ?? []} .table=${this.waterfall?.table ?? null}></lr-chart>
+        <lr-chart data-chart="shares-by-year" heading=${T('各级分成（逐年）', 'Each tier’s share, year by year')} name=${fileName(id, 'shares-by-year')} lang=${this.lang} height="340"
+          .options=${this.byYear?.options ?? null} .legend=${this.byYear?.legend ?? []} .table=${this.byYear?.table ?? null}></lr-chart>
+      </div>
+      <div class="grid2">
+        <lr-table data-table="shares-by-year" .table=${this.byYear?.table ?? null} .traceOf=${((row: unknown, col: Column<unknown>) => (col.kind === 'money' ? { metric: col.key, year: (row as { year: number }).year } : null)) as TraceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'shares-by-year')}></lr-table>
+        <lr-table data-table="governments" .table=${this.governments} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'governments')}></lr-table>
+      </div>
+      <lr-table data-table="parcels" .table=${this.parcels} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels')}></lr-table>
+    </div>`;
+  }
+}
+
+customElements.define('lr-page-split', PageSplit);
