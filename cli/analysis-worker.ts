@@ -1,0 +1,44 @@
+/**
+ * Monte Carlo on Node worker threads. This file is both sides: imported on the main thread it
+ * gives `nodeSpawner()`, which starts workers on this same file through tsx; started as a worker
+ * it serves chunks with the engine's pure handler (engine/analysis/worker-protocol.ts).
+ *
+ *   await monteCarlo(plan, { threads: 2, spawn: nodeSpawner() })
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { analysisWorkerHandler, type FromWorker, type ToWorker } from '../engine/analysis/worker-protocol';
+import type { Spawn, WorkerPort } from '../engine/analysis/pool';
+
+const TAG = 'lrsim-analysis-worker';
+
+/**
+ * A worker's first lines: load tsx's loader (what `--import tsx` loads), then this file.
+ * (Node 20 workers refuse `--import` in execArgv, so the loader is imported by hand.)
+ */
+function bootstrap(): string {
+  const api = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  return `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(fileURLToPath(import.meta.url))});`;
+}
+
+export function nodeSpawner(): Spawn {
+  return (): WorkerPort => {
+    const w = new Worker(bootstrap(), { eval: true, workerData: { tag: TAG } });
+    return {
+      post: (m: ToWorker) => w.postMessage(m),
+      onMessage: (listener) => w.on('message', (m: FromWorker) => listener(m)),
+      onError: (listener) => {
+        w.on('error', listener);
+        w.on('exit', (code) => { if (code !== 0) listener(new Error(`worker exited with code ${code}`)); });
+      },
+      terminate: () => void w.terminate(),
+    };
+  };
+}
+
+if (!isMainThread && parentPort && (workerData as { tag?: string } | null)?.tag === TAG) {
+  const port = parentPort;
+  const handle = analysisWorkerHandler((m, transfer) => port.postMessage(m, transfer ?? []));
+  port.on('message', (m: ToWorker) => handle(m));
+}

@@ -1,0 +1,116 @@
+/**
+ * `lrsim sweep <scenario.json> --x PATH=SPEC [--y PATH=SPEC] [--output PATH]… [--json | --csv | --heatmap]`
+ *
+ * A data table: one or two scenario fields over a range, any result figures at every point.
+ *   SPEC  FROM:TO:STEPS   e.g. adjustments.salePriceFactor=0.8:1.2:5, parcels[0].sale.price=120000万元:180000万元:4
+ *         V1,V2,…         e.g. split.sharePercent.province=50,60,70
+ * Money shows in 万元 in the table; --json and --csv keep the Result's exact 元 strings.
+ * This file also holds the helpers the other analysis commands share (loading, problems, values).
+ */
+import { parseArgs } from 'node:util';
+import { formatProblems, prepare } from '../../engine/index';
+import { fenToWan } from '../../engine/money';
+import { problem, type Problem } from '../../engine/problem';
+import { heatMap, renderTable, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
+import { loadScenarioFile } from '../load';
+import type { CliIO, Command } from '../io';
+
+export const SWEEP_USAGE = `lrsim sweep <scenario.json> --x PATH=FROM:TO:STEPS|V1,V2,… [--y PATH=…] [--output PATH]… [--json | --csv | --heatmap]`;
+
+/** Loads a scenario and checks that it runs; prints its problems and returns null if not. */
+export function loadForAnalysis(file: string, io: CliIO): unknown | null {
+  const composed = loadScenarioFile(file);
+  const problems = composed.ok ? (() => { const p = prepare(composed.scenario); return p.ok ? [] : p.problems; })() : composed.problems;
+  if (problems.length > 0 || !composed.ok) {
+    io.err(`${file}: ${problems.length} problem(s), nothing was run / 发现 ${problems.length} 个问题，未运行\n${formatProblems(problems)}`);
+    return null;
+  }
+  return composed.scenario;
+}
+
+/** Prints problems (English, then Chinese) and returns exit code 1. */
+export function failWith(io: CliIO, problems: readonly Problem[], what: string): number {
+  io.err(`${what}: ${problems.length} problem(s) / ${problems.length} 个问题\n${formatProblems(problems)}`);
+  return 1;
+}
+
+/** "PATH=VALUE" → its parts, or a problem naming the option. */
+export function splitAssignment(text: string, option: string): { path: string; value: string } | Problem {
+  const eq = text.indexOf('=');
+  if (eq <= 0 || eq === text.length - 1) {
+    return problem('schema.format', `--${option}`, text, { en: `PATH=VALUE, e.g. --${option} adjustments.salePriceFactor=0.8:1.2:5`, zh: `路径=取值，如 --${option} adjustments.salePriceFactor=0.8:1.2:5` });
+  }
+  return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
+}
+
+/** A figure for the terminal: money in 万元 (2 decimals), other numbers as they are. */
+export function display(out: OutputRef, text: string | null, value?: number): string {
+  if (text === null) return '×';
+  if (out.kind === 'money' && value !== undefined && Number.isSafeInteger(value)) return fenToWan(value);
+  return text;
+}
+
+/** Column header for an output: its path, with (万元) for money. */
+export function outputHeader(out: OutputRef): string {
+  return out.kind === 'money' ? `${out.path} (万元)` : out.path;
+}
+
+export function parseAxis(text: string, option: string): SweepAxis | Problem {
+  const a = splitAssignment(text, option);
+  if ('code' in a) return a;
+  const range = a.value.split(':');
+  if (range.length === 3) {
+    const steps = Number(range[2]);
+    if (!Number.isInteger(steps) || steps < 1) return problem('schema.range', `--${option} ${a.path}`, range[2], { en: 'a whole number of points after the second colon, e.g. 0.8:1.2:5', zh: '第二个冒号后为整数点数，如 0.8:1.2:5' });
+    return { path: a.path, from: range[0], to: range[1], steps };
+  }
+  if (range.length !== 1) return problem('schema.format', `--${option} ${a.path}`, a.value, { en: 'FROM:TO:STEPS or V1,V2,…', zh: '起:止:点数 或 值1,值2,…' });
+  return { path: a.path, values: a.value.split(',').map((v) => v.trim()) };
+}
+
+export const sweepCommand: Command = async (args, io) => {
+  let opts;
+  try {
+    opts = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { x: { type: 'string' }, y: { type: 'string' }, output: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' }, heatmap: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\nusage: ${SWEEP_USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals } = opts;
+  if (v.help) { io.out(SWEEP_USAGE); return 0; }
+  if (positionals.length !== 1 || !v.x || [v.json, v.csv, v.heatmap].filter(Boolean).length > 1) {
+    io.err(`usage: ${SWEEP_USAGE}`);
+    return 2;
+  }
+  const axes = [parseAxis(v.x, 'x'), ...(v.y ? [parseAxis(v.y, 'y')] : [])];
+  const bad = axes.filter((a): a is Problem => 'code' in a);
+  if (bad.length) return failWith(io, bad, 'sweep');
+  if (v.heatmap && !v.y) return failWith(io, [problem('schema.required', '--y', undefined, { en: 'a second axis (--y) for a heat map', zh: '热力图需要第二个维度（--y）' })], 'sweep');
+  const scenario = loadForAnalysis(positionals[0], io);
+  if (scenario === null) return 1;
+  const outputs = v.output?.length ? v.output : ['totals.valueAdded'];
+  const r = sweep(scenario, { axes: axes as [SweepAxis] | [SweepAxis, SweepAxis], outputs });
+  if (!r.ok) return failWith(io, r.problems, 'sweep');
+  const res = r.result;
+  if (v.json) {
+    io.out(JSON.stringify({ axes: res.axes, outputs: res.outputs.map((o) => ({ path: o.path, kind: o.kind })), cells: res.cells.map((c) => ({ inputs: c.inputs, ok: c.ok, outputs: c.texts, problems: c.problems })) }, null, 2));
+    return 0;
+  }
+  const { header, rows } = sweepRows(res);
+  if (v.csv) { io.out(toCsv(header, rows)); return 0; }
+  if (v.heatmap) {
+    const m = sweepMatrix(res, 0);
+    io.out(`${res.outputs[0].path}: ${res.axes[0].path} → columns, ${res.axes[1].path} ↓ rows (lighter = lower)\n`);
+    io.out(heatMap(m.rows.map(String), m.columns.map(String), m.values));
+    io.out('\n' + renderTable([res.axes[1].path + ' \\ ' + res.axes[0].path, ...m.columns.map(String)], m.rows.map((row, j) => [String(row), ...m.texts[j].map((t, i) => display(res.outputs[0], t, m.values[j][i]))])));
+    return 0;
+  }
+  const refused = res.cells.filter((c) => !c.ok).length;
+  io.out(renderTable([...res.axes.map((a) => a.path), ...res.outputs.map(outputHeader)], res.cells.map((c) => [...c.inputs.map(String), ...c.texts.map((t, i) => display(res.outputs[i], t, c.values[i]))])));
+  if (refused) io.out(`\n× ${refused} point(s) refused by the engine / ${refused} 个点无法运行:\n${res.cells.filter((c) => !c.ok).slice(0, 5).map((c) => `  ${c.inputs.join(', ')}: ${c.problems[0]?.message.en}\n    ${c.problems[0]?.message.zh}`).join('\n')}`);
+  return 0;
+};

@@ -1,0 +1,115 @@
+/**
+ * One point of an analysis: a scenario in, the chosen outputs out — prepare, run, then read each
+ * output from the ledger (metrics.ts) where the fast path knows it, from report() otherwise.
+ * A scenario the engine refuses is an answer too: its problems come back instead of values.
+ *
+ *   const evaluate = evaluator(['totals.valueAdded', 'totals.shares.province']);
+ *   evaluate(hainan) → { ok: true, texts: ['796884300.00', '508766300.00'], values: [79688430000, 50876630000] }
+ *   (texts are the Result's own strings; values are whole fen for money, numbers otherwise)
+ */
+import { prepare } from '../scenario/normalize';
+import { run, type RunOutput } from '../run';
+import { report, type Result } from '../report';
+import { fenToYuan } from '../money';
+import type { Problem } from '../problem';
+import { LedgerMetrics, fastReader, fastSeriesReader, type FastReader, type FastSeriesReader } from './metrics';
+import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
+
+export type Evaluation =
+  | { readonly ok: true; readonly texts: (string | null)[]; readonly values: number[]; readonly series: Float64Array[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface EvaluatorOptions {
+  /** Read every output from report() (the reference) instead of the ledger. Default false. */
+  readonly viaReport?: boolean;
+}
+
+interface Compiled {
+  readonly out: OutputRef;
+  readonly fast: FastReader | null;
+  readonly fastSeries: FastSeriesReader | null;
+}
+
+/** Parses output paths; throws nothing — bad paths come back as problems. */
+export function parseOutputs(paths: readonly string[]): { ok: true; outputs: OutputRef[] } | { ok: false; problems: Problem[] } {
+  const outputs: OutputRef[] = [];
+  const problems: Problem[] = [];
+  for (const p of paths) {
+    const r = parseOutput(p);
+    if (r.ok) outputs.push(r.output);
+    else problems.push(...r.problems);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, outputs };
+}
+
+function compile(out: OutputRef, viaReport: boolean): Compiled {
+  if (viaReport) return { out, fast: null, fastSeries: null };
+  if (out.tail === null) return { out, fast: fastReader(out.head), fastSeries: null };
+  const isPeriods = out.head.length === 1 && out.head[0] === 'periods';
+  const series = isPeriods ? fastSeriesReader(out.tail) : null;
+  if (!series) return { out, fast: null, fastSeries: null };
+  if (out.aggregate === null) return { out, fast: null, fastSeries: series };
+  const agg = out.aggregate;
+  return {
+    out,
+    fastSeries: series,
+    fast: (m) => {
+      const s = series(m);
+      let v = agg === 'min' ? Infinity : agg === 'max' ? -Infinity : 0;
+      for (let i = 0; i < s.length; i++) v = agg === 'min' ? Math.min(v, s[i]) : agg === 'max' ? Math.max(v, s[i]) : v + s[i];
+      return v;
+    },
+  };
+}
+
+/**
+ * An evaluator of `outputs` (single figures or aggregates) and `series` (paths with [*]) for any
+ * scenario. Money comes back as whole fen in `values` and as the Result's string in `texts`.
+ */
+export function evaluator(outputs: readonly OutputRef[], series: readonly OutputRef[] = [], options: EvaluatorOptions = {}) {
+  const viaReport = !!options.viaReport;
+  const single = outputs.map((o) => compile(o, viaReport));
+  const multi = series.map((o) => compile(o, viaReport));
+  const needsReport = single.some((c) => !c.fast) || multi.some((c) => !c.fastSeries);
+  return (scenario: unknown): Evaluation => {
+    const prepared = prepare(scenario);
+    if (!prepared.ok) return { ok: false, problems: prepared.problems };
+    return evaluateRun(run(prepared.model), single, multi, needsReport);
+  };
+}
+
+function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean): Evaluation {
+  const metrics = new LedgerMetrics(out);
+  const result: Result | null = needsReport ? report(out) : null;
+  const texts: (string | null)[] = [];
+  const values: number[] = [];
+  for (const c of single) {
+    if (c.fast) {
+      const v = c.fast(metrics);
+      const ok = Number.isFinite(v);
+      texts.push(ok ? (c.out.kind === 'money' ? fenToYuan(v) : String(v)) : null);
+      values.push(ok ? v : NaN);
+    } else {
+      const t = readOutput(result, c.out);
+      texts.push(t);
+      values.push(t === null ? NaN : safeMeasure(c.out, t));
+    }
+  }
+  const seriesOut: Float64Array[] = multi.map((c) => {
+    if (c.fastSeries) return c.fastSeries(metrics);
+    const s = readSeries(result, c.out);
+    return Float64Array.from(s, (t) => (t === null ? NaN : safeMeasure(c.out, t)));
+  });
+  return { ok: true, texts, values, series: seriesOut };
+}
+
+/** A money output whose text is not whole fen is read as a plain number rather than failing the run. */
+function safeMeasure(out: OutputRef, text: string): number {
+  try {
+    return toMeasure(out, text);
+  } catch {
+    return Number(text) * (out.kind === 'money' ? 100 : 1);
+  }
+}
+
+export { measureText };

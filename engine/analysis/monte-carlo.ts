@@ -1,0 +1,307 @@
+/**
+ * Monte Carlo: uncertain inputs drawn from distributions, the engine run once per draw, and the
+ * outputs summarised as percentiles, probabilities of events and fan charts over time.
+ *
+ *   { scenario, runs: 10000, seed: 42,
+ *     inputs: [{ path: 'adjustments.salePriceFactor', distribution: 'triangular(0.8, 1, 1.1)' },
+ *              { path: 'adjustments.saleDelayMonths', distribution: 'normal(3, 3) clamp(0, 12) integer' }],
+ *     correlations: [{ a: 'adjustments.salePriceFactor', b: 'adjustments.saleDelayMonths', rho: -0.4 }],
+ *     outputs: ['totals.valueAdded'], series: ['periods[*].reserveFundBalance'],
+ *     events: [{ output: 'totals.unrecoveredCost', op: '>', threshold: '0' }] }
+ *   → P5/P10/P50/P90/P95 of value added (exact fen), P(unrecovered cost > 0), a fan of the reserve fund.
+ *
+ * This file is the pure part: a plan is plain JSON (it crosses to worker threads as is);
+ * `runChunk(plan, from, to)` runs draws from…to−1 and `summarize` merges chunks in run order.
+ * Run k draws from streamFor(seed, k), so any split of the runs over any number of threads gives
+ * the same numbers (pool.ts drives the threads).
+ */
+import { quantileSorted } from 'simple-statistics';
+import { Decimal, dec } from '../money';
+import { problem, type Problem } from '../problem';
+import { prepare } from '../scenario/normalize';
+import { run } from '../run';
+import { report } from '../report';
+import { applyInputs, formatInput, resolveInput, type ResolvedInput } from './input';
+import { checkDistribution, cholesky, fromNormal, parseDistribution, standardNormal, type Distribution } from './distributions';
+import { evaluator, parseOutputs } from './evaluate';
+import { measureText, type OutputRef } from './output';
+import { streamFor } from './random';
+
+export interface McInputSpec {
+  readonly path: string;
+  /** A Distribution, or its text form "triangular(0.8, 1, 1.1)". */
+  readonly distribution: Distribution | string;
+  /** Draws multiply the field's current value instead of replacing it. Default false. */
+  readonly scale?: boolean;
+  /** Decimal places a draw keeps when written into the scenario (default 4; integer fields 0). */
+  readonly places?: number;
+  readonly label?: string;
+}
+
+export interface McEventSpec {
+  readonly output: string;
+  readonly op: '<' | '<=' | '>' | '>=';
+  /** In the output's own unit: 元 for money ("0"), a plain number for a ratio ("1.2"). */
+  readonly threshold: string;
+  readonly label?: string;
+}
+
+export interface McPlan {
+  readonly scenario: unknown;
+  readonly inputs: readonly McInputSpec[];
+  readonly correlations?: readonly { readonly a: string; readonly b: string; readonly rho: number }[];
+  readonly outputs: readonly string[];
+  readonly series?: readonly string[];
+  readonly events?: readonly McEventSpec[];
+  readonly runs: number;
+  readonly seed: number;
+  /** Percentiles to report, 0–100. Default [5, 10, 50, 90, 95]. */
+  readonly percentiles?: readonly number[];
+}
+
+export const DEFAULT_PERCENTILES = [5, 10, 50, 90, 95] as const;
+
+export interface CompiledPlan {
+  readonly plan: McPlan;
+  readonly inputs: readonly { input: ResolvedInput; distribution: Distribution; scale: boolean; places: number }[];
+  readonly cholesky: number[][] | null;
+  /** outputs, then event outputs not already among them. */
+  readonly measures: readonly OutputRef[];
+  readonly series: readonly OutputRef[];
+  readonly periods: readonly string[];
+  readonly evaluate: ReturnType<typeof evaluator>;
+}
+
+/** Checks a plan completely (every problem, by its path in the plan) and readies it for running. */
+export function compilePlan(plan: McPlan): { ok: true; compiled: CompiledPlan } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (!Number.isInteger(plan.runs) || plan.runs < 1 || plan.runs > 10_000_000) problems.push(problem('schema.range', 'runs', plan.runs, { en: 'a whole number of runs from 1 to 10 000 000', zh: '1 至 10 000 000 的整数次数' }));
+  if (!Number.isSafeInteger(plan.seed)) problems.push(problem('schema.type', 'seed', plan.seed, { en: 'a whole-number seed', zh: '整数随机种子' }));
+  const pcts = plan.percentiles ?? DEFAULT_PERCENTILES;
+  if (pcts.some((p) => !(p >= 0 && p <= 100))) problems.push(problem('schema.range', 'percentiles', pcts, { en: 'percentiles from 0 to 100', zh: '0 至 100 的百分位' }));
+  const inputs: CompiledPlan['inputs'][number][] = [];
+  plan.inputs.forEach((spec, i) => {
+    const r = resolveInput(plan.scenario, spec.path, spec.label);
+    if (!r.ok) return void problems.push(...r.problems);
+    const d = typeof spec.distribution === 'string' ? parseDistribution(spec.distribution) : spec.distribution;
+    const bad = d ? checkDistribution(d) : { en: 'a distribution such as "triangular(0.8, 1, 1.1)", "normal(3, 3) clamp(0, 12) integer", "lognormal(1, 0.1)" or "uniform(0.9, 1.2)"', zh: '分布，如 "triangular(0.8, 1, 1.1)"、"normal(3, 3) clamp(0, 12) integer"、"lognormal(1, 0.1)"、"uniform(0.9, 1.2)"' };
+    if (bad || !d) return void problems.push(problem('schema.format', `inputs[${i}].distribution`, spec.distribution, bad!));
+    const integer = r.input.shape.kind === 'number' && r.input.shape.integer && !spec.scale;
+    inputs.push({ input: r.input, distribution: integer ? { ...d, integer: true } : d, scale: !!spec.scale, places: integer ? 0 : spec.places ?? 4 });
+  });
+  let L: number[][] | null = null;
+  if (plan.correlations?.length) {
+    const n = plan.inputs.length;
+    const m: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+    plan.correlations.forEach((c, k) => {
+      const a = plan.inputs.findIndex((x) => x.path === c.a);
+      const b = plan.inputs.findIndex((x) => x.path === c.b);
+      if (a < 0 || b < 0 || a === b) problems.push(problem('ref.unknown', `correlations[${k}]`, c, { en: 'two different input paths of this plan', zh: '本方案中两个不同输入的路径' }));
+      else if (!(c.rho >= -1 && c.rho <= 1)) problems.push(problem('schema.range', `correlations[${k}].rho`, c.rho, { en: 'a correlation from −1 to 1', zh: '−1 至 1 之间的相关系数' }));
+      else m[a][b] = m[b][a] = c.rho;
+    });
+    L = cholesky(m);
+    if (!L) problems.push(problem('schema.range', 'correlations', plan.correlations, { en: 'correlations that can hold together (a positive semi-definite matrix)', zh: '可同时成立的相关系数（半正定矩阵）' }));
+  }
+  const eventPaths = (plan.events ?? []).map((e) => e.output);
+  const measurePaths = [...new Set([...plan.outputs, ...eventPaths])];
+  const outs = parseOutputs(measurePaths);
+  if (!outs.ok) problems.push(...outs.problems);
+  const ser = parseOutputs(plan.series ?? []);
+  if (!ser.ok) problems.push(...ser.problems);
+  if (ser.ok && ser.outputs.some((s) => s.tail === null || s.aggregate !== null)) problems.push(problem('schema.format', 'series', plan.series, { en: 'series paths with one [*], e.g. periods[*].reserveFundBalance', zh: '含一个 [*] 的序列路径，如 periods[*].reserveFundBalance' }));
+  (plan.events ?? []).forEach((e, k) => {
+    if (!['<', '<=', '>', '>='].includes(e.op)) problems.push(problem('schema.enum', `events[${k}].op`, e.op, { en: 'one of <, <=, >, >=', zh: '<、<=、>、>= 之一' }));
+    if (!/^\s*-?\d+(\.\d+)?\s*$/.test(String(e.threshold))) problems.push(problem('schema.format', `events[${k}].threshold`, e.threshold, { en: 'a decimal number as a string, e.g. "0" or "1.2"', zh: '小数字符串，如 "0" 或 "1.2"' }));
+  });
+  if (problems.length || !outs.ok || !ser.ok) return { ok: false, problems };
+  // The base scenario must run: its problems are the plan's problems, and it gives the periods.
+  const base = prepare(plan.scenario);
+  if (!base.ok) return { ok: false, problems: base.problems };
+  const periods = report(run(base.model)).timeline.periods;
+  return { ok: true, compiled: { plan, inputs, cholesky: L, measures: outs.outputs, series: ser.outputs, periods, evaluate: evaluator(outs.outputs, ser.outputs) } };
+}
+
+/** The draws of run `index`: a function of (seed, index) only. */
+export function drawInputs(c: CompiledPlan, index: number): Decimal[] {
+  const rng = streamFor(c.plan.seed, index);
+  const z = c.inputs.map(() => standardNormal(rng));
+  const zc = c.cholesky ? c.cholesky.map((row) => row.reduce((s, l, k) => s + l * z[k], 0)) : z;
+  return c.inputs.map((inp, k) => {
+    const x = dec(fromNormal(inp.distribution, zc[k]).toFixed(inp.places));
+    return inp.scale ? inp.input.base.times(x) : x;
+  });
+}
+
+export interface ChunkResult {
+  readonly from: number;
+  readonly to: number;
+  /** Per measure (outputs, then event outputs): one value per run, NaN where the run was refused. */
+  readonly values: Float64Array[];
+  /** Per series: (to − from) × periods values, run-major. */
+  readonly series: Float64Array[];
+  /** Per input: the value drawn (as a number, for summaries). */
+  readonly draws: Float64Array[];
+  readonly failed: number;
+  /** The first few refusals, with the run and the inputs that caused them. */
+  readonly failures: { run: number; inputs: (string | number)[]; message: string }[];
+}
+
+/** Runs draws from…to−1. `onRun` is told after each run (progress). */
+export function runChunk(c: CompiledPlan, from: number, to: number, onRun?: (done: number) => void): ChunkResult {
+  const n = to - from;
+  const nP = c.periods.length;
+  const values = c.measures.map(() => new Float64Array(n));
+  const series = c.series.map(() => new Float64Array(n * nP).fill(NaN));
+  const draws = c.inputs.map(() => new Float64Array(n));
+  const failures: ChunkResult['failures'] = [];
+  let failed = 0;
+  const resolved = c.inputs.map((i) => i.input);
+  for (let k = 0; k < n; k++) {
+    const xs = drawInputs(c, from + k);
+    xs.forEach((x, i) => (draws[i][k] = x.toNumber()));
+    const e = c.evaluate(applyInputs(c.plan.scenario, resolved, xs));
+    if (e.ok) {
+      for (let m = 0; m < values.length; m++) values[m][k] = e.values[m];
+      for (let s = 0; s < series.length; s++) series[s].set(e.series[s].subarray(0, nP), k * nP);
+    } else {
+      failed++;
+      for (let m = 0; m < values.length; m++) values[m][k] = NaN;
+      if (failures.length < 5) failures.push({ run: from + k, inputs: xs.map((x, i) => formatInput(resolved[i], x)), message: e.problems[0]?.message.en ?? 'refused' });
+    }
+    onRun?.(k + 1);
+  }
+  return { from, to, values, series, draws, failed, failures };
+}
+
+export interface Percentile {
+  readonly p: number;
+  /** Exact text: money in 元 to the fen, other outputs as numbers. */
+  readonly text: string;
+  readonly value: number;
+}
+
+export interface McOutputSummary {
+  readonly path: string;
+  readonly kind: 'money' | 'number';
+  readonly n: number;
+  readonly mean: string;
+  /** The mean in whole fen (money, rounded half-up) or as a number. */
+  readonly meanValue: number;
+  readonly min: string;
+  readonly max: string;
+  readonly percentiles: readonly Percentile[];
+}
+
+export interface McResult {
+  readonly runs: number;
+  readonly seed: number;
+  readonly failed: number;
+  readonly failures: ChunkResult['failures'];
+  readonly inputs: readonly { path: string; label: string; percentiles: readonly Percentile[] }[];
+  readonly outputs: readonly McOutputSummary[];
+  readonly events: readonly { label: string; output: string; op: string; threshold: string; count: number; n: number; probability: number }[];
+  readonly series: readonly { path: string; periods: readonly string[]; bands: readonly { p: number; texts: readonly (string | null)[]; values: readonly number[] }[] }[];
+}
+
+/**
+ * The p-th percentile as simple-statistics defines it (linear, numpy's default: index (n−1)·p/100).
+ * Money is interpolated with Decimal on whole fen and rounded half-up to the fen, never in float.
+ */
+export function percentileOf(sorted: ArrayLike<number>, p: number, kind: 'money' | 'number'): { text: string; value: number } {
+  if (kind === 'number') {
+    const v = quantileSorted(Array.from(sorted), p / 100);
+    return { text: String(v), value: v };
+  }
+  const n = sorted.length;
+  const idx = dec(String(n - 1)).times(p).div(100);
+  const lo = idx.floor().toNumber();
+  const hi = Math.min(n - 1, idx.ceil().toNumber());
+  const frac = idx.minus(lo);
+  const fen = dec(String(sorted[lo])).plus(frac.times(sorted[hi] - sorted[lo])).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return { text: fen.div(100).toFixed(2), value: fen.toNumber() };
+}
+
+function sortedFinite(a: Float64Array): Float64Array {
+  return a.filter((v) => !Number.isNaN(v)).sort();
+}
+
+function meanOf(sorted: Float64Array, kind: 'money' | 'number'): { text: string; value: number } {
+  if (sorted.length === 0) return { text: '', value: NaN };
+  if (kind === 'number') { const m = sorted.reduce((s, v) => s + v, 0) / sorted.length; return { text: String(m), value: m }; }
+  let sum = 0n;
+  for (const v of sorted) sum += BigInt(v);
+  const fen = dec(sum.toString()).div(sorted.length).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return { text: fen.div(100).toFixed(2), value: fen.toNumber() };
+}
+
+/** Merges chunks (any order, any split) into the summary. */
+export function summarize(c: CompiledPlan, chunks: readonly ChunkResult[]): McResult {
+  const ordered = [...chunks].sort((a, b) => a.from - b.from);
+  const runs = ordered.reduce((s, ch) => s + (ch.to - ch.from), 0);
+  const join = (pick: (ch: ChunkResult) => Float64Array) => {
+    const out = new Float64Array(ordered.reduce((s, ch) => s + pick(ch).length, 0));
+    let at = 0;
+    for (const ch of ordered) { out.set(pick(ch), at); at += pick(ch).length; }
+    return out;
+  };
+  const pcts = c.plan.percentiles ?? DEFAULT_PERCENTILES;
+  const text = (o: OutputRef, v: number) => (Number.isFinite(v) ? measureText(o, v) : '');
+  const measures = c.measures.map((_, m) => join((ch) => ch.values[m]));
+  const outputs: McOutputSummary[] = c.plan.outputs.map((path) => {
+    const m = c.measures.findIndex((o) => o.path === path.trim());
+    const o = c.measures[m];
+    const sorted = sortedFinite(measures[m]);
+    const mean = meanOf(sorted, o.kind);
+    return {
+      path: o.path,
+      kind: o.kind,
+      n: sorted.length,
+      mean: mean.text,
+      meanValue: mean.value,
+      min: sorted.length ? text(o, sorted[0]) : '',
+      max: sorted.length ? text(o, sorted[sorted.length - 1]) : '',
+      percentiles: sorted.length ? pcts.map((p) => ({ p, ...percentileOf(sorted, p, o.kind) })) : [],
+    };
+  });
+  const events = (c.plan.events ?? []).map((e) => {
+    const m = c.measures.findIndex((o) => o.path === e.output.trim());
+    const o = c.measures[m];
+    const t = o.kind === 'money' ? dec(e.threshold).times(100).toNumber() : Number(e.threshold);
+    const test = { '<': (v: number) => v < t, '<=': (v: number) => v <= t, '>': (v: number) => v > t, '>=': (v: number) => v >= t }[e.op];
+    let count = 0;
+    let n = 0;
+    for (const v of measures[m]) if (!Number.isNaN(v)) { n++; if (test(v)) count++; }
+    return { label: e.label ?? `P(${e.output} ${e.op} ${e.threshold})`, output: e.output, op: e.op, threshold: e.threshold, count, n, probability: n ? count / n : NaN };
+  });
+  const nP = c.periods.length;
+  const series = c.series.map((o, s) => {
+    const all = join((ch) => ch.series[s]);
+    const bands = pcts.map((p) => ({ p, texts: [] as (string | null)[], values: [] as number[] }));
+    const column = new Float64Array(runs);
+    for (let period = 0; period < nP; period++) {
+      for (let r = 0; r < runs; r++) column[r] = all[r * nP + period];
+      const sorted = sortedFinite(column);
+      pcts.forEach((p, i) => {
+        const q = sorted.length ? percentileOf(sorted, p, o.kind) : null;
+        bands[i].texts.push(q ? q.text : null);
+        bands[i].values.push(q ? q.value : NaN);
+      });
+    }
+    return { path: o.path, periods: c.periods, bands };
+  });
+  const inputs = c.inputs.map((inp, i) => {
+    const sorted = sortedFinite(join((ch) => ch.draws[i]));
+    return { path: inp.input.path, label: inp.input.label, percentiles: sorted.length ? pcts.map((p) => ({ p, ...percentileOf(sorted, p, 'number') })) : [] };
+  });
+  return {
+    runs,
+    seed: c.plan.seed,
+    failed: ordered.reduce((s, ch) => s + ch.failed, 0),
+    failures: ordered.flatMap((ch) => ch.failures).slice(0, 5),
+    inputs,
+    outputs,
+    events,
+    series,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Running a Monte Carlo plan on any number of threads: the runs are cut into chunks that idle
+ * workers take in turn; results are merged by run index, so 1 thread or 8 give the same answer.
+ * Environment-free: the host supplies `spawn` (Node worker threads in cli/analysis-worker.ts, Web
+ * Workers in browser-pool.ts); without it, or with threads ≤ 1, chunks run on this thread,
+ * yielding between chunks so progress shows and a cancel is heard.
+ *
+ *   await monteCarlo(plan, { threads: 2, spawn: nodeSpawner(), onProgress: (done, total) => bar(done / total) })
+ *   → { ok: true, result, threads: 2 } | { ok: false, problems } | { ok: false, cancelled: true }
+ */
+import type { Problem } from '../problem';
+import { compilePlan, runChunk, summarize, type ChunkResult, type McPlan, type McResult } from './monte-carlo';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/** A worker seen from the driver. */
+export interface WorkerPort {
+  post(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  onError(listener: (error: Error) => void): void;
+  terminate(): void;
+}
+
+export type Spawn = () => WorkerPort;
+
+export interface McRunOptions {
+  /** Worker threads; ≤ 1 runs on the calling thread. Default 1. */
+  readonly threads?: number;
+  readonly spawn?: Spawn;
+  /** Runs per chunk. Default: about eight chunks per thread, at most 250 runs. */
+  readonly chunkSize?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export type McOutcome =
+  | { readonly ok: true; readonly result: McResult; readonly threads: number }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly cancelled?: false }
+  | { readonly ok: false; readonly cancelled: true; readonly problems?: undefined };
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function chunksOf(runs: number, size: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (let from = 0; from < runs; from += size) out.push({ from, to: Math.min(runs, from + size) });
+  return out;
+}
+
+export async function monteCarlo(plan: McPlan, options: McRunOptions = {}): Promise<McOutcome> {
+  const compiled = compilePlan(plan);
+  if (!compiled.ok) return { ok: false, problems: compiled.problems };
+  const c = compiled.compiled;
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  const size = options.chunkSize ?? Math.max(1, Math.min(250, Math.ceil(plan.runs / (threads * 8))));
+  const chunks = chunksOf(plan.runs, size);
+  let done = 0;
+  const progress = (n: number) => { done += n; options.onProgress?.(done, plan.runs); };
+
+  if (threads <= 1 || !options.spawn) {
+    const results: ChunkResult[] = [];
+    for (const ch of chunks) {
+      if (options.signal?.aborted) return { ok: false, cancelled: true };
+      let seen = 0;
+      results.push(runChunk(c, ch.from, ch.to, (k) => { if (k - seen >= 25 || k === ch.to - ch.from) { progress(k - seen); seen = k; } }));
+      await tick();
+    }
+    if (options.signal?.aborted) return { ok: false, cancelled: true };
+    return { ok: true, result: summarize(c, results), threads: 1 };
+  }
+  return runOnWorkers(plan, c, chunks, threads, options.spawn, progress, options.signal);
+}
+
+function runOnWorkers(
+  plan: McPlan,
+  c: Parameters<typeof summarize>[0],
+  chunks: { from: number; to: number }[],
+  threads: number,
+  spawn: Spawn,
+  progress: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<McOutcome> {
+  return new Promise((resolve) => {
+    const workers: WorkerPort[] = [];
+    const results: ChunkResult[] = [];
+    let next = 0;
+    let finished = false;
+    const finish = (outcome: McOutcome) => {
+      if (finished) return;
+      finished = true;
+      signal?.removeEventListener('abort', onAbort);
+      for (const w of workers) w.terminate();
+      resolve(outcome);
+    };
+    const onAbort = () => finish({ ok: false, cancelled: true });
+    if (signal?.aborted) return resolve({ ok: false, cancelled: true });
+    signal?.addEventListener('abort', onAbort);
+    const feed = (w: WorkerPort) => {
+      if (next < chunks.length) {
+        const ch = chunks[next];
+        w.post({ type: 'chunk', id: next++, from: ch.from, to: ch.to });
+      }
+    };
+    const count = Math.min(threads, chunks.length);
+    for (let i = 0; i < count; i++) {
+      const w = spawn();
+      workers.push(w);
+      w.onError((e) => finish({ ok: false, problems: [workerProblem(e.message)] }));
+      w.onMessage((m) => {
+        if (finished) return;
+        switch (m.type) {
+          case 'ready': return feed(w);
+          case 'problems': return finish({ ok: false, problems: m.problems });
+          case 'error': return finish({ ok: false, problems: [workerProblem(m.message)] });
+          case 'progress': return progress(m.done);
+          case 'result':
+            results.push(m.chunk);
+            if (results.length === chunks.length) return finish({ ok: true, result: summarize(c, results), threads: count });
+            return feed(w);
+        }
+      });
+      w.post({ type: 'plan', plan });
+    }
+  });
+}
+
+/** An engine failure inside a worker: reported, not swallowed (it is a bug, not a user's mistake). */
+function workerProblem(message: string): Problem {
+  return {
+    code: 'schema.format',
+    path: '(worker)',
+    expected: { en: 'a worker that runs to the end', zh: '正常运行的工作线程' },
+    message: { en: `a worker thread failed: ${message}`, zh: `工作线程出错：${message}` },
+  };
+}
