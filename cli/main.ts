@@ -11,10 +11,13 @@ import { sweepCommand, SWEEP_USAGE } from './commands/sweep';
 import { tornadoCommand, TORNADO_USAGE } from './commands/tornado';
 import { montecarloCommand, MONTECARLO_USAGE } from './commands/montecarlo';
 import { solveCommand, SOLVE_USAGE } from './commands/solve';
+import { stressCommand, STRESS_USAGE, zonesCommand, ZONES_USAGE } from './commands/funding';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   run: { run: runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
   validate: { run: validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
+  stress: { run: stressCommand, help: `${STRESS_USAGE}\n      the base case and each stress preset: coverage, shortfall, peak funding need` },
+  zones: { run: zonesCommand, help: `${ZONES_USAGE}\n      each zone closed (封闭运行) against one city-wide pool` },
   evaluate: { run: evaluate, help: 'lrsim evaluate <evaluation.json> [--json]\n      score a programme (绩效评价), e.g. data/evaluation/xingning-2022.json' },
   sweep: { run: sweepCommand, help: `${SWEEP_USAGE}\n      data table: one or two scenario fields over a range → result figures (table, CSV, heat map)` },
   tornado: { run: tornadoCommand, help: `${TORNADO_USAGE}\n      each input at its low and high → the swing of one output, widest first` },

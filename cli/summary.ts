@@ -45,6 +45,31 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
   if (govs.length > r.tiers.length) {
     for (const [id, v] of govs) lines.push(`    ${pad(id.replace(/^share:/, ''), width - 2)}${wan(v).padStart(16)}`);
   }
+  if (r.bonds.length || r.zones.length || parseMoney(r.pool.opening)! > 0 || parseMoney(t.preAllocations)! > 0 || parseMoney(t.bridges)! > 0) {
+    lines.push('');
+    lines.push(L('资金筹措：', 'Funding:'));
+    const f: [string, string, string][] = [
+      ['资金池筹集', 'Pool capital', t.poolCapital],
+      ['专项债券发行', 'Bond proceeds', t.bondProceeds],
+      ['债券利息', 'Bond interest', t.interest],
+      ['债券费用', 'Bond fees', t.bondFees],
+      ['财政安排偿债', 'Budget support for debt service', t.fiscalDebtSupport],
+      ['财政预拨', 'Pre-allocations', t.preAllocations],
+      ['临时预拨（过桥）', 'Bridge advances', t.bridges],
+      ['预拨资金返还', 'Advances returned', t.preAllocationsReturned],
+      ['期末未返还预拨', 'Advances outstanding', t.advancesOutstanding],
+      ['峰值资金需求', 'Peak funding need', t.peakFundingNeed],
+      ['资金池最低余额', 'Lowest pool balance', r.pool.minBalance],
+    ];
+    for (const [z, e, v] of f) lines.push(`  ${pad(zh ? z : e, width)}${wan(v).padStart(16)}`);
+    for (const b of r.bonds) {
+      lines.push(`  ${zh ? b.name.zh : b.name.en}: ${wan(b.principal)} ${L('万元', '万元')} ${b.couponRate} ${b.issue}→${b.maturity} · ${L('本息覆盖倍数', 'coverage')} ${b.coverageRatio ?? '-'}`);
+    }
+    for (const z of r.zones) {
+      lines.push(`  ${zh ? z.name.zh : z.name.en}（${z.mode === 'closed' ? L('封闭运行', 'closed') : L('统筹', 'pooled')}）: ${L('收支差额', 'balance')} ${wan(z.balance)} · ${L('峰值需求', 'peak need')} ${wan(z.peakFundingNeed)}${z.developer ? ` · ${L('做地主体盈亏', 'developer')} ${wan(z.developer.result)}` : ''}`);
+    }
+    if (r.pool.delays.length) lines.push(L(`  因资金不足延后支付 ${r.pool.delays.length} 笔`, `  ${r.pool.delays.length} payment(s) waited for money`));
+  }
   lines.push('');
   lines.push(L('检查：', 'Checks:'));
   for (const c of r.checks) {
@@ -56,12 +81,12 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
   return lines.join('\n');
 }
 
-function displayWidth(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
   return w;
 }
 
-function pad(s: string, width: number): string {
+export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }

@@ -9,8 +9,9 @@
  *   external   the outside world: landholders, contractors, buyers, tenants
  *   provision  the funds that sale money is provisioned into (教育资金, 农田水利…)
  *   share      a tier's (or one government's) share of value added
+ *   actor      a party inside the scheme with its own books, which may run a deficit (the 做地 developer)
  */
-export type AccountKind = 'fund' | 'budget' | 'external' | 'provision' | 'share';
+export type AccountKind = 'fund' | 'budget' | 'external' | 'provision' | 'share' | 'actor';
 
 export interface Account {
   readonly id: string;
@@ -22,6 +23,7 @@ export interface Account {
 /** Accounts every scenario has. */
 export const BASE_ACCOUNTS: readonly Account[] = [
   { id: 'fiscal', kind: 'budget', zh: '财政预算', en: 'Fiscal budget' },
+  { id: 'poolCapital', kind: 'budget', zh: '资金池筹资来源', en: 'Pool capital sources' },
   { id: 'reserveFund', kind: 'fund', zh: '土地储备资金', en: 'Land reserve fund' },
   { id: 'treasury', kind: 'fund', zh: '国库（土地出让收入）', en: 'Treasury (land-sale income)' },
   { id: 'landholders', kind: 'external', zh: '被征收（收回、回购）土地权利人', en: 'Landholders compensated' },

@@ -11,3 +11,6 @@ export { composeScenario, mergeDeep, resolvePath, type Composed, type ReadText }
 export { parsePath, getAt, setAt } from './scenario/json-path';
 export { resultTables, tableToCsv, periodColumns, parcelColumns, type Table, type Column } from './tables';
 export { postingRows, type PostingRow } from './report';
+export { STRESS_PRESETS, stressTable, stressFigures, type StressPreset, type StressRow } from './stress';
+export { compareZoneModes, type ZoneComparison } from './zone-comparison';
+export type { BondReport, ZoneReport, PoolReport } from './funding-report';

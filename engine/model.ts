@@ -10,6 +10,7 @@ import type { SplitRatios } from './revenue-split';
 import type { WaterfallRates } from './sale-waterfall';
 import type { Timeline } from './timeline';
 import type { Check } from './check';
+import type { Rate } from './money';
 
 export interface Text {
   readonly zh: string;
@@ -69,9 +70,79 @@ export interface ParcelModel {
   readonly agriDevBase: Fen;
   /** Index into Model.splits. */
   readonly split: number;
+  /** Lower is paid first when money is short. */
+  readonly priority: number;
+  /** The fund account that pays this parcel and receives its cost recovery (a zone fund when closed). */
+  readonly fund: number;
+  /** Index into Model.projects, or -1. */
+  readonly project: number;
+  /** The zone's 做地 developer account when the developer pays the works, else -1. */
+  readonly developer: number;
+  /** Development compensation fee owed to the developer at settlement (Z-2). */
+  readonly developerCompensation: Fen;
   /** Share account index per tier, in tier order. */
   readonly shareAccounts: readonly number[];
 }
+
+export interface BondModel {
+  readonly index: number;
+  readonly id: string;
+  readonly name: Text;
+  readonly principal: Fen;
+  readonly rate: Rate;
+  readonly couponMonths: number;
+  readonly issuePeriod: number;
+  readonly maturityPeriod: number;
+  readonly termYears: number;
+  readonly amortizing: boolean;
+  readonly earlyRedemption: boolean;
+  readonly project: number;
+  /** The fund that services it when the project's own account is empty. */
+  readonly fund: number;
+  readonly issuanceFee: Rate;
+  readonly registrationFee: Rate;
+  readonly redemptionFee: Rate;
+  readonly atMaturity: 'fiscal' | 'rollover';
+  readonly rolloverTermYears: number;
+  readonly holders: number;
+  readonly agent: number;
+  /** Accounts of the rollover bond, if one may be issued. */
+  readonly rolloverHolders: number;
+  readonly rolloverAgent: number;
+  /** True for a bond that exists only as another's rollover (created during the run). */
+  readonly isRollover: boolean;
+}
+
+export interface ProjectModel {
+  readonly id: string;
+  readonly name: Text;
+  readonly parcels: readonly number[];
+  readonly account: number;
+}
+
+export interface ZoneModel {
+  readonly id: string;
+  readonly name: Text;
+  /** Zone fund account in closed operation, else the reserve fund. */
+  readonly fund: number;
+  readonly developer: { readonly name: Text; readonly rate: Rate; readonly account: number } | null;
+}
+
+export interface FundInflow extends Payment {
+  readonly fund: number;
+}
+
+export interface PreAllocationModel {
+  readonly id: string;
+  readonly date: string;
+  readonly period: number;
+  readonly amount: Fen;
+  readonly fund: number;
+  readonly repay: 'fromCostRecovery' | 'onDate';
+  readonly repayPeriod: number;
+}
+
+export type ShortfallPolicy = 'fiscalTopUp' | 'wait' | 'bridge' | 'negative';
 
 export interface TierModel {
   readonly id: string;
@@ -93,10 +164,21 @@ export interface Model {
   readonly splits: readonly SplitRatios[];
   readonly splitNames: readonly string[];
   readonly accounts: ChartOfAccounts;
-  readonly zones: readonly { id: string; name: Text }[];
+  readonly zones: readonly ZoneModel[];
+  readonly zoneMode: 'pooled' | 'closed';
   readonly parcels: readonly ParcelModel[];
-  readonly appropriations: readonly Payment[];
-  readonly shortfall: 'fiscalTopUp';
+  readonly appropriations: readonly FundInflow[];
+  readonly poolCapital: readonly FundInflow[];
+  readonly poolInflows: readonly FundInflow[];
+  readonly preAllocations: readonly PreAllocationModel[];
+  readonly bonds: readonly BondModel[];
+  readonly projects: readonly ProjectModel[];
+  /** Issuance limit by calendar year, in fen. */
+  readonly bondQuota: ReadonlyMap<number, Fen>;
+  readonly coverageBasis: 'gross' | 'netOfProvisions';
+  readonly coverageFloor: Rate;
+  readonly coverageWarn: Rate;
+  readonly shortfall: ShortfallPolicy;
   /** Checks decided before the run (rule breaches the scenario chose to report, not refuse). */
   readonly staticChecks: readonly Check[];
 }

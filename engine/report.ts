@@ -11,9 +11,10 @@ import { balancesByPeriod, sumByParcelRule, sumByPeriodRule, verifyLedger } from
 import { RULES, RULE_IDS, PROVISION_KINDS, ruleIndex, type ProvisionKind } from './rules';
 import { Decimal, fenToYuan, fenToWan, type Fen } from './money';
 import { check, type Check } from './check';
-import { yearOf } from './timeline';
+import { yearMonthOf, yearOf } from './timeline';
 import type { RunOutput } from './run';
 import type { Text } from './model';
+import { fundingReport, type BondReport, type PoolReport, type ZoneReport } from './funding-report';
 
 export type Money = string;
 
@@ -40,6 +41,22 @@ export interface Totals {
   spending: Money;
   /** spending ÷ appropriations, percent with 2 decimals ("99.58"); null without appropriations. */
   budgetExecutionRatePercent: string | null;
+  poolCapital: Money;
+  poolInflows: Money;
+  preAllocations: Money;
+  preAllocationsReturned: Money;
+  bridges: Money;
+  bondProceeds: Money;
+  interest: Money;
+  bondFees: Money;
+  principalRepaid: Money;
+  fiscalDebtSupport: Money;
+  /** The deepest cumulative gap between cost recovered and spending plus financing cost. */
+  peakFundingNeed: Money;
+  /** Interest and bond fees. */
+  financingCost: Money;
+  /** Pre-allocations and bridge advances not yet returned at the end: who carries the gap. */
+  advancesOutstanding: Money;
 }
 
 export interface PeriodRow {
@@ -58,9 +75,29 @@ export interface PeriodRow {
   costRecovered: Money;
   valueAdded: Money;
   shares: Record<string, Money>;
+  preAllocation: Money;
+  preAllocationReturn: Money;
+  poolCapital: Money;
+  bondProceeds: Money;
+  interest: Money;
+  principal: Money;
+  bondFees: Money;
+  /** Interest + principal + fees paid this period. */
+  debtService: Money;
   reserveFundBalance: Money;
   treasuryBalance: Money;
+  /** All programme funds together: reserve fund, zone funds, project accounts. */
+  poolBalance: Money;
+  /** Cost recovered − spending − financing cost this period, and its running total. */
+  net: Money;
+  cumulativeNet: Money;
+  /** Spending so far this calendar year ÷ the year's appropriations (预算执行率), percent; null without appropriations. */
+  budgetExecutionPercent: string | null;
+  /** Months elapsed in the year ÷ 12 (序时进度), percent. */
+  timeProgressPercent: string;
 }
+
+export type YearRow = Omit<PeriodRow, 'period' | 'budgetExecutionPercent' | 'timeProgressPercent'> & { year: number; budgetExecutionPercent: string | null };
 
 export interface ParcelRow {
   id: string;
@@ -99,9 +136,13 @@ export interface Result {
   timeline: { start: string; months: number; periods: string[] };
   totals: Totals;
   periods: PeriodRow[];
-  years: (Omit<PeriodRow, 'period' | 'reserveFundBalance' | 'treasuryBalance'> & { year: number; reserveFundBalance: Money; treasuryBalance: Money })[];
+  years: YearRow[];
   parcels: ParcelRow[];
-  zones: { id: string; name: Text }[];
+  zones: ZoneReport[];
+  zoneMode: 'pooled' | 'closed';
+  bonds: BondReport[];
+  projects: { id: string; name: Text; parcels: string[]; coverageRatio: string | null; available: Money; debtService: Money }[];
+  pool: PoolReport;
   tiers: { id: string; name: Text }[];
   accounts: { id: string; kind: string; name: Text; balance: Money }[];
   checks: Check[];
@@ -122,6 +163,7 @@ export interface PostingRow {
 }
 
 const ACQ_RULES = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback', 'acquisition.idleRecovery'].map(ruleIndex);
+const USE_RULES = RULE_IDS.map((id, i) => (RULES.get(id)!.line === 'use' ? i : -1)).filter((i) => i >= 0);
 const PROV_RULES = PROVISION_KINDS.map((k) => ruleIndex(`provision.${k}`));
 const RI = {
   appropriation: ruleIndex('funding.appropriation'),
@@ -135,7 +177,23 @@ const RI = {
   saleFee: ruleIndex('sale.businessFee'),
   costRecovery: ruleIndex('sale.costRecovery'),
   share: ruleIndex('split.share'),
+  poolCapital: ruleIndex('funding.poolCapital'),
+  poolInflow: ruleIndex('funding.poolInflow'),
+  preAllocation: ruleIndex('funding.preAllocation'),
+  preAllocationReturn: ruleIndex('funding.preAllocationReturn'),
+  bridge: ruleIndex('funding.bridge'),
+  bridgeReturn: ruleIndex('funding.bridgeReturn'),
+  proceeds: ruleIndex('bond.proceeds'),
+  rollover: ruleIndex('bond.rollover'),
+  interest: ruleIndex('bond.interest'),
+  principal: ruleIndex('bond.principal'),
+  early: ruleIndex('bond.earlyRedemption'),
+  issuanceFee: ruleIndex('bond.issuanceFee'),
+  registrationFee: ruleIndex('bond.registrationFee'),
+  redemptionFee: ruleIndex('bond.redemptionFee'),
+  support: ruleIndex('bond.fiscalSupport'),
 };
+const FEE_RULES = [RI.issuanceFee, RI.registrationFee, RI.redemptionFee];
 
 export function report(out: RunOutput, options: { postings?: boolean } = {}): Result {
   const { model, ledger } = out;
@@ -181,14 +239,48 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     costRecovered: fenToYuan(get(RI.costRecovery)),
     valueAdded: fenToYuan(get(RI.share)),
     shares: tierMoney(sharesOf),
+    preAllocation: fenToYuan(get(RI.preAllocation) + get(RI.bridge)),
+    preAllocationReturn: fenToYuan(get(RI.preAllocationReturn) + get(RI.bridgeReturn)),
+    poolCapital: fenToYuan(get(RI.poolCapital) + get(RI.poolInflow)),
+    bondProceeds: fenToYuan(get(RI.proceeds) + get(RI.rollover)),
+    interest: fenToYuan(get(RI.interest)),
+    principal: fenToYuan(get(RI.principal) + get(RI.early)),
+    bondFees: fenToYuan(sumRules(FEE_RULES, get)),
+    debtService: fenToYuan(get(RI.interest) + get(RI.principal) + get(RI.early) + sumRules(FEE_RULES, get)),
   });
 
-  const periods: PeriodRow[] = model.periodLabels.map((label, p) => ({
-    period: label,
-    ...rowOf((r) => byPR[p * nR + r], (t) => sharesByPeriodTier[p * model.tiers.length + t]),
-    reserveFundBalance: fenToYuan(balances[p * nA + reserveFund]),
-    treasuryBalance: fenToYuan(balances[p * nA + treasury]),
-  }));
+  const funding = fundingReport(out, balances);
+  const poolAccounts = acc.list.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === 'fund' && a.id !== 'treasury').map(({ i }) => i);
+  const poolBalanceAt = (p: number) => poolAccounts.reduce((s, i) => s + balances[p * nA + i], 0);
+  const usesAt = (p: number) => sumRules(USE_RULES, (r) => byPR[p * nR + r]);
+  // 预算执行率 against 序时进度: spending so far this year over the year's appropriations.
+  const execution = new Map<number, string | null>();
+  let cumNet = 0;
+  let yearSpent = 0;
+  let yearAppropriated = 0;
+  const periods: PeriodRow[] = model.periodLabels.map((label, p) => {
+    const { year, month } = yearMonthOf(model.timeline, p);
+    if (month === 1 || p === 0) {
+      yearSpent = 0;
+      yearAppropriated = 0;
+      for (let q = p; q < nP && yearOf(model.timeline, q) === year; q++) yearAppropriated += byPR[q * nR + RI.appropriation];
+    }
+    yearSpent += usesAt(p);
+    cumNet += funding.periodNet[p];
+    const exec = yearAppropriated > 0 ? new Decimal(yearSpent).div(yearAppropriated).times(100).toFixed(2, Decimal.ROUND_HALF_UP) : null;
+    execution.set(p, exec);
+    return {
+      period: label,
+      ...rowOf((r) => byPR[p * nR + r], (t) => sharesByPeriodTier[p * model.tiers.length + t]),
+      reserveFundBalance: fenToYuan(balances[p * nA + reserveFund]),
+      treasuryBalance: fenToYuan(balances[p * nA + treasury]),
+      poolBalance: fenToYuan(poolBalanceAt(p)),
+      net: fenToYuan(funding.periodNet[p]),
+      cumulativeNet: fenToYuan(cumNet),
+      budgetExecutionPercent: exec,
+      timeProgressPercent: new Decimal(month).div(12).times(100).toFixed(2, Decimal.ROUND_HALF_UP),
+    };
+  });
 
   const yearList = [...new Set(model.periodLabels.map((_, p) => yearOf(model.timeline, p)))];
   const years = yearList.map((year) => {
@@ -199,6 +291,10 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
       ...rowOf((r) => ps.reduce((s, p) => s + byPR[p * nR + r], 0), (t) => ps.reduce((s, p) => s + sharesByPeriodTier[p * model.tiers.length + t], 0)),
       reserveFundBalance: fenToYuan(balances[last * nA + reserveFund]),
       treasuryBalance: fenToYuan(balances[last * nA + treasury]),
+      poolBalance: fenToYuan(poolBalanceAt(last)),
+      net: fenToYuan(ps.reduce((s, p) => s + funding.periodNet[p], 0)),
+      cumulativeNet: periods[last].cumulativeNet,
+      budgetExecutionPercent: execution.get(last) ?? null,
     };
   });
 
@@ -233,6 +329,19 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     fiscalTopUp: fenToYuan(total(RI.topUp)),
     spending: fenToYuan(uses),
     budgetExecutionRatePercent: appropriations > 0 ? new Decimal(uses).div(appropriations).times(100).toFixed(2, Decimal.ROUND_HALF_UP) : null,
+    poolCapital: fenToYuan(total(RI.poolCapital)),
+    poolInflows: fenToYuan(total(RI.poolInflow)),
+    preAllocations: fenToYuan(total(RI.preAllocation)),
+    preAllocationsReturned: fenToYuan(total(RI.preAllocationReturn) + total(RI.bridgeReturn)),
+    bridges: fenToYuan(total(RI.bridge)),
+    bondProceeds: fenToYuan(total(RI.proceeds) + total(RI.rollover)),
+    interest: fenToYuan(total(RI.interest)),
+    bondFees: fenToYuan(sumRules(FEE_RULES, total)),
+    principalRepaid: fenToYuan(total(RI.principal) + total(RI.early)),
+    fiscalDebtSupport: fenToYuan(total(RI.support)),
+    peakFundingNeed: fenToYuan(funding.peakFundingNeed),
+    financingCost: fenToYuan(funding.financingCost),
+    advancesOutstanding: fenToYuan(total(RI.preAllocation) + total(RI.bridge) - total(RI.preAllocationReturn) - total(RI.bridgeReturn)),
   };
 
   const parcels: ParcelRow[] = model.parcels.map((p, i) => {
@@ -280,10 +389,14 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     periods,
     years,
     parcels,
-    zones: model.zones.map((z) => ({ ...z })),
+    zones: funding.zones,
+    zoneMode: model.zoneMode,
+    bonds: funding.bonds,
+    projects: funding.projects,
+    pool: funding.pool,
     tiers: model.tiers.map((t) => ({ ...t })),
     accounts: acc.list.map((a, i) => ({ id: a.id, kind: a.kind, name: { zh: a.zh, en: a.en }, balance: fenToYuan(ledger.balances[i]) })),
-    checks: [...model.staticChecks, ...runChecks(out, balances, { acquisitionCost, uses })],
+    checks: [...model.staticChecks, ...runChecks(out, balances), ...funding.checks],
     parameters: [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from })),
     rules: RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; }),
     ...(options.postings ? { postings: postingRows(out) } : {}),
@@ -308,38 +421,43 @@ export function postingRows(out: RunOutput): PostingRow[] {
 }
 
 /** The checks that always run last: the ledger balances, funds stay non-negative, splits are exact. */
-function runChecks(out: RunOutput, balances: Float64Array, sums: { acquisitionCost: Fen; uses: Fen }): Check[] {
+function runChecks(out: RunOutput, balances: Float64Array): Check[] {
   const { model, ledger } = out;
   const checks: Check[] = [];
   const v = verifyLedger(ledger, model.timeline.months);
   checks.push(check('ledger.balanced', v.ok, 'invariant', v.ok ? `${ledger.length} postings, every balance reconciles and all accounts sum to zero` : v.messages.slice(0, 5).join('; '), v.ok ? `共 ${ledger.length} 笔分录，各账户余额核对一致，合计为零` : '分录不平衡：' + v.messages.slice(0, 5).join('；'), { ref: 'DESIGN §2' }));
 
+  // Funds never go negative — except programme funds under the "negative" policy, reported by pool.shortfall.
   const nA = ledger.accountCount;
   const negatives: string[] = [];
   model.accounts.list.forEach((a, i) => {
     if (a.kind !== 'fund') return;
+    if (model.shortfall === 'negative' && a.id !== 'treasury') return;
     for (let p = 0; p < model.timeline.months; p++) {
       if (balances[p * nA + i] < 0) { negatives.push(`${a.id} ${fenToWan(balances[p * nA + i])} 万元 in ${model.periodLabels[p]}`); break; }
     }
   });
   checks.push(check('funds.nonNegative', negatives.length === 0, 'invariant', negatives.length === 0 ? 'no fund account goes negative in any period' : `negative fund balance: ${negatives.join('; ')}`, negatives.length === 0 ? '各资金账户在各期均未出现负余额' : `资金账户出现负余额：${negatives.join('；')}`));
 
-  // Sources = uses + distributions + what is left in the programme's own funds.
-  let sources = 0;
-  let spent = 0;
+  // Sources = uses + what leaves the programme + what it still holds, by the rules' lines.
+  const isFund = model.accounts.list.map((a) => a.kind === 'fund');
+  const inflow: Record<string, number> = { source: 0, use: 0, distribution: 0, financing: 0 };
+  const outflow: Record<string, number> = { source: 0, use: 0, distribution: 0, financing: 0 };
   for (let i = 0; i < ledger.length; i++) {
-    const r = RULES.get(RULE_IDS[ledger.rule[i]])!;
-    if (r.line === 'source') sources += ledger.amount[i];
-  }
-  spent = sums.uses;
-  let distributedOut = 0;
-  for (let i = 0; i < ledger.length; i++) {
-    const r = RULE_IDS[ledger.rule[i]];
-    if (r.startsWith('provision.') || r === 'split.share') distributedOut += ledger.amount[i];
+    const f = isFund[ledger.from[i]];
+    const t = isFund[ledger.to[i]];
+    if (f === t) continue;
+    const line = RULES.get(RULE_IDS[ledger.rule[i]])!.line;
+    if (t) inflow[line] += ledger.amount[i];
+    else outflow[line] += ledger.amount[i];
   }
   const held = model.accounts.list.reduce((s, a, i) => (a.kind === 'fund' ? s + ledger.balances[i] : s), 0);
-  const balanced = sources === spent + distributedOut + held;
-  checks.push(check('sources.equalUses', balanced, 'invariant', `sources ${fenToWan(sources)} 万元 = uses ${fenToWan(spent)} + distributions ${fenToWan(distributedOut)} + funds held ${fenToWan(held)} 万元`, `资金来源 ${fenToWan(sources)} 万元 = 支出 ${fenToWan(spent)} + 分配 ${fenToWan(distributedOut)} + 结存 ${fenToWan(held)} 万元`));
+  const sourcesIn = inflow.source + inflow.financing + inflow.distribution + inflow.use;
+  const usesOut = outflow.use + outflow.distribution + outflow.financing + outflow.source;
+  const balanced = sourcesIn === usesOut + held && inflow.use === 0 && outflow.source === 0;
+  checks.push(check('sources.equalUses', balanced, 'invariant',
+    `sources ${fenToWan(inflow.source)} + financing in ${fenToWan(inflow.financing)} 万元 = uses ${fenToWan(outflow.use)} + distributions ${fenToWan(outflow.distribution)} + financing out ${fenToWan(outflow.financing)} + funds held ${fenToWan(held)} 万元`,
+    `资金来源 ${fenToWan(inflow.source)} + 融资流入 ${fenToWan(inflow.financing)} 万元 = 支出 ${fenToWan(outflow.use)} + 分配 ${fenToWan(outflow.distribution)} + 融资流出 ${fenToWan(outflow.financing)} + 结存 ${fenToWan(held)} 万元`));
 
   let splitOk = true;
   out.parcels.forEach((o) => {

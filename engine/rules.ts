@@ -38,6 +38,22 @@ const RULE_LIST: RuleInfo[] = [
   { id: 'provision.housing', zh: '计提保障性安居工程资金', en: 'Housing security fund provision', ref: 'P-10', line: 'distribution' },
   { id: 'sale.costRecovery', zh: '核定土地储备成本返还', en: 'Verified reserve cost recovered', ref: 'S-1, S-2', line: 'distribution' },
   { id: 'split.share', zh: '增值收益分成', en: 'Value-added share', ref: 'S-1', line: 'distribution' },
+  { id: 'funding.poolCapital', zh: '资金池筹集资金', en: 'Fund pool capital raised', ref: 'F-5', line: 'source' },
+  { id: 'funding.poolInflow', zh: '注入资金池（国有土地收益基金等）', en: 'Pool inflow (land income fund etc.)', ref: 'F-1, F-5', line: 'source' },
+  { id: 'funding.preAllocation', zh: '财政预拨', en: 'Fiscal pre-allocation', ref: 'Z-5, F-5', line: 'financing' },
+  { id: 'funding.preAllocationReturn', zh: '财政预拨资金返还', en: 'Pre-allocation returned', ref: 'Z-5', line: 'financing' },
+  { id: 'funding.bridge', zh: '临时预拨（过桥资金）', en: 'Bridge advance', ref: 'F-5', line: 'financing' },
+  { id: 'funding.bridgeReturn', zh: '临时预拨资金返还', en: 'Bridge advance returned', ref: 'F-5', line: 'financing' },
+  { id: 'bond.proceeds', zh: '专项债券发行收入', en: 'Special bond proceeds', ref: 'B-1, B-3', line: 'financing' },
+  { id: 'bond.rollover', zh: '借新还旧（周转偿还）发行收入', en: 'Rollover bond proceeds', ref: 'B-7', line: 'financing' },
+  { id: 'bond.interest', zh: '专项债券付息', en: 'Bond interest', ref: 'B-8', line: 'financing' },
+  { id: 'bond.principal', zh: '专项债券还本', en: 'Bond principal repaid', ref: 'B-7', line: 'financing' },
+  { id: 'bond.earlyRedemption', zh: '以出让收入提前偿还本金', en: 'Early redemption from sale income', ref: 'B-7, H-4', line: 'financing' },
+  { id: 'bond.issuanceFee', zh: '债券发行费', en: 'Bond issuance fee', ref: 'B-15', line: 'financing' },
+  { id: 'bond.registrationFee', zh: '债券登记托管费', en: 'Bond registration fee', ref: 'B-15', line: 'financing' },
+  { id: 'bond.redemptionFee', zh: '债券兑付手续费', en: 'Bond redemption fee', ref: 'B-15', line: 'financing' },
+  { id: 'bond.fiscalSupport', zh: '财政安排偿债资金（收入不足偿债）', en: 'Fiscal support for debt service', ref: 'B-13', line: 'financing' },
+  { id: 'zone.developerCompensation', zh: '做地开发补偿费', en: 'Development compensation fee to the 做地 developer', ref: 'Z-2', line: 'distribution' },
 ];
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map(RULE_LIST.map((r) => [r.id, r]));

@@ -42,8 +42,20 @@ export function periodColumns(result: Result): Column<PeriodRow>[] {
     m('costRecovered', '成本返还', 'Cost recovered', (r) => r.costRecovered),
     m('valueAdded', '增值收益', 'Value added', (r) => r.valueAdded),
     ...result.tiers.map((t) => m<PeriodRow>(`shares.${t.id}`, `${t.name.zh}分成`, `${t.name.en} share`, (r) => r.shares[t.id])),
+    m('poolCapital', '资金池注资', 'Pool capital and inflows', (r) => r.poolCapital),
+    m('preAllocation', '财政预拨', 'Pre-allocations', (r) => r.preAllocation),
+    m('preAllocationReturn', '预拨返还', 'Pre-allocations returned', (r) => r.preAllocationReturn),
+    m('bondProceeds', '债券发行收入', 'Bond proceeds', (r) => r.bondProceeds),
+    m('interest', '债券利息', 'Bond interest', (r) => r.interest),
+    m('principal', '债券还本', 'Bond principal', (r) => r.principal),
+    m('bondFees', '债券费用', 'Bond fees', (r) => r.bondFees),
+    m('debtService', '还本付息合计', 'Debt service', (r) => r.debtService),
     m('reserveFundBalance', '储备资金余额', 'Reserve fund balance', (r) => r.reserveFundBalance),
+    m('poolBalance', '资金池余额（含片区、项目）', 'Pool balance (all funds)', (r) => r.poolBalance),
     m('treasuryBalance', '国库结存', 'Treasury balance', (r) => r.treasuryBalance),
+    m('net', '当期净现金流', 'Net cash flow', (r) => r.net),
+    m('cumulativeNet', '累计净现金流', 'Cumulative net', (r) => r.cumulativeNet),
+    { key: 'budgetExecutionPercent', zh: '预算执行率（%）', en: 'Budget execution (%)', kind: 'number', get: (r) => r.budgetExecutionPercent ?? '' },
   ];
 }
 

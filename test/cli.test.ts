@@ -45,7 +45,7 @@ describe('lrsim CLI', () => {
       expect(j.totals[k]).toMatch(/^-?\d+\.\d{2}$/);
     }
     expect(Object.keys(j.totals.shares)).toEqual(['province', 'city']);
-    expect(j.periods).toHaveLength(72);
+    expect(j.periods).toHaveLength(84);
     expect(j.checks.every((c: { id: string; ok: boolean; message: string }) => typeof c.id === 'string' && typeof c.ok === 'boolean' && c.message)).toBe(true);
     expect(r.out).not.toMatch(/"amount": \d/);
   });

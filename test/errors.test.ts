@@ -36,11 +36,11 @@ describe('bad input is refused with every problem named', () => {
     await expect(rendered.join('\n')).toMatchFileSnapshot('golden/errors.txt');
   });
 
-  it('every problem code has a fixture (bond codes belong to the funding scenarios)', () => {
+  it('every problem code has a fixture', () => {
     const src = readFileSync('engine/problem.ts', 'utf8');
     const codes = [...src.matchAll(/\| '([a-zA-Z.]+)'/g)].map((m) => m[1]);
     const covered = new Set([...Object.values(expected).map((e) => e.code), 'file.unreadable']);
-    const missing = codes.filter((c) => !covered.has(c as ProblemCode) && !c.startsWith('rule.bond'));
+    const missing = codes.filter((c) => !covered.has(c as ProblemCode));
     expect(missing).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ describe('golden results', () => {
     it(`${file} matches its golden file`, async () => {
       const r = runFile(file);
       await expect(goldenText(r)).toMatchFileSnapshot(`golden/${r.scenario.id}.txt`);
+      expect(file.replace(/^.*\//, '').replace('.json', '')).toBe(r.scenario.id);
       // Every invariant holds on every shipped scenario.
       for (const c of r.checks.filter((c) => c.severity === 'invariant')) expect(c.ok, `${c.id}: ${c.message}`).toBe(true);
     });

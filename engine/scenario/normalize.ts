@@ -4,17 +4,17 @@
  * nothing runs and the caller gets the full list.
  */
 import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
-import { dec, parseMoney, type Decimal } from '../money';
+import { dec, type Decimal } from '../money';
 import { resolveParameters } from '../parameters';
 import { problem, type Problem } from '../problem';
 import { splitRatios, type SplitRatios } from '../revenue-split';
 import { PROVISION_KINDS, type ProvisionKind } from '../rules';
 import { makeTimeline, periodLabels, parseDate } from '../timeline';
 import type { Check } from '../check';
-import type { Model, ParcelModel, Payment, TierModel } from '../model';
+import type { Model, ParcelModel, TierModel } from '../model';
 import { checkSchema } from './schema-check';
 import { normalizeParcel, type RawParcel, type RuleSeverity } from './parcel';
-import { datePeriod } from './payments';
+import { normalizeFunding, normalizeZonesAndProjects, type RawFunding } from './funding';
 import { toText } from './text';
 
 export type Prepared = { ok: true; model: Model } | { ok: false; problems: Problem[] };
@@ -32,9 +32,11 @@ interface RawScenario {
   provisions?: ProvisionKind[];
   tiers?: { id: string; name?: string | { zh?: string; en?: string }; entity?: string }[];
   split?: { ratios?: Record<string, string>; cases?: Record<string, Record<string, string>> };
-  funding?: { appropriations?: { date: string; amount: string; name?: string }[]; shortfall?: 'fiscalTopUp' };
-  adjustments?: { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string };
-  zones?: { id: string; name?: string | { zh?: string; en?: string } }[];
+  funding?: RawFunding['funding'];
+  zoneMode?: 'pooled' | 'closed';
+  adjustments?: { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string; rateShiftBp?: number };
+  bondPolicy?: RawFunding['bondPolicy'];
+  zones?: { id: string; name?: string | { zh?: string; en?: string }; developer?: { name?: string; compensationRate: string }; opening?: string }[];
   parcels?: RawParcel[];
   base?: string;
   set?: Record<string, unknown>;
@@ -108,9 +110,10 @@ export function prepare(input: unknown): Prepared {
   // Zones: declared, or (when none are declared) taken from the parcels.
   const declaredZones: { id: string; name?: string | { zh?: string; en?: string } }[] =
     s.zones ?? [...new Set((s.parcels ?? []).map((p) => p.zone).filter((z): z is string => !!z))].map((id) => ({ id }));
-  const zones = declaredZones.map((z) => ({ id: z.id, name: toText(z.name, z.id) }));
-  dupes(zones.map((z) => z.id), 'zones', problems);
-  const zoneIndex = new Map(zones.map((z, i) => [z.id, i]));
+  dupes(declaredZones.map((z) => z.id), 'zones', problems);
+  const rawParcels = s.parcels ?? [];
+  const zp = normalizeZonesAndProjects(s as RawFunding, rawParcels.map((p) => p.id), accounts, problems, declaredZones);
+  const zoneIndex = zp.zoneIndex;
 
   const factor = (text: string | undefined, path: string): Decimal | null => {
     if (text === undefined) return null;
@@ -124,7 +127,6 @@ export function prepare(input: unknown): Prepared {
     managementFeeOverCap: s.rulePolicy?.managementFeeOverCap ?? 'warning',
     saleSchedule: s.rulePolicy?.saleSchedule ?? 'warning',
   };
-  const rawParcels = s.parcels ?? [];
   dupes(rawParcels.map((p) => p.id), 'parcels', problems);
   const ctx = {
     t,
@@ -136,16 +138,15 @@ export function prepare(input: unknown): Prepared {
     priceFactor: factor(s.adjustments?.salePriceFactor, 'adjustments.salePriceFactor'),
     saleDelayMonths: s.adjustments?.saleDelayMonths ?? 0,
     zoneIndex,
+    zones: zp.zones,
+    projectOfParcel: zp.projectOfParcel,
+    reserveFund: accounts.idx('reserveFund'),
     splitIndex,
     shareAccounts,
   };
   const parcels: ParcelModel[] = rawParcels.map((p, i) => normalizeParcel(p, i, ctx));
 
-  const appropriations: Payment[] = (s.funding?.appropriations ?? []).map((a, i) => ({
-    period: datePeriod(t, a.date, `funding.appropriations[${i}].date`, problems),
-    amount: parseMoney(a.amount)!,
-    date: a.date,
-  }));
+  const funding = normalizeFunding(s as RawFunding, t, params, accounts, zp, problems, checks);
 
   // Parameters tagged [C] are defaults nobody has confirmed: say so in the checks.
   const unverified = [...params.resolved.values()].filter((r) => r.confidence === 'C');
@@ -179,9 +180,19 @@ export function prepare(input: unknown): Prepared {
       splits,
       splitNames,
       accounts,
-      zones,
+      zones: zp.zones,
+      zoneMode: s.zoneMode ?? 'pooled',
       parcels,
-      appropriations,
+      appropriations: funding.appropriations,
+      poolCapital: funding.poolCapital,
+      poolInflows: funding.poolInflows,
+      preAllocations: funding.preAllocations,
+      bonds: funding.bonds,
+      projects: zp.projects,
+      bondQuota: funding.bondQuota,
+      coverageBasis: s.bondPolicy?.coverageBasis ?? 'netOfProvisions',
+      coverageFloor: params.ratio('bond.coverageFloor'),
+      coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
       staticChecks: checks,
     },

@@ -4,7 +4,7 @@
  * scenario's rulePolicy says: service fee over 2% of acquisition cost (C-5), a 504 management fee
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
-import { Decimal, dec, fenToWan, mulRate, parseMoneyDecimal, parseRate, roundFen, type Fen } from '../money';
+import { Decimal, allocate, dec, fenToWan, mulRate, parseMoneyDecimal, parseRate, roundFen, type Fen } from '../money';
 import { areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
@@ -12,7 +12,7 @@ import { check, type Check } from '../check';
 import { managementFeeCap } from '../management-fee';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
-import type { ParcelModel, Payment, SaleModel, Text } from '../model';
+import type { ParcelModel, Payment, SaleModel, Text, ZoneModel } from '../model';
 import { alongside, datePeriod, resolveTranches, spread, type RawPayment } from './payments';
 import { toText } from './text';
 
@@ -38,6 +38,7 @@ export interface RawParcel {
   holding?: { costPerYear?: string; costPerMonth?: string; unitCostPerYear?: string; from?: string; until?: string };
   leases?: { start: string; months: number; rentPerYear?: string; totalRent?: string; tenant?: string }[];
   sale?: { date: string; price?: string; unitPrice?: string; area?: string; payments?: RawPayment[]; businessFee?: string };
+  priority?: number;
   verifiedCost?: string;
   appraisedValue?: string;
 }
@@ -59,6 +60,9 @@ export interface ParcelContext {
   readonly priceFactor: Decimal | null;
   readonly saleDelayMonths: number;
   readonly zoneIndex: ReadonlyMap<string, number>;
+  readonly zones: readonly ZoneModel[];
+  readonly projectOfParcel: ReadonlyMap<string, number>;
+  readonly reserveFund: number;
   readonly splitIndex: ReadonlyMap<string, number>;
   readonly shareAccounts: (parcel: RawParcel) => number[];
 }
@@ -220,8 +224,16 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   });
   const leasePlanned = leases.reduce((s, p) => s + p.amount, 0);
 
+  const zone = raw.zone === undefined ? -1 : ctx.zoneIndex.get(raw.zone) ?? -1;
+  if (raw.zone !== undefined && zone < 0) {
+    problems.push(problem('ref.unknown', joinPath(path, 'zone'), raw.zone, { en: `one of the zones: ${[...ctx.zoneIndex.keys()].join(', ')}`, zh: `已定义的片区之一：${[...ctx.zoneIndex.keys()].join('、')}` }));
+  }
+  const zoneModel = zone >= 0 ? ctx.zones[zone] : null;
+  const developer = zoneModel?.developer ?? null;
+  // In a 做地 zone the developer pays the works and is paid a share of the zone's sales instead (Z-2).
+  const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
   const verifiedCostStated = raw.verifiedCost !== undefined;
-  const planned = acquisitionPlanned + serviceFee + developmentPlanned + managementFee + holdingPlanned + (sale?.businessFee ?? 0);
+  const planned = acquisitionPlanned + serviceFee + (developer ? developerCompensation : developmentPlanned + managementFee) + holdingPlanned + (sale?.businessFee ?? 0);
   const verifiedCost = verifiedCostStated ? cost(raw.verifiedCost!) : planned;
 
   // Agricultural land development fund base: area sold × net-yield standard (P-7).
@@ -233,10 +245,6 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   const split = ctx.splitIndex.get(splitName);
   if (split === undefined) {
     problems.push(problem('ref.unknown', joinPath(path, 'splitCase'), raw.splitCase, { en: `one of the split cases: ${[...ctx.splitIndex.keys()].join(', ')}`, zh: `已定义的分成情形之一：${[...ctx.splitIndex.keys()].join('、')}` }));
-  }
-  const zone = raw.zone === undefined ? -1 : ctx.zoneIndex.get(raw.zone) ?? -1;
-  if (raw.zone !== undefined && zone < 0) {
-    problems.push(problem('ref.unknown', joinPath(path, 'zone'), raw.zone, { en: `one of the zones: ${[...ctx.zoneIndex.keys()].join(', ')}`, zh: `已定义的片区之一：${[...ctx.zoneIndex.keys()].join('、')}` }));
   }
 
   return {
@@ -271,6 +279,11 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     agriDevBase,
     split: split ?? 0,
     shareAccounts: ctx.shareAccounts(raw),
+    priority: raw.priority ?? 100,
+    fund: zoneModel?.fund ?? ctx.reserveFund,
+    project: ctx.projectOfParcel.get(raw.id) ?? -1,
+    developer: developer?.account ?? -1,
+    developerCompensation,
   };
 }
 
@@ -292,6 +305,7 @@ function normalizeSale(
   const gross = s.price !== undefined ? parseMoneyDecimal(s.price)! : priceTimesArea(parseUnitPrice(s.unitPrice!)!, soldArea);
   const revenue = roundFen(applyFactor(gross, ctx.priceFactor));
   const delay = ctx.saleDelayMonths;
+  if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, sp, ctx);
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
   const period = basePeriod + delay;
   const shifted = (date: string, p: number): string => (delay ? periodLabel(t, p) : date);
@@ -340,6 +354,39 @@ function normalizeSale(
     receipts,
     settlementPeriod: last,
     businessFee,
+    areaSoldM2: m2.toFixed(2, Decimal.ROUND_HALF_UP),
+    groundPriceYuanPerM2: m2.isZero() ? '0.00' : dec(String(revenue)).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP),
+  };
+}
+
+/**
+ * A sale dated by year only ("2024"): its money arrives over that year's months by the seasonal
+ * profile (sale.seasonality; seed 000: most of it in the second half), settling in the last month.
+ */
+function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea: Area, sp: string, ctx: ParcelContext): SaleModel | null {
+  const { t, params, problems } = ctx;
+  if (s.payments) {
+    problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
+    return null;
+  }
+  const year = Number(s.date);
+  const weights = params.weights('sale.seasonality')!;
+  const first = (year - t.startYear) * 12 + (1 - t.startMonth) + ctx.saleDelayMonths;
+  if (first < 0 || first + 11 >= t.months) {
+    problems.push(problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, { en: `a year whose twelve months lie inside the timeline (${periodLabel(t, 0)} to ${periodLabel(t, t.months - 1)})`, zh: `十二个月均在测算期（${periodLabel(t, 0)} 至 ${periodLabel(t, t.months - 1)}）内的年份` }));
+    return null;
+  }
+  const parts = allocate(revenue, Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')));
+  const receipts = parts.map((amount, m) => ({ period: first + m, amount, date: periodLabel(t, first + m) })).filter((r) => r.amount > 0);
+  const m2 = areaIn(soldArea, 'm2');
+  const last = receipts.length ? receipts[receipts.length - 1].period : first;
+  return {
+    period: first,
+    date: ctx.saleDelayMonths ? periodLabel(t, first) : s.date,
+    revenue,
+    receipts,
+    settlementPeriod: last,
+    businessFee: s.businessFee === undefined ? 0 : /[%‰]\s*$/.test(s.businessFee) ? mulRate(revenue, parseRate(s.businessFee)!) : roundFen(applyFactor(parseMoneyDecimal(s.businessFee)!, ctx.costFactor)),
     areaSoldM2: m2.toFixed(2, Decimal.ROUND_HALF_UP),
     groundPriceYuanPerM2: m2.isZero() ? '0.00' : dec(String(revenue)).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP),
   };

@@ -23,6 +23,23 @@ export function goldenText(r: Result): string {
     const shares = Object.keys(p.shares).sort().map((k) => `${k}=${p.shares[k]}`).join(' ');
     lines.push(`${p.id} area=${p.areaM2}m² acq=${p.acquisitionPlanned}/${p.acquisitionPaid} dev=${p.developmentCost} fee=${p.managementFee} hold=${p.holdingCost} verified=${p.verifiedCost} revenue=${p.sale?.revenue ?? '-'} provisions=${p.provisionsTotal} recovered=${p.costRecovered} va=${p.valueAdded} ${shares}`);
   }
+  if (r.bonds.length) {
+    lines.push('', '## bonds');
+    for (const b of r.bonds) {
+      lines.push(`${b.id} principal=${b.principal} rate=${b.couponRate} ${b.issue}→${b.maturity} interest=${b.interest} fees=${b.fees} repaid=${b.principalRepaid} early=${b.earlyRedeemed} rolled=${b.rolledOver} support=${b.fiscalSupport} available=${b.available} service=${b.debtService} coverage=${b.coverageRatio ?? '-'}`);
+      for (const y of b.coverageByYear) lines.push(`  ${y.year} available=${y.available} service=${y.debtService} ratio=${y.ratio ?? '-'}`);
+    }
+  }
+  if (r.zones.length) {
+    lines.push('', `## zones (${r.zoneMode})`);
+    for (const z of r.zones) {
+      const d = z.developer;
+      lines.push(`${z.id} revenue=${z.revenue} provisions=${z.provisions} cost=${z.cost} balance=${z.balance} peak=${z.peakFundingNeed} support=${z.fiscalSupport}${d ? ` developer: rate=${d.compensationRate} comp=${d.compensation} cost=${d.cost} result=${d.result} peak=${d.peakFundingNeed}` : ''}`);
+    }
+  }
+  lines.push('', '## pool');
+  lines.push(`fund=${r.pool.fund} opening=${r.pool.opening} inflows=${r.pool.inflows} min=${r.pool.minBalance}@${r.pool.minPeriod} end=${r.pool.endBalance} shortfall=${r.pool.shortfall}`);
+  for (const d of r.pool.delays) lines.push(`  waited: ${d.parcel} ${d.rule} ${d.amount} due ${d.due} paid ${d.paid ?? 'never'}`);
   lines.push('', '## postings');
   for (const x of r.postings ?? []) lines.push(`${x.period} ${x.from} -> ${x.to} ${x.amount} ${x.rule}${x.parcel ? ' ' + x.parcel : ''}`);
   lines.push('', '## checks');

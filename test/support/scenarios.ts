@@ -5,8 +5,12 @@ import { prepare, report, run, type Result } from '../../engine/index';
 
 export const SCENARIO_DIR = 'scenarios';
 
+/** Every scenario file, stress variants in scenarios/stress/ included. */
 export function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort().map((f) => `${SCENARIO_DIR}/${f}`);
+  return (readdirSync(SCENARIO_DIR, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.json') && !f.endsWith('scenario.schema.json'))
+    .sort()
+    .map((f) => `${SCENARIO_DIR}/${f}`);
 }
 
 export function runFile(file: string): Result {

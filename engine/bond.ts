@@ -1,0 +1,232 @@
+/**
+ * Land reserve special bonds during the run: issue, monthly accrual, coupons, principal, early
+ * redemption from sale money, and what happens when a maturity arrives before the money.
+ *
+ * Interest accrues each month on the principal outstanding, as an exact fraction
+ * (principal × rate / 12), and is paid on coupon dates rounded half-up, with the rounding remainder
+ * carried to the next coupon — so a 5-year bullet bond of 50 000 万元 at 3.2% pays exactly
+ * 1 600 万元 a year. Fees follow B-15's practitioner figures when the scenario states them:
+ * issuance and registration on the principal, redemption on each principal-and-interest payment.
+ * A maturity the fund cannot meet is rolled over by a new bond (周转偿还, B-7) or paid by the
+ * budget (B-13), as the bond's `atMaturity` says; a rollover over the year's quota falls to the budget.
+ */
+import { allocate, fenToWan, mulRate, type Fen } from './money';
+import { ruleIndex } from './rules';
+import { NONE, type Ledger } from './ledger';
+import { yearOf } from './timeline';
+import type { BondModel, Model, ParcelModel } from './model';
+
+export interface DebtServiceRow {
+  period: number;
+  interest: Fen;
+  principal: Fen;
+  fees: Fen;
+  /** Paid by a rollover bond's proceeds (part of principal). */
+  rollover: Fen;
+  /** Paid by the budget because the fund could not (part of the row's total). */
+  fiscalSupport: Fen;
+}
+
+export interface BondState {
+  readonly bond: BondModel;
+  /** The original bond's id when this is its rollover. */
+  readonly rolloverOf: string | null;
+  issued: boolean;
+  outstanding: Fen;
+  /** Accrued interest numerator over bond.rate.den × 12. */
+  accrued: bigint;
+  readonly schedule: DebtServiceRow[];
+  interestPaid: Fen;
+  principalPaid: Fen;
+  earlyRedeemed: Fen;
+  feesPaid: Fen;
+  rolledOver: Fen;
+  fiscalSupport: Fen;
+  /** A rollover's issue fees, posted once the maturity it pays is settled. */
+  pendingFees: Fen;
+}
+
+const R = {
+  proceeds: ruleIndex('bond.proceeds'),
+  rollover: ruleIndex('bond.rollover'),
+  interest: ruleIndex('bond.interest'),
+  principal: ruleIndex('bond.principal'),
+  early: ruleIndex('bond.earlyRedemption'),
+  issuanceFee: ruleIndex('bond.issuanceFee'),
+  registrationFee: ruleIndex('bond.registrationFee'),
+  redemptionFee: ruleIndex('bond.redemptionFee'),
+  fiscalSupport: ruleIndex('bond.fiscalSupport'),
+};
+
+export class BondBook {
+  readonly states: BondState[];
+  private readonly fiscal: number;
+  private readonly issuedByYear = new Map<number, Fen>();
+
+  constructor(private readonly model: Model, private readonly ledger: Ledger) {
+    this.states = model.bonds.map((bond) => newState(bond, null));
+    this.fiscal = model.accounts.idx('fiscal');
+    for (const b of model.bonds) {
+      const y = yearOf(model.timeline, b.issuePeriod);
+      this.issuedByYear.set(y, (this.issuedByYear.get(y) ?? 0) + b.principal);
+    }
+  }
+
+  private home(b: BondModel): number {
+    return b.project >= 0 ? this.model.projects[b.project].account : b.fund;
+  }
+
+  /** Phase 0: accrue a month of interest on live bonds, then issue those due this period. */
+  issueDue(period: number): void {
+    for (const s of this.states) {
+      if (s.issued && s.outstanding > 0 && period > s.bond.issuePeriod) s.accrued += BigInt(s.outstanding) * BigInt(s.bond.rate.num);
+    }
+    for (const s of this.states) {
+      if (s.issued || s.bond.isRollover || s.bond.issuePeriod !== period) continue;
+      const b = s.bond;
+      const home = this.home(b);
+      this.ledger.post(period, b.holders, home, b.principal, R.proceeds);
+      s.issued = true;
+      s.outstanding = b.principal;
+      const issuance = mulRate(b.principal, b.issuanceFee);
+      const registration = mulRate(b.principal, b.registrationFee);
+      this.ledger.post(period, home, b.agent, issuance, R.issuanceFee);
+      this.ledger.post(period, home, b.agent, registration, R.registrationFee);
+      s.feesPaid += issuance + registration;
+    }
+  }
+
+  /** Phase 1: a settled parcel's recovered cost redeems its project's bonds early, if they allow it. */
+  redeemEarly(period: number, parcel: ParcelModel, available: Fen): void {
+    let left = Math.min(available, Math.max(0, this.ledger.balances[parcel.fund]));
+    for (const s of this.states) {
+      const b = s.bond;
+      if (left <= 0) break;
+      if (!s.issued || !b.earlyRedemption || b.project !== parcel.project || s.outstanding === 0) continue;
+      const fee = (x: Fen) => mulRate(x, b.redemptionFee);
+      // Redeem as much as the money allows, leaving room for the fee on it.
+      let amount = Math.min(s.outstanding, left);
+      while (amount > 0 && amount + fee(amount) > left) amount -= Math.max(1, fee(amount));
+      if (amount <= 0) continue;
+      this.ledger.post(period, parcel.fund, b.holders, amount, R.early, parcel.index, parcel.zone);
+      this.ledger.post(period, parcel.fund, b.agent, fee(amount), R.redemptionFee, parcel.index, parcel.zone);
+      s.outstanding -= amount;
+      s.principalPaid += amount;
+      s.earlyRedeemed += amount;
+      s.feesPaid += fee(amount);
+      left -= amount + fee(amount);
+      s.schedule.push({ period, interest: 0, principal: amount, fees: fee(amount), rollover: 0, fiscalSupport: 0 });
+    }
+  }
+
+  /** Phase 2: coupons and principal due this period. */
+  serviceDue(period: number, notes: { id: string; message: string; messageZh: string }[]): void {
+    const count = this.states.length;
+    for (let i = 0; i < count; i++) {
+      const s = this.states[i];
+      const b = s.bond;
+      if (!s.issued || period <= b.issuePeriod || period > b.maturityPeriod) continue;
+      const elapsed = period - b.issuePeriod;
+      const couponDate = elapsed % b.couponMonths === 0 || period === b.maturityPeriod;
+      if (!couponDate) continue;
+      const den = BigInt(b.rate.den) * 12n;
+      const q = s.accrued / den;
+      const r = s.accrued - q * den;
+      const interest = Number(2n * r >= den ? q + 1n : q);
+      s.accrued -= BigInt(interest) * den;
+      let principal = 0;
+      if (period === b.maturityPeriod) principal = s.outstanding;
+      else if (b.amortizing && elapsed % 12 === 0) {
+        const instalments = allocate(b.principal, new Array(b.termYears).fill(1));
+        principal = Math.min(s.outstanding, instalments[elapsed / 12 - 1]);
+      }
+      const fees = mulRate(principal + interest, b.redemptionFee);
+      const due = interest + principal + fees;
+      if (due === 0) continue;
+      const row: DebtServiceRow = { period, interest, principal, fees, rollover: 0, fiscalSupport: 0 };
+      // Payer: unspent proceeds in the project's account, then the bond's fund.
+      const home = this.home(b);
+      const fromHome = home === b.fund ? 0 : Math.min(due, Math.max(0, this.ledger.balances[home]));
+      const fromFund = Math.min(due - fromHome, Math.max(0, this.ledger.balances[b.fund]));
+      let gap = due - fromHome - fromFund;
+      if (gap > 0 && period === b.maturityPeriod && b.atMaturity === 'rollover' && b.rolloverHolders !== NONE) {
+        const amount = Math.min(gap, principal);
+        const year = yearOf(this.model.timeline, period);
+        const quota = this.model.bondQuota.get(year);
+        const issued = this.issuedByYear.get(year) ?? 0;
+        if (quota !== undefined && issued + amount > quota) {
+          notes.push({ id: 'bond.rolloverOverQuota', message: `${b.id}: a rollover of ${fenToWan(amount)} 万元 in ${year} would pass the quota of ${fenToWan(quota)} 万元; the budget pays instead`, messageZh: `${b.id}：${year} 年周转偿还 ${fenToWan(amount)} 万元将超过限额 ${fenToWan(quota)} 万元，改由财政安排` });
+        } else {
+          this.issuedByYear.set(year, issued + amount);
+          const roll = this.startRollover(s, period, amount);
+          row.rollover = amount;
+          // The rollover's own issue fees come out of the fund too: they join what is still missing.
+          gap -= amount - roll.feesPaid;
+        }
+      }
+      if (gap > 0) {
+        this.ledger.post(period, this.fiscal, b.fund, gap, R.fiscalSupport);
+        row.fiscalSupport = gap;
+        s.fiscalSupport += gap;
+      }
+      for (const r2 of this.states) {
+        if (r2.rolloverOf === b.id && r2.pendingFees > 0) {
+          const rb = r2.bond;
+          this.ledger.post(period, b.fund, rb.agent, mulRate(rb.principal, rb.issuanceFee), R.issuanceFee);
+          this.ledger.post(period, b.fund, rb.agent, mulRate(rb.principal, rb.registrationFee), R.registrationFee);
+          r2.pendingFees = 0;
+        }
+      }
+      // Interest and fees first from the project's account, then principal, all to the holders.
+      let fromH = fromHome;
+      const payPart = (amount: Fen, to: number, rule: number) => {
+        const h = Math.min(amount, fromH);
+        fromH -= h;
+        this.ledger.post(period, home, to, h, rule);
+        this.ledger.post(period, b.fund, to, amount - h, rule);
+      };
+      payPart(interest, b.holders, R.interest);
+      payPart(fees, b.agent, R.redemptionFee);
+      payPart(principal, b.holders, R.principal);
+      s.interestPaid += interest;
+      s.principalPaid += principal;
+      s.feesPaid += fees;
+      s.rolledOver += row.rollover;
+      s.outstanding -= principal;
+      s.schedule.push(row);
+    }
+  }
+
+  private startRollover(original: BondState, period: number, amount: Fen): BondState {
+    const b = original.bond;
+    const bond: BondModel = {
+      ...b,
+      index: this.states.length,
+      id: `${b.id}-R`,
+      name: { zh: `${b.name.zh}（周转偿还）`, en: `${b.name.en} (rollover)` },
+      principal: amount,
+      issuePeriod: period,
+      maturityPeriod: period + b.rolloverTermYears * 12,
+      termYears: b.rolloverTermYears,
+      amortizing: false,
+      holders: b.rolloverHolders,
+      agent: b.rolloverAgent,
+      rolloverHolders: NONE,
+      rolloverAgent: NONE,
+      atMaturity: 'fiscal',
+      isRollover: true,
+    };
+    const s = newState(bond, b.id);
+    s.issued = true;
+    s.outstanding = amount;
+    this.ledger.post(period, bond.holders, b.fund, amount, R.rollover);
+    s.feesPaid = mulRate(amount, b.issuanceFee) + mulRate(amount, b.registrationFee);
+    s.pendingFees = s.feesPaid;
+    this.states.push(s);
+    return s;
+  }
+}
+
+function newState(bond: BondModel, rolloverOf: string | null): BondState {
+  return { bond, rolloverOf, issued: false, outstanding: 0, accrued: 0n, schedule: [], interestPaid: 0, principalPaid: 0, earlyRedeemed: 0, feesPaid: 0, rolledOver: 0, fiscalSupport: 0, pendingFees: 0 };
+}

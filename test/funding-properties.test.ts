@@ -1,0 +1,101 @@
+/**
+ * Funding invariants over generated scenarios: funds never negative unless the scenario allows it
+ * (and then a check fails), debt service equals each bond's schedule, closed operation has no
+ * posting between zones, sources equal uses, coverage recomputed from postings equals the report.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { money, simulate, type Result } from '../engine/index';
+import { scenarioArb } from './support/arbitrary-scenario';
+
+const { parseMoney, Decimal } = money;
+const fen = (y: string) => parseMoney(y)!;
+
+const fundedArb = fc
+  .tuple(
+    scenarioArb,
+    fc.record({
+      policy: fc.constantFrom('fiscalTopUp', 'wait', 'bridge', 'negative'),
+      mode: fc.constantFrom('pooled', 'closed'),
+      poolWan: fc.integer({ min: 0, max: 50_000 }),
+      bond: fc.option(fc.record({ wan: fc.integer({ min: 1, max: 100_000 }), rateBp: fc.integer({ min: 100, max: 600 }), term: fc.integer({ min: 1, max: 2 }), early: fc.boolean(), rollover: fc.boolean() }), { nil: undefined }),
+      preWan: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
+    }),
+  )
+  .map(([s, f]) => {
+    const parcels = (s.parcels as { id: string; zone?: string }[]).map((p, i) => ({ ...p, zone: i % 2 ? 'Z2' : 'Z1' }));
+    const half = Math.floor(f.poolWan / 2);
+    const scenario: Record<string, unknown> = {
+      ...s,
+      parcels,
+      zones: [{ id: 'Z1', opening: `${half}万元` }, { id: 'Z2', opening: `${f.poolWan - half}万元` }],
+      zoneMode: f.mode,
+      funding: {
+        shortfall: f.policy,
+        ...(f.poolWan > 0 ? { pool: { opening: `${f.poolWan}万元`, date: '2020-01' } } : {}),
+        ...(f.preWan ? { preAllocations: [{ id: 'PA1', date: '2020-02', amount: `${f.preWan}万元`, zone: 'Z1' }] } : {}),
+      },
+    };
+    if (f.bond) {
+      scenario.projects = [{ id: 'PRJ', parcels: parcels.map((p) => p.id) }];
+      scenario.bonds = [{ id: 'B1', issueDate: '2020-01', principal: `${f.bond.wan}万元`, couponRate: `${f.bond.rateBp / 100}%`, termYears: f.bond.term, project: 'PRJ', zone: 'Z1', earlyRedemptionFromSales: f.bond.early, atMaturity: f.bond.rollover ? 'rollover' : 'fiscal', rolloverTermYears: 1, fees: { issuance: '0.08%', redemption: '0.005%' } }];
+    }
+    return scenario;
+  });
+
+const RUNS = 120;
+const check = (r: Result, id: string) => r.checks.filter((c) => c.id === id);
+
+describe('funding invariants on generated scenarios', () => {
+  it('every invariant check passes; funds never go negative unless the policy allows it, and then pool.shortfall fails', () => {
+    fc.assert(fc.property(fundedArb, (s) => {
+      const r = simulate(s);
+      for (const c of r.checks.filter((c) => c.severity === 'invariant')) expect(c.ok, `${c.id}: ${c.message}`).toBe(true);
+      const policy = (s.funding as { shortfall: string }).shortfall;
+      if (policy !== 'negative') expect(r.pool.shortfall).toBe('0.00');
+      else if (fen(r.pool.shortfall) > 0) expect(check(r, 'pool.shortfall')[0].ok).toBe(false);
+      if (policy === 'fiscalTopUp' || policy === 'wait') expect(r.totals.bridges).toBe('0.00');
+      if (policy !== 'wait') expect(r.pool.delays).toEqual([]);
+    }), { numRuns: RUNS });
+  });
+
+  it('debt service paid equals each bond\'s schedule, and coverage recomputed from postings equals the report', () => {
+    fc.assert(fc.property(fundedArb.filter((s) => !!s.bonds), (s) => {
+      const r = simulate(s);
+      const postings = (r as Result & { postings?: unknown }).postings;
+      expect(postings).toBeUndefined();
+      const full = simulateWithPostings(s);
+      for (const b of full.bonds) {
+        const paid = full.postings!.filter((x) => x.to === `bondholders:${b.id}` && x.rule !== 'bond.proceeds').reduce((a, x) => a + fen(x.amount), 0);
+        const schedule = b.schedule.reduce((a, x) => a + fen(x.interest) + fen(x.principal), 0);
+        expect(paid).toBe(schedule);
+        const fees = full.postings!.filter((x) => x.to === `bondAgent:${b.id}`).reduce((a, x) => a + fen(x.amount), 0);
+        expect(fees).toBe(fen(b.fees));
+      }
+      const receipts = full.postings!.filter((x) => x.rule === 'sale.receipt').reduce((a, x) => a + fen(x.amount), 0);
+      const provisions = full.postings!.filter((x) => x.rule.startsWith('provision.')).reduce((a, x) => a + fen(x.amount), 0);
+      const service = full.bonds.reduce((a, b) => a + fen(b.interest) + fen(b.fees) + (b.rolloverOf ? 0 : fen(b.principal)), 0);
+      const ratio = service > 0 ? new Decimal(receipts - provisions).div(service).toFixed(4, Decimal.ROUND_HALF_UP) : null;
+      expect(full.bonds[0].coverageRatio).toBe(ratio);
+    }), { numRuns: RUNS });
+  });
+
+  it('closed operation has no posting between zones', () => {
+    fc.assert(fc.property(fundedArb.filter((s) => s.zoneMode === 'closed'), (s) => {
+      const r = simulateWithPostings(s);
+      expect(check(r, 'zones.closed')[0].ok).toBe(true);
+      for (const x of r.postings!) {
+        for (const acct of [x.from, x.to]) {
+          if (acct.startsWith('zoneFund:') && x.zone) expect(x.zone).toBe(acct.slice('zoneFund:'.length));
+        }
+      }
+    }), { numRuns: RUNS });
+  });
+});
+
+import { prepare, report, run } from '../engine/index';
+function simulateWithPostings(s: unknown): Result {
+  const p = prepare(s);
+  if (!p.ok) throw new Error(p.problems.map((x) => x.message.en).join('; '));
+  return report(run(p.model), { postings: true });
+}
