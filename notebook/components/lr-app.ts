@@ -7,7 +7,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { base } from '../lib/styles';
 import { L, tx, type Lang, type MoneyUnit } from '../lib/format';
-import { DEFAULT_REF, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
+import { defaultRefFor, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { deleteStored, loadStored, saveStored, type StoredScenario } from '../lib/store';
 import { PAGES, pageOf, paramsToSearch, readParams, withChange, type PageId, type Params } from '../lib/url-state';
 import { applyControls, CONTROL_KEYS, variantFile } from '../lib/controls';
@@ -112,7 +112,7 @@ export class LrApp extends LitElement {
   }
 
   get ref(): string {
-    return this._params.s || DEFAULT_REF;
+    return this._params.s || defaultRefFor(pageOf(this._params));
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -221,10 +221,13 @@ export class LrApp extends LitElement {
       </nav>
       <div class="bar">
         <label>${T('情景', 'Scenario')}
-          <select data-picker @change=${(e: Event) => this.setParams({ s: (e.target as HTMLSelectElement).value === DEFAULT_REF ? null : (e.target as HTMLSelectElement).value })}>
+          <select data-picker @change=${(e: Event) => this.setParams({ s: (e.target as HTMLSelectElement).value }, true)}>
             <optgroup label=${T('内置情景', 'Bundled')}>
-              ${entries.filter((x) => x.source === 'bundled').map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
+              ${entries.filter((x) => x.source === 'bundled' && !x.ref.includes('/')).map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
             </optgroup>
+            ${entries.some((x) => x.source === 'bundled' && x.ref.includes('/')) ? html`<optgroup label=${T('变体与压力测试', 'Variants and stress tests')}>
+              ${entries.filter((x) => x.source === 'bundled' && x.ref.includes('/')).map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
+            </optgroup>` : nothing}
             ${this._user.length ? html`<optgroup label=${T('本浏览器保存', 'Saved in this browser')}>
               ${entries.filter((x) => x.source === 'user').map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
             </optgroup>` : nothing}

@@ -20,7 +20,8 @@ export interface ChartSpec {
 export const COLORS: Record<string, string> = {
   saleReceipts: '#2f7d4f', leaseIncome: '#8cc084', appropriations: '#4a78b5', fiscalTopUp: '#9db8e0', bondProceeds: '#8e6bb8',
   acquisition: '#c0504d', serviceFee: '#e3a08c', development: '#d9822b', managementFee: '#f2c27b', holding: '#a58d6f', saleBusinessFee: '#cdbb9f', debtService: '#6d2e8c',
-  reserveFundBalance: '#1f5f8b', treasuryBalance: '#2f7d4f', poolBalance: '#8e6bb8',
+  preAllocation: '#b7c9a8', poolCapital: '#5aa0a0', interest: '#6d2e8c', principal: '#a77fc4', bondFees: '#d3b8e6', preAllocationReturn: '#7a7a72',
+  reserveFundBalance: '#1f5f8b', treasuryBalance: '#2f7d4f', poolBalance: '#8e6bb8', cumulativeNet: '#c0504d',
   a: '#1f5f8b', b: '#d9822b',
 };
 const TIER_COLORS = ['#1f5f8b', '#d9822b', '#2f7d4f', '#8e6bb8', '#c0504d'];
@@ -28,6 +29,8 @@ export const tierColor = (i: number) => TIER_COLORS[i % TIER_COLORS.length];
 
 const money = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'money', get });
 const text = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'text', get });
+/** Axis ticks as grouped numbers in the display unit ("100,000"). */
+const AXIS = (d: number) => (Number.isFinite(d) ? d.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '');
 const yLabel = (lang: Lang, unit: MoneyUnit) => `${L(lang, '金额', 'Amount')}（${unitShort(unit)}）`;
 
 type Row = Record<string, unknown>;
@@ -35,9 +38,11 @@ const val = (row: PeriodRow, key: string): string | undefined => (row as unknown
 
 /** Cumulative cash: the fund pool (when the engine has one), the reserve fund and the treasury, month by month. */
 export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
+  const has = (k: string) => !!r.periods[0] && val(r.periods[0], k) !== undefined;
   const series = [
-    ...(r.periods[0] && val(r.periods[0], 'poolBalance') !== undefined ? [{ key: 'poolBalance', zh: '资金池余额', en: 'Pool balance' }] : []),
-    { key: 'reserveFundBalance', zh: '储备资金余额', en: 'Reserve fund balance' },
+    ...(has('cumulativeNet') ? [{ key: 'cumulativeNet', zh: '累计净现金流', en: 'Cumulative net cash' }] : []),
+    // In pooled operation the pool is the reserve fund: draw it once.
+    ...(has('poolBalance') ? [{ key: 'poolBalance', zh: '资金池余额', en: 'Pool balance' }] : [{ key: 'reserveFundBalance', zh: '储备资金余额', en: 'Reserve fund balance' }]),
     { key: 'treasuryBalance', zh: '国库结存（出让收入）', en: 'Treasury (sale income) balance' },
   ];
   const data: Row[] = [];
@@ -50,7 +55,7 @@ export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartS
   return {
     options: {
       x: { type: 'utc', label: null },
-      y: { label: yLabel(lang, unit), grid: true, tickFormat: ',' },
+      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
       color: { domain: names, range: colors },
       marks: [
         Plot.ruleY([0], { stroke: '#999' }),
@@ -68,6 +73,8 @@ const SOURCES = [
   { key: 'leaseIncome', zh: '临时利用收入', en: 'Lease income' },
   { key: 'appropriations', zh: '财政预算安排', en: 'Appropriations' },
   { key: 'fiscalTopUp', zh: '财政补足', en: 'Fiscal top-up' },
+  { key: 'preAllocation', zh: '财政预拨', en: 'Pre-allocation' },
+  { key: 'poolCapital', zh: '资金池筹集', en: 'Pool capital' },
   { key: 'bondProceeds', zh: '债券发行收入', en: 'Bond proceeds' },
 ];
 const USES = [
@@ -77,7 +84,10 @@ const USES = [
   { key: 'managementFee', zh: '代建管理费', en: 'Management fee' },
   { key: 'holding', zh: '管护费用', en: 'Holding' },
   { key: 'saleBusinessFee', zh: '出让业务费', en: 'Sale fee' },
-  { key: 'debtService', zh: '还本付息', en: 'Debt service' },
+  { key: 'interest', zh: '债券付息', en: 'Bond interest' },
+  { key: 'principal', zh: '债券还本', en: 'Bond principal' },
+  { key: 'bondFees', zh: '债券费用', en: 'Bond fees' },
+  { key: 'preAllocationReturn', zh: '预拨资金返还', en: 'Pre-allocation returned' },
 ];
 
 /** Sources above the axis, uses below it, stacked by kind, month by month. */
@@ -104,7 +114,7 @@ export function sourcesUsesChart(r: Result, lang: Lang, unit: MoneyUnit): ChartS
   return {
     options: {
       x: { type: 'utc', label: null },
-      y: { label: `${L(lang, '来源（+）/ 运用（−）', 'Sources (+) / uses (−)')}（${unitShort(unit)}）`, grid: true, tickFormat: ',' },
+      y: { label: `${L(lang, '来源（+）/ 运用（−）', 'Sources (+) / uses (−)')}（${unitShort(unit)}）`, grid: true, tickFormat: AXIS },
       color: { domain: names, range: colors },
       marks: [
         Plot.rectY(data, { x: 'date', interval: 'month', y: 'y', fill: 'kind', order: names, tip: true, title: (d: Row) => `${d.period} ${d.kind}\n${d.shown} ${unitShort(unit)}` } as Plot.RectYOptions),
@@ -150,9 +160,9 @@ export function debtServiceChart(bonds: BondResult[], lang: Lang, unit: MoneyUni
   const colors = ['#2f7d4f', COLORS.debtService];
   return {
     options: {
-      x: { label: null },
+      x: { label: null, type: 'band' },
       fx: bonds.length > 1 ? { label: null } : undefined,
-      y: { label: yLabel(lang, unit), grid: true, tickFormat: ',' },
+      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
       color: { domain: kinds, range: colors },
       marks: [
         Plot.barY(data, { x: 'year', y: 'y', fill: 'kind', fx: bonds.length > 1 ? 'bond' : undefined, order: kinds, offset: null, insetLeft: 2, insetRight: 2, tip: true, title: (d: Row) => `${d.year} ${d.kind}\n${d.shown} ${unitShort(unit)}` } as Plot.BarYOptions),
@@ -174,7 +184,7 @@ export function coverageChart(bonds: BondResult[], floor: string, lang: Lang): C
   const floorLabel = L(lang, `覆盖倍数下限 ${floor}`, `coverage floor ${floor}`);
   return {
     options: {
-      x: { label: null },
+      x: { label: null, type: 'band' },
       y: { label: L(lang, '本息覆盖倍数', 'Debt service coverage'), grid: true },
       color: { domain: [false, true], range: ['#2f7d4f', '#a8201a'] },
       marks: [
@@ -225,7 +235,7 @@ export function waterfallChart(steps: WaterfallStep[], lang: Lang, unit: MoneyUn
     options: {
       marginBottom: 70,
       x: { domain, label: null, tickRotate: -30 },
-      y: { label: yLabel(lang, unit), grid: true, tickFormat: ',' },
+      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
       marks: [
         Plot.barY(bars, { x: 'step', y1: 'y1', y2: 'y2', fill: 'color', insetLeft: 6, insetRight: 6, tip: true, title: (d: Row) => `${d.step}\n${d.shown} ${unitShort(unit)}` }),
         Plot.text(bars, { x: 'step', y: 'y2', text: 'shown', dy: -7, fontSize: 10 }),
@@ -250,7 +260,7 @@ export function sharesByYearChart(r: Result, lang: Lang, unit: MoneyUnit): Chart
     options: {
       x: { axis: null, domain: names },
       fx: { label: null },
-      y: { label: yLabel(lang, unit), grid: true, tickFormat: ',' },
+      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
       color: { domain: names, range: colors },
       marks: [
         Plot.barY(data, { fx: 'year', x: 'tier', y: 'y', fill: 'tier', tip: true, title: (d: Row) => `${d.year} ${d.tier}\n${d.shown} ${unitShort(unit)}` }),
@@ -283,7 +293,7 @@ export function overlayChart(a: Result, b: Result, key: string, label: { zh: str
   return {
     options: {
       x: { type: 'utc', label: null },
-      y: { label: `${L(lang, label.zh, label.en)}（${unitShort(unit)}）`, grid: true, tickFormat: ',' },
+      y: { label: `${L(lang, label.zh, label.en)}（${unitShort(unit)}）`, grid: true, tickFormat: AXIS },
       color: { domain: names, range: [COLORS.a, COLORS.b] },
       marks: [
         Plot.ruleY([0], { stroke: '#999' }),
@@ -297,4 +307,143 @@ export function overlayChart(a: Result, b: Result, key: string, label: { zh: str
       columns: [text('period', '期间', 'Period', (p) => p), money('a', `${label.zh}（A）`, `${label.en} (A)`, (p) => (rowsA.get(p) ? get(rowsA.get(p)!) ?? '' : '')), money('b', `${label.zh}（B）`, `${label.en} (B)`, (p) => (rowsB.get(p) ? get(rowsB.get(p)!) ?? '' : ''))],
     },
   };
+}
+
+// ---- Zones (the funding contract: result.zones[] with balance, developer and byPeriod) ----
+export interface ZoneResult {
+  id: string;
+  name: { zh: string; en: string } | string;
+  mode?: string;
+  revenue: string;
+  provisions?: string;
+  cost: string;
+  balance: string;
+  peakFundingNeed: string;
+  fiscalSupport?: string;
+  developer: { name?: { zh: string; en: string } | string; compensationRate?: string; compensation: string; cost: string; result: string; peakFundingNeed?: string } | null;
+  byPeriod: { period: string; net: string; cumulative: string }[];
+}
+
+/** The zones of a result when the engine reports their balances; null when it reports names only. */
+export function zonesOf(r: Result): ZoneResult[] | null {
+  const z = r.zones as unknown as ZoneResult[];
+  return Array.isArray(z) && z.length > 0 && typeof z[0].balance === 'string' ? z : null;
+}
+
+/** Each zone's revenue, provisions, cost and balance, side by side. */
+export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
+  const kinds = [
+    { key: 'revenue', zh: '出让收入', en: 'Revenue', color: COLORS.saleReceipts },
+    { key: 'provisions', zh: '计提', en: 'Provisions', color: '#d9a52b' },
+    { key: 'cost', zh: '成本', en: 'Cost', color: COLORS.acquisition },
+    { key: 'balance', zh: '收支差额', en: 'Balance', color: '#1f5f8b' },
+  ];
+  const names = kinds.map((k) => L(lang, k.zh, k.en));
+  const data: Row[] = [];
+  for (const z of zones) for (const k of kinds) {
+    const v = (z as unknown as Record<string, string | undefined>)[k.key];
+    if (v === undefined) continue;
+    data.push({ zone: tx(z.name, lang) || z.id, kind: L(lang, k.zh, k.en), y: plotValue(v, unit), shown: formatMoney(v, unit) });
+  }
+  return {
+    options: {
+      x: { axis: null, domain: names },
+      fx: { label: null },
+      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
+      color: { domain: names, range: kinds.map((k) => k.color) },
+      marks: [
+        Plot.barY(data, { fx: 'zone', x: 'kind', y: 'y', fill: 'kind', tip: true, title: (d: Row) => `${d.zone} ${d.kind}\n${d.shown} ${unitShort(unit)}` }),
+        Plot.ruleY([0]),
+      ],
+    },
+    legend: kinds.map((k, i) => ({ label: names[i], color: k.color })),
+    table: zoneTable(zones, lang),
+  };
+}
+
+export function zoneTable(zones: ZoneResult[], lang: Lang): Table {
+  return {
+    name: 'zones', zh: '片区收支平衡', en: 'Zone balance', rows: zones,
+    columns: [
+      text('id', '片区', 'Zone', (z) => z.id),
+      text('name', '名称', 'Name', (z) => tx(z.name, lang)),
+      text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : z.mode === 'pooled' ? L(lang, '全市统筹', 'pooled') : z.mode ?? '')),
+      money('revenue', '出让收入', 'Revenue', (z) => z.revenue),
+      money('provisions', '计提', 'Provisions', (z) => z.provisions ?? '0.00'),
+      money('cost', '成本', 'Cost', (z) => z.cost),
+      money('balance', '收支差额', 'Balance', (z) => z.balance),
+      money('peakFundingNeed', '峰值资金需求', 'Peak funding need', (z) => z.peakFundingNeed),
+      money('fiscalSupport', '财政支持', 'Fiscal support', (z) => z.fiscalSupport ?? '0.00'),
+      text('developerRate', '做地补偿费率', 'Developer fee rate', (z) => z.developer?.compensationRate ?? ''),
+      money('developerCompensation', '做地补偿', 'Developer compensation', (z) => z.developer?.compensation ?? '0.00'),
+      money('developerCost', '做地主体成本', 'Developer cost', (z) => z.developer?.cost ?? '0.00'),
+      money('developerResult', '做地主体盈亏', 'Developer result', (z) => z.developer?.result ?? '0.00'),
+    ],
+  };
+}
+
+/** Each zone's cumulative net cash, month by month. */
+export function zoneCumulativeChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
+  const names = zones.map((z) => tx(z.name, lang) || z.id);
+  const colors = zones.map((_, i) => tierColor(i));
+  const data: Row[] = [];
+  zones.forEach((z, i) => { for (const p of z.byPeriod) data.push({ date: periodDate(p.period), period: p.period, zone: names[i], y: plotValue(p.cumulative, unit), shown: formatMoney(p.cumulative, unit) }); });
+  const periods = zones[0]?.byPeriod.map((p) => p.period) ?? [];
+  return {
+    options: {
+      x: { type: 'utc', label: null },
+      y: { label: `${L(lang, '累计净现金流', 'Cumulative net cash')}（${unitShort(unit)}）`, grid: true, tickFormat: AXIS },
+      color: { domain: names, range: colors },
+      marks: [
+        Plot.ruleY([0], { stroke: '#999' }),
+        Plot.lineY(data, { x: 'date', y: 'y', stroke: 'zone', curve: 'step-after', strokeWidth: 2 }),
+        Plot.tip(data, Plot.pointerX({ x: 'date', y: 'y', stroke: 'zone', title: (d: Row) => `${d.period} ${d.zone}\n${d.shown} ${unitShort(unit)}` })),
+      ],
+    },
+    legend: names.map((label, i) => ({ label, color: colors[i] })),
+    table: { name: 'zone-cumulative', zh: '片区累计净现金流', en: 'Zone cumulative net cash', rows: periods.map((_, i) => i), columns: [text('period', '期间', 'Period', (i) => periods[i]), ...zones.map((z) => money(`zone.${z.id}`, `${tx(z.name, 'zh') || z.id}累计`, `${tx(z.name, 'en') || z.id} cumulative`, (i) => z.byPeriod[i]?.cumulative ?? ''))] },
+  };
+}
+
+export interface SweepPoint { rate: string; zones: ZoneResult[] }
+
+/** The developer's result in each zone as the fee rate moves: where a line crosses zero is its break-even. */
+export function breakEvenChart(points: SweepPoint[], current: string, lang: Lang, unit: MoneyUnit): ChartSpec {
+  const zoneIds = points[0]?.zones.filter((z) => z.developer).map((z) => z.id) ?? [];
+  const names = zoneIds.map((id) => tx(points[0].zones.find((z) => z.id === id)!.name, lang) || id);
+  const colors = zoneIds.map((_, i) => tierColor(i));
+  const data: Row[] = [];
+  const rows: Row[] = [];
+  for (const pt of points) for (const z of pt.zones) {
+    if (!z.developer) continue;
+    const i = zoneIds.indexOf(z.id);
+    data.push({ rate: Number(pt.rate), zone: names[i], y: plotValue(z.developer.result, unit), shown: formatMoney(z.developer.result, unit) });
+    rows.push({ rate: `${pt.rate}%`, zone: z.id, compensation: z.developer.compensation, cost: z.developer.cost, result: z.developer.result });
+  }
+  return {
+    options: {
+      x: { label: L(lang, '做地补偿费率（%）', 'Developer fee rate (%)') },
+      y: { label: `${L(lang, '做地主体盈亏', 'Developer result')}（${unitShort(unit)}）`, grid: true, tickFormat: AXIS },
+      color: { domain: names, range: colors },
+      marks: [
+        Plot.ruleY([0], { stroke: '#555' }),
+        Plot.ruleX([Number(current)], { stroke: '#d9822b', strokeDasharray: '4,3' }),
+        Plot.lineY(data, { x: 'rate', y: 'y', stroke: 'zone', strokeWidth: 2, marker: 'circle' }),
+        Plot.tip(data, Plot.pointer({ x: 'rate', y: 'y', stroke: 'zone', title: (d: Row) => `${d.zone} ${d.rate}%\n${d.shown} ${unitShort(unit)}` })),
+      ],
+    },
+    legend: [...names.map((label, i) => ({ label, color: colors[i] })), { label: L(lang, `当前费率 ${current}%`, `current rate ${current}%`), color: '#d9822b', dash: true }],
+    table: { name: 'developer-break-even', zh: '做地主体盈亏平衡', en: 'Developer break-even', rows, columns: [text('rate', '费率', 'Rate', (x) => x.rate), text('zone', '片区', 'Zone', (x) => x.zone), money('compensation', '做地补偿', 'Compensation', (x) => x.compensation), money('cost', '做地主体成本', 'Cost', (x) => x.cost), money('result', '盈亏', 'Result', (x) => x.result)] },
+  };
+}
+
+/** Where each zone's developer stops losing money: the last swept rate with a loss and the first without (a sign test, no arithmetic). */
+export function breakEvenRates(points: SweepPoint[]): Map<string, { below: string | null; at: string | null }> {
+  const out = new Map<string, { below: string | null; at: string | null }>();
+  const ids = points[0]?.zones.filter((z) => z.developer).map((z) => z.id) ?? [];
+  for (const id of ids) {
+    const i = points.findIndex((pt) => { const d = pt.zones.find((z) => z.id === id)?.developer; return !!d && !d.result.startsWith('-'); });
+    out.set(id, { below: i > 0 ? points[i - 1].rate : null, at: i >= 0 ? points[i].rate : null });
+  }
+  return out;
 }

@@ -16,6 +16,7 @@
  */
 import { getAt, parsePath, setAt } from '../../engine/scenario/json-path';
 import { resolveParameters } from '../../engine/parameters';
+import { dec, fenToWan, parseMoney } from '../../engine/money';
 import { FEATURES, wantsNumber } from './features';
 import type { Params } from './url-state';
 import type { Text } from './format';
@@ -91,7 +92,12 @@ export function applyControls(base: Scenario, params: Params, prefix = ''): Cont
   let s = base;
   const applied: Applied[] = [];
   const ignored: Controlled['ignored'] = [];
-  const get = (k: string) => params[prefix + k];
+  const defaults = scenarioDefaults(base);
+  // A control at the scenario's own value changes nothing (and shows no chip).
+  const get = (k: string) => {
+    const v = params[prefix + k];
+    return v !== undefined && v !== defaults[k] ? v : undefined;
+  };
   const put = (key: string, path: string, value: unknown, label: Text) => {
     s = set(s, path, value);
     applied.push({ key, path, value, label });
@@ -101,20 +107,21 @@ export function applyControls(base: Scenario, params: Params, prefix = ''): Cont
   const price = get('price');
   if (price !== undefined) {
     const f = percentToFactor(price);
-    if (f && f !== '1.00') put('price', 'adjustments.salePriceFactor', f, { zh: `出让价格 × ${f}`, en: `sale prices × ${f}` });
+    if (f) put('price', 'adjustments.salePriceFactor', f, { zh: `出让价格 × ${f}`, en: `sale prices × ${f}` });
     else if (!f) no('price', '价格系数应为整数百分比', 'the price factor must be a whole percent');
   }
   const cost = get('cost');
   if (cost !== undefined) {
     const f = percentToFactor(cost);
-    if (f && f !== '1.00') put('cost', 'adjustments.costFactor', f, { zh: `成本 × ${f}`, en: `costs × ${f}` });
+    if (f) put('cost', 'adjustments.costFactor', f, { zh: `成本 × ${f}`, en: `costs × ${f}` });
   }
   const delay = get('delay');
-  if (delay !== undefined && /^\d{1,3}$/.test(delay) && Number(delay) > 0) {
+  if (delay !== undefined && /^\d{1,3}$/.test(delay)) {
     const months = Number(delay);
     put('delay', 'adjustments.saleDelayMonths', months, { zh: `出让推迟 ${months} 个月`, en: `sales ${months} months later` });
+    const more = months - Number(defaults.delay);
     const tm = getAt(s, ['timeline', 'months']);
-    if (typeof tm === 'number') put('delay', 'timeline.months', tm + months, { zh: `测算期延长至 ${tm + months} 个月`, en: `timeline extended to ${tm + months} months` });
+    if (typeof tm === 'number' && more > 0) put('delay', 'timeline.months', tm + more, { zh: `测算期延长至 ${tm + more} 个月`, en: `timeline extended to ${tm + more} months` });
   }
 
   const tiers = tierIds(s);
@@ -194,4 +201,33 @@ export function variantFile(baseFile: string, baseId: string, applied: readonly 
     description: { zh: `由笔记本生成的变体：${applied.map((a) => a.label.zh).join('；')}`, en: `Variant saved from the notebook: ${applied.map((a) => a.label.en).join('; ')}` },
     set: setMap,
   };
+}
+
+/** What each control shows when the URL does not set it: the scenario's own value. */
+export function scenarioDefaults(s: Scenario): Record<string, string> {
+  const out: Record<string, string> = { price: '100', delay: '0', cost: '100' };
+  const adj = (s.adjustments ?? {}) as { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string };
+  const pct = (f: string | undefined) => (f && /^\s*\d+(\.\d+)?\s*$/.test(f) ? dec(f.trim()).times(100).toFixed(0) : null);
+  out.price = pct(adj.salePriceFactor) ?? out.price;
+  out.cost = pct(adj.costFactor) ?? out.cost;
+  if (typeof adj.saleDelayMonths === 'number') out.delay = String(adj.saleDelayMonths);
+  const wan = (m: unknown) => {
+    const fen = typeof m === 'string' ? parseMoney(m) : null;
+    return fen === null ? null : fenToWan(fen, 2).replace(/\.00$/, '');
+  };
+  const b0 = Array.isArray(s.bonds) ? (s.bonds[0] as Record<string, unknown> | undefined) : undefined;
+  if (b0) {
+    out.bond = wan(b0.principal) ?? '';
+    if (typeof b0.issueDate === 'string') out.issue = b0.issueDate.slice(0, 7);
+    if (typeof b0.couponRate === 'string') out.rate = b0.couponRate.replace('%', '').trim();
+    if (b0.termYears !== undefined) out.term = String(b0.termYears);
+  }
+  const pool = getAt(s, ['funding', 'pool', 'opening']) ?? getAt(s, ['pool', 'opening']);
+  const pw = wan(pool);
+  if (pw !== null) out.pool = pw;
+  if (s.zoneMode === 'closed' || s.zoneMode === 'pooled') out.mode = s.zoneMode;
+  const zones = Array.isArray(s.zones) ? (s.zones as { developer?: { compensationRate?: string } }[]) : [];
+  const rate = zones.find((z) => z?.developer?.compensationRate)?.developer?.compensationRate;
+  if (rate) out.fee = rate.replace('%', '').trim();
+  return out;
 }

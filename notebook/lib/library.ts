@@ -9,17 +9,29 @@ import { composeScenario, type Composed } from '../../engine/scenario/compose';
 import type { Problem } from '../../engine/problem';
 import type { StoredScenario } from './store';
 
-const raw = import.meta.glob('../../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const raw = import.meta.glob('../../scenarios/**/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
-/** Bundled files by name ("hainan-provincial.json" → text), the schema excluded. */
+/** Bundled files by their path under scenarios/ ("hainan-provincial.json", "stress/…json" → text), the schema excluded. */
 export const BUNDLED: ReadonlyMap<string, string> = new Map(
   Object.entries(raw)
-    .map(([path, text]) => [path.split('/').pop()!, text] as [string, string])
+    .map(([path, text]) => [path.slice(path.indexOf('/scenarios/') + '/scenarios/'.length), text] as [string, string])
     .filter(([name]) => !name.endsWith('.schema.json'))
     .sort(([a], [b]) => a.localeCompare(b)),
 );
 
 export const DEFAULT_REF = BUNDLED.has('hainan-provincial.json') ? 'hainan-provincial' : [...BUNDLED.keys()][0]?.replace(/\.json$/, '') ?? '';
+
+/** The scenario each page opens on when the URL names none: the first of its list that is bundled. */
+const PAGE_DEFAULTS: Record<string, string[]> = {
+  funding: ['hainan-bonds', 'hainan-provincial'],
+  zones: ['xinmi-zoning', 'hainan-provincial'],
+  split: ['hainan-provincial'],
+  compare: ['hainan-bonds', 'hainan-provincial'],
+  scenario: ['hainan-provincial'],
+};
+export function defaultRefFor(page: string): string {
+  return (PAGE_DEFAULTS[page] ?? []).find((r) => BUNDLED.has(`${r}.json`)) ?? DEFAULT_REF;
+}
 
 export interface LibraryEntry {
   ref: string;
@@ -59,15 +71,16 @@ export function libraryEntries(user: readonly StoredScenario[]): LibraryEntry[] 
   return [...bundled, ...mine];
 }
 
-/** Reads a file for composeScenario: user files under user/, bundled ones by name. */
+/** Reads a file for composeScenario: user files under user/, bundled ones by their path (or, from a user file, by name). */
 function reader(user: readonly StoredScenario[]) {
   return (path: string): string | null => {
-    const name = path.split('/').pop()!;
     if (path.startsWith('user/')) {
-      const u = user.find((x) => x.fileName === name);
+      const rest = path.slice('user/'.length);
+      const u = user.find((x) => x.fileName === rest);
       if (u) return u.text;
+      return BUNDLED.get(rest) ?? BUNDLED.get(rest.split('/').pop()!) ?? null;
     }
-    return BUNDLED.get(name) ?? null;
+    return BUNDLED.get(path) ?? null;
   };
 }
 

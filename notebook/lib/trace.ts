@@ -18,6 +18,8 @@ export interface TraceQuery {
   year?: number;
   parcel?: string;
   zone?: string;
+  /** Which run of a pair the figure belongs to (the compare page); the worker ignores it. */
+  side?: 'a' | 'b';
   /** The figure as the page shows it (元 string), to check the postings against. */
   value?: string;
 }

@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './page-base';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
-import { applyControls, type Controlled } from '../lib/controls';
+import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
 import { bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/chart-data';
 import { downloadResultXlsx, fileName } from '../lib/export';
@@ -113,33 +113,37 @@ export class PageFunding extends NotebookPage {
 
   private controls() {
     const T = (zh: string, en: string) => this.T(zh, en);
-    const p = this.params;
-    const price = Number(p.price ?? '100');
-    const delay = Number(p.delay ?? '0');
-    const start = (this.loaded?.ok ? (this.loaded.scenario.timeline as { start?: string } | undefined)?.start : undefined) ?? '2022-01';
+    const s = this.loaded?.ok ? this.loaded.scenario : {};
+    const d = scenarioDefaults(s);
+    const v = (k: string) => this.params[k] ?? d[k] ?? '';
+    const put = (k: string, value: string) => this.setParams({ [k]: value === '' || value === d[k] ? null : value });
+    const price = Number(v('price'));
+    const delay = Number(v('delay'));
+    const start = (s.timeline as { start?: string } | undefined)?.start ?? '2022-01';
     const noBonds = !FEATURES.bonds;
-    const bondNote = noBonds ? T('专项债券测算即将上线：引擎尚未支持 bonds 字段，以下输入暂不生效。', 'Bonds are coming: the engine does not accept a bonds field yet, so these inputs do nothing for now.') : '';
+    const rate = v('rate') || '3';
+    const term = v('term') || '5';
     return html`<div class="controls" role="group" aria-label=${T('输入', 'Inputs')}>
       <lr-slider name="price" label=${T('出让价格系数', 'Sale price factor')} min="50" max="150" step="5" .value=${price} value-text=${`× ${(price / 100).toFixed(2)}`}
-        @value-input=${(e: CustomEvent) => this.setParams({ price: e.detail.value === '100' ? null : e.detail.value })}></lr-slider>
+        @value-input=${(e: CustomEvent) => put('price', e.detail.value)}></lr-slider>
       <lr-slider name="delay" label=${T('出让推迟（月）', 'Sale delay (months)')} min="0" max="24" step="1" .value=${delay} value-text=${T(`${delay} 个月`, `${delay} months`)}
-        @value-input=${(e: CustomEvent) => this.setParams({ delay: e.detail.value === '0' ? null : e.detail.value })}></lr-slider>
+        @value-input=${(e: CustomEvent) => put('delay', e.detail.value)}></lr-slider>
       <fieldset ?disabled=${noBonds}>
-        <legend>${T('土地储备专项债券', 'Land reserve special bond')}</legend>
+        <legend>${T('土地储备专项债券', 'Land reserve special bond')}${d.bond ? '' : T('（本情景未发债，填写规模即发行一期）', ' (none in this scenario: enter a size to issue one)')}</legend>
         <label class="field">${T('发行规模（万元）', 'Size (万元)')}
-          <input type="number" min="0" step="1000" name="bond" .value=${p.bond ?? ''} placeholder="50000" @change=${(e: Event) => this.setParams({ bond: (e.target as HTMLInputElement).value || null })} /></label>
+          <input type="number" min="0" step="1000" name="bond" .value=${v('bond')} placeholder="50000" @change=${(e: Event) => put('bond', (e.target as HTMLInputElement).value)} /></label>
         <label class="field">${T('发行时间', 'Issue month')}
-          <input type="month" name="issue" .value=${p.issue ?? ''} placeholder=${start} @change=${(e: Event) => this.setParams({ issue: (e.target as HTMLInputElement).value || null })} /></label>
-        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(p.rate ?? '3')} value-text=${`${Number(p.rate ?? '3').toFixed(2)}%`} ?disabled=${noBonds}
-          @value-input=${(e: CustomEvent) => this.setParams({ rate: e.detail.value })}></lr-slider>
-        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(p.term ?? '5')} value-text=${T(`${p.term ?? '5'} 年`, `${p.term ?? '5'} years`)} ?disabled=${noBonds}
-          @value-input=${(e: CustomEvent) => this.setParams({ term: e.detail.value })}></lr-slider>
-        ${bondNote ? html`<p class="note" style="margin:0">${bondNote}</p>` : nothing}
+          <input type="month" name="issue" .value=${v('issue')} placeholder=${start} @change=${(e: Event) => put('issue', (e.target as HTMLInputElement).value)} /></label>
+        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(rate)} value-text=${`${Number(rate).toFixed(2)}%`} ?disabled=${noBonds}
+          @value-input=${(e: CustomEvent) => put('rate', e.detail.value)}></lr-slider>
+        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(term)} value-text=${T(`${term} 年`, `${term} years`)} ?disabled=${noBonds}
+          @value-input=${(e: CustomEvent) => put('term', e.detail.value)}></lr-slider>
+        ${noBonds ? html`<p class="note" style="margin:0">${T('专项债券测算即将上线：引擎尚未支持 bonds 字段，以下输入暂不生效。', 'Bonds are coming: the engine does not accept a bonds field yet, so these inputs do nothing for now.')}</p>` : nothing}
       </fieldset>
       <fieldset ?disabled=${!FEATURES.poolPath}>
         <legend>${T('资金池', 'Fund pool')}</legend>
         <label class="field">${T('期初余额（万元）', 'Opening balance (万元)')}
-          <input type="number" min="0" step="1000" name="pool" .value=${p.pool ?? ''} placeholder="0" @change=${(e: Event) => this.setParams({ pool: (e.target as HTMLInputElement).value || null })} /></label>
+          <input type="number" min="0" step="1000" name="pool" .value=${v('pool')} placeholder="0" @change=${(e: Event) => put('pool', (e.target as HTMLInputElement).value)} /></label>
         ${FEATURES.poolPath ? nothing : html`<p class="note" style="margin:0">${T('资金池即将上线。', 'The fund pool is coming.')}</p>`}
       </fieldset>
     </div>`;

@@ -1,8 +1,172 @@
-import { html } from 'lit';
+/**
+ * 片区平衡 — the planners' page. Each development zone run closed and self-balancing (封闭运行、
+ * 区域平衡) or all zones in one city-wide pool; the 做地 developer's compensation fee as a share of
+ * the zone's sales → each zone's balance on a chart and in a table, its cumulative cash month by
+ * month, and the developer's result across fee rates, where it breaks even.
+ */
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './page-base';
-export class Pagezones extends NotebookPage {
-  static override properties = { user: { attribute: false } };
-  declare user: unknown;
-  override render() { return html`<h2>zones</h2>`; }
+import { base } from '../lib/styles';
+import { RunController, identity } from '../lib/run-controller';
+import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';
+import { FEATURES } from '../lib/features';
+import { engine } from '../lib/engine-client';
+import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type ChartSpec, type SweepPoint, type ZoneResult } from '../lib/chart-data';
+import { fileName } from '../lib/export';
+import { tx } from '../lib/format';
+import { parcelColumns, type Column, type Table } from '../../engine/tables';
+import type { Result } from '../../engine/report';
+import type { TraceOf } from '../components/lr-table';
+import '../components/lr-slider';
+import '../components/lr-chart';
+import '../components/lr-table';
+import '../components/lr-checks';
+
+const KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'];
+const SWEEP = ['0', '2.5', '5', '7.5', '10', '12.5', '15', '17.5', '20', '25'];
+
+export class PageZones extends NotebookPage {
+  static override properties = { _sweep: { state: true } };
+  declare _sweep: SweepPoint[] | null;
+  private runner = new RunController(this, 'zones');
+  private controlled: Controlled | null = null;
+  private balance: ChartSpec | null = null;
+  private cumulative: ChartSpec | null = null;
+  private breakEven: ChartSpec | null = null;
+  private parcels: Table | null = null;
+  private stamp = '';
+  private sweepKey = '';
+
+  constructor() {
+    super();
+    this._sweep = null;
+  }
+
+  static override styles = [base, css`
+    .stack > * { margin-bottom: 1rem; }
+    .toggle { display: inline-flex; }
+    .toggle button { border-radius: 0; }
+    .toggle button:first-child { border-radius: 6px 0 0 6px; }
+    .toggle button:last-child { border-radius: 0 6px 6px 0; }
+    .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+    ul.be { margin: 0.2rem 0; }
+  `];
+
+  private scenarioMode(): 'closed' | 'pooled' {
+    return this.loaded?.ok && this.loaded.scenario.zoneMode === 'closed' ? 'closed' : 'pooled';
+  }
+
+  private currentFee(): string {
+    return this.params.fee ?? (this.loaded?.ok ? scenarioDefaults(this.loaded.scenario).fee : undefined) ?? '3';
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
+      this.controlled = applyControls(this.loaded.scenario, this.params);
+      this.runner.request(`${identity(this.loaded)}|${KEYS.map((k) => this.params[k] ?? '').join('|')}`, this.controlled.scenario);
+    }
+    const reply = this.runner.reply;
+    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
+    if (reply?.ok && stamp !== this.stamp) {
+      this.stamp = stamp;
+      const r = reply.result;
+      const zones = zonesOf(r);
+      this.balance = zones ? zoneBalanceChart(zones, this.lang, this.unit) : null;
+      this.cumulative = zones ? zoneCumulativeChart(zones, this.lang, this.unit) : null;
+      const cols = parcelColumns(r) as Column<unknown>[];
+      this.parcels = { name: 'parcels-by-zone', zh: '各片区宗地', en: 'Parcels by zone', columns: cols, rows: [...r.parcels].sort((a, b) => (a.zone ?? '').localeCompare(b.zone ?? '')) };
+      if (zones?.some((z) => z.developer)) this.requestSweep();
+    }
+    if ((changed.has('_sweep') || changed.has('lang') || changed.has('unit') || changed.has('params')) && this._sweep) {
+      this.breakEven = breakEvenChart(this._sweep, this.currentFee(), this.lang, this.unit);
+    }
+  }
+
+  /** The developer's result across fee rates: the same scenario run once per rate in the worker. */
+  private requestSweep() {
+    if (!this.loaded?.ok || !FEATURES.compensationPath) return;
+    const key = `${identity(this.loaded)}|${KEYS.filter((k) => k !== 'fee').map((k) => this.params[k] ?? '').join('|')}`;
+    if (key === this.sweepKey) return;
+    this.sweepKey = key;
+    const scenarios = SWEEP.map((fee) => applyControls(this.loaded!.ok ? this.loaded!.scenario : {}, { ...this.params, fee }).scenario);
+    void engine().sweep('zones-sweep', scenarios).then((replies) => {
+      if (!replies) return;
+      const points: SweepPoint[] = [];
+      replies.forEach((rep, i) => { const z = rep.ok ? zonesOf(rep.result) : null; if (z) points.push({ rate: SWEEP[i], zones: z }); });
+      this._sweep = points.length ? points : null;
+    });
+  }
+
+  override render() {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const reply = this.runner.reply;
+    const r = reply?.ok ? reply.result : null;
+    return html`
+      <h2>${T('片区平衡：各片区封闭运行还是全市统筹', 'Regional balance: each zone on its own, or one city-wide pool')}</h2>
+      <p class="prose">${T(
+        '封闭运行时，每个片区的出让收入只用于本片区的收储与开发，片区自求平衡；全市统筹时，各片区资金在一个资金池里调剂。做地主体承担片区前期开发，按片区出让总额的一定比例取得开发补偿费。切换运行方式、移动费率，看各片区的收支差额、资金峰值需求，以及做地主体在什么费率上不亏。',
+        'Run closed, a zone’s sale income pays only for its own acquisition and development, and the zone must balance itself; pooled, all zones share one city-wide fund. The 做地 developer carries a zone’s pre-development and is paid a compensation fee as a share of the zone’s sales. Switch the mode, move the rate, and see each zone’s balance, its peak funding need, and the fee at which the developer stops losing money.',
+      )}</p>
+      ${this.loadProblems()}
+      ${this.loaded?.ok ? this.controls() : nothing}
+      ${this.controlled?.ignored.length ? html`<p class="note">${this.controlled.ignored.map((i) => (this.lang === 'en' ? i.reason.en : i.reason.zh)).join('；')}</p>` : nothing}
+      ${reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing}
+      ${r ? this.body(r, reply!.ok ? reply!.runId : null) : nothing}
+    `;
+  }
+
+  private controls() {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const mode = (this.params.mode as 'closed' | 'pooled' | undefined) ?? this.scenarioMode();
+    const fee = this.currentFee();
+    const setMode = (m: 'closed' | 'pooled') => this.setParams({ mode: m === this.scenarioMode() ? null : m });
+    return html`<div class="controls">
+      <div class="group" role="group" aria-label=${T('运行方式', 'Operation')}>
+        <span>${T('运行方式', 'Operation')}</span>
+        <div class="toggle">
+          <button data-mode="closed" aria-pressed=${String(mode === 'closed')} ?disabled=${!FEATURES.zoneMode} @click=${() => setMode('closed')}>${T('片区封闭运行', 'Zones closed')}</button>
+          <button data-mode="pooled" aria-pressed=${String(mode === 'pooled')} ?disabled=${!FEATURES.zoneMode} @click=${() => setMode('pooled')}>${T('全市统筹', 'City-wide pool')}</button>
+        </div>
+      </div>
+      <lr-slider name="fee" label=${T('做地补偿费率（占片区出让总额）', 'Developer fee (share of zone sales)')} min="0" max="25" step="0.5" .value=${Number(fee)} value-text=${`${fee}%`}
+        ?disabled=${!FEATURES.compensationPath} @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && scenarioDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
+      ${FEATURES.zoneMode ? nothing : html`<p class="note">${T('片区封闭/统筹运行与做地补偿即将上线：引擎尚未支持 zoneMode 字段。', 'Closed or pooled zones and the developer fee are coming: the engine does not accept zoneMode yet.')}</p>`}
+    </div>`;
+  }
+
+  private body(r: Result, runId: number | null) {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const id = r.scenario.id;
+    const zones = zonesOf(r);
+    const zoneTrace: TraceOf = (row, col) => {
+      const zone = (row as ZoneResult).id;
+      const m: Record<string, string> = { revenue: 'saleRevenue', provisions: 'provisions', developerCompensation: 'developerCompensation' };
+      return m[col.key] ? { metric: m[col.key], zone } : null;
+    };
+    const be = this._sweep ? breakEvenRates(this._sweep) : null;
+    if (r.zones.length === 0) {
+      return html`<p class="note" data-no-zones>${T('本情景没有划分片区（宗地没有 zone 字段）。在“情景编辑”页为宗地指定片区，或上传一个分片区的情景。', 'This scenario has no zones (no parcel has a zone). Give parcels a zone on the Scenario page, or upload a scenario with zones.')}</p>
+        <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels')}></lr-table>`;
+    }
+    return html`<div class="stack" @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
+      ${zones
+        ? html`
+          <div class="grid2">
+            <lr-chart data-chart="zone-balance" heading=${T('各片区收支', 'Each zone’s revenue, cost and balance')} name=${fileName(id, 'zone-balance')} lang=${this.lang}
+              .options=${this.balance?.options ?? null} .legend=${this.balance?.legend ?? []} .table=${this.balance?.table ?? null}></lr-chart>
+            <lr-chart data-chart="zone-cumulative" heading=${T('各片区累计净现金流', 'Each zone’s cumulative net cash')} name=${fileName(id, 'zone-cumulative')} lang=${this.lang}
+              .options=${this.cumulative?.options ?? null} .legend=${this.cumulative?.legend ?? []} .table=${this.cumulative?.table ?? null}></lr-chart>
+          </div>
+          <lr-table data-table="zones" .table=${this.balance?.table ?? null} .traceOf=${zoneTrace} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'zones')} .highlight=${['balance', 'developerResult']}></lr-table>
+          <lr-chart data-chart="break-even" heading=${T('做地主体盈亏与补偿费率', 'Developer result against the fee rate')} name=${fileName(id, 'developer-break-even')} lang=${this.lang}
+            .options=${this.breakEven?.options ?? null} .legend=${this.breakEven?.legend ?? []} .table=${this.breakEven?.table ?? null}
+            note=${zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).')}></lr-chart>
+          ${be ? html`<ul class="be" data-break-even>${[...be.entries()].map(([z, rate]) => html`<li>${tx(zones.find((x) => x.id === z)?.name ?? z, this.lang) || z}：${rate.at === null ? T(`费率到 ${SWEEP[SWEEP.length - 1]}% 仍亏损`, `still loses at ${SWEEP[SWEEP.length - 1]}%`) : rate.below === null ? T(`费率为 ${rate.at}% 时已不亏损`, `no loss even at ${rate.at}%`) : T(`盈亏平衡费率在 ${rate.below}% 与 ${rate.at}% 之间`, `breaks even between ${rate.below}% and ${rate.at}%`)}</li>`)}</ul>` : nothing}
+          <lr-checks .checks=${r.checks.filter((c) => c.id.startsWith('zone'))} lang=${this.lang}></lr-checks>`
+        : html`<p class="note" data-zones-pending>${T('引擎目前只报告片区名称，尚未给出各片区的收支、峰值需求与做地主体结果（result.zones[].balance）。资金模块合入后，这里会显示片区图表和平衡表；下面先列出各片区的宗地。', 'The engine reports only zone names for now, not each zone’s balance, peak need or developer result (result.zones[].balance). When the funding module lands, the charts and the balance table appear here; below are each zone’s parcels.')}</p>`}
+      <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels-by-zone')}></lr-table>
+    </div>`;
+  }
 }
-customElements.define('lr-page-zones', Pagezones);
+
+customElements.define('lr-page-zones', PageZones);
