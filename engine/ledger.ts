@@ -38,8 +38,9 @@ export class Ledger {
   /** Records a movement of `amount` fen; a zero amount records nothing. */
   post(period: number, from: number, to: number, amount: number, rule: number, parcel = NONE, zone = NONE): void {
     if (amount === 0) return;
-    assert(Number.isSafeInteger(amount) && amount > 0, `posting amount must be a positive whole number of fen, got ${amount}`);
-    assert(from !== to, 'a posting needs two different accounts');
+    // Checked inline: building an assertion message on every posting would cost more than the posting.
+    if (!(amount > 0 && Number.isSafeInteger(amount))) assert(false, `posting amount must be a positive whole number of fen, got ${amount}`);
+    if (from === to) assert(false, 'a posting needs two different accounts');
     if (this.length === this.period.length) this.grow();
     const i = this.length++;
     this.period[i] = period;

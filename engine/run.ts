@@ -82,6 +82,18 @@ interface Events {
   start: Int32Array;
 }
 
+/** Events depend on the model alone, so a model run many times (sweeps, Monte Carlo) sorts them once. */
+const EVENTS = new WeakMap<Model, Events>();
+
+function eventsOf(model: Model): Events {
+  let ev = EVENTS.get(model);
+  if (!ev) {
+    ev = collectEvents(model);
+    EVENTS.set(model, ev);
+  }
+  return ev;
+}
+
 function collectEvents(model: Model): Events {
   const keys = model.timeline.months * PHASES;
   const raw: { kind: Kind; parcel: number; target: number; pays: readonly Payment[] }[] = [];
@@ -169,10 +181,15 @@ export function run(model: Model): RunOutput {
   const payee: Partial<Record<Kind, number>> = {
     [Kind.Acquisition]: A.landholders, [Kind.ServiceFee]: A.serviceProviders, [Kind.Works]: A.contractors, [Kind.ManagementFee]: A.agentBuilder, [Kind.Holding]: A.caretakers, [Kind.SaleFee]: A.saleAgent,
   };
-  const ruleOfPayment = (kind: Kind, parcel: ParcelModel) => ruleIndex(kind === Kind.Acquisition ? parcel.acquisitionRule! : PAYMENT_RULE[kind]!);
+  // Rule numbers looked up once, not per payment.
+  const acquisitionRule = model.parcels.map((p) => (p.acquisitionRule ? ruleIndex(p.acquisitionRule) : -1));
+  const kindRule: number[] = [];
+  for (const [k, id] of Object.entries(PAYMENT_RULE)) kindRule[Number(k)] = ruleIndex(id);
+  const ruleOfPayment = (kind: Kind, parcel: ParcelModel) => (kind === Kind.Acquisition ? acquisitionRule[parcel.index] : kindRule[kind]);
 
-  const ev = collectEvents(model);
-  const ledger = new Ledger(acc.list.length, Math.max(1024, ev.kind.length * 2 + model.parcels.length * 8 + model.bonds.length * 64));
+  const ev = eventsOf(model);
+  // Each event posts once, a settlement up to ~10 times, a period a top-up or two.
+  const ledger = new Ledger(acc.list.length, Math.max(1024, ev.kind.length + model.parcels.length * 10 + model.timeline.months * 2 + model.bonds.length * 64));
   const bal = ledger.balances;
   const outcomes: ParcelOutcome[] = model.parcels.map(() => ({ waterfall: null, shares: [] }));
   const delays: Delay[] = [];
@@ -180,17 +197,18 @@ export function run(model: Model): RunOutput {
   let queue: Pending[] = [];
   const advances: Advance[] = [];
   const bonds = new BondBook(model, ledger);
-  const projectAccount = (p: ParcelModel) => (p.project >= 0 ? model.projects[p.project].account : NONE);
+  const projectAccount = (p: ParcelModel) => (p.project >= 0 ? model.projects[p.project].account : -1);
 
   /** Pays `amount` for parcel p from its project account, then its fund; false if it must wait. */
+  const NO = NONE; // a local: imported bindings are slower to read in the hot loop
   const pay = (period: number, kind: Kind, p: ParcelModel, amount: Fen, rule: number): boolean => {
     const to = payee[kind]!;
-    if (p.developer !== NONE && (kind === Kind.Works || kind === Kind.ManagementFee)) {
+    if (p.developer !== NO && (kind === Kind.Works || kind === Kind.ManagementFee)) {
       ledger.post(period, p.developer, to, amount, rule, p.index, p.zone);
       return true;
     }
     const proj = projectAccount(p);
-    const fromProject = proj === NONE ? 0 : Math.min(amount, Math.max(0, bal[proj]));
+    const fromProject = proj === NO ? 0 : Math.min(amount, Math.max(0, bal[proj]));
     const rest = amount - fromProject;
     const gap = rest - Math.max(0, bal[p.fund]);
     if (gap > 0) {
@@ -224,13 +242,14 @@ export function run(model: Model): RunOutput {
     return used;
   };
 
+  const waitPolicy = model.shortfall === 'wait';
   for (let period = 0; period < model.timeline.months; period++) {
     const base = period * PHASES;
     // Phase 0: inflows.
     bonds.issueDue(period);
     for (let i = ev.start[base]; i < ev.start[base + 1]; i++) {
       const p = ev.parcel[i];
-      const z = p === NONE ? NONE : model.parcels[p].zone;
+      const z = p === NO ? NO : model.parcels[p].zone;
       const amt = ev.amount[i];
       switch (ev.kind[i] as Kind) {
         case Kind.PoolCapital: ledger.post(period, A.poolCapital, ev.target[i], amt, R.poolCapital); break;
@@ -277,7 +296,7 @@ export function run(model: Model): RunOutput {
       const kind = ev.kind[i] as Kind;
       const parcel = model.parcels[ev.parcel[i]];
       // A payment may not jump the queue of those already waiting on the same fund.
-      const blocked = model.shortfall === 'wait' && queue.some((w) => model.parcels[w.parcel].fund === parcel.fund);
+      const blocked = waitPolicy && queue.length > 0 && queue.some((w) => model.parcels[w.parcel].fund === parcel.fund);
       if (blocked || !pay(period, kind, parcel, ev.amount[i], ruleOfPayment(kind, parcel))) {
         queue.push({ kind, parcel: parcel.index, amount: ev.amount[i], duePeriod: period });
       }
