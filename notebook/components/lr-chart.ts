@@ -103,6 +103,10 @@ export class LrChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>) {
+    if (changed.has('heading')) {
+      this.setAttribute('role', 'figure');
+      this.setAttribute('aria-label', this.heading);
+    }
     if (changed.has('options') || changed.has('_width') || changed.has('note') || changed.has('height')) this.draw();
   }
 

@@ -174,6 +174,33 @@ export function debtServiceChart(bonds: BondResult[], lang: Lang, unit: MoneyUni
   };
 }
 
+/** The bonds as a table: terms, what they cost, what they were covered by. */
+export function bondTable(r: Result, lang: Lang): Table | null {
+  const bonds = (r as unknown as { bonds?: Record<string, unknown>[] }).bonds;
+  if (!Array.isArray(bonds) || bonds.length === 0) return null;
+  const g = (k: string) => (b: Record<string, unknown>) => (b[k] === undefined || b[k] === null ? '' : String(b[k]));
+  const m = (k: string, zh: string, en: string) => money(k, zh, en, (b) => (typeof b[k] === 'string' ? (b[k] as string) : '0.00'));
+  return {
+    name: 'bonds', zh: '专项债券', en: 'Bonds', rows: bonds,
+    columns: [
+      text('id', '债券', 'Bond', g('id')),
+      text('name', '名称', 'Name', (b) => tx(b.name as { zh: string; en: string } | string, lang)),
+      text('issue', '发行', 'Issued', g('issue')),
+      text('maturity', '到期', 'Matures', g('maturity')),
+      text('couponRate', '票面利率', 'Coupon', g('couponRate')),
+      m('principal', '本金', 'Principal'),
+      m('interest', '利息', 'Interest'),
+      m('fees', '费用', 'Fees'),
+      m('debtService', '还本付息合计', 'Debt service'),
+      m('available', '可用于偿债的收入', 'Available revenue'),
+      text('coverageRatio', '本息覆盖倍数', 'Coverage', g('coverageRatio')),
+      m('rolledOver', '借新还旧', 'Rolled over'),
+      m('fiscalSupport', '财政安排偿债', 'Fiscal support'),
+      m('outstandingAtEnd', '期末余额', 'Outstanding at end'),
+    ],
+  };
+}
+
 /** Coverage ratio by year with the floor drawn (bond.coverageFloor, 1.2 by default). */
 export function coverageChart(bonds: BondResult[], floor: string, lang: Lang): ChartSpec {
   const data: Row[] = [];
@@ -339,6 +366,7 @@ export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUni
     { key: 'balance', zh: '收支差额', en: 'Balance', color: '#1f5f8b' },
   ];
   const names = kinds.map((k) => L(lang, k.zh, k.en));
+  const zoneNames = zones.map((z) => tx(z.name, lang) || z.id);
   const data: Row[] = [];
   for (const z of zones) for (const k of kinds) {
     const v = (z as unknown as Record<string, string | undefined>)[k.key];
@@ -348,7 +376,7 @@ export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUni
   return {
     options: {
       x: { axis: null, domain: names },
-      fx: { label: null },
+      fx: { label: null, domain: zoneNames },
       y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
       color: { domain: names, range: kinds.map((k) => k.color) },
       marks: [

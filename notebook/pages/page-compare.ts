@@ -45,6 +45,7 @@ export class PageCompare extends NotebookPage {
   private cash: ChartSpec | null = null;
   private metricChart: ChartSpec | null = null;
   private stamp = '';
+  private cashLabel = { zh: '储备资金余额', en: 'Reserve fund balance' };
 
   constructor() {
     super();
@@ -114,7 +115,9 @@ export class PageCompare extends NotebookPage {
           { key: 'diff', zh: '差额（B − A）', en: 'Difference (B − A)', kind: 'money', get: (r) => (r as YearDiffRow).diff ?? '' },
         ],
       };
-      this.cash = overlayChart(rep.a.result, rep.b.result, 'reserveFundBalance', { zh: '储备资金余额', en: 'Reserve fund balance' }, [`A ${na}`, `B ${nb}`], this.lang, this.unit);
+      const cum = rep.a.result.periods[0] && 'cumulativeNet' in rep.a.result.periods[0];
+      this.cashLabel = cum ? { zh: '累计净现金流', en: 'Cumulative net cash' } : { zh: '储备资金余额', en: 'Reserve fund balance' };
+      this.cash = overlayChart(rep.a.result, rep.b.result, cum ? 'cumulativeNet' : 'reserveFundBalance', this.cashLabel, [`A ${na}`, `B ${nb}`], this.lang, this.unit);
       this.metricChart = overlayChart(rep.a.result, rep.b.result, metric, label, [`A ${na}`, `B ${nb}`], this.lang, this.unit);
     }
   }
@@ -209,7 +212,7 @@ export class PageCompare extends NotebookPage {
     return html`<div class="stack" @trace=${(e: Event) => this.onTrace(e)}>
       <lr-table data-table="compare-totals" .table=${this.totals} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${`${name}-totals`} .highlight=${['diff']}></lr-table>
       <div class="side">
-        <lr-chart data-chart="compare-cash" heading=${T('储备资金余额：A 与 B', 'Reserve fund balance: A and B')} name=${`${name}-cash`} lang=${this.lang}
+        <lr-chart data-chart="compare-cash" heading=${T(`${this.cashLabel.zh}：A 与 B`, `${this.cashLabel.en}: A and B`)} name=${`${name}-cash`} lang=${this.lang}
           .options=${this.cash?.options ?? null} .legend=${this.cash?.legend ?? []} .table=${this.cash?.table ?? null}></lr-chart>
         <lr-chart data-chart="compare-metric" heading=${this.years ? (this.lang === 'en' ? this.years.en : this.years.zh).replace(/（逐年）| by year/, '') + T('：A 与 B（逐月）', ': A and B (monthly)') : ''} name=${`${name}-metric`} lang=${this.lang}
           .options=${this.metricChart?.options ?? null} .legend=${this.metricChart?.legend ?? []} .table=${this.metricChart?.table ?? null}></lr-chart>

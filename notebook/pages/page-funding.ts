@@ -10,7 +10,7 @@ import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
-import { bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/chart-data';
+import { bondTable, bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/chart-data';
 import { downloadResultXlsx, fileName } from '../lib/export';
 import { periodColumns, type Column, type Table } from '../../engine/tables';
 import type { Kpi } from '../components/lr-kpis';
@@ -33,6 +33,7 @@ export class PageFunding extends NotebookPage {
   private service: ChartSpec | null = null;
   private coverage: ChartSpec | null = null;
   private periodsTable: Table | null = null;
+  private bonds: Table | null = null;
   private kpis: Kpi[] = [];
   private stamp = '';
 
@@ -62,6 +63,7 @@ export class PageFunding extends NotebookPage {
       const bonds = bondsOf(r);
       this.service = bonds && bonds.length ? debtServiceChart(bonds, this.lang, this.unit) : null;
       this.coverage = bonds && bonds.length ? coverageChart(bonds, coverageFloor(r), this.lang) : null;
+      this.bonds = bondTable(r, this.lang);
       this.periodsTable = { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods };
       this.kpis = this.kpisOf(r);
     }
@@ -171,6 +173,8 @@ export class PageFunding extends NotebookPage {
           .options=${this.coverage?.options ?? null} .legend=${this.coverage?.legend ?? []} .table=${this.coverage?.table ?? null}
           note=${bonds?.length ? '' : T('待债券结果（bonds[].coverageByYear）。', 'Awaiting bond results (bonds[].coverageByYear).')}></lr-chart>
       </div>
+      ${this.bonds ? html`<lr-table data-table="bonds" .table=${this.bonds} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'bonds')} .highlight=${['coverageRatio']}
+        .traceOf=${((_row: unknown, col: Column<unknown>) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'fees' ? { metric: 'bondFees' } : null)) as TraceOf}></lr-table>` : nothing}
       <section class="stack">
         <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
         <lr-table data-table="periods" .table=${this.periodsTable} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'periods')} limit="24"></lr-table>
