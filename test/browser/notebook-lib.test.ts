@@ -64,7 +64,7 @@ describe('controls → scenario overrides', () => {
     const composed = composeScenario('variant.json', (p) => (p === 'variant.json' ? JSON.stringify(v) : read(p)));
     expect(composed.ok).toBe(true);
     const { description: _a, ...fromVariant } = (composed as { scenario: Record<string, unknown> }).scenario;
-    const { description: _b, ...fromControls } = { ...c.scenario, id: v.id };
+    const { description: _b, ...fromControls }: Record<string, unknown> = { ...c.scenario, id: v.id };
     expect(fromVariant).toEqual(fromControls);
   });
 
