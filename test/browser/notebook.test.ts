@@ -347,7 +347,7 @@ describe('notebook in Chromium', () => {
     });
     const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
     const summary = {
-      scenario: new URL(page.url()).searchParams.get('s') ?? 'default (funding page)',
+      scenario: await page.locator('lr-app select[data-picker]').inputValue(),
       samples: samples.length,
       chartsOnPage: samples[0].charts,
       firstChartMedianMs: Number(median(samples.map((x) => x.first)).toFixed(1)),
