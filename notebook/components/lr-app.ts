@@ -10,17 +10,17 @@ import { L, tx, type Lang, type MoneyUnit } from '../lib/format';
 import { defaultRefFor, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { deleteStored, loadStored, saveStored, type StoredScenario } from '../lib/store';
 import { PAGES, pageOf, paramsToSearch, readParams, withChange, type PageId, type Params } from '../lib/url-state';
-import { applyControls, CONTROL_KEYS, variantFile } from '../lib/controls';
+import { applyControls, CONTROL_KEYS, variantFile, type Applied } from '../lib/controls';
 import { downloadText, fileName } from '../lib/export';
 import { engine } from '../lib/engine-client';
 import type { TraceAnswer, TraceQuery } from '../lib/trace';
 import type { Result } from '../../engine/report';
 import './lr-trace';
-import '../pages/page-funding';
-import '../pages/page-zones';
-import '../pages/page-split';
-import '../pages/page-compare';
-import '../pages/page-scenario';
+import '../pages/lr-page-funding';
+import '../pages/lr-page-zones';
+import '../pages/lr-page-split';
+import '../pages/lr-page-compare';
+import '../pages/lr-page-scenario';
 
 const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en: string } }> = {
   funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
@@ -45,6 +45,10 @@ export class LrApp extends LitElement {
   declare _message: string;
   private loaded: Loaded | null = null;
   private loadedKey = '';
+  /** The overrides the current controls make (shown as chips). */
+  private applied: Applied[] = [];
+  /** Where focus was when a trace opened, to return it there on close. */
+  private traceOpener: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -125,6 +129,9 @@ export class LrApp extends LitElement {
         this.loaded = loadScenario(this.ref, this._user);
       }
     }
+    if (changed.has('_params') || changed.has('_user') || changed.has('_ready')) {
+      this.applied = this.loaded?.ok ? applyControls(this.loaded.scenario, this._params).applied : [];
+    }
     if (changed.has('_params')) document.documentElement.lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
   }
 
@@ -143,6 +150,9 @@ export class LrApp extends LitElement {
 
   private async openTrace(e: CustomEvent<{ runId: number; query: TraceQuery; result: Result }>) {
     const { runId, query, result } = e.detail;
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.traceOpener = active instanceof HTMLElement ? active : null;
     const accounts = new Map(result.accounts.map((a) => [a.id, a.name]));
     this._trace = { open: true, loading: true, answer: null, error: '', accounts };
     const reply = await engine().trace(runId, query);
@@ -152,6 +162,8 @@ export class LrApp extends LitElement {
 
   private closeTrace() {
     this._trace = null;
+    this.traceOpener?.focus();
+    this.traceOpener = null;
   }
 
   /** Keeps a file's text in the browser and shows it; a file with problems opens the editor. */
@@ -200,7 +212,7 @@ export class LrApp extends LitElement {
     const T = (zh: string, en: string) => L(this.viewLang, zh, en);
     const page = pageOf(this._params);
     const entries = libraryEntries(this._user);
-    const applied = this.loaded?.ok ? applyControls(this.loaded.scenario, this._params).applied : [];
+    const applied = this.applied;
     return html`
       <header class="top">
         <div class="brand">${T('土地储备资金测算笔记本', 'Land reserve finance notebook')}<small>${T('每个数字可溯源到分录、规则与参数', 'every figure traces to its postings, rule and parameters')}</small></div>

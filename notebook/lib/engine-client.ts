@@ -29,7 +29,7 @@ export class EngineClient {
   constructor(worker?: Worker) {
     this.worker = worker ?? new Worker(new URL('../engine-worker.ts', import.meta.url), { type: 'module' });
     this.worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data));
-    this.worker.addEventListener('error', (ev) => console.warn('engine worker error', ev.message));
+    this.worker.addEventListener('error', (ev) => this.fail(`the engine worker failed: ${ev.message || 'could not start'}`));
   }
 
   run(channel: string, scenario: unknown): Promise<RunReply | null> {
@@ -68,6 +68,22 @@ export class EngineClient {
     this.stats.sent++;
     // Scenarios are plain JSON data; structured clone copies them to the worker.
     this.worker.postMessage({ ...w.body, seq: w.seq, channel } as WorkerRequest);
+  }
+
+  /** A worker that cannot run answers every waiting run with the failure, so no page waits forever. */
+  private fail(error: string) {
+    for (const [channel, w] of [...this.inFlight, ...this.queued]) {
+      const seq = w.seq;
+      const reply = { ok: false as const, problems: [], ms: 0, error };
+      const res: WorkerResponse = w.body.type === 'trace'
+        ? { type: 'trace', seq, channel, answer: null, error }
+        : w.body.type === 'compare' ? { type: 'compare', seq, channel, a: reply, b: reply, diff: [] }
+        : w.body.type === 'sweep' ? { type: 'sweep', seq, channel, replies: [] }
+        : { type: 'run', seq, channel, reply };
+      w.resolve(res);
+    }
+    this.inFlight.clear();
+    this.queued.clear();
   }
 
   private receive(res: WorkerResponse) {

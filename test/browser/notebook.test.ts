@@ -80,6 +80,14 @@ describe('notebook in Chromium', () => {
     await expect.poll(() => chartSvg(page, 'flows')).not.toBe(svgBefore);
     expect(new URL(page.url()).searchParams.get('price')).toBe('90');
     await expect(page.locator('lr-app .chip[data-chip="price"]').innerText()).resolves.toContain('0.90');
+    // Every chart has a tooltip: pointing at the cash chart shows the month and the figure.
+    const svg = page.locator('lr-chart[data-chart="cash"] .plot svg').first();
+    await svg.scrollIntoViewIfNeeded();
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.58, box.y + box.height * 0.5);
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    const tip = page.locator('lr-chart[data-chart="cash"] .plot svg g[aria-label="tip"]');
+    await expect.poll(() => tip.textContent()).toMatch(/\d{4}-\d{2}[\s\S]*万元/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,7 @@
  * the coverage floor drawn, the peak need, and every check of the run.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './page-base';
+import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';
@@ -75,7 +75,7 @@ export class PageFunding extends NotebookPage {
     const bonds = bondsOf(r);
     const floor = coverageFloor(r);
     const cov = bonds?.[0]?.coverageRatio ?? null;
-    const pool = (r as unknown as { pool?: { minBalance?: string } }).pool;
+    const pool = (r as unknown as { pool?: { minBalance?: string; minPeriod?: string; fund?: string } }).pool;
     return [
       { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
       { key: 'reserveCost', label: this.T('土地储备成本', 'Reserve cost'), value: r.totals.reserveCost, trace: { metric: 'reserveCost' } },
@@ -83,7 +83,11 @@ export class PageFunding extends NotebookPage {
       { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: t.peakFundingNeed ?? null, hint: t.peakFundingNeed === undefined ? pending : undefined },
       { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: t.financingCost ?? null, hint: t.financingCost === undefined ? pending : undefined, trace: { metric: 'financingCost' } },
       { key: 'coverage', label: this.T(`本息覆盖倍数（下限 ${floor}）`, `Debt service coverage (floor ${floor})`), value: null, text: cov ?? '—', hint: bonds ? undefined : pending, tone: cov === null ? null : Number(cov) >= Number(floor) ? 'good' : 'bad' },
-      ...(pool?.minBalance !== undefined ? [{ key: 'poolMin', label: this.T('资金池最低余额', 'Pool minimum balance'), value: pool.minBalance, trace: { metric: 'poolBalance' } } as Kpi] : []),
+      ...(pool?.minBalance !== undefined
+        ? [{ key: 'poolMin', label: this.T(`资金池最低余额${pool.minPeriod ? `（${pool.minPeriod}）` : ''}`, `Pool low point${pool.minPeriod ? ` (${pool.minPeriod})` : ''}`), value: pool.minBalance,
+            // The pool is the reserve fund when zones are pooled; closed zones' funds are several accounts.
+            trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null } as Kpi]
+        : []),
       { key: 'valueAdded', label: this.T('增值收益', 'Value added'), value: r.totals.valueAdded, trace: { metric: 'valueAdded' } },
     ];
   }

@@ -5,7 +5,7 @@
  * tier's share, each tier's share year by year, and what each government receives.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './page-base';
+import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';

@@ -5,7 +5,7 @@
  * and controls in the header); B is chosen here, with its own price, delay and split controls.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './page-base';
+import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { identity } from '../lib/run-controller';
 import { engine } from '../lib/engine-client';

@@ -5,7 +5,7 @@
  * month, and the developer's result across fee rates, where it breaks even.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './page-base';
+import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';

@@ -5,7 +5,7 @@
  * browser (IndexedDB), or edit the JSON as text. A file that is not JSON shows where it breaks.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './page-base';
+import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController } from '../lib/run-controller';
 import { SCHEMA } from '../lib/features';
