@@ -261,6 +261,7 @@ export function waterfallChart(steps: WaterfallStep[], lang: Lang, unit: MoneyUn
   return {
     options: {
       marginBottom: 70,
+      marginTop: 30,
       x: { domain, label: null, tickRotate: -30 },
       y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
       marks: [

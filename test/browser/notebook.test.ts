@@ -92,6 +92,31 @@ describe('notebook in Chromium', () => {
     await context.close();
   });
 
+  it('a slider dragged fast ends on the last position (superseded runs are never drawn)', async () => {
+    const { page, context, errors } = await openPage(h);
+    await page.goto(`${h.base}?s=hainan-provincial`);
+    await chartDrawn(page, 'cash');
+    // 30 positions in one task, as a fast drag would send them; the last is 70.
+    await page.locator('lr-slider[name="price"] input[type="range"]').evaluate((input: HTMLInputElement) => {
+      for (let i = 0; i < 30; i++) {
+        input.value = String(i === 29 ? 70 : 50 + ((i * 37) % 100));
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      }
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get('price')).toBe('70');
+    await expect.poll(() => page.locator('lr-page-funding [data-status]').innerText()).not.toMatch(/计算中/);
+    const dragged = await kpiText(page, 'saleRevenue');
+    const chart = await chartSvg(page, 'flows');
+    const fresh = await openPage(h);
+    await fresh.page.goto(`${h.base}?s=hainan-provincial&price=70`);
+    await chartDrawn(fresh.page, 'flows');
+    expect(await kpiText(fresh.page, 'saleRevenue')).toBe(dragged);
+    expect(await chartSvg(fresh.page, 'flows')).toBe(chart);
+    await fresh.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('toggling closed / pooled changes the zone table', async () => {
     const { page, context, errors } = await openPage(h);
     const xinmi = readScenario('xinmi-zoning.json');
