@@ -35,7 +35,12 @@ export interface Controlled {
   ignored: { key: string; reason: Text }[];
 }
 
-export const CONTROL_KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'] as const;
+export const CONTROL_KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'shift', 'pool', 'mode', 'fee'] as const;
+
+/** The control values of a view as one string: a run is needed when this changes. */
+export function controlsKey(params: Params, prefix = '', except: readonly string[] = []): string {
+  return CONTROL_KEYS.filter((k) => !except.includes(k)).map((k) => params[prefix + k] ?? '').join('|');
+}
 
 /** "90" (percent) → "0.90"; "105" → "1.05". Integers only; anything else is null. */
 export function percentToFactor(text: string): string | null {
@@ -164,6 +169,11 @@ export function applyControls(base: Scenario, params: Params, prefix = ''): Cont
       put('bond', 'bonds', [next, ...existing.slice(1)], { zh: `债券 ${String(next.principal ?? '')} ${String(next.couponRate ?? '')} ${String(next.termYears ?? '')}年`, en: `bond ${String(next.principal ?? '')} at ${String(next.couponRate ?? '')}, ${String(next.termYears ?? '')} years` });
     }
   }
+  const shift = get('shift');
+  if (shift !== undefined && /^-?\d{1,4}$/.test(shift)) {
+    if (!FEATURES.rateShift) no('shift', '引擎尚未支持利率调整', 'the engine does not shift rates yet');
+    else put('shift', 'adjustments.rateShiftBp', Number(shift), { zh: `利率${Number(shift) >= 0 ? '上浮' : '下调'} ${Math.abs(Number(shift))} 基点`, en: `rates ${Number(shift) >= 0 ? '+' : '−'}${Math.abs(Number(shift))} bp` });
+  }
   const pool = get('pool');
   if (pool !== undefined) {
     if (!FEATURES.poolPath) no('pool', '引擎尚未支持资金池', 'the engine does not model a fund pool yet');
@@ -205,8 +215,9 @@ export function variantFile(baseFile: string, baseId: string, applied: readonly 
 
 /** What each control shows when the URL does not set it: the scenario's own value. */
 export function scenarioDefaults(s: Scenario): Record<string, string> {
-  const out: Record<string, string> = { price: '100', delay: '0', cost: '100' };
-  const adj = (s.adjustments ?? {}) as { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string };
+  const out: Record<string, string> = { price: '100', delay: '0', cost: '100', shift: '0' };
+  const adj = (s.adjustments ?? {}) as { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string; rateShiftBp?: number };
+  if (typeof adj.rateShiftBp === 'number') out.shift = String(adj.rateShiftBp);
   const pct = (f: string | undefined) => (f && /^\s*\d+(\.\d+)?\s*$/.test(f) ? dec(f.trim()).times(100).toFixed(0) : null);
   out.price = pct(adj.salePriceFactor) ?? out.price;
   out.cost = pct(adj.costFactor) ?? out.cost;

@@ -10,7 +10,7 @@ export type PageId = (typeof PAGES)[number];
 export type Params = Readonly<Record<string, string>>;
 
 /** Keys in the order they are written (unknown keys follow, sorted). */
-const ORDER = ['p', 's', 'lang', 'u', 'price', 'delay', 'cost', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee', 'ratio', 'exc', 'prov', 'parcel', 'b', 'b.price', 'b.delay', 'b.ratio', 'b.exc', 'b.prov', 'b.cost', 'metric'];
+const ORDER = ['p', 's', 'lang', 'u', 'price', 'delay', 'cost', 'bond', 'issue', 'rate', 'term', 'shift', 'pool', 'mode', 'fee', 'ratio', 'exc', 'prov', 'parcel', 'b', 'b.price', 'b.delay', 'b.ratio', 'b.exc', 'b.prov', 'b.cost', 'metric'];
 
 export function readParams(search: string): Params {
   const out: Record<string, string> = {};

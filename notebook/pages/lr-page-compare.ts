@@ -9,7 +9,7 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { identity } from '../lib/run-controller';
 import { engine } from '../lib/engine-client';
-import { applyControls, tierIds } from '../lib/controls';
+import { applyControls, controlsKey, tierIds } from '../lib/controls';
 import { libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { diffYears, type DiffRow, type YearDiffRow } from '../lib/compare';
 import { overlayChart, type ChartSpec } from '../lib/chart-data';
@@ -24,7 +24,6 @@ import '../components/lr-slider';
 import '../components/lr-chart';
 import '../components/lr-table';
 
-const A_KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'];
 const B_KEYS = ['b', 'b.price', 'b.delay', 'b.ratio', 'b.exc', 'b.prov', 'b.cost'];
 const METRICS = [
   { key: 'saleReceipts', zh: '出让收入', en: 'Sale receipts' },
@@ -75,7 +74,7 @@ export class PageCompare extends NotebookPage {
       const bp = this.bParams();
       const bRef = bp.b ?? this.loaded.ref;
       this.loadedB = bRef === this.loaded.ref ? this.loaded : loadScenario(bRef, this.user);
-      const key = `${identity(this.loaded)}|${this.loadedB.ok ? identity(this.loadedB) : bRef}|${A_KEYS.map((k) => this.params[k] ?? '').join('|')}|${B_KEYS.map((k) => bp[k] ?? '').join('|')}`;
+      const key = `${identity(this.loaded)}|${this.loadedB.ok ? identity(this.loadedB) : bRef}|${controlsKey(this.params)}|${B_KEYS.map((k) => bp[k] ?? '').join('|')}`;
       if (key !== this.key && this.loadedB.ok) {
         this.key = key;
         this._pending = true;

@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
-import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';
+import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
 import { bondTable, bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/chart-data';
 import { downloadResultXlsx, fileName } from '../lib/export';
@@ -23,7 +23,6 @@ import '../components/lr-table';
 import '../components/lr-checks';
 import '../components/lr-problems';
 
-const FUNDING_KEYS = ['price', 'delay', 'bond', 'issue', 'rate', 'term', 'pool'];
 
 export class PageFunding extends NotebookPage {
   private runner = new RunController(this, 'funding');
@@ -50,7 +49,7 @@ export class PageFunding extends NotebookPage {
   override willUpdate(changed: PropertyValues<this>) {
     if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
       this.controlled = applyControls(this.loaded.scenario, this.params);
-      const key = `${identity(this.loaded)}|${FUNDING_KEYS.concat(['cost', 'ratio', 'exc', 'prov', 'mode', 'fee']).map((k) => this.params[k] ?? '').join('|')}`;
+      const key = `${identity(this.loaded)}|${controlsKey(this.params)}`;
       this.runner.request(key, this.controlled.scenario);
     }
     const reply = this.runner.reply;
@@ -142,6 +141,8 @@ export class PageFunding extends NotebookPage {
           <input type="month" name="issue" .value=${v('issue')} placeholder=${start} @change=${(e: Event) => put('issue', (e.target as HTMLInputElement).value)} /></label>
         <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(rate)} value-text=${`${Number(rate).toFixed(2)}%`} ?disabled=${noBonds}
           @value-input=${(e: CustomEvent) => put('rate', e.detail.value)}></lr-slider>
+        <lr-slider name="shift" label=${T('利率上浮（基点）', 'Rate shift (bp)')} min="-100" max="300" step="25" .value=${Number(v('shift') || '0')} value-text=${`${Number(v('shift') || '0') > 0 ? '+' : ''}${v('shift') || '0'} bp`} ?disabled=${noBonds || !FEATURES.rateShift}
+          @value-input=${(e: CustomEvent) => put('shift', e.detail.value)}></lr-slider>
         <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(term)} value-text=${T(`${term} 年`, `${term} years`)} ?disabled=${noBonds}
           @value-input=${(e: CustomEvent) => put('term', e.detail.value)}></lr-slider>
         ${noBonds ? html`<p class="note" style="margin:0">${T('专项债券测算即将上线：引擎尚未支持 bonds 字段，以下输入暂不生效。', 'Bonds are coming: the engine does not accept a bonds field yet, so these inputs do nothing for now.')}</p>` : nothing}

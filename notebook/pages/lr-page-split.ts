@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
-import { applyControls, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
+import { applyControls, controlsKey, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
 import { sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/chart-data';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
@@ -22,7 +22,6 @@ import '../components/lr-kpis';
 import '../components/lr-chart';
 import '../components/lr-table';
 
-const KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'];
 
 export class PageSplit extends NotebookPage {
   private runner = new RunController(this, 'split');
@@ -52,7 +51,7 @@ export class PageSplit extends NotebookPage {
   override willUpdate(changed: PropertyValues<this>) {
     if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
       this.controlled = applyControls(this.loaded.scenario, this.params);
-      this.runner.request(`${identity(this.loaded)}|${KEYS.map((k) => this.params[k] ?? '').join('|')}`, this.controlled.scenario);
+      this.runner.request(`${identity(this.loaded)}|${controlsKey(this.params)}`, this.controlled.scenario);
     }
     const reply = this.runner.reply;
     const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}|${this.params.parcel ?? ''}`;

@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
-import { applyControls, scenarioDefaults, type Controlled } from '../lib/controls';
+import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
 import { engine } from '../lib/engine-client';
 import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type ChartSpec, type SweepPoint, type ZoneResult } from '../lib/chart-data';
@@ -22,7 +22,6 @@ import '../components/lr-chart';
 import '../components/lr-table';
 import '../components/lr-checks';
 
-const KEYS = ['price', 'delay', 'cost', 'ratio', 'exc', 'prov', 'bond', 'issue', 'rate', 'term', 'pool', 'mode', 'fee'];
 const SWEEP = ['0', '2.5', '5', '7.5', '10', '12.5', '15', '17.5', '20', '25'];
 
 export class PageZones extends NotebookPage {
@@ -63,7 +62,7 @@ export class PageZones extends NotebookPage {
   override willUpdate(changed: PropertyValues<this>) {
     if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
       this.controlled = applyControls(this.loaded.scenario, this.params);
-      this.runner.request(`${identity(this.loaded)}|${KEYS.map((k) => this.params[k] ?? '').join('|')}`, this.controlled.scenario);
+      this.runner.request(`${identity(this.loaded)}|${controlsKey(this.params)}`, this.controlled.scenario);
     }
     const reply = this.runner.reply;
     const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
@@ -85,7 +84,7 @@ export class PageZones extends NotebookPage {
   /** The developer's result across fee rates: the same scenario run once per rate in the worker. */
   private requestSweep() {
     if (!this.loaded?.ok || !FEATURES.compensationPath) return;
-    const key = `${identity(this.loaded)}|${KEYS.filter((k) => k !== 'fee').map((k) => this.params[k] ?? '').join('|')}`;
+    const key = `${identity(this.loaded)}|${controlsKey(this.params, '', ['fee'])}`;
     if (key === this.sweepKey) return;
     this.sweepKey = key;
     const scenarios = SWEEP.map((fee) => applyControls(this.loaded!.ok ? this.loaded!.scenario : {}, { ...this.params, fee }).scenario);

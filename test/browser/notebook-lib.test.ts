@@ -81,6 +81,15 @@ describe('controls → scenario overrides', () => {
     else expect(c.ignored.map((i) => i.key)).toContain('pool');
   });
 
+  it('a rate shift moves the bond case’s financing cost', () => {
+    if (!FEATURES.rateShift || !read('hainan-bonds.json')) return;
+    const s = load('hainan-bonds.json');
+    const base = runScenario(s).result.totals as unknown as Record<string, string>;
+    const up = runScenario(applyControls(s, { shift: '100' }).scenario).result.totals as unknown as Record<string, string>;
+    expect(difference(base.financingCost, up.financingCost)!.startsWith('-')).toBe(false);
+    expect(up.financingCost).not.toBe(base.financingCost);
+  });
+
   it('the developer fee goes to the zones that have a developer', () => {
     const file = read('xinmi-zoning.json');
     if (!FEATURES.compensationPath || !file) return;
