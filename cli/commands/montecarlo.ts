@@ -7,13 +7,15 @@
  *   EVENT  totals.unrecoveredCost>0, min(periods[*].reserveFundBalance)<0 (threshold in 元 for money)
  *
  * Without --dist: sale price index triangular(0.8,1,1.1), cost overrun triangular(0.95,1,1.2),
- * sale delay uniform(0,6) whole months. Percentiles P5/P10/P50/P90/P95; the same seed gives the
+ * sale delay uniform(0,6) whole months, coupon shift normal(0,50) bp. Without --output/--event: the
+ * scenario's key figures and P(coverage < floor), P(pool shortfall), P(zone deficit), P(cost not
+ * recovered) — those that apply to it. Percentiles P5/P10/P50/P90/P95; the same seed gives the
  * same numbers on any number of threads. A progress bar runs on stderr; Ctrl-C cancels cleanly.
  */
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
 import { SCENARIO_SCHEMA } from '../../engine/index';
-import { monteCarlo, progressBar, renderTable, toCsv, type McEventSpec, type McInputSpec, type McResult } from '../../engine/analysis/index';
+import { defaultEvents, defaultOutputs, monteCarlo, progressBar, renderTable, toCsv, type McEventSpec, type McInputSpec, type McResult } from '../../engine/analysis/index';
 import { fenToWan } from '../../engine/money';
 import { nodeSpawner } from '../analysis-worker';
 import { failWith, loadForAnalysis, splitAssignment } from './sweep';
@@ -121,7 +123,7 @@ export const montecarloCommand: Command = async (args, io) => {
   const threads = int(v.threads, 1, 'threads', 1);
   const inputs = v.dist?.length ? v.dist.map(parseDist) : defaultMcInputs();
   const correlations = (v.corr ?? []).map(parseCorr);
-  const events = v.event?.length ? v.event.map(parseEvent) : [{ output: 'totals.unrecoveredCost', op: '>' as const, threshold: '0' }];
+  const events = (v.event ?? []).map(parseEvent);
   const bad = [runs, seed, threads, ...inputs, ...correlations, ...events].filter((x): x is Problem => typeof x === 'object' && 'code' in x);
   if (bad.length) return failWith(io, bad, 'montecarlo');
   const scenario = loadForAnalysis(positionals[0], io);
@@ -138,9 +140,9 @@ export const montecarloCommand: Command = async (args, io) => {
         seed: seed as number,
         inputs: inputs as McInputSpec[],
         correlations: correlations as { a: string; b: string; rho: number }[],
-        outputs: v.output?.length ? v.output : ['totals.valueAdded', 'totals.fiscalTopUp'],
+        outputs: v.output?.length ? v.output : defaultOutputs(scenario),
         series: v.series ?? [],
-        events: events as McEventSpec[],
+        events: events.length ? (events as McEventSpec[]) : defaultEvents(scenario),
       },
       { threads: threads as number, spawn: nodeSpawner(), onProgress: bar.update, signal: controller.signal },
     );

@@ -1,6 +1,12 @@
 /**
  * `lrsim solve <scenario.json> --input PATH --from V --to V [--step V] --output PATH
  *    (--at-least X | --at-most X | --above X | --below X) --find max|min [--json]`
+ * `lrsim solve <scenario.json> --preset NAME [--parcel ID] [--bond ID] [--zone ID]
+ *    [--pre-allocation ID] [--from V] [--to V] [--no-link] [--json]`
+ *
+ * Presets: max-acquisition-price (bond coverage at the floor, the extra cost financed by the bond;
+ * --no-link keeps the bond as it is), min-sale-price (a zone balances), max-bond (coverage at the
+ * floor), min-pre-allocation (no shortfall under the scenario's policy).
  *
  * Goal seek: the largest (--find max) or smallest (--find min) value of one scenario field, within
  * [from, to], at which the output still meets the condition; exact to one fen for money fields.
@@ -11,11 +17,11 @@
  */
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
-import { renderTable, seek, type Comparison, type SeekResult, type SeekSpec } from '../../engine/analysis/index';
+import { SOLVE_PRESETS, renderTable, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
 import { failWith, loadForAnalysis } from './sweep';
 import type { Command } from '../io';
 
-export const SOLVE_USAGE = `lrsim solve <scenario.json> --input PATH --from V --to V [--step V] --output PATH (--at-least X | --at-most X | --above X | --below X) --find max|min [--json]`;
+export const SOLVE_USAGE = `lrsim solve <scenario.json> (--input PATH --from V --to V [--step V] --output PATH (--at-least X | --at-most X | --above X | --below X) --find max|min | --preset ${SOLVE_PRESETS.join('|')} [--parcel ID] [--bond ID] [--zone ID] [--pre-allocation ID] [--no-link]) [--json]`;
 
 const CONDITIONS: Record<string, Comparison> = { 'at-least': '>=', 'at-most': '<=', above: '>', below: '<' };
 
@@ -28,7 +34,7 @@ export function renderSeek(spec: SeekSpec, r: SeekResult): string {
       return [
         `${what}:\n${whatZh}：`,
         `  ${r.value}   (${spec.output} = ${r.at.output})`,
-        `  one step further / 再进一步: ${r.beyond.input} → ${r.beyond.output ?? '× ' + (r.beyond.problems[0]?.message.en ?? '')}`,
+        `  one step further / 再进一步: ${r.beyond.input} → ${r.beyond.output ?? `refused / 无法运行: ${r.beyond.problems[0]?.message.en ?? ''}\n    ${r.beyond.problems[0]?.message.zh ?? ''}`}`,
         `  ${r.evaluations} runs${r.monotone ? '' : '; the condition switches more than once in the range — the boundary nearest the range end asked for / 条件在区间内多次变化'}`,
       ].join('\n');
     case 'wholeRange':
@@ -51,6 +57,7 @@ export const solveCommand: Command = async (args, io) => {
         input: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, output: { type: 'string' },
         'at-least': { type: 'string' }, 'at-most': { type: 'string' }, above: { type: 'string' }, below: { type: 'string' },
         find: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        preset: { type: 'string' }, parcel: { type: 'string' }, bond: { type: 'string' }, zone: { type: 'string' }, 'pre-allocation': { type: 'string' }, 'no-link': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -60,6 +67,14 @@ export const solveCommand: Command = async (args, io) => {
   const { values: v, positionals } = opts;
   if (v.help) { io.out(SOLVE_USAGE); return 0; }
   if (positionals.length !== 1) { io.err(`usage: ${SOLVE_USAGE}`); return 2; }
+  if (v.preset !== undefined) {
+    if (!(SOLVE_PRESETS as readonly string[]).includes(v.preset)) return failWith(io, [problem('schema.enum', '--preset', v.preset, { en: `one of ${SOLVE_PRESETS.join(', ')}`, zh: `以下之一：${SOLVE_PRESETS.join('、')}` })], 'solve');
+    const scenario = loadForAnalysis(positionals[0], io);
+    if (scenario === null) return 1;
+    const p = solvePreset(scenario, v.preset as SolvePresetName, { parcel: v.parcel, bond: v.bond, zone: v.zone, preAllocation: v['pre-allocation'], from: v.from, to: v.to, linkBond: !v['no-link'] });
+    if (!p.ok) return failWith(io, p.problems, `solve --preset ${v.preset}`);
+    return answer(io, scenario, p.solve.spec, !!v.json, p.solve.input, p.solve.question);
+  }
   const problems: Problem[] = [];
   const need = (name: 'input' | 'from' | 'to' | 'output' | 'find', en: string, zh: string) => {
     if (v[name] === undefined) problems.push(problem('schema.required', `--${name}`, undefined, { en, zh }));
@@ -82,8 +97,13 @@ export const solveCommand: Command = async (args, io) => {
     threshold: String(v[conds[0] as keyof typeof v]),
     find: find as 'max' | 'min',
   };
-  const r = seek(scenario, spec);
-  if (!r.ok) return failWith(io, r.problems, 'solve');
-  io.out(v.json ? JSON.stringify({ spec, ...r.result }, null, 2) : renderSeek(spec, r.result));
-  return 0;
+  return answer(io, scenario, spec, !!v.json);
 };
+
+function answer(io: Parameters<Command>[1], scenario: unknown, spec: SeekSpec, json: boolean, input?: ResolvedInput, question?: { en: string; zh: string }): number {
+  const r = seek(scenario, spec, input);
+  if (!r.ok) return failWith(io, r.problems, 'solve');
+  if (json) io.out(JSON.stringify({ question, spec, ...r.result }, null, 2));
+  else io.out((question ? `${question.en}\n${question.zh}\n\n` : '') + renderSeek(spec, r.result));
+  return 0;
+}

@@ -1,9 +1,13 @@
 /**
  * `lrsim sweep <scenario.json> --x PATH=SPEC [--y PATH=SPEC] [--output PATH]… [--json | --csv | --heatmap]`
+ * `lrsim sweep <scenario.json> --stress [--output PATH]… [--json | --csv]`
  *
  * A data table: one or two scenario fields over a range, any result figures at every point.
  *   SPEC  FROM:TO:STEPS   e.g. adjustments.salePriceFactor=0.8:1.2:5, parcels[0].sale.price=120000万元:180000万元:4
  *         V1,V2,…         e.g. split.sharePercent.province=50,60,70
+ * --stress lines up the base case and the stress presets (price −10/−20 %, sales 6/12 months late,
+ * coupons +100 bp, costs +10 %) in one table. Without --output: the scenario's own key figures
+ * (lowest bond coverage, peak funding need, the shortfall, the worst zone, value added).
  * Money shows in 万元 in the table; --json and --csv keep the Result's exact 元 strings.
  * This file also holds the helpers the other analysis commands share (loading, problems, values).
  */
@@ -11,11 +15,11 @@ import { parseArgs } from 'node:util';
 import { formatProblems, prepare } from '../../engine/index';
 import { fenToWan } from '../../engine/money';
 import { problem, type Problem } from '../../engine/problem';
-import { heatMap, renderTable, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
+import { defaultOutputs, heatMap, renderTable, stressOutputs, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
 import { loadScenarioFile } from '../load';
 import type { CliIO, Command } from '../io';
 
-export const SWEEP_USAGE = `lrsim sweep <scenario.json> --x PATH=FROM:TO:STEPS|V1,V2,… [--y PATH=…] [--output PATH]… [--json | --csv | --heatmap]`;
+export const SWEEP_USAGE = `lrsim sweep <scenario.json> (--x PATH=FROM:TO:STEPS|V1,V2,… [--y PATH=…] | --stress) [--output PATH]… [--json | --csv | --heatmap]`;
 
 /** Loads a scenario and checks that it runs; prints its problems and returns null if not. */
 export function loadForAnalysis(file: string, io: CliIO): unknown | null {
@@ -74,7 +78,7 @@ export const sweepCommand: Command = async (args, io) => {
     opts = parseArgs({
       args,
       allowPositionals: true,
-      options: { x: { type: 'string' }, y: { type: 'string' }, output: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' }, heatmap: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { x: { type: 'string' }, y: { type: 'string' }, stress: { type: 'boolean' }, output: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' }, heatmap: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\nusage: ${SWEEP_USAGE}`);
@@ -82,17 +86,18 @@ export const sweepCommand: Command = async (args, io) => {
   }
   const { values: v, positionals } = opts;
   if (v.help) { io.out(SWEEP_USAGE); return 0; }
-  if (positionals.length !== 1 || !v.x || [v.json, v.csv, v.heatmap].filter(Boolean).length > 1) {
+  if (positionals.length !== 1 || (!v.x) === (!v.stress) || (v.stress && (v.y || v.heatmap)) || [v.json, v.csv, v.heatmap].filter(Boolean).length > 1) {
     io.err(`usage: ${SWEEP_USAGE}`);
     return 2;
   }
-  const axes = [parseAxis(v.x, 'x'), ...(v.y ? [parseAxis(v.y, 'y')] : [])];
+  if (v.stress) return stressTableCommand(positionals[0], v.output ?? [], !!v.json, !!v.csv, io);
+  const axes = [parseAxis(v.x!, 'x'), ...(v.y ? [parseAxis(v.y, 'y')] : [])];
   const bad = axes.filter((a): a is Problem => 'code' in a);
   if (bad.length) return failWith(io, bad, 'sweep');
   if (v.heatmap && !v.y) return failWith(io, [problem('schema.required', '--y', undefined, { en: 'a second axis (--y) for a heat map', zh: '热力图需要第二个维度（--y）' })], 'sweep');
   const scenario = loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
-  const outputs = v.output?.length ? v.output : ['totals.valueAdded'];
+  const outputs = v.output?.length ? v.output : defaultOutputs(scenario);
   const r = sweep(scenario, { axes: axes as [SweepAxis] | [SweepAxis, SweepAxis], outputs });
   if (!r.ok) return failWith(io, r.problems, 'sweep');
   const res = r.result;
@@ -114,3 +119,23 @@ export const sweepCommand: Command = async (args, io) => {
   if (refused) io.out(`\n× ${refused} point(s) refused by the engine / ${refused} 个点无法运行:\n${res.cells.filter((c) => !c.ok).slice(0, 5).map((c) => `  ${c.inputs.join(', ')}: ${c.problems[0]?.message.en}\n    ${c.problems[0]?.message.zh}`).join('\n')}`);
   return 0;
 };
+
+/** `--stress`: the base case and every stress preset, one row each, the chosen outputs across. */
+function stressTableCommand(file: string, paths: readonly string[], json: boolean, csv: boolean, io: CliIO): number {
+  const scenario = loadForAnalysis(file, io);
+  if (scenario === null) return 1;
+  const r = stressOutputs(scenario, paths.length ? paths : defaultOutputs(scenario));
+  if (!r.ok) return failWith(io, r.problems, 'sweep --stress');
+  if (json) {
+    io.out(JSON.stringify({ outputs: r.outputs.map((o) => ({ path: o.path, kind: o.kind })), rows: r.rows.map((row) => ({ id: row.id, name: row.name, adjustments: row.adjustments, outputs: row.texts, problems: row.problems })) }, null, 2));
+    return 0;
+  }
+  if (csv) {
+    io.out(toCsv(['preset', 'name', ...r.outputs.map((o) => o.path), 'problems'], r.rows.map((row) => [row.id, row.name.en, ...row.texts.map((t) => t ?? ''), row.problems.map((p) => p.message.en).join('; ')])));
+    return 0;
+  }
+  io.out(renderTable(['preset 压力情景', ...r.outputs.map(outputHeader)], r.rows.map((row) => [`${row.name.zh} ${row.name.en}`, ...row.texts.map((t, i) => display(r.outputs[i], t, row.values[i]))])));
+  const refused = r.rows.filter((row) => row.problems.length);
+  if (refused.length) io.out(`\n× refused by the engine / 无法运行:\n${refused.map((row) => `  ${row.id}: ${row.problems[0].message.en}\n    ${row.problems[0].message.zh}`).join('\n')}`);
+  return 0;
+}

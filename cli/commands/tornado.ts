@@ -2,13 +2,14 @@
  * `lrsim tornado <scenario.json> [--output PATH] [--input PATH=LOW,HIGH | PATH=x0.9,1.1]… [--json | --csv]`
  *
  * Each input at its low and high (the others at base) → the swing of one output, widest first.
+ * Without --output: the lowest bond coverage if the scenario has bonds, else the peak funding need.
  * `x0.9,1.1` scales the field's own value (±10 %). Without --input, the stress adjustments:
  * sale price index 0.8/1.2, cost factor 0.9/1.2, sale delay 0/12 months (and the rate shift
  * ±100 bp once the scenario format has it).
  */
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
-import { defaultTornadoInputs, renderTable, toCsv, tornado, tornadoBars, type TornadoInput } from '../../engine/analysis/index';
+import { defaultOutputs, defaultTornadoInputs, renderTable, toCsv, tornado, tornadoBars, type TornadoInput } from '../../engine/analysis/index';
 import { display, failWith, loadForAnalysis, outputHeader, splitAssignment } from './sweep';
 import type { Command } from '../io';
 
@@ -41,7 +42,7 @@ export const tornadoCommand: Command = async (args, io) => {
   if (bad.length) return failWith(io, bad, 'tornado');
   const scenario = loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
-  const r = tornado(scenario, { output: v.output ?? 'totals.valueAdded', inputs: inputs as TornadoInput[] });
+  const r = tornado(scenario, { output: v.output ?? defaultOutputs(scenario)[0], inputs: inputs as TornadoInput[] });
   if (!r.ok) return failWith(io, r.problems, 'tornado');
   const { output, base, bars } = r.result;
   if (v.json) { io.out(JSON.stringify({ output: output.path, kind: output.kind, base: base.text, bars }, null, 2)); return 0; }

@@ -12,7 +12,7 @@ import { run, type RunOutput } from '../run';
 import { report, type Result } from '../report';
 import { fenToYuan } from '../money';
 import type { Problem } from '../problem';
-import { LedgerMetrics, fastReader, fastSeriesReader, type FastReader, type FastSeriesReader } from './metrics';
+import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, type FastReader, type FastSeriesReader } from './metrics';
 import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
 
 export type Evaluation =
@@ -28,6 +28,8 @@ interface Compiled {
   readonly out: OutputRef;
   readonly fast: FastReader | null;
   readonly fastSeries: FastSeriesReader | null;
+  /** Reads the funding views (bonds, zones, pool) without a full report. */
+  readonly viaFunding?: boolean;
 }
 
 /** Parses output paths; throws nothing — bad paths come back as problems. */
@@ -44,11 +46,13 @@ export function parseOutputs(paths: readonly string[]): { ok: true; outputs: Out
 
 function compile(out: OutputRef, viaReport: boolean): Compiled {
   if (viaReport) return { out, fast: null, fastSeries: null };
+  if ((FUNDING_SECTIONS as readonly unknown[]).includes(out.head[0])) return { out, fast: null, fastSeries: null, viaFunding: true };
   if (out.tail === null) return { out, fast: fastReader(out.head), fastSeries: null };
   const isPeriods = out.head.length === 1 && out.head[0] === 'periods';
   const series = isPeriods ? fastSeriesReader(out.tail) : null;
   if (!series) return { out, fast: null, fastSeries: null };
   if (out.aggregate === null) return { out, fast: null, fastSeries: series };
+  if (out.aggregate === 'count') return { out, fast: null, fastSeries: null };
   const agg = out.aggregate;
   return {
     out,
@@ -70,7 +74,7 @@ export function evaluator(outputs: readonly OutputRef[], series: readonly Output
   const viaReport = !!options.viaReport;
   const single = outputs.map((o) => compile(o, viaReport));
   const multi = series.map((o) => compile(o, viaReport));
-  const needsReport = single.some((c) => !c.fast) || multi.some((c) => !c.fastSeries);
+  const needsReport = single.some((c) => !c.fast && !c.viaFunding) || multi.some((c) => !c.fastSeries && !c.viaFunding);
   return (scenario: unknown): Evaluation => {
     const prepared = prepare(scenario);
     if (!prepared.ok) return { ok: false, problems: prepared.problems };
@@ -90,14 +94,14 @@ function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonl
       texts.push(ok ? (c.out.kind === 'money' ? fenToYuan(v) : String(v)) : null);
       values.push(ok ? v : NaN);
     } else {
-      const t = readOutput(result, c.out);
+      const t = readOutput(c.viaFunding ? fundingView(metrics) : result, c.out);
       texts.push(t);
       values.push(t === null ? NaN : safeMeasure(c.out, t));
     }
   }
   const seriesOut: Float64Array[] = multi.map((c) => {
     if (c.fastSeries) return c.fastSeries(metrics);
-    const s = readSeries(result, c.out);
+    const s = readSeries(c.viaFunding ? fundingView(metrics) : result, c.out);
     return Float64Array.from(s, (t) => (t === null ? NaN : safeMeasure(c.out, t)));
   });
   return { ok: true, texts, values, series: seriesOut };

@@ -65,9 +65,10 @@ export function compare(a: Decimal, op: Comparison, b: Decimal): boolean {
   }
 }
 
-export function seek(scenario: unknown, spec: SeekSpec): { ok: true; result: SeekResult } | { ok: false; problems: Problem[] } {
+/** `resolved` replaces the path's own field with an input that sets more than one (solve presets). */
+export function seek(scenario: unknown, spec: SeekSpec, resolved?: ResolvedInput): { ok: true; result: SeekResult } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const r = resolveInput(scenario, spec.input.path, spec.input.label);
+  const r = resolved ? { ok: true as const, input: resolved } : resolveInput(scenario, spec.input.path, spec.input.label);
   if (!r.ok) return r;
   const input = r.input;
   const val = (raw: unknown, where: string): Decimal | null => {

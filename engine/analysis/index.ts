@@ -1,7 +1,7 @@
 /** Scenario analysis: sweeps, tornado, Monte Carlo, solve-for — re-exports only. */
 export { KNOWN_INPUTS, applyInput, applyInputs, formatInput, linearRange, parseInputValue, resolveInput, splitValue, type ResolvedInput, type ValueShape } from './input';
 export { lookup, measureText, parseOutput, readOutput, readSeries, toMeasure, type Aggregate, type OutputRef } from './output';
-export { LedgerMetrics, fastReader, fastSeriesReader } from './metrics';
+export { FUNDING_SECTIONS, LedgerMetrics, fastOutputPaths, fastReader, fastSeriesReader, fundingView } from './metrics';
 export { evaluator, parseOutputs, type Evaluation } from './evaluate';
 export { axisValues, sweep, sweepMatrix, sweepRows, type SweepAxis, type SweepCell, type SweepResult, type SweepSpec } from './sweep';
 export { defaultTornadoInputs, tornado, type TornadoBar, type TornadoInput, type TornadoResult, type TornadoSpec } from './tornado';
@@ -12,3 +12,6 @@ export { monteCarlo, type McOutcome, type McRunOptions, type Spawn, type WorkerP
 export { analysisWorkerHandler, transferables, type FromWorker, type ToWorker } from './worker-protocol';
 export { compare, defaultStep, seek, type Comparison, type SeekResult, type SeekSpec } from './goal-seek';
 export { displayWidth, heatMap, progressBar, renderTable, toCsv, tornadoBars } from './text';
+export { SOLVE_PRESETS, solvePreset, type PresetOptions, type PresetSolve, type SolvePresetName } from './solve-presets';
+export { SHORTFALL_MEASURE, defaultEvents, defaultOutputs, scenarioFacts, type ScenarioFacts } from './defaults';
+export { stressOutputs, type StressOutputRow } from './stress-outputs';

@@ -5,7 +5,7 @@
  *   totals.shares.province            a tier's share
  *   parcels["HN-SY-01"].valueAdded    an array element by its id, as well as by index parcels[0]
  *   periods[*].reserveFundBalance     a series, one value per period (Monte Carlo fan charts)
- *   min(periods[*].reserveFundBalance)  the lowest value of a series (also max, sum)
+ *   min(periods[*].reserveFundBalance)  the lowest value of a series (also max, sum, count)
  *
  * Money stays exact: a 2-decimal Result string becomes whole fen (an integer held in a number),
  * anything else (a coverage ratio, a percentage) a plain number for statistics. The decimal
@@ -15,7 +15,7 @@ import { getAt, parsePath, type PathSegment } from '../scenario/json-path';
 import { problem, type Problem } from '../problem';
 import { dec } from '../money';
 
-export type Aggregate = 'min' | 'max' | 'sum';
+export type Aggregate = 'min' | 'max' | 'sum' | 'count';
 
 export interface OutputRef {
   /** As written: "min(periods[*].reserveFundBalance)". */
@@ -43,7 +43,7 @@ export function parseOutput(path: string): { ok: true; output: OutputRef } | { o
     ],
   });
   const trimmed = path.trim();
-  const agg = /^(min|max|sum)\((.*)\)$/.exec(trimmed);
+  const agg = /^(min|max|sum|count)\((.*)\)$/.exec(trimmed);
   const inner = agg ? agg[2].trim() : trimmed;
   const star = inner.indexOf('[*]');
   if (agg && star < 0) return bad();
@@ -54,7 +54,8 @@ export function parseOutput(path: string): { ok: true; output: OutputRef } | { o
   const tail = tailText === null ? null : tailText === '' ? [] : parsePath(tailText);
   if (!head || (tailText !== null && !tail)) return bad();
   const last = [...head, ...(tail ?? [])].filter((s) => typeof s === 'string').pop() as string | undefined;
-  return { ok: true, output: { path: trimmed, head, tail, aggregate: (agg?.[1] as Aggregate) ?? null, kind: last && NOT_MONEY.test(last) ? 'number' : 'money' } };
+  const aggregate = (agg?.[1] as Aggregate) ?? null;
+  return { ok: true, output: { path: trimmed, head, tail, aggregate, kind: aggregate === 'count' || (last && NOT_MONEY.test(last)) ? 'number' : 'money' } };
 }
 
 /** Walks a path; a string segment on an array finds the element whose `id` is that string. */
@@ -87,6 +88,7 @@ export function readSeries(result: unknown, out: OutputRef): (string | null)[] {
 export function readOutput(result: unknown, out: OutputRef): string | null {
   if (out.tail === null) return textAt(result, out.head);
   const series = readSeries(result, out);
+  if (out.aggregate === 'count') return Array.isArray(lookup(result, out.head)) ? String(series.filter((s) => s !== null).length) : null;
   if (out.aggregate === null || series.length === 0 || series.some((s) => s === null)) return null;
   const ds = series.map((s) => dec(s!));
   if (out.aggregate === 'sum') return ds.reduce((a, b) => a.plus(b)).toFixed(decimals(series as string[]));

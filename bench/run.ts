@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: how fast the engine answers, measured side by side with the spreadsheet way.
+ *
+ *   1. simulate on generated portfolios (500 × 120, 1 000 × 240, 10 000 × 240): medians of
+ *      prepare (validation and conversion to fen, decimal.js), run (the integer hot path),
+ *      metrics (figures read from the ledger), report (the full Result as strings).
+ *   2. the same model as a HyperFormula workbook (bench/spreadsheet.ts) at 100 × 60 and
+ *      1 000 × 240: build time, recalculation after one input changes, the ratio to the engine,
+ *      and whether the workbook's floating-point totals agree with the engine to the fen.
+ *   3. Monte Carlo: 10 000 runs of a 200-parcel portfolio on 1 and 2 threads.
+ *
+ * The last line is one line of key ratios. Medians only; nothing here is a pass/fail test.
+ * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc to leave parts out.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
+import { splitRatios } from '../engine/revenue-split';
+import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
+import { SCENARIO_SCHEMA } from '../engine/index';
+import { nodeSpawner } from '../cli/analysis-worker';
+import { portfolio } from './portfolio';
+import { buildSpreadsheet, comparedOutputs, fenDifference, type SpreadsheetTotals } from './spreadsheet';
+import { fmtMs, medianMs, onceMs } from './timing';
+
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()));
+const MC_RUNS = Number(process.env.BENCH_MC_RUNS ?? 10000);
+const say = (s = '') => process.stdout.write(s + '\n');
+
+/** The figures an analysis typically reads per run, from the ledger. */
+const METRIC_PATHS = ['totals.valueAdded', 'totals.shares.province', 'totals.shares.city', 'totals.fiscalTopUp', 'totals.unrecoveredCost', 'totals.provisions'];
+const READERS = METRIC_PATHS.map((p) => fastReader(parsePath(p)!)!);
+function metrics(out: ReturnType<typeof run>): number {
+  const m = new LedgerMetrics(out);
+  let s = 0;
+  for (const r of READERS) s += r(m);
+  return s;
+}
+
+function prepared(scenario: unknown): Model {
+  const p = prepare(scenario);
+  if (!p.ok) throw new Error(`generated portfolio refused: ${p.problems.slice(0, 3).map((x) => x.message.en).join('; ')}`);
+  return p.model;
+}
+
+interface EngineFigures { prepare: number; run: number; metrics: number; report: number; postings: number }
+
+function benchEngine(parcels: number, months: number, iterations: number): EngineFigures {
+  const scenario = portfolio({ parcels, months, seed: 1 });
+  const model = prepared(scenario);
+  const out = run(model);
+  const f: EngineFigures = {
+    prepare: medianMs('prepare', () => prepare(scenario), Math.max(3, Math.round(iterations / 5)), 1),
+    run: medianMs('run', () => run(model), iterations),
+    metrics: medianMs('metrics', () => metrics(out), iterations),
+    report: medianMs('report', () => report(out), Math.max(3, Math.round(iterations / 5)), 1),
+    postings: out.ledger.length,
+  };
+  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(f.postings).padStart(8)} postings   prepare ${fmtMs(f.prepare).padStart(6)} ms   run ${fmtMs(f.run).padStart(6)} ms   metrics ${fmtMs(f.metrics).padStart(5)} ms   report ${fmtMs(f.report).padStart(6)} ms   │ engine (run+metrics) ${fmtMs(f.run + f.metrics)} ms   simulate() ≈ ${fmtMs(f.prepare + f.run + f.report)} ms`);
+  return f;
+}
+
+
+/**
+ * The engine's recalculation after the split ratio changes, on its hot path: the prepared model
+ * with its default split replaced (exactly what prepare builds from split.ratios; the bench test
+ * proves it equals simulate() of the edited scenario), run, figures read from the ledger.
+ */
+export function withSplit(model: Model, ratios: Record<string, string>): Model {
+  const splits = model.splits.map((s, i) => (model.splitNames[i] === 'default' ? splitRatios(model.tiers.map((t) => t.id), ratios) : s));
+  return { ...model, splits };
+}
+
+interface SheetFigures { build: number; recalcSplit: number; recalcRate: number; engineFull: number; engineHot: number; diffs: Record<string, number>; fenDiffs: Record<string, number> | null }
+
+function benchSheet(parcels: number, months: number, recalcs: number, checkFen: boolean): SheetFigures {
+  const scenario = portfolio({ parcels, months, seed: 2 });
+  // The engine first (before the workbook fills the heap): its exact figures and its recalculation.
+  const paths = comparedOutputs(months);
+  const outs = parseOutputs(Object.values(paths));
+  if (!outs.ok) throw new Error('bad output paths');
+  const evaluate = evaluator(outs.outputs);
+  const e = evaluate(scenario);
+  if (!e.ok) throw new Error('engine refused the portfolio');
+  const ratioPath = parsePath('split.ratios')!;
+  const split = (k: number) => (k % 2 ? { province: '6', city: '4' } : { province: '7', city: '3' });
+  let k = 0;
+  const engineFull = medianMs('engine recalc', () => evaluate(setAt(scenario, ratioPath, split(k++))), recalcs, 2);
+  const model = prepared(scenario);
+  const variants = [withSplit(model, split(0)), withSplit(model, split(1))];
+  let j = 0;
+  const engineHot = medianMs('engine hot', () => metrics(run(variants[j++ % 2])), recalcs * 4);
+
+  const { ms: build, value: sheet } = onceMs(() => buildSpreadsheet(scenario));
+  const keys = Object.keys(paths) as (keyof SpreadsheetTotals)[];
+  const totals = sheet.totals();
+  const diffs = Object.fromEntries(keys.map((key, i) => [key, fenDifference(totals[key], e.texts[i]!)]));
+  // Recalculation after one input: the province weight 6 → 7 → 6 …, the land income fund rate.
+  let w = 6;
+  const recalcSplit = medianMs('sheet split', () => sheet.set('provinceWeight', (w = w === 6 ? 7 : 6)), recalcs, 2);
+  let r = 0;
+  const recalcRate = medianMs('sheet rate', () => sheet.set('landIncomeFundRate', r++ % 2 ? 0.0317 : 0.035), recalcs, 2);
+  const formulas = sheet.formulas;
+  sheet.destroy();
+  let fenDiffs: Record<string, number> | null = null;
+  if (checkFen) {
+    const exact = buildSpreadsheet(scenario, { unit: 'fen' });
+    const t = exact.totals();
+    fenDiffs = Object.fromEntries(keys.map((key, i) => [key, fenDifference(t[key], e.texts[i]!)]));
+    exact.destroy();
+  }
+  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms   recalc: split ratio ${fmtMs(recalcSplit)} ms, provision rate ${fmtMs(recalcRate)} ms`);
+  say(`  ${' '.repeat(14)}engine after the split ratio changes: run + metrics ${fmtMs(engineHot)} ms (hot path); set + prepare + run + metrics ${fmtMs(engineFull)} ms`);
+  say(`  ${' '.repeat(14)}spreadsheet/engine: ${ratio(recalcSplit, engineHot)} (hot path), ${ratio(recalcSplit, engineFull)} (with prepare)`);
+  const shown = (d: Record<string, number>) => Object.entries(d).map(([key, v]) => `${key} ${v === 0 ? '=' : (v > 0 ? '+' : '') + v}`).join(', ');
+  const off = Object.values(diffs).filter((v) => v !== 0).length;
+  say(`  ${' '.repeat(14)}floats (元, ROUND to 2 places) − engine, in fen: ${shown(diffs)} — ${off === 0 ? 'all agree to the fen' : `${off} of ${keys.length} totals differ`}`);
+  if (fenDiffs) say(`  ${' '.repeat(14)}the same workbook in whole fen with exact rate ratios: ${Object.values(fenDiffs).every((v) => v === 0) ? 'all 7 totals agree to the fen' : shown(fenDiffs)}`);
+  return { build, recalcSplit, recalcRate, engineFull, engineHot, diffs, fenDiffs };
+}
+
+function ratio(a: number, b: number): string {
+  const r = a / b;
+  return r >= 100 ? `${r.toFixed(0)}×` : r >= 10 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
+}
+
+function mcPlan(runs: number): McPlan {
+  const known = Object.keys((SCENARIO_SCHEMA as { properties: { adjustments?: { properties?: object } } }).properties.adjustments?.properties ?? {});
+  return {
+    scenario: portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12 }),
+    runs,
+    seed: 2024,
+    inputs: [
+      { path: 'adjustments.salePriceFactor', distribution: 'triangular(0.8, 1, 1.1)' },
+      { path: 'adjustments.costFactor', distribution: 'triangular(0.95, 1, 1.2)' },
+      { path: 'adjustments.saleDelayMonths', distribution: 'uniform(0, 12) integer' },
+      ...(known.includes('rateShiftBp') ? [{ path: 'adjustments.rateShiftBp', distribution: 'normal(0, 50) integer' }] : []),
+    ],
+    correlations: [{ a: 'adjustments.salePriceFactor', b: 'adjustments.saleDelayMonths', rho: -0.4 }],
+    outputs: ['totals.valueAdded', 'totals.shares.province', 'totals.fiscalTopUp'],
+    series: ['periods[*].treasuryBalance'],
+    events: [{ output: 'totals.unrecoveredCost', op: '>', threshold: '0' }],
+  };
+}
+
+async function benchMc(runs: number, threads: number): Promise<{ seconds: number; p50: string }> {
+  let last = 0;
+  const t0 = performance.now();
+  const outcome = await monteCarlo(mcPlan(runs), {
+    threads,
+    spawn: nodeSpawner(),
+    onProgress: (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth !== last && process.stderr.isTTY) process.stderr.write(`\r    ${threads} thread(s): ${tenth * 10}%`);
+      last = tenth;
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r' + ' '.repeat(30) + '\r');
+  const seconds = (performance.now() - t0) / 1000;
+  if (!outcome.ok) throw new Error(`Monte Carlo failed: ${outcome.cancelled ? 'cancelled' : outcome.problems.map((p) => p.message.en).join('; ')}`);
+  const r = outcome.result;
+  const p50 = r.outputs[0].percentiles.find((p) => p.p === 50)!.text;
+  say(`  ${runs} runs on ${threads} thread(s): ${seconds.toFixed(1)} s (${((seconds * 1000) / runs).toFixed(2)} ms a run), ${r.failed} refused; value added P50 ${p50} 元, P(unrecovered cost > 0) ${(r.events[0].probability * 100).toFixed(1)}%`);
+  return { seconds, p50 };
+}
+
+async function main(): Promise<void> {
+  say(`lrsim benchmark — Node ${process.version}, ${availableParallelism()} core(s), ${cpus()[0]?.model ?? 'unknown CPU'}`);
+  say('');
+  say('1. simulate on generated portfolios (medians)');
+  const e500 = benchEngine(500, 120, 60);
+  benchEngine(1000, 240, 30);
+  const e10k = benchEngine(10000, 240, 8);
+  say(`  targets: 500 × 120 ≤ 2 ms → ${fmtMs(e500.run + e500.metrics)} ms; 10 000 × 240 ≤ 100 ms → ${fmtMs(e10k.run + e10k.metrics)} ms (engine = run + metrics on a prepared model)`);
+
+  let sheetRatio = NaN;
+  if (!skip.has('sheet')) {
+    say('');
+    say('2. the same model as a spreadsheet (HyperFormula, floats in 元) — recalculation after one input changes');
+    benchSheet(100, 60, 20, true);
+    const big = benchSheet(1000, 240, 6, true);
+    sheetRatio = big.recalcSplit / big.engineHot;
+    say(`  target: engine ≥ 1 000 × the spreadsheet's recalculation speed → ${ratio(big.recalcSplit, big.engineHot)} on the hot path, ${ratio(big.recalcSplit, big.engineFull)} with prepare`);
+  }
+
+  let mc1 = NaN;
+  let mc2 = NaN;
+  if (!skip.has('mc')) {
+    say('');
+    say(`3. Monte Carlo: ${MC_RUNS} runs of a 200-parcel, 120-month portfolio (price, cost, delay correlated; 3 outputs, a fan, an event)`);
+    const plan = mcPlan(1);
+    const model = prepared(plan.scenario);
+    const adjusted = setAt(plan.scenario, parsePath('adjustments.salePriceFactor')!, '0.95');
+    const parts = {
+      prepare: medianMs('mc prepare', () => prepare(adjusted), 30, 3),
+      run: medianMs('mc run', () => run(model), 60),
+      metrics: medianMs('mc metrics', () => metrics(run(model)), 60) - medianMs('mc run again', () => run(model), 60),
+    };
+    say(`  one run: prepare ${fmtMs(parts.prepare)} ms + run ${fmtMs(parts.run)} ms + metrics ${fmtMs(Math.max(0, parts.metrics))} ms — prepare is ${((parts.prepare / (parts.prepare + parts.run)) * 100).toFixed(0)}% of it`);
+    mc1 = (await benchMc(MC_RUNS, 1)).seconds;
+    mc2 = (await benchMc(MC_RUNS, 2)).seconds;
+    say(`  target: 10 000 runs ≤ 10 s → ${((mc2 * 10000) / MC_RUNS).toFixed(1)} s on 2 threads (scaled to 10 000 runs)`);
+  }
+  say('');
+  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${Number.isFinite(sheetRatio) ? sheetRatio.toFixed(0) + 'x' : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}`);
+}
+
+await main();
