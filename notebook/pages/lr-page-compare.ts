@@ -12,7 +12,7 @@ import { engine } from '../lib/engine-client';
 import { applyControls, controlsKey, tierIds } from '../lib/controls';
 import { libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { diffYears, type DiffRow, type YearDiffRow } from '../lib/compare';
-import { overlayChart, type ChartSpec } from '../lib/chart-data';
+import { overlayChart, type ChartSpec } from '../lib/charts';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import type { RunReply } from '../lib/protocol';

@@ -10,7 +10,7 @@ import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
-import { bondTable, bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/chart-data';
+import { bondTable, bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/charts';
 import { downloadResultXlsx, fileName } from '../lib/export';
 import { periodColumns, type Column, type Table } from '../../engine/tables';
 import type { Kpi } from '../components/lr-kpis';

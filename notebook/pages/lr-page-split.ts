@@ -9,7 +9,7 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
-import { sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/chart-data';
+import { sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/charts';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { metricDef, PROVISION_KINDS, PROVISION_NAMES } from '../lib/metrics';

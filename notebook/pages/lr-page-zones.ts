@@ -11,7 +11,7 @@ import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
 import { engine } from '../lib/engine-client';
-import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type ChartSpec, type SweepPoint, type ZoneResult } from '../lib/chart-data';
+import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type ChartSpec, type SweepPoint, type ZoneResult } from '../lib/charts';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { parcelColumns, type Column, type Table } from '../../engine/tables';

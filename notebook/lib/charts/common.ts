@@ -1,0 +1,36 @@
+/**
+ * What every chart specification shares: the shape (Plot options, legend, the data behind it as a
+ * table with Chinese and English headers), the palette, axis ticks, and column helpers. Money
+ * becomes a float only as a chart position (plotValue); tips and CSVs show the engine's figures.
+ */
+import { L, unitShort, type Lang, type MoneyUnit } from '../format';
+import type * as Plot from '@observablehq/plot';
+import type { Column, Table } from '../../../engine/tables';
+import type { PeriodRow } from '../../../engine/report';
+import type { LegendItem } from '../export';
+
+export interface ChartSpec {
+  options: Plot.PlotOptions;
+  legend: LegendItem[];
+  table: Table;
+}
+
+export const COLORS: Record<string, string> = {
+  saleReceipts: '#2f7d4f', leaseIncome: '#8cc084', appropriations: '#4a78b5', fiscalTopUp: '#9db8e0', bondProceeds: '#8e6bb8',
+  acquisition: '#c0504d', serviceFee: '#e3a08c', development: '#d9822b', managementFee: '#f2c27b', holding: '#a58d6f', saleBusinessFee: '#cdbb9f', debtService: '#6d2e8c',
+  preAllocation: '#b7c9a8', poolCapital: '#5aa0a0', interest: '#6d2e8c', principal: '#a77fc4', bondFees: '#d3b8e6', preAllocationReturn: '#7a7a72',
+  reserveFundBalance: '#1f5f8b', treasuryBalance: '#2f7d4f', poolBalance: '#8e6bb8', cumulativeNet: '#c0504d',
+  a: '#1f5f8b', b: '#d9822b',
+};
+const TIER_COLORS = ['#1f5f8b', '#d9822b', '#2f7d4f', '#8e6bb8', '#c0504d'];
+export const tierColor = (i: number) => TIER_COLORS[i % TIER_COLORS.length];
+
+export const money = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'money', get });
+export const text = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'text', get });
+/** Axis ticks as grouped numbers in the display unit ("100,000"). */
+export const AXIS = (d: number) => (Number.isFinite(d) ? d.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '');
+export const yLabel = (lang: Lang, unit: MoneyUnit) => `${L(lang, '金额', 'Amount')}（${unitShort(unit)}）`;
+
+export type Row = Record<string, unknown>;
+export const val = (row: PeriodRow, key: string): string | undefined => (row as unknown as Record<string, string | undefined>)[key];
+
