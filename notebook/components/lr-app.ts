@@ -6,7 +6,7 @@
  */
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { base } from '../lib/styles';
-import { L, tx, type Lang, type MoneyUnit } from '../lib/format';
+import { L, type Lang, type MoneyUnit } from '../lib/format';
 import { defaultRefFor, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { deleteStored, loadStored, saveStored, type StoredScenario } from '../lib/store';
 import { PAGES, pageOf, paramsToSearch, readParams, withChange, type PageId, type Params } from '../lib/url-state';
@@ -16,6 +16,7 @@ import { engine } from '../lib/engine-client';
 import type { TraceAnswer, TraceQuery } from '../lib/trace';
 import type { Result } from '../../engine/report';
 import './lr-trace';
+import './lr-scenario-picker';
 import '../pages/lr-page-funding';
 import '../pages/lr-page-zones';
 import '../pages/lr-page-split';
@@ -232,20 +233,8 @@ export class LrApp extends LitElement {
         </ul>
       </nav>
       <div class="bar">
-        <label>${T('情景', 'Scenario')}
-          <select data-picker @change=${(e: Event) => this.setParams({ s: (e.target as HTMLSelectElement).value }, true)}>
-            <optgroup label=${T('内置情景', 'Bundled')}>
-              ${entries.filter((x) => x.source === 'bundled' && !x.ref.includes('/')).map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
-            </optgroup>
-            ${entries.some((x) => x.source === 'bundled' && x.ref.includes('/')) ? html`<optgroup label=${T('变体与压力测试', 'Variants and stress tests')}>
-              ${entries.filter((x) => x.source === 'bundled' && x.ref.includes('/')).map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
-            </optgroup>` : nothing}
-            ${this._user.length ? html`<optgroup label=${T('本浏览器保存', 'Saved in this browser')}>
-              ${entries.filter((x) => x.source === 'user').map((x) => html`<option value=${x.ref} ?selected=${x.ref === this.ref}>${tx(x.name, this.viewLang)}</option>`)}
-            </optgroup>` : nothing}
-            ${this._ready && !entries.some((x) => x.ref === this.ref) ? html`<option value=${this.ref} selected>${this.ref}（${T('未找到', 'not found')}）</option>` : nothing}
-          </select>
-        </label>
+        <lr-scenario-picker .entries=${entries} selected=${this.ref} lang=${this.viewLang} ?ready=${this._ready}
+          @pick=${(e: CustomEvent<string>) => this.setParams({ s: e.detail }, true)}></lr-scenario-picker>
         <label class="upload" tabindex="0" @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); (this.renderRoot.querySelector('#upload') as HTMLInputElement).click(); } }}>
           ${T('上传情景文件…', 'Upload a scenario…')}<input id="upload" type="file" accept=".json,application/json" data-upload @change=${this.onUpload} />
         </label>
