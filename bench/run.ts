@@ -14,7 +14,7 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
-import { splitRatios } from '../engine/revenue-split';
+import { withSplit } from './model-edit';
 import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
 import { SCENARIO_SCHEMA } from '../engine/index';
 import { nodeSpawner } from '../cli/analysis-worker';
@@ -59,16 +59,6 @@ function benchEngine(parcels: number, months: number, iterations: number): Engin
   return f;
 }
 
-
-/**
- * The engine's recalculation after the split ratio changes, on its hot path: the prepared model
- * with its default split replaced (exactly what prepare builds from split.ratios; the bench test
- * proves it equals simulate() of the edited scenario), run, figures read from the ledger.
- */
-export function withSplit(model: Model, ratios: Record<string, string>): Model {
-  const splits = model.splits.map((s, i) => (model.splitNames[i] === 'default' ? splitRatios(model.tiers.map((t) => t.id), ratios) : s));
-  return { ...model, splits };
-}
 
 interface SheetFigures { build: number; recalcSplit: number; recalcRate: number; engineFull: number; engineHot: number; diffs: Record<string, number>; fenDiffs: Record<string, number> | null }
 

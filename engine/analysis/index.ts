@@ -15,3 +15,4 @@ export { displayWidth, heatMap, progressBar, renderTable, toCsv, tornadoBars } f
 export { SOLVE_PRESETS, solvePreset, type PresetOptions, type PresetSolve, type SolvePresetName } from './solve-presets';
 export { SHORTFALL_MEASURE, defaultEvents, defaultOutputs, scenarioFacts, type ScenarioFacts } from './defaults';
 export { stressOutputs, type StressOutputRow } from './stress-outputs';
+export { browserSpawner } from './browser-pool';
