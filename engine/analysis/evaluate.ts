@@ -10,7 +10,7 @@
 import { prepare } from '../scenario/normalize';
 import { run, type RunOutput } from '../run';
 import { report, type Result } from '../report';
-import { fenToYuan } from '../money';
+import { dec, fenToYuan } from '../money';
 import type { Problem } from '../problem';
 import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, type FastReader, type FastSeriesReader } from './metrics';
 import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
@@ -107,12 +107,12 @@ function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonl
   return { ok: true, texts, values, series: seriesOut };
 }
 
-/** A money output whose text is not whole fen is read as a plain number rather than failing the run. */
+/** A money output whose text is not whole fen (a field misread as money) keeps its fraction of a fen rather than failing the run. */
 function safeMeasure(out: OutputRef, text: string): number {
   try {
     return toMeasure(out, text);
   } catch {
-    return Number(text) * (out.kind === 'money' ? 100 : 1);
+    return dec(text).times(out.kind === 'money' ? 100 : 1).toNumber();
   }
 }
 
