@@ -10,6 +10,7 @@
  *
  * Every amount is a whole number of 元 written in 万元 with up to four decimals, so that a
  * spreadsheet model (bench/spreadsheet.ts) can be built from the same inputs without parsing units.
+ * `bond: true` adds a bullet special bond (no project, no fees, the budget pays what the fund cannot).
  * `headroomMonths` keeps the last sale receipts that many months before the end, so a Monte Carlo
  * can delay sales without pushing them off the timeline.
  */
@@ -23,6 +24,8 @@ export interface PortfolioOptions {
   readonly headroomMonths?: number;
   /** Parcels per zone. Default 50. */
   readonly parcelsPerZone?: number;
+  /** Add one special bond: issued in the second month, 3.2 %, annual coupons, bullet, about a quarter of the acquisition cost. */
+  readonly bond?: boolean;
 }
 
 const CITIES = ['海口市', '三亚市', '儋州市', '琼海市', '文昌市', '万宁市', '东方市', '五指山市'];
@@ -55,6 +58,10 @@ export function portfolio(options: PortfolioOptions): Record<string, unknown> {
   const parcels = Array.from({ length: n }, (_, i) => parcel(rng, i, start, lastSale, zoneCount));
   const years = Math.ceil(months / 12);
   const appropriations = Array.from({ length: years }, (_, y) => ({ date: month(start, y * 12), amount: wanText(rng.int(n * 800, n * 2400) * 10000) }));
+  const acquisitionYuan = parcels.reduce((t, p) => t + yuanOf((p.acquisition as { price: string }).price), 0);
+  const bonds = options.bond
+    ? [{ id: 'BOND-1', name: { zh: '土地储备专项债券', en: 'Land reserve special bond' }, issueDate: month(start, 1), principal: `${Math.max(1, Math.round(acquisitionYuan / 4 / 10000))}万元`, couponRate: '3.2%', termYears: Math.min(10, Math.max(1, Math.floor((months - 2) / 12))) }]
+    : [];
   return {
     id: `portfolio-${n}x${months}-s${options.seed ?? 1}`,
     name: { zh: `生成组合 ${n} 宗 × ${months} 个月`, en: `Generated portfolio ${n} parcels × ${months} months` },
@@ -68,7 +75,14 @@ export function portfolio(options: PortfolioOptions): Record<string, unknown> {
     funding: { appropriations },
     zones,
     parcels,
+    ...(bonds.length ? { bonds } : {}),
   };
+}
+
+/** Whole 元 of a "12345.6789万元" text (the generator's own form). */
+function yuanOf(text: string): number {
+  const [int, frac = ''] = text.replace('万元', '').split('.');
+  return Number(int) * 10000 + Number(frac.padEnd(4, '0'));
 }
 
 function parcel(rng: Random, i: number, start: { year: number; month: number }, lastSale: number, zoneCount: number): Record<string, unknown> {

@@ -14,7 +14,7 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
-import { withSplit } from './model-edit';
+import { withBondRate, withSplit } from './model-edit';
 import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
 import { SCENARIO_SCHEMA } from '../engine/index';
 import { nodeSpawner } from '../cli/analysis-worker';
@@ -61,10 +61,10 @@ function benchEngine(parcels: number, months: number, iterations: number): Engin
 }
 
 
-interface SheetFigures { build: number; recalcSplit: number; recalcRate: number; engineFull: number; engineHot: number; diffs: Record<string, number>; fenDiffs: Record<string, number> | null }
+interface SheetFigures { build: number; recalcSplit: number; recalcBond: number; engineFull: number; engineHot: number; engineBondFull: number; engineBondHot: number; diffs: Record<string, number>; fenDiffs: Record<string, number> | null }
 
 function benchSheet(parcels: number, months: number, recalcs: number, checkFen: boolean): SheetFigures {
-  const scenario = portfolio({ parcels, months, seed: 2 });
+  const scenario = portfolio({ parcels, months, seed: 2, bond: true });
   // The engine first (before the workbook fills the heap): its exact figures and its recalculation.
   const paths = comparedOutputs(months);
   const outs = parseOutputs(Object.values(paths));
@@ -80,16 +80,23 @@ function benchSheet(parcels: number, months: number, recalcs: number, checkFen: 
   const variants = [withSplit(model, split(0)), withSplit(model, split(1))];
   let j = 0;
   const engineHot = medianMs('engine hot', () => metrics(run(variants[j++ % 2])), recalcs * 10, recalcs * 5);
+  const couponPath = parsePath('bonds[0].couponRate')!;
+  const coupon = (k: number) => (k % 2 ? '3.2%' : '3.5%');
+  let b = 0;
+  const engineBondFull = medianMs('engine bond recalc', () => evaluate(setAt(scenario, couponPath, coupon(b++))), recalcs, 2);
+  const bondVariants = [withBondRate(model, coupon(0)), withBondRate(model, coupon(1))];
+  const engineBondHot = medianMs('engine bond hot', () => metrics(run(bondVariants[b++ % 2])), recalcs * 10, recalcs * 5);
 
   const { ms: build, value: sheet } = onceMs(() => buildSpreadsheet(scenario));
   const keys = Object.keys(paths) as (keyof SpreadsheetTotals)[];
   const totals = sheet.totals();
   const diffs = Object.fromEntries(keys.map((key, i) => [key, fenDifference(totals[key], e.texts[i]!)]));
-  // Recalculation after one input: the province weight 6 → 7 → 6 …, the land income fund rate.
+  // Recalculation after one input: the province weight 6 → 7 → 6 …, the bond's coupon 3.5 % ↔ 3.2 %.
   let w = 6;
   const recalcSplit = medianMs('sheet split', () => sheet.set('provinceWeight', (w = w === 6 ? 7 : 6)), recalcs, 2);
   let r = 0;
-  const recalcRate = medianMs('sheet rate', () => sheet.set('landIncomeFundRate', r++ % 2 ? 0.0317 : 0.035), recalcs, 2);
+  const recalcBond = medianMs('sheet bond rate', () => sheet.set('bondRate', r++ % 2 ? 0.032 : 0.035), recalcs, 2);
+  sheet.set('bondRate', 0.032);
   const formulas = sheet.formulas;
   sheet.destroy();
   let fenDiffs: Record<string, number> | null = null;
@@ -99,14 +106,15 @@ function benchSheet(parcels: number, months: number, recalcs: number, checkFen: 
     fenDiffs = Object.fromEntries(keys.map((key, i) => [key, fenDifference(t[key], e.texts[i]!)]));
     exact.destroy();
   }
-  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms   recalc: split ratio ${fmtMs(recalcSplit)} ms, provision rate ${fmtMs(recalcRate)} ms`);
-  say(`  ${' '.repeat(14)}engine after the split ratio changes: run + metrics ${fmtMs(engineHot)} ms (hot path); set + prepare + run + metrics ${fmtMs(engineFull)} ms`);
-  say(`  ${' '.repeat(14)}spreadsheet/engine: ${ratio(recalcSplit, engineHot)} (hot path), ${ratio(recalcSplit, engineFull)} (with prepare)`);
+  const pad = ' '.repeat(14);
+  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms (engine prepare ${fmtMs(engineFull)} ms)`);
+  say(`${pad}split ratio 6:4 → 7:3   spreadsheet recalc ${fmtMs(recalcSplit)} ms   engine run + metrics ${fmtMs(engineHot)} ms (hot path), set + prepare + run + metrics ${fmtMs(engineFull)} ms   → spreadsheet/engine ${ratio(recalcSplit, engineHot)} (hot path), ${ratio(recalcSplit, engineFull)} (with prepare)`);
+  say(`${pad}bond rate 3.2 % → 3.5 %  spreadsheet recalc ${fmtMs(recalcBond)} ms   engine run + metrics ${fmtMs(engineBondHot)} ms (hot path), set + prepare + run + metrics ${fmtMs(engineBondFull)} ms   → spreadsheet/engine ${ratio(recalcBond, engineBondHot)} (hot path), ${ratio(recalcBond, engineBondFull)} (with prepare)`);
   const shown = (d: Record<string, number>) => Object.entries(d).map(([key, v]) => `${key} ${v === 0 ? '=' : (v > 0 ? '+' : '') + v}`).join(', ');
   const off = Object.values(diffs).filter((v) => v !== 0).length;
-  say(`  ${' '.repeat(14)}floats (元, ROUND to 2 places) − engine, in fen: ${shown(diffs)} — ${off === 0 ? 'all agree to the fen' : `${off} of ${keys.length} totals differ`}`);
-  if (fenDiffs) say(`  ${' '.repeat(14)}the same workbook in whole fen with exact rate ratios: ${Object.values(fenDiffs).every((v) => v === 0) ? 'all 7 totals agree to the fen' : shown(fenDiffs)}`);
-  return { build, recalcSplit, recalcRate, engineFull, engineHot, diffs, fenDiffs };
+  say(`${pad}floats (元, ROUND to 2 places) − engine, in fen: ${shown(diffs)} — ${off === 0 ? 'all agree to the fen' : `${off} of ${keys.length} totals differ`}`);
+  if (fenDiffs) say(`${pad}the same workbook in whole fen with exact rate ratios: ${Object.values(fenDiffs).every((v) => v === 0) ? `all ${keys.length} totals agree to the fen` : shown(fenDiffs)}`);
+  return { build, recalcSplit, recalcBond, engineFull, engineHot, engineBondFull, engineBondHot, diffs, fenDiffs };
 }
 
 function ratio(a: number, b: number): string {
@@ -117,7 +125,7 @@ function ratio(a: number, b: number): string {
 function mcPlan(runs: number): McPlan {
   const known = Object.keys((SCENARIO_SCHEMA as { properties: { adjustments?: { properties?: object } } }).properties.adjustments?.properties ?? {});
   return {
-    scenario: portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12 }),
+    scenario: portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12, bond: true }),
     runs,
     seed: 2024,
     inputs: [
@@ -127,9 +135,9 @@ function mcPlan(runs: number): McPlan {
       ...(known.includes('rateShiftBp') ? [{ path: 'adjustments.rateShiftBp', distribution: 'normal(0, 50) integer' }] : []),
     ],
     correlations: [{ a: 'adjustments.salePriceFactor', b: 'adjustments.saleDelayMonths', rho: -0.4 }],
-    outputs: ['totals.valueAdded', 'totals.shares.province', 'totals.fiscalTopUp'],
-    series: ['periods[*].treasuryBalance'],
-    events: [{ output: 'totals.unrecoveredCost', op: '>', threshold: '0' }],
+    outputs: ['totals.valueAdded', 'totals.shares.province', 'bonds[0].coverageRatio', 'totals.peakFundingNeed'],
+    series: ['periods[*].poolBalance'],
+    events: [{ output: 'bonds[0].coverageRatio', op: '<', threshold: '1.2' }, { output: 'totals.fiscalDebtSupport', op: '>', threshold: '0' }],
   };
 }
 
@@ -150,7 +158,7 @@ async function benchMc(runs: number, threads: number): Promise<{ seconds: number
   if (!outcome.ok) throw new Error(`Monte Carlo failed: ${outcome.cancelled ? 'cancelled' : outcome.problems.map((p) => p.message.en).join('; ')}`);
   const r = outcome.result;
   const p50 = r.outputs[0].percentiles.find((p) => p.p === 50)!.text;
-  say(`  ${runs} runs on ${threads} thread(s): ${seconds.toFixed(1)} s (${((seconds * 1000) / runs).toFixed(2)} ms a run), ${r.failed} refused; value added P50 ${p50} 元, P(unrecovered cost > 0) ${(r.events[0].probability * 100).toFixed(1)}%`);
+  say(`  ${runs} runs on ${threads} thread(s): ${seconds.toFixed(1)} s (${((seconds * 1000) / runs).toFixed(2)} ms a run), ${r.failed} refused; value added P50 ${p50} 元, coverage P5–P95 ${r.outputs[2].percentiles[0]?.text}–${r.outputs[2].percentiles[4]?.text}, P(coverage < 1.2) ${(r.events[0].probability * 100).toFixed(1)}%, P(budget pays debt service) ${(r.events[1].probability * 100).toFixed(1)}%`);
   return { seconds, p50 };
 }
 
@@ -164,20 +172,22 @@ async function main(): Promise<void> {
   say(`  targets: 500 × 120 ≤ 2 ms → ${fmtMs(e500.run + e500.metrics)} ms; 10 000 × 240 ≤ 100 ms → ${fmtMs(e10k.run + e10k.metrics)} ms (engine = run + metrics on a prepared model)`);
 
   let sheetRatio = NaN;
+  let bondRatio = NaN;
   if (!skip.has('sheet')) {
     say('');
     say('2. the same model as a spreadsheet (HyperFormula, floats in 元) — recalculation after one input changes');
     benchSheet(100, 60, 20, true);
     const big = benchSheet(1000, 240, 6, true);
     sheetRatio = big.recalcSplit / big.engineHot;
-    say(`  target: engine ≥ 1 000 × the spreadsheet's recalculation speed → ${ratio(big.recalcSplit, big.engineHot)} on the hot path, ${ratio(big.recalcSplit, big.engineFull)} with prepare`);
+    bondRatio = big.recalcBond / big.engineBondHot;
+    say(`  target: engine ≥ 1 000 × the spreadsheet's recalculation speed → split ratio ${ratio(big.recalcSplit, big.engineHot)}, bond rate ${ratio(big.recalcBond, big.engineBondHot)} on the hot path; ${ratio(big.recalcSplit, big.engineFull)} and ${ratio(big.recalcBond, big.engineBondFull)} with prepare`);
   }
 
   let mc1 = NaN;
   let mc2 = NaN;
   if (!skip.has('mc')) {
     say('');
-    say(`3. Monte Carlo: ${MC_RUNS} runs of a 200-parcel, 120-month portfolio (price, cost, delay correlated; 3 outputs, a fan, an event)`);
+    say(`3. Monte Carlo: ${MC_RUNS} runs of a 200-parcel, 120-month portfolio with a bond (price, cost, delay, coupon; price and delay correlated; 4 outputs, a fan, 2 events)`);
     const plan = mcPlan(1);
     const model = prepared(plan.scenario);
     const adjusted = setAt(plan.scenario, parsePath('adjustments.salePriceFactor')!, '0.95');
@@ -192,7 +202,7 @@ async function main(): Promise<void> {
     say(`  target: 10 000 runs ≤ 10 s → ${((mc2 * 10000) / MC_RUNS).toFixed(1)} s on 2 threads (scaled to 10 000 runs)`);
   }
   say('');
-  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${Number.isFinite(sheetRatio) ? sheetRatio.toFixed(0) + 'x' : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}`);
+  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${Number.isFinite(sheetRatio) ? `${sheetRatio.toFixed(0)}x (split ratio), ${bondRatio.toFixed(0)}x (bond rate)` : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}`);
 }
 
 await main();

@@ -7,10 +7,12 @@
  *            cost recovered, value added, the city share ROUNDDOWN(…, 2) and the province the rest
  *   Cash     parcels × months: what each parcel pays out of the reserve fund each month
  *   Summary  months across: need, appropriation, cost recovered (SUMIF on the settlement month),
- *            fiscal top-up = MAX(0, need − money at hand), the reserve fund's balance, shares by month
+ *            the bond's proceeds, coupons (cumulative interest rounded once a coupon, as the engine
+ *            carries its rounding remainder), principal and the budget's support when the fund
+ *            cannot pay, fiscal top-up = MAX(0, need − money at hand), the reserve fund's balance
  *   Totals   the figures the engine's Result also gives
  *
- * `set(input, value)` changes one input (the province weight, a provision rate) and HyperFormula
+ * `set(input, value)` changes one input (the province weight, a provision rate, the bond rate) and HyperFormula
  * recalculates what depends on it; `totals()` reads the figures for comparison with the engine.
  *
  * Two ways to write it. `yuan` (the default) is how such workbooks are written: amounts in 元,
@@ -60,6 +62,8 @@ export interface SpreadsheetTotals {
   costRecovered: number;
   fiscalTopUp: number;
   reserveFundEnd: number;
+  interest: number;
+  fiscalDebtSupport: number;
 }
 
 export interface SpreadsheetModel {
@@ -67,11 +71,13 @@ export interface SpreadsheetModel {
   readonly formulas: number;
   totals(): SpreadsheetTotals;
   /** Sets one input cell and returns after HyperFormula has recalculated what depends on it. */
-  set(input: 'provinceWeight' | 'cityWeight' | 'landIncomeFundRate', value: number): void;
+  set(input: 'provinceWeight' | 'cityWeight' | 'landIncomeFundRate' | 'bondRate', value: number): void;
   destroy(): void;
 }
 
-const INPUT_ROW = { provinceWeight: 0, cityWeight: 1, landIncomeFundRate: 2 } as const;
+const INPUT_ROW = { provinceWeight: 0, cityWeight: 1, landIncomeFundRate: 2, bondRate: 7 } as const;
+
+interface RawBond { issueDate: string; principal: string; couponRate: string; termYears: number }
 
 export function buildSpreadsheet(scenario: Record<string, unknown>, options: { unit?: 'yuan' | 'fen' } = {}): SpreadsheetModel {
   const unit = options.unit ?? 'yuan';
@@ -96,6 +102,14 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
     ['housing rate', ...r('provisions.housing.rate')],
     ['first instalment share', ...r('sale.firstInstalmentShare')],
   ];
+  // The bond (at most one here: bullet, annual coupons, no fees): rate, principal, issue and maturity months.
+  const bond = ((scenario.bonds as RawBond[] | undefined) ?? [])[0];
+  inputs.push(
+    ['bond rate', ...(bond ? rateCells(bond.couponRate, unit) : [0, 1])],
+    ['bond principal', bond ? money(bond.principal) : 0, null],
+    ['bond issue month', bond ? period(bond.issueDate) : -1, null],
+    ['bond maturity month', bond ? period(bond.issueDate) + bond.termYears * 12 : -1, null],
+  );
   const parcels = scenario.parcels as RawParcel[];
   const rows: Cell[][] = parcels.map((p, i) => {
     const n = i + 1;
@@ -147,15 +161,26 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
   });
   const approp = new Array<number>(months).fill(0);
   for (const a of ((scenario.funding as { appropriations?: { date: string; amount: string }[] })?.appropriations ?? [])) approp[period(a.date)] += money(a.amount);
+  const prev = (m: number, row: number) => (m ? `${col(m - 1)}${row}` : '0');
+  const row = (f: (c: string, m: number) => string | number) => Array.from({ length: months }, (_, m) => f(col(m), m));
+  const B = { rate: 'Inputs!$B$8/Inputs!$C$8', principal: 'Inputs!$B$9', issue: 'Inputs!$B$10', maturity: 'Inputs!$B$11' };
+  const atHand = (c: string, m: number) => `${prev(m, 6)}+${c}3+${c}4+${c}9`; // balance + appropriation + recovered + proceeds
   const summary: Cell[][] = [
-    Array.from({ length: months }, (_, m) => m), // 1 month
-    Array.from({ length: months }, (_, m) => `=SUM(Cash!${col(m)}2:${col(m)}${last})`), // 2 need
+    row((_, m) => m), // 1 month
+    row((c) => `=SUM(Cash!${c}2:${c}${last})`), // 2 need
     approp, // 3 appropriation
-    Array.from({ length: months }, (_, m) => `=SUMIF(Parcels!$P$1:$P$${last - 1},${col(m)}1,Parcels!$AA$1:$AA$${last - 1})`), // 4 cost recovered
-    Array.from({ length: months }, (_, m) => `=MAX(0,${col(m)}2-(${m ? `${col(m - 1)}6` : '0'}+${col(m)}3+${col(m)}4))`), // 5 top-up
-    Array.from({ length: months }, (_, m) => `=${m ? `${col(m - 1)}6` : '0'}+${col(m)}3+${col(m)}4+${col(m)}5-${col(m)}2`), // 6 balance
-    Array.from({ length: months }, (_, m) => `=SUMIF(Parcels!$P$1:$P$${last - 1},${col(m)}1,Parcels!$AD$1:$AD$${last - 1})`), // 7 province by month
-    Array.from({ length: months }, (_, m) => `=SUMIF(Parcels!$P$1:$P$${last - 1},${col(m)}1,Parcels!$AC$1:$AC$${last - 1})`), // 8 city by month
+    row((c) => `=SUMIF(Parcels!$P$1:$P$${last - 1},${c}1,Parcels!$AA$1:$AA$${last - 1})`), // 4 cost recovered
+    row((c, m) => `=MAX(0,${c}2-(${atHand(c, m)}+${c}14-${c}13))`), // 5 top-up
+    row((c, m) => `=${atHand(c, m)}+${c}14-${c}13+${c}5-${c}2`), // 6 balance
+    row((c) => `=SUMIF(Parcels!$P$1:$P$${last - 1},${c}1,Parcels!$AD$1:$AD$${last - 1})`), // 7 province by month
+    row((c) => `=SUMIF(Parcels!$P$1:$P$${last - 1},${c}1,Parcels!$AC$1:$AC$${last - 1})`), // 8 city by month
+    row((c) => `=IF(${c}1=${B.issue},${B.principal},0)`), // 9 bond proceeds
+    row((c) => `=IF(AND(${c}1>${B.issue},${c}1<=${B.maturity},OR(MOD(${c}1-${B.issue},12)=0,${c}1=${B.maturity})),1,0)`), // 10 coupon date
+    row((c, m) => `=IF(${c}10=1,ROUND((${c}1-${B.issue})*${B.principal}*${B.rate}/12,${D})-${prev(m, 15)},0)`), // 11 interest
+    row((c) => `=IF(${c}1=${B.maturity},${B.principal},0)`), // 12 principal
+    row((c) => `=${c}11+${c}12`), // 13 debt service
+    row((c, m) => `=MAX(0,${c}13-MAX(0,${atHand(c, m)}))`), // 14 the budget's support
+    row((c, m) => `=${prev(m, 15)}+${c}11`), // 15 interest so far
   ];
   const L = last - 1;
   const totals: Cell[][] = [
@@ -166,6 +191,8 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
     ['cost recovered', `=SUM(Parcels!AA1:AA${L})`],
     ['fiscal top-up', `=SUM(Summary!A5:${col(months - 1)}5)`],
     ['reserve fund at the end', `=Summary!${col(months - 1)}6`],
+    ['interest', `=SUM(Summary!A11:${col(months - 1)}11)`],
+    ['fiscal debt support', `=SUM(Summary!A14:${col(months - 1)}14)`],
   ];
   const hf = HyperFormula.buildFromSheets({ Inputs: inputs, Parcels: rows, Cash: cash, Summary: summary, Totals: totals }, { licenseKey: 'gpl-v3', precisionRounding: 15 });
   const sheet = (name: string) => hf.getSheetId(name)!;
@@ -175,12 +202,14 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
   return {
     hf,
     formulas,
-    totals: () => ({ valueAdded: value(0), province: value(1), city: value(2), provisions: value(3), costRecovered: value(4), fiscalTopUp: value(5), reserveFundEnd: value(6) }),
+    totals: () => ({ valueAdded: value(0), province: value(1), city: value(2), provisions: value(3), costRecovered: value(4), fiscalTopUp: value(5), reserveFundEnd: value(6), interest: value(7), fiscalDebtSupport: value(8) }),
     set: (input, v) => {
       const at = { sheet: sheet('Inputs'), row: INPUT_ROW[input], col: 1 };
-      // In whole fen a rate is numerator/denominator: scale the new rate onto the denominator.
-      const den = hf.getCellValue({ ...at, col: 2 }) as number;
-      hf.setCellContents(at, unit === 'fen' && input === 'landIncomeFundRate' ? Math.round(v * den) : v);
+      // In whole fen a rate is an exact numerator and denominator, set together.
+      if (unit === 'fen' && (input === 'landIncomeFundRate' || input === 'bondRate')) {
+        const r = parseRate(String(v))!;
+        hf.setCellContents(at, [[r.num, r.den]]);
+      } else hf.setCellContents(at, v);
     },
     destroy: () => hf.destroy(),
   };
@@ -195,7 +224,9 @@ export function comparedOutputs(months: number): Record<keyof SpreadsheetTotals,
     provisions: 'totals.provisions',
     costRecovered: 'totals.reserveCostRecovered',
     fiscalTopUp: 'totals.fiscalTopUp',
-  reserveFundEnd: `periods[${months - 1}].reserveFundBalance`,
+    reserveFundEnd: `periods[${months - 1}].reserveFundBalance`,
+    interest: 'totals.interest',
+    fiscalDebtSupport: 'totals.fiscalDebtSupport',
   };
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { portfolio } from '../bench/portfolio';
 import { buildSpreadsheet, comparedOutputs, fenDifference, type SpreadsheetTotals } from '../bench/spreadsheet';
-import { withSplit } from '../bench/model-edit';
+import { withBondRate, withSplit } from '../bench/model-edit';
 import { prepare, report, run, setAt, simulate } from '../engine/index';
 import { evaluator, parseOutputs } from '../engine/analysis/index';
 
@@ -44,8 +44,8 @@ function engineTexts(scenario: unknown, months: number): { keys: (keyof Spreadsh
 
 describe('the spreadsheet model', () => {
   for (const [parcels, months, seed] of [[8, 36, 1], [25, 48, 2]]) {
-    it(`in whole fen agrees with the engine to the fen (${parcels} × ${months}), also after the split ratio changes`, () => {
-      const s = portfolio({ parcels, months, seed });
+    it(`in whole fen agrees with the engine to the fen (${parcels} × ${months}, with a bond), also after the split ratio and the coupon change`, () => {
+      const s = portfolio({ parcels, months, seed, bond: true });
       const sheet = buildSpreadsheet(s, { unit: 'fen' });
       try {
         const { keys, texts } = engineTexts(s, months);
@@ -55,6 +55,11 @@ describe('the spreadsheet model', () => {
         const after = engineTexts(setAt(s, ['split', 'ratios'], { province: '7', city: '4' }), months);
         const t2 = sheet.totals();
         expect(keys.map((k, i) => [k, fenDifference(t2[k], after.texts[i])])).toEqual(keys.map((k) => [k, 0]));
+        sheet.set('bondRate', 0.045);
+        const coupon = engineTexts(setAt(setAt(s, ['split', 'ratios'], { province: '7', city: '4' }), ['bonds', 0, 'couponRate'], '4.5%'), months);
+        const t3 = sheet.totals();
+        expect(keys.map((k, i) => [k, fenDifference(t3[k], coupon.texts[i])])).toEqual(keys.map((k) => [k, 0]));
+        expect(Number(coupon.texts[keys.indexOf('interest')])).toBeGreaterThan(Number(after.texts[keys.indexOf('interest')]));
       } finally {
         sheet.destroy();
       }
@@ -62,7 +67,7 @@ describe('the spreadsheet model', () => {
   }
 
   it('in 元 floats it is the same model, off by at most a few fen a parcel', () => {
-    const s = portfolio({ parcels: 25, months: 48, seed: 2 });
+    const s = portfolio({ parcels: 25, months: 48, seed: 2, bond: true });
     const sheet = buildSpreadsheet(s);
     try {
       const { keys, texts } = engineTexts(s, 48);
@@ -83,5 +88,16 @@ describe('the engine’s hot-path recalculation', () => {
     const direct = simulate(setAt(s, ['split', 'ratios'], { province: '7', city: '3' }));
     expect(edited.totals).toEqual(direct.totals);
     expect(edited.parcels).toEqual(direct.parcels);
+  });
+
+  it('withBondRate(model) runs to exactly what simulate() gives for the new coupon', () => {
+    const s = portfolio({ parcels: 30, months: 60, seed: 3, bond: true });
+    const p = prepare(s);
+    if (!p.ok) throw new Error('refused');
+    const edited = report(run(withBondRate(p.model, '3.5%')));
+    const direct = simulate(setAt(s, ['bonds', 0, 'couponRate'], '3.5%'));
+    expect(edited.totals).toEqual(direct.totals);
+    expect(edited.bonds.map((b) => b.coverageRatio)).toEqual(direct.bonds.map((b) => b.coverageRatio));
+    expect(edited.totals.interest).not.toBe(simulate(s).totals.interest);
   });
 });
