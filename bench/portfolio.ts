@@ -24,8 +24,10 @@ export interface PortfolioOptions {
   readonly headroomMonths?: number;
   /** Parcels per zone. Default 50. */
   readonly parcelsPerZone?: number;
-  /** Add one special bond: issued in the second month, 3.2 %, annual coupons, bullet, about a quarter of the acquisition cost. */
+  /** Add one special bond: issued in the second month, 3.2 %, annual coupons, bullet. */
   readonly bond?: boolean;
+  /** The bond's principal as a share of the acquisition cost. Default 0.25. */
+  readonly bondShare?: number;
 }
 
 const CITIES = ['海口市', '三亚市', '儋州市', '琼海市', '文昌市', '万宁市', '东方市', '五指山市'];
@@ -60,7 +62,7 @@ export function portfolio(options: PortfolioOptions): Record<string, unknown> {
   const appropriations = Array.from({ length: years }, (_, y) => ({ date: month(start, y * 12), amount: wanText(rng.int(n * 800, n * 2400) * 10000) }));
   const acquisitionYuan = parcels.reduce((t, p) => t + yuanOf((p.acquisition as { price: string }).price), 0);
   const bonds = options.bond
-    ? [{ id: 'BOND-1', name: { zh: '土地储备专项债券', en: 'Land reserve special bond' }, issueDate: month(start, 1), principal: `${Math.max(1, Math.round(acquisitionYuan / 4 / 10000))}万元`, couponRate: '3.2%', termYears: Math.min(10, Math.max(1, Math.floor((months - 2) / 12))) }]
+    ? [{ id: 'BOND-1', name: { zh: '土地储备专项债券', en: 'Land reserve special bond' }, issueDate: month(start, 1), principal: `${Math.max(1, Math.round((acquisitionYuan * (options.bondShare ?? 0.25)) / 10000))}万元`, couponRate: '3.2%', termYears: Math.min(10, Math.max(1, Math.floor((months - 2) / 12))) }]
     : [];
   return {
     id: `portfolio-${n}x${months}-s${options.seed ?? 1}`,

@@ -125,7 +125,7 @@ function ratio(a: number, b: number): string {
 function mcPlan(runs: number): McPlan {
   const known = Object.keys((SCENARIO_SCHEMA as { properties: { adjustments?: { properties?: object } } }).properties.adjustments?.properties ?? {});
   return {
-    scenario: portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12, bond: true }),
+    scenario: portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12, bond: true, bondShare: 0.8 }),
     runs,
     seed: 2024,
     inputs: [

@@ -9,7 +9,8 @@
  *   → { ok: true, result, threads: 2 } | { ok: false, problems } | { ok: false, cancelled: true }
  */
 import type { Problem } from '../problem';
-import { compilePlan, runChunk, summarize, type ChunkResult, type McPlan, type McResult } from './monte-carlo';
+import { compilePlan, runChunk, type ChunkResult, type McPlan } from './monte-carlo';
+import { summarize, type McResult } from './mc-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** A worker seen from the driver. */
