@@ -9,3 +9,4 @@ export * from './disposal-plan';
 export * from './plan-file';
 export * from './revitalisation';
 export * from './idle-land';
+export * from './progress';

@@ -22,6 +22,8 @@ import '../pages/lr-page-zones';
 import '../pages/lr-page-split';
 import '../pages/lr-page-compare';
 import '../pages/lr-page-scenario';
+import '../pages/lr-page-evaluation';
+import '../pages/lr-page-stock';
 
 const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en: string } }> = {
   funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
@@ -29,6 +31,8 @@ const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en
   split: { zh: '收益分配', en: 'Revenue share', who: { zh: '政策制定', en: 'policymakers' } },
   compare: { zh: '情景对比', en: 'Compare', who: { zh: '两个情景并排', en: 'two scenarios side by side' } },
   scenario: { zh: '情景编辑', en: 'Scenario', who: { zh: '输入与校验', en: 'inputs and checks' } },
+  evaluation: { zh: '绩效评价', en: 'Evaluation', who: { zh: '评分与等级', en: 'scores and grade' } },
+  stock: { zh: '存量盘活', en: 'Stock land', who: { zh: '处置进度与指标', en: 'disposal and quota' } },
 };
 
 export class LrApp extends LitElement {
@@ -74,6 +78,7 @@ export class LrApp extends LitElement {
       nav small { opacity: 0.75; margin-left: 0.3rem; font-size: 0.75rem; }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; padding: 0.4rem 0; }
       .bar label { font-size: 0.85rem; }
+      .bar[hidden] { display: none; }
       select { max-width: 26rem; padding: 0.15rem; }
       .chips { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; font-size: 0.8rem; }
       .chip { background: #e8f0f7; border: 1px solid #c3d6e6; border-radius: 999px; padding: 0 0.55rem; }
@@ -232,7 +237,7 @@ export class LrApp extends LitElement {
               aria-current=${p === page ? 'page' : 'false'} @click=${(e: Event) => this.go(p, e)}>${T(PAGE_NAMES[p].zh, PAGE_NAMES[p].en)}<small>${T(PAGE_NAMES[p].who.zh, PAGE_NAMES[p].who.en)}</small></a></li>`)}
         </ul>
       </nav>
-      <div class="bar">
+      <div class="bar" ?hidden=${page === 'evaluation' || page === 'stock'}>
         <lr-scenario-picker .entries=${entries} selected=${this.ref} lang=${this.viewLang} ?ready=${this._ready}
           @pick=${(e: CustomEvent<string>) => this.setParams({ s: e.detail }, true)}></lr-scenario-picker>
         <label class="upload" tabindex="0" @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); (this.renderRoot.querySelector('#upload') as HTMLInputElement).click(); } }}>
@@ -264,6 +269,8 @@ export class LrApp extends LitElement {
       case 'split': return html`<lr-page-split lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-split>`;
       case 'compare': return html`<lr-page-compare lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded} .user=${this._user}></lr-page-compare>`;
       case 'scenario': return html`<lr-page-scenario lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded} .user=${this._user}></lr-page-scenario>`;
+      case 'evaluation': return html`<lr-page-evaluation lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-evaluation>`;
+      case 'stock': return html`<lr-page-stock lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-stock>`;
     }
   }
 }

@@ -6,3 +6,4 @@ export * from './waterfall';
 export * from './shares';
 export * from './overlay';
 export * from './zones';
+export * from './stock';
