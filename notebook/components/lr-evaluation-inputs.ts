@@ -8,7 +8,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { base } from '../lib/styles';
 import { L, tx, type Lang } from '../lib/format';
-import type { InputField } from '../lib/evaluation-view';
+import type { InputField } from '../lib/score-tree-view';
 
 export class LrEvaluationInputs extends LitElement {
   static override properties = { fields: { attribute: false }, lang: {} };

@@ -10,7 +10,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { base } from '../lib/styles';
 import { L, type Lang } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
-import { RULE_NAMES, type Editor, type TreeRow } from '../lib/evaluation-view';
+import { RULE_NAMES, type Editor, type TreeRow } from '../lib/score-tree-view';
 import type { Table } from '../../engine/tables';
 
 export class LrScoreTree extends LitElement {

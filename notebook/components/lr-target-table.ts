@@ -9,7 +9,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { base } from '../lib/styles';
 import { L, type Lang } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
-import type { TargetEditor, TargetRowView } from '../lib/evaluation-view';
+import type { TargetEditor, TargetRowView } from '../lib/target-table-view';
 import type { Table } from '../../engine/tables';
 
 export class LrTargetTable extends LitElement {

@@ -12,10 +12,9 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
-import {
-  EVALUATIONS, entryOf, inputFields, isEditKey, scaleOf, scoreTreeView, targetRows, targetTableExport, targetTableView, targetsMet, treeRows, treeTable,
-  type EvaluationEntry, type InputField, type TargetRowView, type TargetView, type TreeRow, type TreeView,
-} from '../lib/evaluation-view';
+import { EVALUATIONS, entryOf, isEditKey, scaleOf, type EvaluationEntry } from '../lib/evaluation-view';
+import { inputFields, scoreTreeView, treeRows, treeTable, type InputField, type TreeRow, type TreeView } from '../lib/score-tree-view';
+import { targetRows, targetTableExport, targetTableView, targetsMet, type TargetRowView, type TargetView } from '../lib/target-table-view';
 import { GRADE_SCALES, INDICATOR_LABELS, formatPercent, formatPoints, gradeOn } from '../../engine/evaluation';
 import { fenToYuan } from '../../engine/money';
 import type { Check } from '../../engine/check';
