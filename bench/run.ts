@@ -107,7 +107,7 @@ function benchSheet(parcels: number, months: number, recalcs: number, checkFen: 
     exact.destroy();
   }
   const pad = ' '.repeat(14);
-  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms (engine prepare ${fmtMs(engineFull)} ms)`);
+  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms (the engine from the scenario: ${fmtMs(engineFull)} ms)`);
   say(`${pad}split ratio 6:4 → 7:3   spreadsheet recalc ${fmtMs(recalcSplit)} ms   engine run + metrics ${fmtMs(engineHot)} ms (hot path), set + prepare + run + metrics ${fmtMs(engineFull)} ms   → spreadsheet/engine ${ratio(recalcSplit, engineHot)} (hot path), ${ratio(recalcSplit, engineFull)} (with prepare)`);
   say(`${pad}bond rate 3.2 % → 3.5 %  spreadsheet recalc ${fmtMs(recalcBond)} ms   engine run + metrics ${fmtMs(engineBondHot)} ms (hot path), set + prepare + run + metrics ${fmtMs(engineBondFull)} ms   → spreadsheet/engine ${ratio(recalcBond, engineBondHot)} (hot path), ${ratio(recalcBond, engineBondFull)} (with prepare)`);
   const shown = (d: Record<string, number>) => Object.entries(d).map(([key, v]) => `${key} ${v === 0 ? '=' : (v > 0 ? '+' : '') + v}`).join(', ');
