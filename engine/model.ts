@@ -11,6 +11,7 @@ import type { WaterfallRates } from './sale-waterfall';
 import type { Timeline } from './timeline';
 import type { Check } from './check';
 import type { Rate } from './money';
+import type { Area } from './units';
 
 export interface Text {
   readonly zh: string;
@@ -34,8 +35,8 @@ export interface SaleModel {
   readonly businessFee: Fen;
   /** Area sold in m², 2 decimals (display). */
   readonly areaSoldM2: string;
-  /** Ground price 元/m², 2 decimals (display; seed 001 quotes 4 720, exact is 4 719.00). */
-  readonly groundPriceYuanPerM2: string;
+  /** The area sold, exact (the report derives the ground price from it). */
+  readonly areaSold: Area;
 }
 
 export interface ParcelModel {

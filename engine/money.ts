@@ -40,20 +40,37 @@ export function roundFen(yuan: Decimal): Fen {
 
 const MONEY_RE = /^\s*(-?\d+(?:\.\d+)?)\s*(元|万元|亿元|yuan)?\s*$/;
 
+/**
+ * A bounded memo for the parsers: the same text always parses to the same immutable value, and a
+ * scenario run many times (sweeps, Monte Carlo) repeats its texts. Results never depend on it.
+ */
+export function memo<T>(parse: (text: string) => T, limit = 20_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = parse(text);
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, v);
+    }
+    return v as T;
+  };
+}
+
 /** Parses "6205.27万元" / "2660 元" / "1.2亿元" into fen; a bare number string means 元. Returns null if malformed. */
-export function parseMoney(text: string): Fen | null {
+export const parseMoney = memo((text: string): Fen | null => {
   const m = MONEY_RE.exec(text);
   if (!m) return null;
   const unit = MONEY_UNITS[m[2] ?? '元'];
   return roundFen(dec(m[1]).times(unit));
-}
+});
 
 /** The same parse, keeping full precision (for unit prices multiplied before rounding). */
-export function parseMoneyDecimal(text: string): Decimal | null {
+export const parseMoneyDecimal = memo((text: string): Decimal | null => {
   const m = MONEY_RE.exec(text);
   if (!m) return null;
   return dec(m[1]).times(MONEY_UNITS[m[2] ?? '元']);
-}
+});
 
 /** Fen → decimal string in 元 with two places, the form money takes in JSON ("62052732.24"). */
 export function fenToYuan(fen: Fen): string {
@@ -72,12 +89,23 @@ export function fenToDecimal(fen: Fen): Decimal {
 
 /** Fen → 万元 string rounded half-up to `places` decimals ("6205.27"). Formatting only. */
 export function fenToWan(fen: Fen, places = 2): string {
-  return fenToDecimal(fen).div(10000).toFixed(places, Decimal.ROUND_HALF_UP);
+  return scaledText(fen, 6, places);
 }
 
 /** Fen → 亿元 string rounded half-up. Formatting only. */
 export function fenToYi(fen: Fen, places = 4): string {
-  return fenToDecimal(fen).div(100000000).toFixed(places, Decimal.ROUND_HALF_UP);
+  return scaledText(fen, 10, places);
+}
+
+/** fen ÷ 10^shift shown with `places` decimals, half-up, in integer arithmetic (no Decimal, no float). */
+function scaledText(fen: Fen, shift: number, places: number): string {
+  if (places > shift) return fenToDecimal(fen).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
+  const units = mulDivHalfUp(fen, 1, 10 ** (shift - places));
+  const neg = units < 0;
+  const digits = String(neg ? -units : units).padStart(places + 1, '0');
+  const int = digits.slice(0, digits.length - places);
+  const frac = places ? '.' + digits.slice(digits.length - places) : '';
+  return `${neg ? '-' : ''}${int}${frac}`;
 }
 
 /** Groups the integer part with commas: "121400.00" → "121,400.00". */
@@ -100,7 +128,9 @@ export interface Rate {
 const RATE_RE = /^\s*(-?\d+(?:\.\d+)?)\s*(%|‰)?\s*$/;
 
 /** Parses "10%", "0.1", "2.5‰" into an exact Rate. Returns null if malformed. */
-export function parseRate(text: string): Rate | null {
+export const parseRate = memo(parseRateText);
+
+function parseRateText(text: string): Rate | null {
   const m = RATE_RE.exec(text);
   if (!m) return null;
   const [intPart, fracPart = ''] = m[1].replace('-', '').split('.');

@@ -99,15 +99,26 @@ export function resolveParameters(
     if (!r) throw new Error(`parameter ${key} has no value in force`);
     return r.raw;
   };
+  // Each key is parsed once per set: prepare asks for the same parameters for every parcel.
+  const parsed = new Map<string, unknown>();
+  // A key has one unit, so the key alone names its parsed value.
+  const once = <T>(_kind: string, key: string, parse: () => T): T => {
+    let v = parsed.get(key);
+    if (v === undefined) {
+      v = parse();
+      parsed.set(key, v);
+    }
+    return v as T;
+  };
   const set: ParameterSet = {
     resolved,
-    rate: (key) => parseRate(String(get(key)))!,
-    ratio: (key) => parseRate(String(get(key)))!,
-    unitPrice: (key) => parseUnitPrice(String(get(key)))!,
-    months: (key) => Number(get(key)),
+    rate: (key) => once('rate', key, () => parseRate(String(get(key)))!),
+    ratio: (key) => once('rate', key, () => parseRate(String(get(key)))!),
+    unitPrice: (key) => once('unitPrice', key, () => parseUnitPrice(String(get(key)))!),
+    months: (key) => once('months', key, () => Number(get(key))),
     weights: (key) => (resolved.has(key) ? (get(key) as Record<string, string>) : null),
     table: (key) =>
-      (get(key) as { upTo: string | null; rate: string }[]).map((t) => ({ upToFen: t.upTo === null ? null : parseMoney(t.upTo)!, rate: parseRate(t.rate)! })),
+      once('table', key, () => (get(key) as { upTo: string | null; rate: string }[]).map((t) => ({ upToFen: t.upTo === null ? null : parseMoney(t.upTo)!, rate: parseRate(t.rate)! }))),
   };
   return { set, problems };
 }

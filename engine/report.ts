@@ -12,6 +12,7 @@ import { RULES, RULE_IDS, PROVISION_KINDS, ruleIndex, type ProvisionKind } from 
 import { Decimal, fenToYuan, fenToWan, type Fen } from './money';
 import { check, type Check } from './check';
 import { yearMonthOf, yearOf } from './timeline';
+import { areaIn, type Area } from './units';
 import type { RunOutput } from './run';
 import type { Text } from './model';
 import { fundingReport, type BondReport, type PoolReport, type ZoneReport } from './funding-report';
@@ -370,7 +371,7 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
       verifiedCost: fenToYuan(p.verifiedCost),
       appraisedValue: p.appraisedValue === null ? null : fenToYuan(p.appraisedValue),
       leaseIncome: fenToYuan(g(RI.lease)),
-      sale: p.sale ? { date: p.sale.date, revenue: fenToYuan(p.sale.revenue), areaSoldM2: p.sale.areaSoldM2, groundPriceYuanPerM2: p.sale.groundPriceYuanPerM2, settlement: model.periodLabels[p.sale.settlementPeriod] } : null,
+      sale: p.sale ? { date: p.sale.date, revenue: fenToYuan(p.sale.revenue), areaSoldM2: p.sale.areaSoldM2, groundPriceYuanPerM2: groundPrice(p.sale.revenue, p.sale.areaSold), settlement: model.periodLabels[p.sale.settlementPeriod] } : null,
       provisions: Object.fromEntries(PROVISION_KINDS.map((k, j) => [k, fenToYuan(g(PROV_RULES[j]))])) as Record<ProvisionKind, Money>,
       provisionsTotal: fenToYuan(sumRules(PROV_RULES, g)),
       costRecovered: fenToYuan(g(RI.costRecovery)),
@@ -401,6 +402,12 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     rules: RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; }),
     ...(options.postings ? { postings: postingRows(out) } : {}),
   };
+}
+
+/** 元/m², 2 places (seed 001 quotes 4 720 for 19 938.51 万元 on 42 251.56 m²; exact is 4 719.00). */
+function groundPrice(revenue: Fen, area: Area): string {
+  const m2 = areaIn(area, 'm2');
+  return m2.isZero() ? '0.00' : new Decimal(revenue).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 export function postingRows(out: RunOutput): PostingRow[] {

@@ -4,7 +4,7 @@
  * nothing runs and the caller gets the full list.
  */
 import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
-import { dec, type Decimal } from '../money';
+import { dec, parseRate, type Rate } from '../money';
 import { resolveParameters } from '../parameters';
 import { problem, type Problem } from '../problem';
 import { splitRatios, type SplitRatios } from '../revenue-split';
@@ -115,11 +115,14 @@ export function prepare(input: unknown): Prepared {
   const zp = normalizeZonesAndProjects(s as RawFunding, rawParcels.map((p) => p.id), accounts, problems, declaredZones);
   const zoneIndex = zp.zoneIndex;
 
-  const factor = (text: string | undefined, path: string): Decimal | null => {
+  const factor = (text: string | undefined, path: string): Rate | null => {
     if (text === undefined) return null;
-    const d = dec(text);
-    if (d.lte(0)) problems.push(problem('schema.range', path, text, { en: 'a factor above zero, e.g. "0.9"', zh: '大于零的系数，如 "0.9"' }));
-    return d;
+    const r = parseRate(text.trim());
+    if (!r || r.num <= 0) {
+      problems.push(problem('schema.range', path, text, { en: 'a factor above zero with at most 15 decimals, e.g. "0.9"', zh: '大于零的系数（至多15位小数），如 "0.9"' }));
+      return null;
+    }
+    return r;
   };
   const policy = {
     serviceFeeOverCap: s.rulePolicy?.serviceFeeOverCap ?? 'warning',

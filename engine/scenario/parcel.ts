@@ -4,8 +4,8 @@
  * scenario's rulePolicy says: service fee over 2% of acquisition cost (C-5), a 504 management fee
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
-import { Decimal, allocate, dec, fenToWan, mulRate, parseMoneyDecimal, parseRate, roundFen, type Fen } from '../money';
-import { areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
+import { allocate, dec, fenToWan, memo, type Decimal, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
+import { areaDisplay, areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
 import { check, type Check } from '../check';
@@ -56,8 +56,9 @@ export interface ParcelContext {
     managementFeeOverCap: RuleSeverity;
     saleSchedule: RuleSeverity;
   };
-  readonly costFactor: Decimal | null;
-  readonly priceFactor: Decimal | null;
+  /** Stress factors as exact rates, applied to each amount in fen, half-up (costs +10% = every cost × 1.1). */
+  readonly costFactor: Rate | null;
+  readonly priceFactor: Rate | null;
   readonly saleDelayMonths: number;
   readonly zoneIndex: ReadonlyMap<string, number>;
   readonly zones: readonly ZoneModel[];
@@ -78,7 +79,8 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
       problems.push(problem('schema.range', joinPath(path, 'area'), raw.area, { en: `the sum of the holdings' areas, ${sum.toFixed()} ${area.unit}`, zh: `各权属地块面积之和 ${sum.toFixed()}（${area.unit}）` }));
     }
   }
-  const cost = (text: string): Fen => roundFen(ctx.costFactor ? parseMoneyDecimal(text)!.times(ctx.costFactor) : parseMoneyDecimal(text)!);
+  const scaleCost = (fen: Fen): Fen => (ctx.costFactor ? mulRate(fen, ctx.costFactor) : fen);
+  const cost = (text: string): Fen => scaleCost(parseMoney(text)!);
 
   // Breach of a documented rule: refused (a Problem) or reported (a failed Check), as the scenario chooses.
   const breach = (severity: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => {
@@ -102,7 +104,8 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
       acquisitionPlanned = cost(acq.price);
     } else if (acq.unitPrice !== undefined) {
       const price = parseUnitPrice(acq.unitPrice)!;
-      acquisitionPlanned = roundFen(applyFactor(priceTimesArea(price, area), ctx.costFactor));
+      acquisitionPlanned = scaleCost(priceAreaFen(acq.unitPrice, raw.area));
+      void price;
     } else {
       for (const [k, v] of Object.entries(acq.components!)) {
         const fen = cost(v);
@@ -111,8 +114,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
       }
     }
     if (acq.payments) {
-      const scaled = ctx.costFactor ? acq.payments.map((p) => (p.amount ? { ...p, amount: `${parseMoneyDecimal(p.amount)!.times(ctx.costFactor!).toFixed()}元` } : p)) : acq.payments;
-      acquisitionPayments = resolveTranches(scaled, acquisitionPlanned, t, joinPath(ap, 'payments'), problems);
+      acquisitionPayments = resolveTranches(acq.payments, acquisitionPlanned, t, joinPath(ap, 'payments'), problems, scaleCost);
     } else if (acq.date) {
       acquisitionPayments = [{ period: datePeriod(t, acq.date, joinPath(ap, 'date'), problems), amount: acquisitionPlanned, date: acq.date }];
     } else {
@@ -187,11 +189,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     const until = h.until ? datePeriod(t, h.until, joinPath(hp, 'until'), problems) : sale ? sale.period : t.months;
     const months = Math.max(0, until - from);
     const perYear = h.costPerYear ? parseMoneyDecimal(h.costPerYear)! : h.unitCostPerYear ? unitCostPerYear(h.unitCostPerYear, area) : null;
-    const total = perYear
-      ? roundFen(applyFactor(perYear.times(months).div(12), ctx.costFactor))
-      : h.costPerMonth
-        ? roundFen(applyFactor(parseMoneyDecimal(h.costPerMonth)!.times(months), ctx.costFactor))
-        : 0;
+    const total = scaleCost(perYear ? roundFen(perYear.times(months).div(12)) : h.costPerMonth ? roundFen(parseMoneyDecimal(h.costPerMonth)!.times(months)) : 0);
     holding = spread(total, from, months, t);
   }
   const holdingPlanned = holding.reduce((s, p) => s + p.amount, 0);
@@ -254,8 +252,8 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     zone,
     landUse: raw.landUse ?? null,
     areaText: raw.area,
-    areaM2: areaIn(area, 'm2').toFixed(2, Decimal.ROUND_HALF_UP),
-    areaMu: areaIn(area, 'mu').toFixed(4, Decimal.ROUND_HALF_UP),
+    areaM2: areaDisplay(raw.area).m2,
+    areaMu: areaDisplay(raw.area).mu,
     acquisitionMode: acq?.mode ?? null,
     acquisitionRule: acq ? ACQUISITION_RULE[acq.mode] : null,
     acquisitionPlanned,
@@ -275,7 +273,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     sale,
     verifiedCost,
     verifiedCostStated,
-    appraisedValue: raw.appraisedValue ? cost(raw.appraisedValue) : null,
+    appraisedValue: raw.appraisedValue ? parseMoney(raw.appraisedValue)! : null,
     agriDevBase,
     split: split ?? 0,
     shareAccounts: ctx.shareAccounts(raw),
@@ -302,17 +300,17 @@ function normalizeSale(
     problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
     return null;
   }
-  const gross = s.price !== undefined ? parseMoneyDecimal(s.price)! : priceTimesArea(parseUnitPrice(s.unitPrice!)!, soldArea);
-  const revenue = roundFen(applyFactor(gross, ctx.priceFactor));
+  const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
+  const scalePrice = (fen: Fen): Fen => (ctx.priceFactor ? mulRate(fen, ctx.priceFactor) : fen);
+  const revenue = scalePrice(gross);
   const delay = ctx.saleDelayMonths;
-  if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, sp, ctx);
+  if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, s.area ?? raw.area, sp, ctx);
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
   const period = basePeriod + delay;
   const shifted = (date: string, p: number): string => (delay ? periodLabel(t, p) : date);
   let receipts: Payment[];
   if (s.payments) {
-    const scaled = ctx.priceFactor ? s.payments.map((p) => (p.amount ? { ...p, amount: `${parseMoneyDecimal(p.amount)!.times(ctx.priceFactor!).toFixed()}元` } : p)) : s.payments;
-    receipts = resolveTranches(scaled, revenue, t, joinPath(sp, 'payments'), problems).map((p) => ({ ...p, period: p.period + delay, date: shifted(p.date, p.period + delay) }));
+    receipts = resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice).map((p) => ({ ...p, period: p.period + delay, date: shifted(p.date, p.period + delay) }));
     // H-3: at least the first-instalment share within its months, everything within the balance months.
     const firstShare = params.rate('sale.firstInstalmentShare');
     const firstMonths = params.months('sale.firstInstalmentMonths');
@@ -345,8 +343,7 @@ function normalizeSale(
     );
     return null;
   }
-  const businessFee = s.businessFee === undefined ? 0 : /[%‰]\s*$/.test(s.businessFee) ? mulRate(revenue, parseRate(s.businessFee)!) : roundFen(applyFactor(parseMoneyDecimal(s.businessFee)!, ctx.costFactor));
-  const m2 = areaIn(soldArea, 'm2');
+  const businessFee = saleFee(s.businessFee, revenue, ctx);
   return {
     period,
     date: shifted(s.date, period),
@@ -354,16 +351,33 @@ function normalizeSale(
     receipts,
     settlementPeriod: last,
     businessFee,
-    areaSoldM2: m2.toFixed(2, Decimal.ROUND_HALF_UP),
-    groundPriceYuanPerM2: m2.isZero() ? '0.00' : dec(String(revenue)).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP),
+    areaSoldM2: areaDisplay(s.area ?? raw.area).m2,
+    areaSold: soldArea,
   };
 }
+
+/** The sale administration fee: a rate of the price, or an amount (a cost, so the cost factor applies). */
+function saleFee(text: string | undefined, revenue: Fen, ctx: ParcelContext): Fen {
+  if (text === undefined) return 0;
+  if (/[%‰]\s*$/.test(text)) return mulRate(revenue, parseRate(text)!);
+  const fen = parseMoney(text)!;
+  return ctx.costFactor ? mulRate(fen, ctx.costFactor) : fen;
+}
+
+/** unit price × area, rounded to fen once (memoised: the same texts recur run after run). */
+const priceAreaFen = (() => {
+  const byText = memo((key: string) => {
+    const [price, area] = key.split('|');
+    return roundFen(priceTimesArea(parseUnitPrice(price)!, parseArea(area)!));
+  });
+  return (price: string, area: string): Fen => byText(`${price}|${area}`);
+})();
 
 /**
  * A sale dated by year only ("2024"): its money arrives over that year's months by the seasonal
  * profile (sale.seasonality; seed 000: most of it in the second half), settling in the last month.
  */
-function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea: Area, sp: string, ctx: ParcelContext): SaleModel | null {
+function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea: Area, areaText: string, sp: string, ctx: ParcelContext): SaleModel | null {
   const { t, params, problems } = ctx;
   if (s.payments) {
     problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
@@ -378,7 +392,6 @@ function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea:
   }
   const parts = allocate(revenue, Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')));
   const receipts = parts.map((amount, m) => ({ period: first + m, amount, date: periodLabel(t, first + m) })).filter((r) => r.amount > 0);
-  const m2 = areaIn(soldArea, 'm2');
   const last = receipts.length ? receipts[receipts.length - 1].period : first;
   return {
     period: first,
@@ -386,9 +399,9 @@ function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea:
     revenue,
     receipts,
     settlementPeriod: last,
-    businessFee: s.businessFee === undefined ? 0 : /[%‰]\s*$/.test(s.businessFee) ? mulRate(revenue, parseRate(s.businessFee)!) : roundFen(applyFactor(parseMoneyDecimal(s.businessFee)!, ctx.costFactor)),
-    areaSoldM2: m2.toFixed(2, Decimal.ROUND_HALF_UP),
-    groundPriceYuanPerM2: m2.isZero() ? '0.00' : dec(String(revenue)).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP),
+    businessFee: saleFee(s.businessFee, revenue, ctx),
+    areaSoldM2: areaDisplay(areaText).m2,
+    areaSold: soldArea,
   };
 }
 
@@ -398,6 +411,4 @@ function unitCostPerYear(text: string, area: Area): Decimal {
   return p.perTime === 'month' ? perYear.times(12) : perYear;
 }
 
-function applyFactor(value: Decimal, factor: Decimal | null): Decimal {
-  return factor ? value.times(factor) : value;
-}
+

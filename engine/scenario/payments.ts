@@ -27,6 +27,8 @@ export function resolveTranches(
   t: Timeline,
   path: string,
   problems: Problem[],
+  /** Applied to amounts stated in money (a stress factor); shares already follow the planned total. */
+  scaleFen: (fen: Fen) => Fen = (fen) => fen,
 ): Payment[] {
   const periods = raw.map((p, i) => datePeriod(t, p.date, joinPath(path, i, 'date'), problems));
   const byShare = raw.filter((p) => p.share !== undefined).length;
@@ -51,7 +53,7 @@ export function resolveTranches(
     const parts = allocate(planned, weights);
     return raw.map((p, i) => ({ period: periods[i], amount: parts[i], date: p.date }));
   }
-  return raw.map((p, i) => ({ period: periods[i], amount: parseMoney(p.amount!)!, date: p.date }));
+  return raw.map((p, i) => ({ period: periods[i], amount: scaleFen(parseMoney(p.amount!)!), date: p.date }));
 }
 
 /** A date's period, with a problem if it falls outside the timeline. */
