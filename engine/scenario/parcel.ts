@@ -4,7 +4,7 @@
  * scenario's rulePolicy says: service fee over 2% of acquisition cost (C-5), a 504 management fee
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
-import { allocate, dec, fenToWan, memo, type Decimal, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
+import { dec, fenToWan, type Decimal, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
 import { areaDisplay, areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
@@ -15,6 +15,7 @@ import type { ParameterSet } from '../parameters';
 import type { ParcelModel, Payment, SaleModel, Text, ZoneModel } from '../model';
 import { alongside, datePeriod, resolveTranches, spread, type RawPayment } from './payments';
 import { toText } from './text';
+import { normalizeSale, priceAreaFen } from './sale';
 
 export interface RawParcel {
   id: string;
@@ -282,126 +283,6 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     project: ctx.projectOfParcel.get(raw.id) ?? -1,
     developer: developer?.account ?? -1,
     developerCompensation,
-  };
-}
-
-function normalizeSale(
-  raw: RawParcel,
-  area: Area,
-  path: string,
-  ctx: ParcelContext,
-  breach: (s: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => void,
-): SaleModel | null {
-  const s = raw.sale!;
-  const { t, params, problems } = ctx;
-  const sp = joinPath(path, 'sale');
-  const soldArea = s.area ? parseArea(s.area)! : area;
-  if ((s.price === undefined) === (s.unitPrice === undefined)) {
-    problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
-    return null;
-  }
-  const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
-  const scalePrice = (fen: Fen): Fen => (ctx.priceFactor ? mulRate(fen, ctx.priceFactor) : fen);
-  const revenue = scalePrice(gross);
-  const delay = ctx.saleDelayMonths;
-  if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, s.area ?? raw.area, sp, ctx);
-  const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
-  const period = basePeriod + delay;
-  const shifted = (date: string, p: number): string => (delay ? periodLabel(t, p) : date);
-  let receipts: Payment[];
-  if (s.payments) {
-    receipts = resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice).map((p) => ({ ...p, period: p.period + delay, date: shifted(p.date, p.period + delay) }));
-    // H-3: at least the first-instalment share within its months, everything within the balance months.
-    const firstShare = params.rate('sale.firstInstalmentShare');
-    const firstMonths = params.months('sale.firstInstalmentMonths');
-    const balanceMonths = params.months('sale.balanceMonths');
-    const early = receipts.filter((r) => r.period <= period + firstMonths).reduce((a, r) => a + r.amount, 0);
-    const late = receipts.filter((r) => r.period > period + balanceMonths);
-    if (early < mulRate(revenue, firstShare) || late.length > 0) {
-      breach(ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), s.payments.map((p) => p.date),
-        { en: `≥ ${firstShare.text} within ${firstMonths} month(s) of the sale and the balance within ${balanceMonths}`, zh: `出让后 ${firstMonths} 个月内缴纳不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清` },
-        `${raw.id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
-        `${raw.id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
-    }
-  } else {
-    const firstShare = params.rate('sale.firstInstalmentShare');
-    const first = mulRate(revenue, firstShare);
-    const p1 = period + params.months('sale.firstInstalmentMonths');
-    const p2 = period + params.months('sale.balanceMonths');
-    receipts = [
-      { period: p1, amount: first, date: periodLabel(t, p1) },
-      { period: p2, amount: revenue - first, date: periodLabel(t, p2) },
-    ].filter((r) => r.amount !== 0);
-  }
-  const last = receipts.reduce((m, r) => Math.max(m, r.period), period);
-  if (last >= t.months) {
-    problems.push(
-      problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, {
-        en: `a sale whose payments arrive by ${periodLabel(t, t.months - 1)}; they run to ${periodLabel(t, last)}${delay ? ` (with the ${delay}-month delay)` : ''} — extend timeline.months or give sale.payments`,
-        zh: `出让价款须在 ${periodLabel(t, t.months - 1)} 前到账；现至 ${periodLabel(t, last)}${delay ? `（含延后 ${delay} 个月）` : ''}——请延长测算期或给出 sale.payments`,
-      }),
-    );
-    return null;
-  }
-  const businessFee = saleFee(s.businessFee, revenue, ctx);
-  return {
-    period,
-    date: shifted(s.date, period),
-    revenue,
-    receipts,
-    settlementPeriod: last,
-    businessFee,
-    areaSoldM2: areaDisplay(s.area ?? raw.area).m2,
-    areaSold: soldArea,
-  };
-}
-
-/** The sale administration fee: a rate of the price, or an amount (a cost, so the cost factor applies). */
-function saleFee(text: string | undefined, revenue: Fen, ctx: ParcelContext): Fen {
-  if (text === undefined) return 0;
-  if (/[%‰]\s*$/.test(text)) return mulRate(revenue, parseRate(text)!);
-  const fen = parseMoney(text)!;
-  return ctx.costFactor ? mulRate(fen, ctx.costFactor) : fen;
-}
-
-/** unit price × area, rounded to fen once (memoised: the same texts recur run after run). */
-const priceAreaFen = (() => {
-  const byText = memo((key: string) => {
-    const [price, area] = key.split('|');
-    return roundFen(priceTimesArea(parseUnitPrice(price)!, parseArea(area)!));
-  });
-  return (price: string, area: string): Fen => byText(`${price}|${area}`);
-})();
-
-/**
- * A sale dated by year only ("2024"): its money arrives over that year's months by the seasonal
- * profile (sale.seasonality; seed 000: most of it in the second half), settling in the last month.
- */
-function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea: Area, areaText: string, sp: string, ctx: ParcelContext): SaleModel | null {
-  const { t, params, problems } = ctx;
-  if (s.payments) {
-    problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
-    return null;
-  }
-  const year = Number(s.date);
-  const weights = params.weights('sale.seasonality')!;
-  const first = (year - t.startYear) * 12 + (1 - t.startMonth) + ctx.saleDelayMonths;
-  if (first < 0 || first + 11 >= t.months) {
-    problems.push(problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, { en: `a year whose twelve months lie inside the timeline (${periodLabel(t, 0)} to ${periodLabel(t, t.months - 1)})`, zh: `十二个月均在测算期（${periodLabel(t, 0)} 至 ${periodLabel(t, t.months - 1)}）内的年份` }));
-    return null;
-  }
-  const parts = allocate(revenue, Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')));
-  const receipts = parts.map((amount, m) => ({ period: first + m, amount, date: periodLabel(t, first + m) })).filter((r) => r.amount > 0);
-  const last = receipts.length ? receipts[receipts.length - 1].period : first;
-  return {
-    period: first,
-    date: ctx.saleDelayMonths ? periodLabel(t, first) : s.date,
-    revenue,
-    receipts,
-    settlementPeriod: last,
-    businessFee: saleFee(s.businessFee, revenue, ctx),
-    areaSoldM2: areaDisplay(areaText).m2,
-    areaSold: soldArea,
   };
 }
 
