@@ -24,6 +24,7 @@ import '../pages/lr-page-compare';
 import '../pages/lr-page-scenario';
 import '../pages/lr-page-evaluation';
 import '../pages/lr-page-stock';
+import '../pages/lr-page-analysis';
 
 const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en: string } }> = {
   funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
@@ -33,6 +34,7 @@ const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en
   scenario: { zh: '情景编辑', en: 'Scenario', who: { zh: '输入与校验', en: 'inputs and checks' } },
   evaluation: { zh: '绩效评价', en: 'Evaluation', who: { zh: '评分与等级', en: 'scores and grade' } },
   stock: { zh: '存量盘活', en: 'Stock land', who: { zh: '处置进度与指标', en: 'disposal and quota' } },
+  analysis: { zh: '情景分析', en: 'Analysis', who: { zh: '敏感性与风险', en: 'sensitivity and risk' } },
 };
 
 export class LrApp extends LitElement {
@@ -271,6 +273,7 @@ export class LrApp extends LitElement {
       case 'scenario': return html`<lr-page-scenario lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded} .user=${this._user}></lr-page-scenario>`;
       case 'evaluation': return html`<lr-page-evaluation lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-evaluation>`;
       case 'stock': return html`<lr-page-stock lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-stock>`;
+      case 'analysis': return html`<lr-page-analysis lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-analysis>`;
     }
   }
 }

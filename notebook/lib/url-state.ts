@@ -4,7 +4,7 @@
  * from the default are written). `?p=split&s=hainan-provincial&ratio=7&exc=0` is "Hainan at 7:3
  * without the paid-recovery exception, on the revenue-share page".
  */
-export const PAGES = ['funding', 'zones', 'split', 'compare', 'scenario', 'evaluation', 'stock'] as const;
+export const PAGES = ['funding', 'zones', 'split', 'compare', 'scenario', 'evaluation', 'stock', 'analysis'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export type Params = Readonly<Record<string, string>>;

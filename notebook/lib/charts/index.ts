@@ -7,3 +7,6 @@ export * from './shares';
 export * from './overlay';
 export * from './zones';
 export * from './stock';
+export * from './sweep';
+export * from './tornado';
+export * from './fan';
