@@ -102,7 +102,9 @@ export function tornado(scenario: unknown, spec: TornadoSpec): { ok: true; resul
     const lo = point(input, low, evaluate(applyInput(scenario, input, low)));
     const hi = point(input, high, evaluate(applyInput(scenario, input, high)));
     const swing = Math.abs(hi.value - lo.value);
-    return { path: input.path, label: input.label, low: lo, high: hi, swing, swingText: Number.isFinite(swing) ? measureText(output, swing) : null };
+    // Money swings are whole fen already; a ratio's swing is taken from the exact texts, not the floats.
+    const exact = output.kind !== 'money' && lo.text !== null && hi.text !== null ? dec(hi.text).minus(dec(lo.text)).abs().toFixed() : null;
+    return { path: input.path, label: input.label, low: lo, high: hi, swing, swingText: exact ?? (Number.isFinite(swing) ? measureText(output, swing) : null) };
   });
   bars.sort((a, b) => (Number.isNaN(a.swing) ? 1 : Number.isNaN(b.swing) ? -1 : b.swing - a.swing));
   return { ok: true, result: { output, base, bars } };

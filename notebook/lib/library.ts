@@ -28,6 +28,7 @@ const PAGE_DEFAULTS: Record<string, string[]> = {
   split: ['hainan-provincial'],
   compare: ['hainan-bonds', 'hainan-provincial'],
   scenario: ['hainan-provincial'],
+  analysis: ['hainan-bonds', 'hainan-provincial'],
 };
 export function defaultRefFor(page: string): string {
   return (PAGE_DEFAULTS[page] ?? []).find((r) => BUNDLED.has(`${r}.json`)) ?? DEFAULT_REF;
