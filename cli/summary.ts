@@ -60,6 +60,7 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
       ['期末未返还预拨', 'Advances outstanding', t.advancesOutstanding],
       ['峰值资金需求', 'Peak funding need', t.peakFundingNeed],
       ['资金池最低余额', 'Lowest pool balance', r.pool.minBalance],
+      [`净现值（折现率 ${t.discountRate}）`, `NPV at ${t.discountRate}`, t.npv],
     ];
     for (const [z, e, v] of f) lines.push(`  ${pad(zh ? z : e, width)}${wan(v).padStart(16)}`);
     for (const b of r.bonds) {
@@ -68,6 +69,9 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
     for (const z of r.zones) {
       lines.push(`  ${zh ? z.name.zh : z.name.en}（${z.mode === 'closed' ? L('封闭运行', 'closed') : L('统筹', 'pooled')}）: ${L('收支差额', 'balance')} ${wan(z.balance)} · ${L('峰值需求', 'peak need')} ${wan(z.peakFundingNeed)}${z.developer ? ` · ${L('做地主体盈亏', 'developer')} ${wan(z.developer.result)}` : ''}`);
     }
+    const irr = t.irrAnnual === null ? L('无（现金流未变号）', 'none (the flow never changes sign)') : `${new money.Decimal(t.irrRoots[0]).times(100).toFixed(2)}%${t.irrNote === 'multiple' ? L(`（多个解：${t.irrRoots.join('、')}）`, ` (several roots: ${t.irrRoots.join(', ')})`) : ''}`;
+    lines.push(`  ${pad(L('内部收益率', 'IRR'), width)}${irr.padStart(16)}`);
+    lines.push(`  ${pad(L('回收期（累计转正）', 'Payback (cumulative ≥ 0 from)'), width)}${(t.paybackPeriod ?? L('未回收', 'not within the timeline')).padStart(16)}`);
     if (r.pool.delays.length) lines.push(L(`  因资金不足延后支付 ${r.pool.delays.length} 笔`, `  ${r.pool.delays.length} payment(s) waited for money`));
   }
   lines.push('');

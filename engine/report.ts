@@ -9,6 +9,7 @@
  */
 import { balancesByPeriod, sumByParcelRule, sumByPeriodRule } from './ledger';
 import { runChecks } from './run-checks';
+import { cashFlowMetrics } from './cash-flow-metrics';
 import { RULES, RULE_IDS, PROVISION_KINDS, ruleIndex, type ProvisionKind } from './rules';
 import { Decimal, fenToYuan, type Fen } from './money';
 import type { Check } from './check';
@@ -59,6 +60,15 @@ export interface Totals {
   financingCost: Money;
   /** Pre-allocations and bridge advances not yet returned at the end: who carries the gap. */
   advancesOutstanding: Money;
+  /** NPV at `discountRate` of land income less spending and financing cost (cash-flow-metrics.ts). */
+  npv: Money;
+  discountRate: string;
+  /** Annual IRR, 4 decimals; null when the flow has no sign change; the lowest when it has several. */
+  irrAnnual: string | null;
+  irrRoots: string[];
+  irrNote: 'ok' | 'none' | 'multiple';
+  /** The month from which the cumulative flow stays at or above zero; null if it never does. */
+  paybackPeriod: string | null;
 }
 
 export interface PeriodRow {
@@ -301,6 +311,12 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
   });
 
   const acquisitionCost = sumRules(ACQ_RULES, total);
+  const projectFlow = model.periodLabels.map((_, p) => {
+    const g = (r: number) => byPR[p * nR + r];
+    return g(RI.receipt) + g(RI.lease) - usesAt(p) - g(RI.interest) - sumRules(FEE_RULES, g);
+  });
+  const discount = model.params.rate('analysis.discountRate');
+  const metrics = cashFlowMetrics(projectFlow, new Decimal(discount.num).div(discount.den));
   const uses = acquisitionCost + total(RI.serviceFee) + total(RI.works) + total(RI.managementFee) + total(RI.holding) + total(RI.saleFee);
   const appropriations = total(RI.appropriation);
   let unrecovered = 0;
@@ -344,6 +360,12 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     peakFundingNeed: fenToYuan(funding.peakFundingNeed),
     financingCost: fenToYuan(funding.financingCost),
     advancesOutstanding: fenToYuan(total(RI.preAllocation) + total(RI.bridge) - total(RI.preAllocationReturn) - total(RI.bridgeReturn)),
+    npv: fenToYuan(metrics.npv),
+    discountRate: model.params.rate('analysis.discountRate').text,
+    irrAnnual: metrics.irrAnnual,
+    irrRoots: [...metrics.irrRoots],
+    irrNote: metrics.irrNote,
+    paybackPeriod: metrics.paybackPeriod >= 0 ? model.periodLabels[metrics.paybackPeriod] : null,
   };
 
   const parcels: ParcelRow[] = model.parcels.map((p, i) => {
