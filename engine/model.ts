@@ -171,6 +171,8 @@ export interface Model {
   readonly appropriations: readonly FundInflow[];
   readonly poolCapital: readonly FundInflow[];
   readonly poolInflows: readonly FundInflow[];
+  /** Share of each 国有土地收益基金 provision allocated back to the parcel's fund (F-1 source 2). */
+  readonly poolFromLandIncomeFund: Rate | null;
   readonly preAllocations: readonly PreAllocationModel[];
   readonly bonds: readonly BondModel[];
   readonly projects: readonly ProjectModel[];

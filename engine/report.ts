@@ -13,7 +13,7 @@ import { cashFlowMetrics } from './cash-flow-metrics';
 import { RULES, RULE_IDS, PROVISION_KINDS, ruleIndex, type ProvisionKind } from './rules';
 import { Decimal, fenToYuan, type Fen } from './money';
 import type { Check } from './check';
-import { yearMonthOf, yearOf } from './timeline';
+import { quarterLabel, yearMonthOf, yearOf } from './timeline';
 import { areaIn, type Area } from './units';
 import type { RunOutput } from './run';
 import type { Text } from './model';
@@ -110,6 +110,7 @@ export interface PeriodRow {
 }
 
 export type YearRow = Omit<PeriodRow, 'period' | 'budgetExecutionPercent' | 'timeProgressPercent'> & { year: number; budgetExecutionPercent: string | null };
+export type QuarterRow = Omit<YearRow, 'year'> & { quarter: string };
 
 export interface ParcelRow {
   id: string;
@@ -149,6 +150,7 @@ export interface Result {
   totals: Totals;
   periods: PeriodRow[];
   years: YearRow[];
+  quarters: QuarterRow[];
   parcels: ParcelRow[];
   zones: ZoneReport[];
   zoneMode: 'pooled' | 'closed';
@@ -294,21 +296,31 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     };
   });
 
-  const yearList = [...new Set(model.periodLabels.map((_, p) => yearOf(model.timeline, p)))];
-  const years = yearList.map((year) => {
-    const ps = model.periodLabels.map((_, p) => p).filter((p) => yearOf(model.timeline, p) === year);
-    const last = ps[ps.length - 1];
-    return {
-      year,
-      ...rowOf((r) => ps.reduce((s, p) => s + byPR[p * nR + r], 0), (t) => ps.reduce((s, p) => s + sharesByPeriodTier[p * model.tiers.length + t], 0)),
-      reserveFundBalance: fenToYuan(balances[last * nA + reserveFund]),
-      treasuryBalance: fenToYuan(balances[last * nA + treasury]),
-      poolBalance: fenToYuan(poolBalanceAt(last)),
-      net: fenToYuan(ps.reduce((s, p) => s + funding.periodNet[p], 0)),
-      cumulativeNet: periods[last].cumulativeNet,
-      budgetExecutionPercent: execution.get(last) ?? null,
-    };
-  });
+  // Roll-ups: the same row summed over each calendar (fiscal) year and each quarter, balances at its end.
+  const rollUp = (groupOf: (p: number) => string) => {
+    const groups = new Map<string, number[]>();
+    model.periodLabels.forEach((_, p) => {
+      const g = groupOf(p);
+      groups.set(g, [...(groups.get(g) ?? []), p]);
+    });
+    return [...groups.entries()].map(([key, ps]) => {
+      const last = ps[ps.length - 1];
+      return {
+        key,
+        row: {
+          ...rowOf((r) => ps.reduce((s, p) => s + byPR[p * nR + r], 0), (t) => ps.reduce((s, p) => s + sharesByPeriodTier[p * model.tiers.length + t], 0)),
+          reserveFundBalance: fenToYuan(balances[last * nA + reserveFund]),
+          treasuryBalance: fenToYuan(balances[last * nA + treasury]),
+          poolBalance: fenToYuan(poolBalanceAt(last)),
+          net: fenToYuan(ps.reduce((s, p) => s + funding.periodNet[p], 0)),
+          cumulativeNet: periods[last].cumulativeNet,
+          budgetExecutionPercent: execution.get(last) ?? null,
+        },
+      };
+    });
+  };
+  const years: YearRow[] = rollUp((p) => String(yearOf(model.timeline, p))).map(({ key, row }) => ({ year: Number(key), ...row }));
+  const quarters: QuarterRow[] = rollUp((p) => quarterLabel(model.timeline, p)).map(({ key, row }) => ({ quarter: key, ...row }));
 
   const acquisitionCost = sumRules(ACQ_RULES, total);
   const projectFlow = model.periodLabels.map((_, p) => {
@@ -412,6 +424,7 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     totals,
     periods,
     years,
+    quarters,
     parcels,
     zones: funding.zones,
     zoneMode: model.zoneMode,

@@ -20,7 +20,7 @@ import { ruleIndex, type ProvisionKind } from './rules';
 import { Ledger, NONE } from './ledger';
 import { saleWaterfall, type WaterfallResult } from './sale-waterfall';
 import { splitValueAdded } from './revenue-split';
-import type { Fen } from './money';
+import { mulRate, type Fen } from './money';
 import type { Model, ParcelModel, Payment } from './model';
 import { BondBook, type BondState } from './bond';
 
@@ -317,7 +317,7 @@ function settle(
   ledger: Ledger,
   treasury: number,
   provisionAccount: Record<ProvisionKind, number>,
-  R: { costRecovery: number; share: number; developerCompensation: number; provision: Record<ProvisionKind, number> },
+  R: { costRecovery: number; share: number; developerCompensation: number; poolInflow: number; provision: Record<ProvisionKind, number> },
 ): { outcome: ParcelOutcome; recovered: Fen } {
   const sale = parcel.sale!;
   const byDeveloper = parcel.developer !== NONE;
@@ -338,6 +338,10 @@ function settle(
   const p = parcel.index;
   const z = parcel.zone;
   for (const k of model.waterfall.enabled) ledger.post(period, treasury, provisionAccount[k], w.provisions[k], R.provision[k], p, z);
+  // The land income fund may be allocated back to the reserve pool (F-1: its second source).
+  if (model.poolFromLandIncomeFund) {
+    ledger.post(period, provisionAccount.landIncomeFund, parcel.fund, mulRate(w.provisions.landIncomeFund, model.poolFromLandIncomeFund), R.poolInflow, p, z);
+  }
   // The developer's fee is the first call on the recovered cost; the rest returns to the parcel's fund.
   const toDeveloper = byDeveloper ? Math.min(parcel.developerCompensation, w.costRecovered) : 0;
   if (toDeveloper > 0) ledger.post(period, treasury, parcel.developer, toDeveloper, R.developerCompensation, p, z);

@@ -91,6 +91,7 @@ export function resultTables(result: Result): Table[] {
   return [
     { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(result) as Column<unknown>[], rows: result.periods },
     { name: 'years', zh: '年度汇总', en: 'By year', columns: [tx<Y>('year', '年度', 'Year', (r) => String(r.year)), ...yearCols] as Column<unknown>[], rows: result.years },
+    { name: 'quarters', zh: '季度汇总', en: 'By quarter', columns: [tx<Result['quarters'][number]>('quarter', '季度', 'Quarter', (r) => r.quarter), ...(periodColumns(result).slice(1) as unknown as Column<Result['quarters'][number]>[])] as Column<unknown>[], rows: result.quarters },
     { name: 'parcels', zh: '宗地损益', en: 'Parcels', columns: parcelColumns(result) as Column<unknown>[], rows: result.parcels },
     {
       name: 'checks', zh: '检查', en: 'Checks',

@@ -194,3 +194,33 @@ describe('bond rules at the edge', () => {
     expect(fenToYuan(fen(r.bonds[0].principal))).toBe(r.bonds[0].principal);
   });
 });
+
+describe('pool refilled by the land income fund, parcels from a CSV table, quarterly roll-ups', () => {
+  it('the 国有土地收益基金 provisioned from each sale flows back to the pool', () => {
+    const r = runFile('scenarios/jiangmen-pool.json');
+    const fund = sumPostings(r, (x) => x.rule === 'provision.landIncomeFund');
+    const back = sumPostings(r, (x) => x.rule === 'funding.poolInflow' && x.from === 'provision:landIncomeFund' && x.to === 'reserveFund');
+    expect(fund).toBeGreaterThan(0);
+    expect(back).toBe(fund);
+    expect(fen(r.totals.poolInflows)).toBe(fund);
+  });
+
+  it('a scenario reads its parcels from a CSV next to it, JSON cells and quoted commas included', () => {
+    const r = runFile('test/fixtures/good/csv-parcels.json');
+    expect(r.parcels.map((p) => p.id)).toEqual(['C1', 'C2']);
+    expect(r.parcels[1].name.zh).toBe('西片二号, 含道路');
+    expect(wan(r.parcels[0].acquisitionPlanned)).toBe('2216.63');
+    const c2 = r.postings!.filter((x) => x.parcel === 'C2' && x.rule === 'acquisition.purchase').map((x) => [x.period, wan(x.amount)]);
+    expect(c2).toEqual([['2022-04', '480.00'], ['2022-08', '720.00']]);
+    expect(r.zones.map((z) => z.id)).toEqual(['E', 'W']);
+  });
+
+  it('quarters and years roll the months up exactly', () => {
+    const r = runFile('scenarios/hainan-bonds.json');
+    const sum = (rows: { saleReceipts: string }[]) => rows.reduce((a, x) => a + fen(x.saleReceipts), 0);
+    expect(sum(r.quarters)).toBe(sum(r.periods));
+    expect(sum(r.years)).toBe(sum(r.periods));
+    expect(r.quarters).toHaveLength(r.periods.length / 3);
+    expect(r.quarters[0].quarter).toBe('2021Q1');
+  });
+});

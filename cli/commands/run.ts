@@ -11,7 +11,7 @@ import { formatSummary } from '../summary';
 import { writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
 
-export const RUN_USAGE = `lrsim run <scenario.json> [--json] [--csv [periods|years|parcels|checks]] [--xlsx FILE] [--out FILE] [--lang zh|en] [--postings]`;
+export const RUN_USAGE = `lrsim run <scenario.json> [--json] [--csv [periods|quarters|years|parcels|checks]] [--xlsx FILE] [--out FILE] [--lang zh|en] [--postings]`;
 
 export const runCommand: Command = async (args, io) => {
   let opts;
@@ -38,7 +38,7 @@ export const runCommand: Command = async (args, io) => {
     io.err(`--lang must be zh or en, got "${values.lang}"\nusage: ${RUN_USAGE}`);
     return 2;
   }
-  const tables = ['periods', 'years', 'parcels', 'checks'];
+  const tables = ['periods', 'quarters', 'years', 'parcels', 'checks'];
   const file = positionals[0];
   const tableName = values.csv ? positionals[1] ?? 'periods' : null;
   if (!file || positionals.length > (values.csv ? 2 : 1) || (tableName && !tables.includes(tableName))) {

@@ -26,7 +26,7 @@ export interface RawFunding {
   funding?: {
     appropriations?: { date: string; amount: string; name?: RawText; zone?: string }[];
     shortfall?: 'fiscalTopUp' | 'wait' | 'bridge' | 'negative';
-    pool?: { opening?: string; date?: string; inflows?: { date: string; amount: string; name?: RawText; zone?: string }[] };
+    pool?: { opening?: string; date?: string; landIncomeFundShare?: string; inflows?: { date: string; amount: string; name?: RawText; zone?: string }[] };
     preAllocations?: { id: string; date: string; amount: string; zone?: string; repay?: 'fromCostRecovery' | 'onDate'; repayDate?: string }[];
   };
   bonds?: {

@@ -189,6 +189,7 @@ export function prepare(input: unknown): Prepared {
       appropriations: funding.appropriations,
       poolCapital: funding.poolCapital,
       poolInflows: funding.poolInflows,
+      poolFromLandIncomeFund: s.funding?.pool?.landIncomeFundShare ? parseRate(s.funding.pool.landIncomeFundShare) : null,
       preAllocations: funding.preAllocations,
       bonds: funding.bonds,
       projects: zp.projects,
