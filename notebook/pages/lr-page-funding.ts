@@ -88,6 +88,9 @@ export class PageFunding extends NotebookPage {
             trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null } as Kpi]
         : []),
       { key: 'valueAdded', label: this.T('增值收益', 'Value added'), value: r.totals.valueAdded, trace: { metric: 'valueAdded' } },
+      { key: 'npv', label: this.T(`净现值（折现率 ${r.totals.discountRate}）`, `NPV at ${r.totals.discountRate}`), value: r.totals.npv, tone: r.totals.npv.startsWith('-') ? 'bad' : null },
+      { key: 'irr', label: this.T('内部收益率', 'IRR'), value: null, text: irrText(r, this.T('无（现金流未变号）', 'none (no sign change)'), this.T('多个解', 'several roots')) },
+      { key: 'payback', label: this.T('回收期（累计转正）', 'Payback (cumulative ≥ 0)'), value: null, text: r.totals.paybackPeriod ?? this.T('测算期内未回收', 'not within the timeline') },
     ];
   }
 
@@ -190,3 +193,19 @@ export class PageFunding extends NotebookPage {
 }
 
 customElements.define('lr-page-funding', PageFunding);
+
+/** IRR as the engine states it (a decimal string), shown as a percentage; several roots are all listed. */
+function irrText(r: Result, none: string, several: string): string {
+  const roots = r.totals.irrRoots;
+  if (!roots.length) return none;
+  const pct = (x: string) => `${x.startsWith('-') ? '-' : ''}${percentOf(x.replace('-', ''))}%`;
+  return roots.length === 1 ? pct(roots[0]) : `${several}：${roots.map(pct).join(' / ')}`;
+}
+
+/** "0.4134" → "41.34", by moving the decimal point (no float arithmetic). */
+function percentOf(decimal: string): string {
+  const [int, frac = ''] = decimal.split('.');
+  const digits = (int + frac.padEnd(4, '0')).replace(/^0+(?=\d{3})/, '');
+  const whole = digits.slice(0, -2).replace(/^0+(?=\d)/, '') || '0';
+  return `${whole}.${digits.slice(-2)}`;
+}
