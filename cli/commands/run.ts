@@ -41,7 +41,11 @@ export const runCommand: Command = async (args, io) => {
   const tables = ['periods', 'quarters', 'years', 'parcels', 'checks'];
   const file = positionals[0];
   const tableName = values.csv ? positionals[1] ?? 'periods' : null;
-  if (!file || positionals.length > (values.csv ? 2 : 1) || (tableName && !tables.includes(tableName))) {
+  if (tableName && !tables.includes(tableName)) {
+    io.err(`--csv: unknown table "${tableName}"; one of ${tables.join(', ')} / 表名应为 ${tables.join('、')} 之一\nusage: ${RUN_USAGE}`);
+    return 2;
+  }
+  if (!file || positionals.length > (values.csv ? 2 : 1)) {
     io.err(`usage: ${RUN_USAGE}`);
     return 2;
   }
