@@ -7,13 +7,15 @@
  *   evaluate(hainan) → { ok: true, texts: ['796884300.00', '508766300.00'], values: [79688430000, 50876630000] }
  *   (texts are the Result's own strings; values are whole fen for money, numbers otherwise)
  */
-import { prepare } from '../scenario/normalize';
+import { prepare, type Prepared } from '../scenario/normalize';
+import { adjust, prepareBase } from '../scenario/adjust';
 import { run, type RunOutput } from '../run';
 import { report, type Result } from '../report';
 import { dec, fenToYuan } from '../money';
 import type { Problem } from '../problem';
 import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, type FastReader, type FastSeriesReader } from './metrics';
 import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
+import type { ResolvedInput } from './input';
 
 export type Evaluation =
   | { readonly ok: true; readonly texts: (string | null)[]; readonly values: number[]; readonly series: Float64Array[] }
@@ -75,11 +77,28 @@ export function evaluator(outputs: readonly OutputRef[], series: readonly Output
   const single = outputs.map((o) => compile(o, viaReport));
   const multi = series.map((o) => compile(o, viaReport));
   const needsReport = single.some((c) => !c.fast && !c.viaFunding) || multi.some((c) => !c.fastSeries && !c.viaFunding);
-  return (scenario: unknown): Evaluation => {
-    const prepared = prepare(scenario);
+  const fromPrepared = (prepared: Prepared): Evaluation => {
     if (!prepared.ok) return { ok: false, problems: prepared.problems };
     return evaluateRun(run(prepared.model), single, multi, needsReport);
   };
+  return Object.assign((scenario: unknown): Evaluation => fromPrepared(prepare(scenario)), { prepared: fromPrepared });
+}
+
+export type Evaluator = ReturnType<typeof evaluator>;
+
+/**
+ * An evaluator of variants of `scenario` that differ from it only in `inputs`. When every input is
+ * one of its `adjustments`, the scenario is prepared once (prepareBase) and each variant is only
+ * adjusted — the same answers as preparing each variant whole; otherwise each variant is prepared.
+ */
+export function variantEvaluator(evaluate: Evaluator, scenario: unknown, inputs: readonly ResolvedInput[]): (variant: unknown) => Evaluation {
+  if (!inputs.every(isAdjustment)) return evaluate;
+  const base = prepareBase(scenario);
+  return (variant) => evaluate.prepared(adjust(base, (variant as { adjustments?: unknown }).adjustments));
+}
+
+function isAdjustment(input: ResolvedInput): boolean {
+  return !input.apply && input.segments.length === 2 && input.segments[0] === 'adjustments';
 }
 
 function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean): Evaluation {

@@ -22,7 +22,7 @@ import { run } from '../run';
 import { report } from '../report';
 import { applyInputs, formatInput, resolveInput, type ResolvedInput } from './input';
 import { checkDistribution, cholesky, fromNormal, parseDistribution, standardNormal, type Distribution } from './distributions';
-import { evaluator, parseOutputs } from './evaluate';
+import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';
 import { streamFor } from './random';
 
@@ -156,10 +156,11 @@ export function runChunk(c: CompiledPlan, from: number, to: number, onRun?: (don
   const failures: ChunkResult['failures'] = [];
   let failed = 0;
   const resolved = c.inputs.map((i) => i.input);
+  const evaluate = variantEvaluator(c.evaluate, c.plan.scenario, resolved);
   for (let k = 0; k < n; k++) {
     const xs = drawInputs(c, from + k);
     xs.forEach((x, i) => (draws[i][k] = x.toNumber()));
-    const e = c.evaluate(applyInputs(c.plan.scenario, resolved, xs));
+    const e = evaluate(applyInputs(c.plan.scenario, resolved, xs));
     if (e.ok) {
       for (let m = 0; m < values.length; m++) values[m][k] = e.values[m];
       for (let s = 0; s < series.length; s++) series[s].set(e.series[s].subarray(0, nP), k * nP);

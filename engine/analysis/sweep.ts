@@ -15,7 +15,7 @@
 import type { Decimal } from '../money';
 import { problem, type Problem } from '../problem';
 import { applyInputs, formatInput, linearRange, parseInputValue, resolveInput, type ResolvedInput } from './input';
-import { evaluator, parseOutputs } from './evaluate';
+import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';
 
 export type SweepAxis =
@@ -83,7 +83,7 @@ export function sweep(scenario: unknown, spec: SweepSpec): { ok: true; result: S
   if (spec.outputs.length === 0) problems.push(problem('schema.required', 'outputs', undefined, { en: 'at least one output path, e.g. totals.valueAdded', zh: '至少一个输出路径，如 totals.valueAdded' }));
   if (problems.length || !outs.ok) return { ok: false, problems };
   const resolved = axes.map((a) => (a as { ok: true; input: ResolvedInput; xs: Decimal[] }));
-  const evaluate = evaluator(outs.outputs);
+  const evaluate = variantEvaluator(evaluator(outs.outputs), scenario, resolved.map((a) => a.input));
   const points = grid(resolved.map((a) => a.xs.length));
   const cells: SweepCell[] = points.map((at) => {
     const xs = at.map((k, d) => resolved[d].xs[k]);

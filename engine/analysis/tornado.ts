@@ -16,7 +16,7 @@ import { dec, type Decimal } from '../money';
 import { SCENARIO_SCHEMA } from '../scenario/schema-check';
 import { problem, type Problem } from '../problem';
 import { applyInput, formatInput, parseInputValue, resolveInput, type ResolvedInput } from './input';
-import { evaluator, parseOutputs, type Evaluation } from './evaluate';
+import { evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';
 import { measureText, type OutputRef } from './output';
 
 export type TornadoInput =
@@ -99,8 +99,9 @@ export function tornado(scenario: unknown, spec: TornadoSpec): { ok: true; resul
     ? { input: '', text: baseEval.texts[0], value: baseEval.values[0], problems: [] }
     : { input: '', text: null, value: NaN, problems: baseEval.problems };
   const bars: TornadoBar[] = resolved.map(({ input, low, high }) => {
-    const lo = point(input, low, evaluate(applyInput(scenario, input, low)));
-    const hi = point(input, high, evaluate(applyInput(scenario, input, high)));
+    const variant = variantEvaluator(evaluate, scenario, [input]);
+    const lo = point(input, low, variant(applyInput(scenario, input, low)));
+    const hi = point(input, high, variant(applyInput(scenario, input, high)));
     const swing = Math.abs(hi.value - lo.value);
     // Money swings are whole fen already; a ratio's swing is taken from the exact texts, not the floats.
     const exact = output.kind !== 'money' && lo.text !== null && hi.text !== null ? dec(hi.text).minus(dec(lo.text)).abs().toFixed() : null;

@@ -192,7 +192,7 @@ export function normalizeFunding(
       if (project < 0) problems.push(problem('ref.unknown', joinPath(path, 'project'), b.project, { en: `one of the projects: ${zp.projects.map((p) => p.id).join(', ') || '(none declared)'}`, zh: `已定义的项目之一：${zp.projects.map((p) => p.id).join('、') || '（未定义项目）'}` }));
     }
     const rate = shiftRate(parseRate(b.couponRate)!, shiftBp);
-    if (rate.num < 0) problems.push(problem('schema.range', 'adjustments.rateShiftBp', shiftBp, { en: `a shift that leaves ${b.id}'s coupon non-negative`, zh: `不使 ${b.id} 票面利率为负的调整` }));
+    if (rate.num < 0) problems.push(negativeCoupon(b.id, shiftBp));
     const fee = (x: string | undefined) => parseRate(x ?? '0%')!;
     const rollover = b.atMaturity === 'rollover';
     bonds.push({
@@ -222,6 +222,11 @@ export function normalizeFunding(
     });
   });
   return { appropriations, poolCapital, poolInflows, preAllocations, bonds, bondQuota };
+}
+
+/** The problem of a rate shift that leaves a bond's coupon below zero. */
+export function negativeCoupon(bondId: string, shiftBp: number): Problem {
+  return problem('schema.range', 'adjustments.rateShiftBp', shiftBp, { en: `a shift that leaves ${bondId}'s coupon non-negative`, zh: `不使 ${bondId} 票面利率为负的调整` });
 }
 
 /** A coupon shifted by whole basis points, exactly: 3.2% + 100 bp = 4.2%. */

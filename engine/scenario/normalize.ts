@@ -9,17 +9,22 @@ import { resolveParameters } from '../parameters';
 import { problem, type Problem } from '../problem';
 import { splitRatios, type SplitRatios } from '../revenue-split';
 import { PROVISION_KINDS, type ProvisionKind } from '../rules';
-import { makeTimeline, periodLabels, parseDate } from '../timeline';
+import { makeTimeline, periodLabels, parseDate, type Timeline } from '../timeline';
+import type { ParameterSet } from '../parameters';
 import type { Check } from '../check';
 import type { Model, ParcelModel, TierModel } from '../model';
 import { checkSchema } from './schema-check';
-import { normalizeParcel, type RawParcel, type RuleSeverity } from './parcel';
-import { normalizeFunding, normalizeZonesAndProjects, type RawFunding } from './funding';
+import { normalizeParcel, type ParcelContext, type RawParcel, type RuleSeverity } from './parcel';
+import { normalizeFunding, normalizeZonesAndProjects, type RawFunding, type ZonesAndProjects } from './funding';
 import { toText } from './text';
+import type { ParcelFacts } from './parcel-spec';
+
+/** The scenario's funding: appropriations, pool, pre-allocations and bonds. */
+export type Funding = ReturnType<typeof normalizeFunding>;
 
 export type Prepared = { ok: true; model: Model } | { ok: false; problems: Problem[] };
 
-interface RawScenario {
+export interface RawScenario {
   id: string;
   name?: string | { zh?: string; en?: string };
   description?: string | { zh?: string; en?: string };
@@ -44,20 +49,78 @@ interface RawScenario {
 }
 
 export function prepare(input: unknown): Prepared {
-  const schemaProblems = checkSchema(input);
-  if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
-  const s = input as RawScenario;
   const problems: Problem[] = [];
   const checks: Check[] = [];
+  const f = frame(input, problems);
+  if (!f) return { ok: false, problems };
+  const factors = readAdjustments(f.s.adjustments, problems);
+  dupes(f.rawParcels.map((p) => p.id), 'parcels', problems);
+  const parcels = normalizeParcels(f, factors, problems, checks, (raw) => f.shareAccounts(raw));
+  const funding = normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, checks);
+  checks.push(...unverifiedChecks(f.params));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, model: assembleModel(f, parcels, funding, checks) };
+}
+
+/** The scenario's adjustments read as the parcels use them (a bad factor is a problem and no factor). */
+export interface Adjustments {
+  readonly costFactor: Rate | null;
+  readonly priceFactor: Rate | null;
+  readonly saleDelayMonths: number;
+}
+
+export function readAdjustments(a: RawScenario['adjustments'], problems: Problem[]): Adjustments {
+  const factor = (text: string | undefined, path: string): Rate | null => {
+    if (text === undefined) return null;
+    const r = parseRate(text.trim());
+    if (!r || r.num <= 0) {
+      problems.push(problem('schema.range', path, text, { en: 'a factor above zero with at most 15 decimals, e.g. "0.9"', zh: '大于零的系数（至多15位小数），如 "0.9"' }));
+      return null;
+    }
+    return r;
+  };
+  return {
+    costFactor: factor(a?.costFactor, 'adjustments.costFactor'),
+    priceFactor: factor(a?.salePriceFactor, 'adjustments.salePriceFactor'),
+    saleDelayMonths: a?.saleDelayMonths ?? 0,
+  };
+}
+
+/** Everything a scenario sets up before its parcels: checked structure, parameters, tiers, splits, accounts, zones. */
+export interface Frame {
+  readonly s: RawScenario;
+  readonly t: Timeline;
+  readonly jurisdiction: string;
+  readonly asOfDay: string;
+  readonly params: ParameterSet;
+  readonly tiers: TierModel[];
+  readonly splits: SplitRatios[];
+  readonly splitNames: string[];
+  readonly splitIndex: ReadonlyMap<string, number>;
+  readonly accounts: ChartOfAccounts;
+  readonly shareAccounts: (p: RawParcel) => number[];
+  readonly zp: ZonesAndProjects;
+  readonly policy: ParcelContext['policy'];
+  readonly rawParcels: RawParcel[];
+}
+
+/** The frame of a scenario, or null when it is refused before the parcels (the problems say why). */
+export function frame(input: unknown, problems: Problem[]): Frame | null {
+  const schemaProblems = checkSchema(input);
+  if (schemaProblems.length > 0) {
+    problems.push(...schemaProblems);
+    return null;
+  }
+  const s = input as RawScenario;
 
   if (!s.timeline) {
     problems.push(problem('schema.required', 'timeline', undefined, { en: 'a timeline {"start": "YYYY-MM", "months": N}', zh: '测算期 {"start": "YYYY-MM", "months": N}' }));
-    return { ok: false, problems };
+    return null;
   }
   if (s.base !== undefined || s.set !== undefined || s.parcelsCsv !== undefined) {
     // These are resolved by the loader (they need files); an unresolved one is a loader bug or a bare object.
     problems.push(problem('schema.unknownField', s.base !== undefined ? 'base' : s.set !== undefined ? 'set' : 'parcelsCsv', s.base ?? s.parcelsCsv ?? s.set, { en: 'a scenario with its base and CSV files already loaded (use loadScenario)', zh: '已加载基准情景与CSV的完整情景（请使用 loadScenario）' }));
-    return { ok: false, problems };
+    return null;
   }
   const t = makeTimeline(s.timeline.start, s.timeline.months);
   const jurisdiction = s.jurisdiction ?? 'national';
@@ -66,8 +129,7 @@ export function prepare(input: unknown): Prepared {
   const asOfDay = asOf.length === 7 ? `${asOf}-01` : asOf;
   const { set: params, problems: paramProblems } = resolveParameters(asOfDay, jurisdiction, s.parameters ?? {});
   problems.push(...paramProblems);
-  if (paramProblems.length > 0) return { ok: false, problems };
-
+  if (paramProblems.length > 0) return null;
   // Tiers and the split (S-1): default ratios from the jurisdiction's parameters.
   const tiers: TierModel[] = (s.tiers ?? [{ id: 'city', name: { zh: '本级政府', en: 'Local government' } }]).map((tier) => ({ id: tier.id, name: toText(tier.name, tier.id) }));
   const tierIds = tiers.map((x) => x.id);
@@ -113,63 +175,56 @@ export function prepare(input: unknown): Prepared {
   dupes(declaredZones.map((z) => z.id), 'zones', problems);
   const rawParcels = s.parcels ?? [];
   const zp = normalizeZonesAndProjects(s as RawFunding, rawParcels.map((p) => p.id), accounts, problems, declaredZones);
-  const zoneIndex = zp.zoneIndex;
 
-  const factor = (text: string | undefined, path: string): Rate | null => {
-    if (text === undefined) return null;
-    const r = parseRate(text.trim());
-    if (!r || r.num <= 0) {
-      problems.push(problem('schema.range', path, text, { en: 'a factor above zero with at most 15 decimals, e.g. "0.9"', zh: '大于零的系数（至多15位小数），如 "0.9"' }));
-      return null;
-    }
-    return r;
-  };
   const policy = {
     serviceFeeOverCap: s.rulePolicy?.serviceFeeOverCap ?? 'warning',
     leaseOverLimit: s.rulePolicy?.leaseOverLimit ?? 'warning',
     managementFeeOverCap: s.rulePolicy?.managementFeeOverCap ?? 'warning',
     saleSchedule: s.rulePolicy?.saleSchedule ?? 'warning',
   };
-  dupes(rawParcels.map((p) => p.id), 'parcels', problems);
-  const ctx = {
-    t,
-    params,
+  return { s, t, jurisdiction, asOfDay, params, tiers, splits, splitNames, splitIndex, accounts, shareAccounts, zp, policy, rawParcels };
+}
+
+/** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known). */
+export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: Check[], shareAccounts: (p: RawParcel, index: number) => number[], facts?: readonly ParcelFacts[]): ParcelModel[] {
+  const ctx: ParcelContext = {
+    t: f.t,
+    params: f.params,
     problems,
     checks,
-    policy,
-    costFactor: factor(s.adjustments?.costFactor, 'adjustments.costFactor'),
-    priceFactor: factor(s.adjustments?.salePriceFactor, 'adjustments.salePriceFactor'),
-    saleDelayMonths: s.adjustments?.saleDelayMonths ?? 0,
-    zoneIndex,
-    zones: zp.zones,
-    projectOfParcel: zp.projectOfParcel,
-    reserveFund: accounts.idx('reserveFund'),
-    splitIndex,
+    policy: f.policy,
+    costFactor: a.costFactor,
+    priceFactor: a.priceFactor,
+    saleDelayMonths: a.saleDelayMonths,
+    zoneIndex: f.zp.zoneIndex,
+    zones: f.zp.zones,
+    projectOfParcel: f.zp.projectOfParcel,
+    reserveFund: f.accounts.idx('reserveFund'),
+    splitIndex: f.splitIndex,
     shareAccounts,
   };
-  const parcels: ParcelModel[] = rawParcels.map((p, i) => normalizeParcel(p, i, ctx));
+  return f.rawParcels.map((p, i) => (facts ? normalizeParcel(p, i, ctx, facts[i]) : normalizeParcel(p, i, ctx)));
+}
 
-  const funding = normalizeFunding(s as RawFunding, t, params, accounts, zp, problems, checks);
-
-  // Parameters tagged [C] are defaults nobody has confirmed: say so in the checks.
+/** Parameters tagged [C] are defaults nobody has confirmed: say so in the checks. */
+export function unverifiedChecks(params: ParameterSet): Check[] {
   const unverified = [...params.resolved.values()].filter((r) => r.confidence === 'C');
-  for (const r of unverified) {
-    checks.push({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref });
-  }
+  return unverified.map((r) => ({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref }) as Check);
+}
 
-  if (problems.length > 0) return { ok: false, problems };
+/** The Model of a frame whose parcels and funding are normalized without a problem. */
+export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: Check[]): Model {
+  const { s, t, params, zp } = f;
   const enabled = s.provisions ?? [...PROVISION_KINDS];
   return {
-    ok: true,
-    model: {
       id: s.id,
       name: toText(s.name, s.id),
       description: s.description === undefined ? null : toText(s.description, ''),
       sources: s.sources ?? [],
       timeline: t,
       periodLabels: periodLabels(t),
-      jurisdiction,
-      asOf: asOfDay,
+      jurisdiction: f.jurisdiction,
+      asOf: f.asOfDay,
       params,
       waterfall: {
         enabled: PROVISION_KINDS.filter((k) => enabled.includes(k)),
@@ -179,10 +234,10 @@ export function prepare(input: unknown): Prepared {
         water: params.rate('provisions.water.rate'),
         housing: params.rate('provisions.housing.rate'),
       },
-      tiers,
-      splits,
-      splitNames,
-      accounts,
+      tiers: f.tiers,
+      splits: f.splits,
+      splitNames: f.splitNames,
+      accounts: f.accounts,
       zones: zp.zones,
       zoneMode: s.zoneMode ?? 'pooled',
       parcels,
@@ -199,11 +254,10 @@ export function prepare(input: unknown): Prepared {
       coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
       staticChecks: checks,
-    },
   };
 }
 
-function dupes(ids: string[], path: string, problems: Problem[]): void {
+export function dupes(ids: string[], path: string, problems: Problem[]): void {
   const seen = new Map<string, number>();
   ids.forEach((id, i) => {
     if (seen.has(id)) problems.push(problem('ref.duplicate', `${path}[${i}].id`, id, { en: `an id not used before (already used by ${path}[${seen.get(id)}])`, zh: `未被使用的编号（已被 ${path}[${seen.get(id)}] 使用）` }));

@@ -4,8 +4,8 @@
  * scenario's rulePolicy says: service fee over 2% of acquisition cost (C-5), a 504 management fee
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
-import { dec, fenToWan, type Decimal, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
-import { areaDisplay, areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
+import { fenToWan, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
+import { areaDisplay, parseArea, parseUnitPrice } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
 import { check, type Check } from '../check';
@@ -14,8 +14,8 @@ import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
 import type { ParcelModel, Payment, SaleModel, Text, ZoneModel } from '../model';
 import { alongside, datePeriod, resolveTranches, spread, type RawPayment } from './payments';
-import { toText } from './text';
 import { normalizeSale, priceAreaFen } from './sale';
+import { parcelFacts, type ParcelFacts } from './parcel-spec';
 
 export interface RawParcel {
   id: string;
@@ -66,16 +66,16 @@ export interface ParcelContext {
   readonly projectOfParcel: ReadonlyMap<string, number>;
   readonly reserveFund: number;
   readonly splitIndex: ReadonlyMap<string, number>;
-  readonly shareAccounts: (parcel: RawParcel) => number[];
+  readonly shareAccounts: (parcel: RawParcel, index: number) => number[];
 }
 
-export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContext): ParcelModel {
+export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContext, facts: ParcelFacts = parcelFacts(raw, ctx.params)): ParcelModel {
   const path = `parcels[${index}]`;
   const { t, params, problems } = ctx;
   const area = parseArea(raw.area)!;
-  if (raw.holdings) {
+  if (facts.holdingsSum) {
     // The parts must make the whole exactly, in the parcel's own unit (seed 001: 13 cooperatives = 34.9928 亩).
-    const sum = raw.holdings.reduce((s, h) => s.plus(areaIn(parseArea(h.area)!, area.unit)), dec('0'));
+    const sum = facts.holdingsSum;
     if (!sum.eq(area.value)) {
       problems.push(problem('schema.range', joinPath(path, 'area'), raw.area, { en: `the sum of the holdings' areas, ${sum.toFixed()} ${area.unit}`, zh: `各权属地块面积之和 ${sum.toFixed()}（${area.unit}）` }));
     }
@@ -189,7 +189,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     const from = h.from ? datePeriod(t, h.from, joinPath(hp, 'from'), problems) : acquisitionPayments.length ? Math.min(...acquisitionPayments.map((p) => p.period)) : 0;
     const until = h.until ? datePeriod(t, h.until, joinPath(hp, 'until'), problems) : sale ? sale.period : t.months;
     const months = Math.max(0, until - from);
-    const perYear = h.costPerYear ? parseMoneyDecimal(h.costPerYear)! : h.unitCostPerYear ? unitCostPerYear(h.unitCostPerYear, area) : null;
+    const perYear = facts.holdingPerYear;
     const total = scaleCost(perYear ? roundFen(perYear.times(months).div(12)) : h.costPerMonth ? roundFen(parseMoneyDecimal(h.costPerMonth)!.times(months)) : 0);
     holding = spread(total, from, months, t);
   }
@@ -236,9 +236,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   const verifiedCost = verifiedCostStated ? cost(raw.verifiedCost!) : planned;
 
   // Agricultural land development fund base: area sold × net-yield standard (P-7).
-  const standard = params.unitPrice('provisions.agriDev.netYieldStandard');
-  const soldArea = raw.sale?.area ? parseArea(raw.sale.area)! : area;
-  const agriDevBase = sale ? roundFen(priceTimesArea(standard, soldArea)) : 0;
+  const agriDevBase = sale ? facts.agriDevBase : 0;
 
   const splitName = raw.splitCase ?? 'default';
   const split = ctx.splitIndex.get(splitName);
@@ -249,7 +247,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   return {
     index,
     id: raw.id,
-    name: toText(raw.name, raw.id),
+    name: facts.name,
     zone,
     landUse: raw.landUse ?? null,
     areaText: raw.area,
@@ -277,7 +275,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     appraisedValue: raw.appraisedValue ? parseMoney(raw.appraisedValue)! : null,
     agriDevBase,
     split: split ?? 0,
-    shareAccounts: ctx.shareAccounts(raw),
+    shareAccounts: ctx.shareAccounts(raw, index),
     priority: raw.priority ?? 100,
     fund: zoneModel?.fund ?? ctx.reserveFund,
     project: ctx.projectOfParcel.get(raw.id) ?? -1,
@@ -285,11 +283,3 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     developerCompensation,
   };
 }
-
-function unitCostPerYear(text: string, area: Area): Decimal {
-  const p = parseUnitPrice(text)!;
-  const perYear = priceTimesArea(p, area);
-  return p.perTime === 'month' ? perYear.times(12) : perYear;
-}
-
-

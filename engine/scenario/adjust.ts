@@ -1,0 +1,107 @@
+/**
+ * A scenario prepared in two steps, for analyses that vary only its `adjustments`:
+ * prepareBase(scenario) does once what no adjustment changes (schema, parameters, tiers, splits,
+ * accounts, zones, projects, funding, each parcel's fixed facts), and adjust(base, adjustments) applies the four stress
+ * adjustments to the parcels and the bond coupons and builds the Model — integers only, exact to
+ * the fen. adjust(prepareBase(s), s.adjustments) gives what prepare(s) gives, problems included;
+ * a base that prepare would refuse, or adjustments outside the schema, go through prepare itself.
+ */
+import type { Check } from '../check';
+import type { Problem } from '../problem';
+import type { BondModel } from '../model';
+import { parcelFacts, type ParcelFacts } from './parcel-spec';
+import { negativeCoupon, normalizeFunding, shiftRate, type RawFunding } from './funding';
+import { assembleModel, dupes, frame, normalizeParcels, prepare, readAdjustments, unverifiedChecks, type Frame, type Funding, type Prepared, type RawScenario } from './normalize';
+
+export type Adjustments = NonNullable<RawScenario['adjustments']>;
+
+export interface Base {
+  /** The scenario as given (its own adjustments are ignored by adjust). */
+  readonly scenario: unknown;
+  /** What every adjustment shares; null when the scenario is refused without its adjustments. */
+  readonly ready: Ready | null;
+}
+
+interface Ready {
+  readonly frame: Frame;
+  /** Each parcel's share accounts, added in parcel order as prepare adds them. */
+  readonly shareAccounts: readonly number[][];
+  /** What each parcel fixes whatever the adjustments. */
+  readonly facts: readonly ParcelFacts[];
+  /** Funding with unshifted coupons. */
+  readonly funding: Funding;
+  readonly fundingChecks: readonly Check[];
+  readonly unverified: readonly Check[];
+}
+
+export function prepareBase(scenario: unknown): Base {
+  if (!isRecord(scenario)) return { scenario, ready: null };
+  const { adjustments: _ignored, ...rest } = scenario;
+  void _ignored;
+  const problems: Problem[] = [];
+  const f = frame(rest, problems);
+  if (!f || problems.length > 0) return { scenario, ready: null };
+  dupes(f.rawParcels.map((p) => p.id), 'parcels', problems);
+  const shareAccounts = f.rawParcels.map((p) => f.shareAccounts(p));
+  const fundingChecks: Check[] = [];
+  const funding = normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, fundingChecks);
+  if (problems.length > 0) return { scenario, ready: null };
+  const facts = f.rawParcels.map((p) => parcelFacts(p, f.params));
+  return { scenario, ready: { frame: f, shareAccounts, facts, funding, fundingChecks, unverified: unverifiedChecks(f.params) } };
+}
+
+export function adjust(base: Base, adjustments: unknown): Prepared {
+  const ready = base.ready;
+  if (!ready || !schemaValid(adjustments)) return prepare(withAdjustments(base.scenario, adjustments));
+  const a = adjustments as Adjustments | undefined;
+  const problems: Problem[] = [];
+  const checks: Check[] = [];
+  const f = ready.frame;
+  const parcels = normalizeParcels(f, readAdjustments(a, problems), problems, checks, (_raw, i) => ready.shareAccounts[i], ready.facts);
+  const shiftBp = a?.rateShiftBp ?? 0;
+  let bonds: BondModel[] = ready.funding.bonds;
+  if (shiftBp !== 0) {
+    bonds = bonds.map((b) => {
+      const rate = shiftRate(b.rate, shiftBp);
+      if (rate.num < 0) problems.push(negativeCoupon(b.id, shiftBp));
+      return { ...b, rate };
+    });
+  }
+  checks.push(...ready.fundingChecks, ...ready.unverified);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, model: assembleModel(f, parcels, { ...ready.funding, bonds }, checks) };
+}
+
+const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
+const KEYS = new Set(['salePriceFactor', 'saleDelayMonths', 'costFactor', 'rateShiftBp']);
+
+/** Adjustments the scenario schema accepts as they are (anything else is left to prepare to report). */
+function schemaValid(a: unknown): boolean {
+  if (a === undefined) return true;
+  if (!isRecord(a)) return false;
+  for (const [k, v] of Object.entries(a)) {
+    if (!KEYS.has(k)) return false;
+    if (v === undefined) continue;
+    if (k === 'salePriceFactor' || k === 'costFactor') {
+      if (typeof v !== 'string' || !DECIMAL.test(v)) return false;
+    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < (k === 'saleDelayMonths' ? 0 : -1000) || v > (k === 'saleDelayMonths' ? 120 : 2000)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The scenario with these adjustments in place of its own (none when undefined). */
+function withAdjustments(scenario: unknown, adjustments: unknown): unknown {
+  if (!isRecord(scenario)) return scenario;
+  if (adjustments === undefined) {
+    const { adjustments: _ignored, ...rest } = scenario;
+    void _ignored;
+    return rest;
+  }
+  return { ...scenario, adjustments };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

@@ -1,0 +1,41 @@
+/**
+ * What a parcel fixes whatever the scenario's adjustments: the sum of its holdings' areas, the
+ * agricultural-development-fund base of its sale, its holding cost per year, its name. Computed
+ * once per scenario by prepareBase (per prepare otherwise) so that each adjustment only rescales.
+ */
+import { dec, parseMoneyDecimal, roundFen, type Decimal, type Fen } from '../money';
+import { areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
+import type { ParameterSet } from '../parameters';
+import type { Text } from '../model';
+import { toText } from './text';
+import type { RawParcel } from './parcel';
+
+export interface ParcelFacts {
+  /** The holdings' areas in the parcel's own unit, or null without holdings. */
+  readonly holdingsSum: Decimal | null;
+  /** Area sold × the net-yield standard (P-7), whole fen; 0 without a sale. */
+  readonly agriDevBase: Fen;
+  /** The holding cost per year (stated, or a unit cost × the area), or null when stated per month or absent. */
+  readonly holdingPerYear: Decimal | null;
+  readonly name: Text;
+}
+
+export function parcelFacts(raw: RawParcel, params: ParameterSet): ParcelFacts {
+  const area = parseArea(raw.area)!;
+  const holdingsSum = raw.holdings ? raw.holdings.reduce((s, h) => s.plus(areaIn(parseArea(h.area)!, area.unit)), dec('0')) : null;
+  const standard = params.unitPrice('provisions.agriDev.netYieldStandard');
+  const soldArea = raw.sale?.area ? parseArea(raw.sale.area)! : area;
+  const h = raw.holding;
+  return {
+    holdingsSum,
+    agriDevBase: raw.sale ? roundFen(priceTimesArea(standard, soldArea)) : 0,
+    holdingPerYear: !h ? null : h.costPerYear ? parseMoneyDecimal(h.costPerYear)! : h.unitCostPerYear ? unitCostPerYear(h.unitCostPerYear, area) : null,
+    name: toText(raw.name, raw.id),
+  };
+}
+
+function unitCostPerYear(text: string, area: Area): Decimal {
+  const p = parseUnitPrice(text)!;
+  const perYear = priceTimesArea(p, area);
+  return p.perTime === 'month' ? perYear.times(12) : perYear;
+}
