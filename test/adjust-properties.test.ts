@@ -4,7 +4,8 @@
  * timeline, some driving a coupon below zero, some outside the schema), the report of
  * adjust(prepareBase(s), adj) is byte for byte the report of prepare on s with adj — and when
  * prepare refuses, the same problems in the same order. The analysis evaluator's reuse of one
- * base gives the same evaluations as preparing each variant.
+ * base gives the same evaluations as preparing each variant. The holding spread's integer split
+ * equals allocate over equal weights.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -12,7 +13,9 @@ import { prepare, report, run } from '../engine/index';
 import { adjust, prepareBase } from '../engine/scenario/adjust';
 import { evaluator, parseOutputs, variantEvaluator } from '../engine/analysis/evaluate';
 import { resolveInput, applyInputs } from '../engine/analysis/input';
-import { dec } from '../engine/money';
+import { allocate, dec } from '../engine/money';
+import { spread } from '../engine/scenario/payments';
+import { makeTimeline } from '../engine/timeline';
 import { scenarioArb } from './support/arbitrary-scenario';
 
 const factorArb = fc.oneof(
@@ -116,6 +119,19 @@ describe('adjust(prepareBase(s), adjustments) ≡ prepare(s with adjustments)', 
         }
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('spread: an even split, exactly as allocate over equal weights', () => {
+  it('matches allocate for any total and number of months', () => {
+    const t = makeTimeline('2020-01', 400);
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: -(2 ** 50), max: 2 ** 50 })), fc.integer({ min: 1, max: 360 }), (total, months) => {
+        const expected = total === 0 ? [] : allocate(total, new Array(months).fill(1));
+        expect(spread(total, 3, months, t).map((p) => p.amount)).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });

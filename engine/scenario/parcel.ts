@@ -13,8 +13,8 @@ import { managementFeeCap } from '../management-fee';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
 import type { ParcelModel, Payment, SaleModel, Text, ZoneModel } from '../model';
-import { alongside, datePeriod, resolveTranches, spread, type RawPayment } from './payments';
-import { normalizeSale, priceAreaFen } from './sale';
+import { alongside, datePeriod, resolveTranches, scaler, spread, type RawPayment } from './payments';
+import { normalizeSale, priceAreaFen, type Breach } from './sale';
 import { parcelFacts, type ParcelFacts } from './parcel-spec';
 
 export interface RawParcel {
@@ -80,14 +80,9 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
       problems.push(problem('schema.range', joinPath(path, 'area'), raw.area, { en: `the sum of the holdings' areas, ${sum.toFixed()} ${area.unit}`, zh: `各权属地块面积之和 ${sum.toFixed()}（${area.unit}）` }));
     }
   }
-  const scaleCost = (fen: Fen): Fen => (ctx.costFactor ? mulRate(fen, ctx.costFactor) : fen);
-  const cost = (text: string): Fen => scaleCost(parseMoney(text)!);
-
-  // Breach of a documented rule: refused (a Problem) or reported (a failed Check), as the scenario chooses.
-  const breach = (severity: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => {
-    if (severity === 'error') problems.push(problem(code, fieldPath, value, expected, { en: `${fieldPath}: ${en}`, zh: `${fieldPath}：${zh}` }));
-    else ctx.checks.push(check(id, false, 'rule', en, zh, { ref, parcel: raw.id }));
-  };
+  const scaleCost = scaler(ctx.costFactor);
+  const cost = costOf(scaleCost);
+  const breach = breachOf(raw.id, ctx);
 
   // Acquisition.
   const acq = raw.acquisition;
@@ -281,5 +276,18 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     project: ctx.projectOfParcel.get(raw.id) ?? -1,
     developer: developer?.account ?? -1,
     developerCompensation,
+  };
+}
+
+/** A cost stated as money, in fen, scaled. */
+function costOf(scaleCost: (fen: Fen) => Fen): (text: string) => Fen {
+  return (text) => scaleCost(parseMoney(text)!);
+}
+
+/** Breach of a documented rule: refused (a Problem) or reported (a failed Check), as the scenario chooses. */
+function breachOf(parcelId: string, ctx: ParcelContext): Breach {
+  return (severity, code, id, ref, fieldPath, value, expected, en, zh) => {
+    if (severity === 'error') ctx.problems.push(problem(code, fieldPath, value, expected, { en: `${fieldPath}: ${en}`, zh: `${fieldPath}：${zh}` }));
+    else ctx.checks.push(check(id, false, 'rule', en, zh, { ref, parcel: parcelId }));
   };
 }

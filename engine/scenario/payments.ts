@@ -6,7 +6,7 @@
  * 4 205.07 万元 on 2023-01-16. A 50%/50% schedule by share of 6 205.27 万元 allocates whole fen
  * so the tranches sum to the total exactly.
  */
-import { allocate, parseMoney, parseRate, type Fen } from '../money';
+import { allocate, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
 import type { Payment } from '../model';
 import { periodLabel, periodOfText, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
@@ -56,6 +56,11 @@ export function resolveTranches(
   return raw.map((p, i) => ({ period: periods[i], amount: scaleFen(parseMoney(p.amount!)!), date: p.date }));
 }
 
+/** Each amount in fen × a stress factor, half-up; as it is without a factor. */
+export function scaler(factor: Rate | null): (fen: Fen) => Fen {
+  return factor ? (fen) => mulRate(fen, factor) : (fen) => fen;
+}
+
 /** A date's period, with a problem if it falls outside the timeline. */
 export function datePeriod(t: Timeline, date: string, path: string, problems: Problem[]): number {
   const p = periodOfText(t, date)!;
@@ -74,8 +79,20 @@ export function datePeriod(t: Timeline, date: string, path: string, problems: Pr
 /** Spreads `total` evenly over `months` consecutive periods from `first`, whole fen, exact. */
 export function spread(total: Fen, first: number, months: number, t: Timeline): Payment[] {
   if (months <= 0 || total === 0) return [];
-  const parts = allocate(total, new Array(months).fill(1));
-  return parts.map((amount, i) => ({ period: first + i, amount, date: periodLabel(t, first + i) }));
+  // allocate(total, months equal weights) without the weights: ⌊|total| ÷ months⌋ fen a month, one
+  // fen more in each of the first (remainder) months, the sign put back.
+  const neg = total < 0;
+  const abs = neg ? -total : total;
+  let q = Math.floor(abs / months);
+  while (q * months > abs) q -= 1;
+  while ((q + 1) * months <= abs) q += 1;
+  const left = abs - q * months;
+  const out: Payment[] = new Array(months);
+  for (let i = 0; i < months; i++) {
+    const a = i < left ? q + 1 : q;
+    out[i] = { period: first + i, amount: neg && a !== 0 ? -a : a, date: periodLabel(t, first + i) };
+  }
+  return out;
 }
 
 /** Splits a fee across the periods of another schedule, in proportion to its amounts. */

@@ -10,7 +10,7 @@ import { areaDisplay, parseArea, parseUnitPrice, priceTimesArea, type Area } fro
 import { periodLabel } from '../timeline';
 import { joinPath, problem, type ProblemCode } from '../problem';
 import type { Payment, SaleModel, Text } from '../model';
-import { datePeriod, resolveTranches } from './payments';
+import { datePeriod, resolveTranches, scaler } from './payments';
 import type { ParcelContext, RawParcel, RuleSeverity } from './parcel';
 
 export type Breach = (s: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => void;
@@ -31,16 +31,15 @@ export function normalizeSale(
     return null;
   }
   const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
-  const scalePrice = (fen: Fen): Fen => (ctx.priceFactor ? mulRate(fen, ctx.priceFactor) : fen);
+  const scalePrice = scaler(ctx.priceFactor);
   const revenue = scalePrice(gross);
   const delay = ctx.saleDelayMonths;
   if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, s.area ?? raw.area, sp, ctx);
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
   const period = basePeriod + delay;
-  const shifted = (date: string, p: number): string => (delay ? periodLabel(t, p) : date);
   let receipts: Payment[];
   if (s.payments) {
-    receipts = resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice).map((p) => ({ ...p, period: p.period + delay, date: shifted(p.date, p.period + delay) }));
+    receipts = resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice).map((p) => ({ ...p, period: p.period + delay, date: delay ? periodLabel(t, p.period + delay) : p.date }));
     // H-3: at least the first-instalment share within its months, everything within the balance months.
     const firstShare = params.rate('sale.firstInstalmentShare');
     const firstMonths = params.months('sale.firstInstalmentMonths');
@@ -76,7 +75,7 @@ export function normalizeSale(
   const businessFee = saleFee(s.businessFee, revenue, ctx);
   return {
     period,
-    date: shifted(s.date, period),
+    date: delay ? periodLabel(t, period) : s.date,
     revenue,
     receipts,
     settlementPeriod: last,
