@@ -7,7 +7,8 @@
  *   2. the same model as a HyperFormula workbook (bench/spreadsheet.ts) at 100 × 60 and
  *      1 000 × 240: build time, recalculation after one input changes, the ratio to the engine,
  *      and whether the workbook's floating-point totals agree with the engine to the fen.
- *   3. Monte Carlo: 10 000 runs of a 200-parcel portfolio on 1 and 2 threads.
+ *   3. Monte Carlo: 10 000 runs of a 200-parcel portfolio on 1 and 2 threads, and what one draw
+ *      costs: prepare, or adjust on a base prepared once (as the Monte Carlo does), run, metrics.
  *
  * The last line is one line of key ratios. Medians only; nothing here is a pass/fail test.
  * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc to leave parts out.
@@ -17,6 +18,7 @@ import { prepare, run, report, setAt, parsePath, type Model } from '../engine/in
 import { withBondRate, withSplit } from './model-edit';
 import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
 import { SCENARIO_SCHEMA } from '../engine/index';
+import { adjust, prepareBase } from '../engine/scenario/adjust';
 import { nodeSpawner } from '../cli/analysis-worker';
 import { portfolio } from './portfolio';
 import { buildSpreadsheet, comparedOutputs, fenDifference, type SpreadsheetTotals } from './spreadsheet';
@@ -191,11 +193,14 @@ async function main(): Promise<void> {
     const plan = mcPlan(1);
     const model = prepared(plan.scenario);
     const adjusted = setAt(plan.scenario, parsePath('adjustments.salePriceFactor')!, '0.95');
+    const mcBase = prepareBase(plan.scenario);
     const parts = {
       prepare: medianMs('mc prepare', () => prepare(adjusted), 30, 3),
+      adjust: medianMs('mc adjust', () => adjust(mcBase, (adjusted as { adjustments?: unknown }).adjustments), 30, 3),
       run: medianMs('mc run', () => run(model), 60),
       metrics: medianMs('mc metrics', () => metrics(run(model)), 60) - medianMs('mc run again', () => run(model), 60),
     };
+    say(`  a draw of adjustments only: adjust ${fmtMs(parts.adjust)} ms on a base prepared once (what Monte Carlo does) instead of prepare ${fmtMs(parts.prepare)} ms`);
     say(`  one run: prepare ${fmtMs(parts.prepare)} ms + run ${fmtMs(parts.run)} ms + metrics ${fmtMs(Math.max(0, parts.metrics))} ms — prepare is ${((parts.prepare / (parts.prepare + parts.run)) * 100).toFixed(0)}% of it`);
     mc1 = (await benchMc(MC_RUNS, 1)).seconds;
     mc2 = (await benchMc(MC_RUNS, 2)).seconds;
