@@ -5,6 +5,8 @@
  * A date "2022-09-16" falls in period 8; the day is kept only for traces and display.
  * Chinese fiscal years are calendar years, so year roll-ups are calendar years.
  */
+import { memo } from './money';
+
 export interface Timeline {
   readonly startYear: number;
   /** 1…12 */
@@ -23,8 +25,10 @@ export function parseMonth(text: string): { year: number; month: number } | null
   return { year: Number(m[1]), month };
 }
 
-/** Parses "2022-09" or "2022-09-16" (a real calendar day). Null if malformed. */
-export function parseDate(text: string): { year: number; month: number; day: number | null } | null {
+/** Parses "2022-09" or "2022-09-16" (a real calendar day). Null if malformed. Memoised: dates recur run after run. */
+export const parseDate = memo(parseDateText);
+
+function parseDateText(text: string): { year: number; month: number; day: number | null } | null {
   const m = DATE_RE.exec(text);
   if (!m) return null;
   const year = Number(m[1]);
