@@ -81,8 +81,8 @@ export class PageAnalysis extends NotebookPage {
       <h2>${T('情景分析：敏感性、不确定性与目标反推', 'Scenario analysis: sensitivity, uncertainty and solving backwards')}</h2>
       <p class="prose">${T('在当前情景（含上方已调整的输入）上做数据表、龙卷风图、蒙特卡洛模拟、目标反推和压力测试。所有计算都在后台线程中由引擎完成，与命令行 lrsim 的结果一致；页面不会卡住，新的设置会取代尚未算完的旧设置。', 'Data tables, tornadoes, Monte Carlo, solve-for and stress tests on the current scenario (with the inputs adjusted above). The engine computes everything in background threads, with the same numbers as the lrsim CLI; the page never freezes, and a newer setting replaces one still computing.')}</p>
       ${this.loadProblems()}
-      ${reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing}
-      ${this.controlled?.ignored.length ? html`<p class="note">${this.controlled.ignored.map((i) => (this.lang === 'en' ? i.reason.en : i.reason.zh)).join('；')}</p>` : nothing}
+      ${this.replyProblems(reply)}
+      ${this.ignoredNote(this.controlled)}
       <div role="tablist" aria-label=${T('分析方法', 'Analyses')} @keydown=${(e: KeyboardEvent) => this.onKey(e)}>
         ${ANALYSIS_TABS.map((t) => html`<button role="tab" data-tab=${t} aria-selected=${String(t === tab)} tabindex=${t === tab ? 0 : -1} aria-controls="panel"
           @click=${() => this.select(t)}>${T(TAB_NAMES[t].zh, TAB_NAMES[t].en)}</button>`)}

@@ -108,16 +108,12 @@ export class PageFunding extends NotebookPage {
       ${this.loadProblems()}
       ${this.controls()}
       <div class="status" data-status>${this.runner.pending ? T('计算中…', 'Computing…') : reply ? T(`引擎用时 ${reply.ms.toFixed(1)} 毫秒`, `engine ${reply.ms.toFixed(1)} ms`) : ''}</div>
-      ${this.ignoredNotes()}
-      ${reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing}
+      ${this.ignoredNote(this.controlled)}
+      ${this.replyProblems(reply)}
       ${result ? this.body(result, reply!.ok ? reply!.runId : null, traceOf) : nothing}
     `;
   }
 
-  private ignoredNotes() {
-    const ig = this.controlled?.ignored ?? [];
-    return ig.length ? html`<p class="note">${ig.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing;
-  }
 
   private controls() {
     const T = (zh: string, en: string) => this.T(zh, en);

@@ -108,8 +108,8 @@ export class PageZones extends NotebookPage {
       )}</p>
       ${this.loadProblems()}
       ${this.loaded?.ok ? this.controls() : nothing}
-      ${this.controlled?.ignored.length ? html`<p class="note">${this.controlled.ignored.map((i) => (this.lang === 'en' ? i.reason.en : i.reason.zh)).join('；')}</p>` : nothing}
-      ${reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing}
+      ${this.ignoredNote(this.controlled)}
+      ${this.replyProblems(reply)}
       ${r ? this.body(r, reply!.ok ? reply!.runId : null) : nothing}
     `;
   }

@@ -11,6 +11,8 @@ import type { Loaded } from '../lib/library';
 import type { Params } from '../lib/url-state';
 import type { TraceQuery } from '../lib/trace';
 import type { Result } from '../../engine/report';
+import type { Controlled } from '../lib/controls';
+import type { RunReply } from '../lib/protocol';
 
 export class NotebookPage extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -47,6 +49,17 @@ export class NotebookPage extends LitElement {
     return html`<lr-problems .problems=${l.problems} lang=${this.lang}
         heading=${this.T(`情景“${l.ref}”有 ${l.problems.length} 处问题，无法运行`, `Scenario “${l.ref}” has ${l.problems.length} problem(s) and cannot run`)}></lr-problems>
       <p><a href="?p=scenario&s=${encodeURIComponent(l.ref)}" @click=${(e: Event) => { e.preventDefault(); this.setParams({ p: 'scenario' }); }}>${this.T('到“情景编辑”页逐项修正', 'Fix them on the Scenario page')}</a></p>`;
+  }
+
+  /** Controls the scenario could not take (e.g. a bond slider on a scenario without bonds), said once. */
+  protected ignoredNote(controlled: Controlled | null) {
+    const ig = controlled?.ignored ?? [];
+    return ig.length ? html`<p class="note">${ig.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing;
+  }
+
+  /** A run the engine refused: its problems, at the place the charts would be. */
+  protected replyProblems(reply: RunReply | null) {
+    return reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing;
   }
 
   /** Forwards a `trace` event from a table or KPI, adding the run it belongs to. */
