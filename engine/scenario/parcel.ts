@@ -5,7 +5,7 @@
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
 import { fenToWan, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
-import { areaDisplay, parseArea, parseUnitPrice } from '../units';
+import { areaDisplay, parseArea } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
 import { check, type Check } from '../check';
@@ -99,9 +99,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     } else if (acq.price !== undefined) {
       acquisitionPlanned = cost(acq.price);
     } else if (acq.unitPrice !== undefined) {
-      const price = parseUnitPrice(acq.unitPrice)!;
       acquisitionPlanned = scaleCost(priceAreaFen(acq.unitPrice, raw.area));
-      void price;
     } else {
       for (const [k, v] of Object.entries(acq.components!)) {
         const fen = cost(v);
