@@ -11,6 +11,8 @@
  *   share      a tier's (or one government's) share of value added
  *   actor      a party inside the scheme with its own books, which may run a deficit (the 做地 developer)
  */
+import { PROVISIONS } from './provision-catalogue';
+
 export type AccountKind = 'fund' | 'budget' | 'external' | 'provision' | 'share' | 'actor';
 
 export interface Account {
@@ -34,11 +36,7 @@ export const BASE_ACCOUNTS: readonly Account[] = [
   { id: 'saleAgent', kind: 'external', zh: '出让业务承办', en: 'Sale administration' },
   { id: 'tenants', kind: 'external', zh: '临时利用承租人', en: 'Temporary-use tenants' },
   { id: 'buyers', kind: 'external', zh: '土地受让人', en: 'Land buyers' },
-  { id: 'provision:landIncomeFund', kind: 'provision', zh: '国有土地收益基金', en: 'State land income fund' },
-  { id: 'provision:agriDev', kind: 'provision', zh: '农业土地开发资金', en: 'Agricultural land development fund' },
-  { id: 'provision:education', kind: 'provision', zh: '教育资金', en: 'Education fund' },
-  { id: 'provision:water', kind: 'provision', zh: '农田水利建设资金', en: 'Farmland water-conservancy fund' },
-  { id: 'provision:housing', kind: 'provision', zh: '保障性安居工程资金', en: 'Housing security fund' },
+  ...PROVISIONS.map((d): Account => ({ id: `provision:${d.id}`, kind: 'provision', zh: d.zh, en: d.en })),
 ];
 
 /** An index of accounts by id, fixed before the run starts (the ledger stores indices). */

@@ -44,6 +44,19 @@ export interface BondState {
   fiscalSupport: Fen;
   /** A rollover's issue fees, posted once the maturity it pays is settled. */
   pendingFees: Fen;
+  /** The period principal is due: the maturity, or the option date of a 含权 bond repaid early. */
+  maturity: number;
+  /** True when a 含权 bond was repaid at its option date. */
+  called: boolean;
+  /** Debt service the bond's fund (or the budget through it) paid, not yet recovered from sale income. */
+  owedToFund: Fen;
+}
+
+/** What a bond still owes after `period` began, as scheduled: principal, interest and redemption fees. */
+export interface Remaining {
+  principal: Fen;
+  interest: Fen;
+  fees: Fen;
 }
 
 const R = {
@@ -63,7 +76,7 @@ export class BondBook {
   private readonly fiscal: number;
   private readonly issuedByYear = new Map<number, Fen>();
 
-  constructor(private readonly model: Model, private readonly ledger: Ledger) {
+  constructor(private readonly model: Model, private readonly ledger: Ledger, private readonly onFiscalSupport: (fund: number, amount: Fen, period: number) => void = () => {}) {
     this.states = model.bonds.map((bond) => newState(bond, null));
     this.fiscal = model.accounts.idx('fiscal');
     for (const b of model.bonds) {
@@ -96,9 +109,9 @@ export class BondBook {
     }
   }
 
-  /** Phase 1: a settled parcel's recovered cost redeems its project's bonds early, if they allow it. */
-  redeemEarly(period: number, parcel: ParcelModel, available: Fen): void {
-    let left = Math.min(available, Math.max(0, this.ledger.balances[parcel.fund]));
+  /** Phase 1: a settled parcel's recovered cost, just paid into `account`, redeems its project's bonds early if they allow it. */
+  redeemEarly(period: number, parcel: ParcelModel, account: number, available: Fen): void {
+    let left = Math.min(available, Math.max(0, this.ledger.balances[account]));
     for (const s of this.states) {
       const b = s.bond;
       if (left <= 0) break;
@@ -108,8 +121,8 @@ export class BondBook {
       let amount = Math.min(s.outstanding, left);
       while (amount > 0 && amount + fee(amount) > left) amount -= Math.max(1, fee(amount));
       if (amount <= 0) continue;
-      this.ledger.post(period, parcel.fund, b.holders, amount, R.early, parcel.index, parcel.zone);
-      this.ledger.post(period, parcel.fund, b.agent, fee(amount), R.redemptionFee, parcel.index, parcel.zone);
+      this.ledger.post(period, account, b.holders, amount, R.early, parcel.index, parcel.zone);
+      this.ledger.post(period, account, b.agent, fee(amount), R.redemptionFee, parcel.index, parcel.zone);
       s.outstanding -= amount;
       s.principalPaid += amount;
       s.earlyRedeemed += amount;
@@ -125,9 +138,13 @@ export class BondBook {
     for (let i = 0; i < count; i++) {
       const s = this.states[i];
       const b = s.bond;
-      if (!s.issued || period <= b.issuePeriod || period > b.maturityPeriod) continue;
+      if (!s.issued || period <= b.issuePeriod || period > s.maturity || s.outstanding === 0) continue;
+      if (period === b.callPeriod && this.exercises(s, period)) {
+        s.maturity = period;
+        s.called = true;
+      }
       const elapsed = period - b.issuePeriod;
-      const couponDate = elapsed % b.couponMonths === 0 || period === b.maturityPeriod;
+      const couponDate = elapsed % b.couponMonths === 0 || period === s.maturity;
       if (!couponDate) continue;
       const den = BigInt(b.rate.den) * 12n;
       const q = s.accrued / den;
@@ -135,7 +152,7 @@ export class BondBook {
       const interest = Number(2n * r >= den ? q + 1n : q);
       s.accrued -= BigInt(interest) * den;
       let principal = 0;
-      if (period === b.maturityPeriod) principal = s.outstanding;
+      if (period === s.maturity) principal = s.outstanding;
       else if (b.amortizing && elapsed % 12 === 0) {
         const instalments = allocate(b.principal, new Array(b.termYears).fill(1));
         principal = Math.min(s.outstanding, instalments[elapsed / 12 - 1]);
@@ -149,7 +166,7 @@ export class BondBook {
       const fromHome = home === b.fund ? 0 : Math.min(due, Math.max(0, this.ledger.balances[home]));
       const fromFund = Math.min(due - fromHome, Math.max(0, this.ledger.balances[b.fund]));
       let gap = due - fromHome - fromFund;
-      if (gap > 0 && period === b.maturityPeriod && b.atMaturity === 'rollover' && b.rolloverHolders !== NONE) {
+      if (gap > 0 && period === s.maturity && b.atMaturity === 'rollover' && b.rolloverHolders !== NONE) {
         const amount = Math.min(gap, principal);
         const year = yearOf(this.model.timeline, period);
         const quota = this.model.bondQuota.get(year);
@@ -165,15 +182,19 @@ export class BondBook {
         }
       }
       if (gap > 0) {
+        // The budget advances what neither the project account nor the fund holds; it is returned
+        // from the project's later sale income like a pre-allocation (B-13, S-6).
         this.ledger.post(period, this.fiscal, b.fund, gap, R.fiscalSupport);
         row.fiscalSupport = gap;
         s.fiscalSupport += gap;
+        this.onFiscalSupport(b.fund, gap, period);
       }
       for (const r2 of this.states) {
         if (r2.rolloverOf === b.id && r2.pendingFees > 0) {
           const rb = r2.bond;
           this.ledger.post(period, b.fund, rb.agent, mulRate(rb.principal, rb.issuanceFee), R.issuanceFee);
           this.ledger.post(period, b.fund, rb.agent, mulRate(rb.principal, rb.registrationFee), R.registrationFee);
+          r2.owedToFund += r2.pendingFees;
           r2.pendingFees = 0;
         }
       }
@@ -188,6 +209,8 @@ export class BondBook {
       payPart(interest, b.holders, R.interest);
       payPart(fees, b.agent, R.redemptionFee);
       payPart(principal, b.holders, R.principal);
+      // What the fund paid beyond a rollover's proceeds is owed back to it by the project's sales.
+      s.owedToFund += due - fromHome - row.rollover;
       s.interestPaid += interest;
       s.principalPaid += principal;
       s.feesPaid += fees;
@@ -195,6 +218,52 @@ export class BondBook {
       s.outstanding -= principal;
       s.schedule.push(row);
     }
+  }
+
+  /** Whether a 含权 bond is repaid at its option date (ifFunded: the money to repay it is there). */
+  private exercises(s: BondState, period: number): boolean {
+    const b = s.bond;
+    if (b.callExercise !== 'ifFunded') return b.callExercise === 'always';
+    const home = this.home(b);
+    const held = Math.max(0, this.ledger.balances[home]) + (home === b.fund ? 0 : Math.max(0, this.ledger.balances[b.fund]));
+    const r = this.remainingFrom(s, period, period);
+    return held >= r.principal + r.interest + r.fees;
+  }
+
+  /** The bonds of a project (or of no project: -1), the original and rollover ones. */
+  ofProject(project: number): BondState[] {
+    return this.states.filter((s) => s.bond.project === project);
+  }
+
+  /** What `s` still owes from `period` on (phase 1: this period's debt service not yet paid), to its maturity. */
+  remaining(s: BondState, period: number): Remaining {
+    return this.remainingFrom(s, period, s.maturity);
+  }
+
+  private remainingFrom(s: BondState, period: number, maturity: number): Remaining {
+    const b = s.bond;
+    const out: Remaining = { principal: 0, interest: 0, fees: 0 };
+    if (!s.issued || s.outstanding === 0) return out;
+    const den = BigInt(b.rate.den) * 12n;
+    let accrued = s.accrued;
+    let outstanding = s.outstanding;
+    const instalments = b.amortizing ? allocate(b.principal, new Array(b.termYears).fill(1)) : [];
+    for (let q = Math.max(period, b.issuePeriod + 1); q <= maturity && outstanding > 0; q++) {
+      if (q > period) accrued += BigInt(outstanding) * BigInt(b.rate.num);
+      const elapsed = q - b.issuePeriod;
+      if (elapsed % b.couponMonths !== 0 && q !== maturity) continue;
+      const whole = accrued / den;
+      const interest = Number(2n * (accrued - whole * den) >= den ? whole + 1n : whole);
+      accrued -= BigInt(interest) * den;
+      let principal = 0;
+      if (q === maturity) principal = outstanding;
+      else if (b.amortizing && elapsed % 12 === 0) principal = Math.min(outstanding, instalments[elapsed / 12 - 1]);
+      outstanding -= principal;
+      out.principal += principal;
+      out.interest += interest;
+      out.fees += mulRate(principal + interest, b.redemptionFee);
+    }
+    return out;
   }
 
   private startRollover(original: BondState, period: number, amount: Fen): BondState {
@@ -208,6 +277,7 @@ export class BondBook {
       issuePeriod: period,
       maturityPeriod: period + b.rolloverTermYears * 12,
       termYears: b.rolloverTermYears,
+      callPeriod: -1,
       amortizing: false,
       holders: b.rolloverHolders,
       agent: b.rolloverAgent,
@@ -218,6 +288,7 @@ export class BondBook {
     };
     const s = newState(bond, b.id);
     s.issued = true;
+    // The fund paid the maturity with the rollover's proceeds: the project owes the rollover, not the fund.
     s.outstanding = amount;
     this.ledger.post(period, bond.holders, b.fund, amount, R.rollover);
     s.feesPaid = mulRate(amount, b.issuanceFee) + mulRate(amount, b.registrationFee);
@@ -228,5 +299,5 @@ export class BondBook {
 }
 
 function newState(bond: BondModel, rolloverOf: string | null): BondState {
-  return { bond, rolloverOf, issued: false, outstanding: 0, accrued: 0n, schedule: [], interestPaid: 0, principalPaid: 0, earlyRedeemed: 0, feesPaid: 0, rolledOver: 0, fiscalSupport: 0, pendingFees: 0 };
+  return { bond, rolloverOf, issued: false, outstanding: 0, accrued: 0n, schedule: [], interestPaid: 0, principalPaid: 0, earlyRedeemed: 0, feesPaid: 0, rolledOver: 0, fiscalSupport: 0, pendingFees: 0, maturity: bond.maturityPeriod, called: false, owedToFund: 0 };
 }

@@ -17,6 +17,7 @@ import { yearOf } from './timeline';
 import { check, type Check } from './check';
 import type { RunOutput } from './run';
 import type { Text } from './model';
+import { COVERAGE_BASIS_TEXT, projectCoverage, type Coverage, type CoverageBasis } from './coverage';
 
 type Money = string;
 
@@ -30,6 +31,11 @@ export interface BondReport {
   issue: string;
   maturity: string;
   termYears: number;
+  /** "7", or "5+2" for a bond the issuer may repay after 5 years (含权). */
+  termText: string;
+  repaidAtOption: boolean;
+  /** The month the principal was (or is due to be) repaid, when within the timeline. */
+  repaid: string | null;
   interest: Money;
   fees: Money;
   principalRepaid: Money;
@@ -39,9 +45,15 @@ export interface BondReport {
   outstandingAtEnd: Money;
   available: Money;
   debtService: Money;
+  /** Income of the project's parcels arriving after the bonds' life (not counted). */
+  incomeAfterLife: Money;
+  coverageBasis: CoverageBasis;
+  /** The last month whose income counts. */
+  coverageWindowEnd: string;
   /** Life coverage, 4 decimals ("1.3712"); null when there is no debt service. */
   coverageRatio: string | null;
-  coverageByYear: { year: number; available: Money; debtService: Money; ratio: string | null }[];
+  /** Per year: the year alone, and with the balance carried forward from earlier years. */
+  coverageByYear: { year: number; available: Money; debtService: Money; ratio: string | null; carryIn: Money; ratioWithCarry: string | null }[];
   schedule: { period: string; interest: Money; principal: Money; fees: Money; rollover: Money; fiscalSupport: Money }[];
 }
 
@@ -140,40 +152,21 @@ export function fundingReport(out: RunOutput, balances: Float64Array): FundingRe
   };
   const peakFundingNeed = peakOf((p) => periodNet[p]);
 
-  // Bonds: debt service from their schedules, available revenue from the project's parcels.
-  const parcelsOfProject = (project: number) => (project >= 0 ? model.projects[project].parcels : model.parcels.map((p) => p.index));
-  const availableOf = (parcels: readonly number[]) => {
-    const byYear = new Map<number, number>();
-    let total = 0;
-    const inSet = new Set(parcels);
-    for (let i = 0; i < ledger.length; i++) {
-      const pc = ledger.parcel[i];
-      if (pc === NONE || !inSet.has(pc)) continue;
-      const r = ledger.rule[i];
-      const sign = r === RI.receipt ? 1 : model.coverageBasis === 'netOfProvisions' && isProvision[r] ? -1 : 0;
-      if (sign === 0) continue;
-      const y = yearOf(model.timeline, ledger.period[i]);
-      byYear.set(y, (byYear.get(y) ?? 0) + sign * ledger.amount[i]);
-      total += sign * ledger.amount[i];
-    }
-    return { total, byYear };
+  // Bonds: each bond's coverage is its project's — the project's income within the bonds' life over
+  // all of the project's principal and interest (coverage.ts).
+  const floor = new Decimal(model.coverageFloor.num).div(model.coverageFloor.den);
+  const warn = new Decimal(model.coverageWarn.num).div(model.coverageWarn.den);
+  const basisText = COVERAGE_BASIS_TEXT[model.coverageBasis];
+  const coverageOf = new Map<number, Coverage>();
+  const cover = (project: number) => {
+    let c = coverageOf.get(project);
+    if (!c) coverageOf.set(project, (c = projectCoverage(out, project)));
+    return c;
   };
-  const floorText = `${new Decimal(model.coverageFloor.num).div(model.coverageFloor.den).toFixed()}`;
-  const warnText = `${new Decimal(model.coverageWarn.num).div(model.coverageWarn.den).toFixed()}`;
-  const debtByProject = new Map<number, { service: Fen; byYear: Map<number, Fen> }>();
   const bonds: BondReport[] = out.bonds.map((s) => {
     const b = s.bond;
-    const byYear = new Map<number, Fen>();
-    for (const row of s.schedule) {
-      const y = yearOf(model.timeline, row.period);
-      byYear.set(y, (byYear.get(y) ?? 0) + row.interest + row.principal + row.fees);
-    }
-    // Principal counts once: the rollover's principal is the original's, paid later.
-    const service = s.interestPaid + s.feesPaid + (s.rolloverOf ? 0 : b.principal);
-    const agg = debtByProject.get(b.project) ?? { service: 0, byYear: new Map<number, Fen>() };
-    agg.service += service;
-    for (const [y, v] of byYear) agg.byYear.set(y, (agg.byYear.get(y) ?? 0) + v);
-    debtByProject.set(b.project, agg);
+    const c = cover(b.project);
+    const afterYears = b.callPeriod >= 0 ? (b.callPeriod - b.issuePeriod) / 12 : 0;
     return {
       id: b.id,
       name: b.name,
@@ -184,6 +177,9 @@ export function fundingReport(out: RunOutput, balances: Float64Array): FundingRe
       issue: label(b.issuePeriod),
       maturity: b.maturityPeriod < nP ? label(b.maturityPeriod) : `${label(nP - 1)}+`,
       termYears: b.termYears,
+      termText: afterYears > 0 ? `${afterYears}+${b.termYears - afterYears}` : String(b.termYears),
+      repaidAtOption: s.called,
+      repaid: s.maturity < nP ? label(s.maturity) : null,
       interest: fenToYuan(s.interestPaid),
       fees: fenToYuan(s.feesPaid),
       principalRepaid: fenToYuan(s.principalPaid),
@@ -191,45 +187,40 @@ export function fundingReport(out: RunOutput, balances: Float64Array): FundingRe
       rolledOver: fenToYuan(s.rolledOver),
       fiscalSupport: fenToYuan(s.fiscalSupport),
       outstandingAtEnd: fenToYuan(s.outstanding),
-      available: '0.00',
-      debtService: fenToYuan(service),
-      coverageRatio: null,
-      coverageByYear: [],
+      coverageBasis: model.coverageBasis,
+      coverageWindowEnd: label(c.windowEnd),
+      available: fenToYuan(c.available),
+      incomeAfterLife: fenToYuan(c.incomeAfterLife),
+      debtService: fenToYuan(c.debtService),
+      coverageRatio: c.ratio,
+      coverageByYear: c.byYear.map((y) => ({ year: y.year, available: fenToYuan(y.available), debtService: fenToYuan(y.debtService), ratio: y.ratio, carryIn: fenToYuan(y.carryIn), ratioWithCarry: y.ratioWithCarry })),
       schedule: s.schedule.map((r) => ({ period: label(r.period), interest: fenToYuan(r.interest), principal: fenToYuan(r.principal), fees: fenToYuan(r.fees), rollover: fenToYuan(r.rollover), fiscalSupport: fenToYuan(r.fiscalSupport) })),
     };
   });
-  // A bond's coverage is its project's: the project's revenue over all of the project's debt service.
-  const projectCoverage = new Map<number, { available: Fen; service: Fen; ratio: string | null; byYear: BondReport['coverageByYear'] }>();
-  for (const [project, debt] of debtByProject) {
-    const av = availableOf(parcelsOfProject(project));
-    const years = [...new Set([...av.byYear.keys(), ...debt.byYear.keys()])].sort((a, b) => a - b);
-    projectCoverage.set(project, {
-      available: av.total,
-      service: debt.service,
-      ratio: ratio(av.total, debt.service),
-      byYear: years.map((y) => ({ year: y, available: fenToYuan(av.byYear.get(y) ?? 0), debtService: fenToYuan(debt.byYear.get(y) ?? 0), ratio: ratio(av.byYear.get(y) ?? 0, debt.byYear.get(y) ?? 0) })),
-    });
-  }
-  out.bonds.forEach((s, i) => {
-    const c = projectCoverage.get(s.bond.project)!;
-    bonds[i].available = fenToYuan(c.available);
-    bonds[i].coverageRatio = c.ratio;
-    bonds[i].coverageByYear = c.byYear;
+  out.bonds.forEach((s) => {
     if (s.rolloverOf) return;
+    const c = cover(s.bond.project);
     const r = c.ratio === null ? null : new Decimal(c.ratio);
-    const floor = new Decimal(model.coverageFloor.num).div(model.coverageFloor.den);
-    const warn = new Decimal(model.coverageWarn.num).div(model.coverageWarn.den);
     const ok = r !== null && r.gte(floor);
+    const late = c.incomeAfterLife > 0 ? { en: `; ${fenToYuan(c.incomeAfterLife)} 元 arriving after ${label(c.windowEnd)} not counted`, zh: `；${label(c.windowEnd)} 后到账的 ${fenToYuan(c.incomeAfterLife)} 元不计入` } : { en: '', zh: '' };
     checks.push(check('bond.coverageFloor', ok, 'rule',
-      r === null ? `${s.bond.id}: no debt service, no coverage` : `${s.bond.id}: coverage ${c.ratio}× ${ok ? '≥' : '<'} floor ${floorText}×${!ok && r.lt(warn) ? ` (below the ${warnText}× warning level)` : ''} (${model.coverageBasis === 'gross' ? 'gross sale income' : 'sale income net of provisions'})`,
-      r === null ? `${s.bond.id}：无还本付息，不计算覆盖倍数` : `${s.bond.id}：本息覆盖倍数 ${c.ratio}，${ok ? '不低于' : '低于'}下限 ${floorText}${!ok && r.lt(warn) ? `（低于 ${warnText} 预警线）` : ''}（${model.coverageBasis === 'gross' ? '按出让收入总额' : '按扣除计提后的出让收入'}）`,
+      r === null ? `${s.bond.id}: no debt service, no coverage` : `${s.bond.id}: coverage ${c.ratio}× ${ok ? '≥' : '<'} floor ${floor.toFixed()}×${!ok && r.lt(warn) ? ` (below the ${warn.toFixed()}× warning level)` : ''} (${basisText.en} over principal and interest${late.en})`,
+      r === null ? `${s.bond.id}：无还本付息，不计算覆盖倍数` : `${s.bond.id}：本息覆盖倍数 ${c.ratio}，${ok ? '不低于' : '低于'}下限 ${floor.toFixed()}${!ok && r.lt(warn) ? `（低于 ${warn.toFixed()} 预警线）` : ''}（${basisText.zh} ÷ 本息合计${late.zh}）`,
       { ref: 'B-14, B-16' }));
     if (s.outstanding > 0) checks.push(check('bond.repaid', false, 'rule', `${s.bond.id}: ${fenToYuan(s.outstanding)} 元 still outstanding at the end of the timeline`, `${s.bond.id}：测算期末仍有 ${fenToYuan(s.outstanding)} 元未偿还`, { ref: 'B-7' }));
-    if (s.fiscalSupport > 0) checks.push(check('bond.fiscalSupport', false, 'rule', `${s.bond.id}: the budget paid ${fenToYuan(s.fiscalSupport)} 元 of debt service the land income could not`, `${s.bond.id}：土地收入不足偿债，财政安排 ${fenToYuan(s.fiscalSupport)} 元`, { ref: 'B-13' }));
   });
+  const supportPaid = out.bonds.reduce((s, b) => s + b.fiscalSupport, 0);
+  if (supportPaid > 0) {
+    const left = out.debtSupportOutstanding;
+    checks.push(check('bond.fiscalSupport', left === 0, 'rule',
+      left === 0 ? `the budget advanced ${fenToYuan(supportPaid)} 元 of debt service before the sale income arrived; the projects' income returned all of it` : `the budget paid ${fenToYuan(left)} 元 of debt service the land income never covered (of ${fenToYuan(supportPaid)} 元 advanced)`,
+      left === 0 ? `财政垫付偿债资金 ${fenToYuan(supportPaid)} 元（出让收入到账前），已由项目出让收入全部归还` : `土地收入不足偿债，财政最终负担 ${fenToYuan(left)} 元（共垫付 ${fenToYuan(supportPaid)} 元）`,
+      { ref: 'B-13' }));
+  }
   const projects = model.projects.map((p, i) => {
-    const c = projectCoverage.get(i);
-    return { id: p.id, name: p.name, parcels: p.parcels.map((x) => model.parcels[x].id), coverageRatio: c?.ratio ?? null, available: fenToYuan(c?.available ?? availableOf(p.parcels).total), debtService: fenToYuan(c?.service ?? 0) };
+    const c = cover(i);
+    const hasBond = out.bonds.some((s) => s.bond.project === i);
+    return { id: p.id, name: p.name, parcels: p.parcels.map((x) => model.parcels[x].id), coverageRatio: hasBond ? c.ratio : null, available: fenToYuan(c.available), debtService: fenToYuan(hasBond ? c.debtService : 0) };
   });
 
   // Zones.

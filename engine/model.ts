@@ -7,7 +7,7 @@ import type { ChartOfAccounts } from './accounts';
 import type { Fen } from './money';
 import type { ParameterSet } from './parameters';
 import type { SplitRatios } from './revenue-split';
-import type { WaterfallRates } from './sale-waterfall';
+import type { ProvisionRate } from './sale-waterfall';
 import type { Timeline } from './timeline';
 import type { Check } from './check';
 import type { Rate } from './money';
@@ -95,6 +95,10 @@ export interface BondModel {
   readonly issuePeriod: number;
   readonly maturityPeriod: number;
   readonly termYears: number;
+  /** 含权 bonds (5+2): the period at which the issuer may repay early, or -1. */
+  readonly callPeriod: number;
+  /** ifFunded: repay at the option date when the project account and fund hold the principal. */
+  readonly callExercise: 'ifFunded' | 'always' | 'never';
   readonly amortizing: boolean;
   readonly earlyRedemption: boolean;
   readonly project: number;
@@ -145,6 +149,16 @@ export interface PreAllocationModel {
 
 export type ShortfallPolicy = 'fiscalTopUp' | 'wait' | 'bridge' | 'negative';
 
+/** A tier's part in the provisions: it collects the land income (local), is the province, or neither. */
+export type GovernmentLevelOfTier = 'province' | 'local' | 'other';
+
+export interface ProvisionModel extends ProvisionRate {
+  /** Weights over central / province / local, in that order. */
+  readonly recipients: readonly number[];
+  /** Share counting toward the 2020 rural earmark. */
+  readonly ruralShare: Rate;
+}
+
 export interface TierModel {
   readonly id: string;
   readonly name: Text;
@@ -160,7 +174,18 @@ export interface Model {
   readonly jurisdiction: string;
   readonly asOf: string;
   readonly params: ParameterSet;
-  readonly waterfall: WaterfallRates;
+  /** The provisions this scenario takes, in catalogue order, with their rates and recipients. */
+  readonly provisions: readonly ProvisionModel[];
+  /** Education, water and housing on the jurisdiction's year (default) or each parcel alone. */
+  readonly basePeriod: 'year' | 'parcel';
+  /** Bond interest and fees inside the 核定成本 (S-6). */
+  readonly financingInCost: boolean;
+  /** Government level of each tier (for the provisions' recipients), in tier order. */
+  readonly tierLevels: readonly GovernmentLevelOfTier[];
+  /** The tier whose treasury collects the land income (the local recipient of provisions). */
+  readonly collectorTier: number;
+  /** Other land income spent on agriculture and rural areas, by year (counts toward P-11). */
+  readonly ruralSpending: ReadonlyMap<number, Fen>;
   readonly tiers: readonly TierModel[];
   readonly splits: readonly SplitRatios[];
   readonly splitNames: readonly string[];
@@ -178,7 +203,7 @@ export interface Model {
   readonly projects: readonly ProjectModel[];
   /** Issuance limit by calendar year, in fen. */
   readonly bondQuota: ReadonlyMap<number, Fen>;
-  readonly coverageBasis: 'gross' | 'netOfProvisions';
+  readonly coverageBasis: 'gross' | 'netOfProvisions' | 'netOfProvisionsAndCosts';
   readonly coverageFloor: Rate;
   readonly coverageWarn: Rate;
   readonly shortfall: ShortfallPolicy;

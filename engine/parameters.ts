@@ -12,7 +12,7 @@ import { parseMoney, parseRate, type Rate } from './money';
 import { parseUnitPrice, type UnitPrice } from './units';
 import { problem, type Problem } from './problem';
 
-export type ParameterUnit = 'rate' | 'unitPrice' | 'weights' | 'table' | 'months' | 'ratio';
+export type ParameterUnit = 'rate' | 'unitPrice' | 'weights' | 'table' | 'months' | 'ratio' | 'choice';
 export type Confidence = 'A' | 'B' | 'C';
 
 export interface ParameterValueRecord {
@@ -29,6 +29,8 @@ export interface ParameterDefinition {
   readonly en: string;
   readonly unit: ParameterUnit;
   readonly base: string;
+  /** For unit "choice": the values allowed. */
+  readonly choices?: readonly string[];
   readonly values: readonly ParameterValueRecord[];
 }
 
@@ -60,6 +62,13 @@ export interface ParameterSet {
   table(key: string): FeeTier[];
   months(key: string): number;
   ratio(key: string): Rate;
+  /** A "choice" parameter's value, e.g. provisions.basePeriod → "year". */
+  choice(key: string): string;
+  /**
+   * A rate as in force on another date than the as-of date (a yearly target such as the rural
+   * earmark's phase-in), the scenario's override winning; null when no value is in force then.
+   */
+  valueOn(key: string, date: string): { raw: unknown; source: string; confidence: Confidence | 'scenario' } | null;
 }
 
 export function resolveParameters(
@@ -71,10 +80,7 @@ export function resolveParameters(
   const problems: Problem[] = [];
   const resolved = new Map<string, ResolvedParameter>();
   for (const [key, def] of Object.entries(PARAMETER_DEFINITIONS)) {
-    const candidates = def.values.filter((v) => v.jurisdiction === jurisdiction);
-    const pool = candidates.length > 0 ? candidates : def.values.filter((v) => v.jurisdiction === '*');
-    const inForce = pool.filter((v) => v.from <= asOf).sort((a, b) => (a.from < b.from ? -1 : 1));
-    const chosen = inForce[inForce.length - 1];
+    const chosen = valueInForce(def, jurisdiction, asOf);
     if (chosen) {
       resolved.set(key, { key, raw: chosen.value, from: chosen.from, jurisdiction: chosen.jurisdiction, source: chosen.source, ref: chosen.ref, confidence: chosen.confidence, overridden: false });
     }
@@ -86,7 +92,7 @@ export function resolveParameters(
       problems.push(problem('parameter.unknown', path, key, { en: `one of: ${Object.keys(PARAMETER_DEFINITIONS).join(', ')}`, zh: `已定义的参数名之一：${Object.keys(PARAMETER_DEFINITIONS).join('、')}` }));
       continue;
     }
-    const err = checkValue(def.unit, raw);
+    const err = checkValue(def.unit, raw, def);
     if (err) {
       problems.push(problem('parameter.value', path, raw, err));
       continue;
@@ -117,14 +123,32 @@ export function resolveParameters(
     unitPrice: (key) => once('unitPrice', key, () => parseUnitPrice(String(get(key)))!),
     months: (key) => once('months', key, () => Number(get(key))),
     weights: (key) => (resolved.has(key) ? (get(key) as Record<string, string>) : null),
+    choice: (key) => String(get(key)),
+    valueOn: (key, date) => {
+      const r = resolved.get(key);
+      if (r?.overridden) return { raw: r.raw, source: r.source, confidence: r.confidence };
+      const def = PARAMETER_DEFINITIONS[key];
+      const v = def ? valueInForce(def, jurisdiction, date) : null;
+      return v ? { raw: v.value, source: v.source, confidence: v.confidence } : null;
+    },
     table: (key) =>
       once('table', key, () => (get(key) as { upTo: string | null; rate: string }[]).map((t) => ({ upToFen: t.upTo === null ? null : parseMoney(t.upTo)!, rate: parseRate(t.rate)! }))),
   };
   return { set, problems };
 }
 
-function checkValue(unit: ParameterUnit, raw: unknown): { en: string; zh: string } | null {
+/** Of a key's values, those for the jurisdiction if it has any, else those for '*': the latest in force on `date`. */
+function valueInForce(def: ParameterDefinition, jurisdiction: string, date: string): ParameterValueRecord | null {
+  const candidates = def.values.filter((v) => v.jurisdiction === jurisdiction);
+  const pool = candidates.length > 0 ? candidates : def.values.filter((v) => v.jurisdiction === '*');
+  const inForce = pool.filter((v) => v.from <= date).sort((a, b) => (a.from < b.from ? -1 : 1));
+  return inForce[inForce.length - 1] ?? null;
+}
+
+function checkValue(unit: ParameterUnit, raw: unknown, def?: ParameterDefinition): { en: string; zh: string } | null {
   switch (unit) {
+    case 'choice':
+      return typeof raw === 'string' && (def?.choices ?? []).includes(raw) ? null : { en: `one of: ${(def?.choices ?? []).map((c) => `"${c}"`).join(', ')}`, zh: `以下之一：${(def?.choices ?? []).map((c) => `"${c}"`).join('、')}` };
     case 'rate':
     case 'ratio':
       return typeof raw === 'string' && parseRate(raw) ? null : { en: 'a rate as a string, e.g. "10%" or "0.1"', zh: '字符串形式的比率，如 "10%" 或 "0.1"' };

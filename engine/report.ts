@@ -12,12 +12,14 @@ import { runChecks } from './run-checks';
 import { cashFlowMetrics } from './cash-flow-metrics';
 import { RULES, RULE_IDS, PROVISION_KINDS, ruleIndex, type ProvisionKind } from './rules';
 import { Decimal, fenToYuan, type Fen } from './money';
-import type { Check } from './check';
+import { check, type Check } from './check';
 import { quarterLabel, yearMonthOf, yearOf } from './timeline';
 import { areaIn, type Area } from './units';
 import type { RunOutput } from './run';
 import type { Text } from './model';
 import { fundingReport, type BondReport, type PoolReport, type ZoneReport } from './funding-report';
+import { governmentReceipts } from './government-receipts';
+import { ruralEarmark } from './rural-earmark';
 
 export type Money = string;
 
@@ -42,6 +44,11 @@ export interface Totals {
   appropriations: Money;
   fiscalTopUp: Money;
   spending: Money;
+  /** Spending paid from the reserve and zone funds (which hold the appropriations): the 预算执行率 numerator. */
+  spendingFromFunds: Money;
+  /** Spending paid from bond project accounts, and by 做地 developers — beside the execution rate, not in it. */
+  spendingFromBonds: Money;
+  spendingByDevelopers: Money;
   /** spending ÷ appropriations, percent with 2 decimals ("99.58"); null without appropriations. */
   budgetExecutionRatePercent: string | null;
   poolCapital: Money;
@@ -53,7 +60,16 @@ export interface Totals {
   interest: Money;
   bondFees: Money;
   principalRepaid: Money;
+  /** Debt service the budget advanced (B-13), what later sale income returned, and what it never did. */
   fiscalDebtSupport: Money;
+  fiscalDebtSupportReturned: Money;
+  fiscalDebtSupportOutstanding: Money;
+  /** Bond interest and fees inside the parcels' 核定成本 (S-6). */
+  financingCostInVerifiedCost: Money;
+  /** Value added held back in project accounts for debt service and not released (B-1). */
+  valueAddedHeldBack: Money;
+  /** Each government's value-added shares and provisions (government-receipts.ts). */
+  receiptsByGovernment: Record<string, { valueAdded: Money; provisions: Record<string, Money>; total: Money }>;
   /** The deepest cumulative gap between cost recovered and spending plus financing cost. */
   peakFundingNeed: Money;
   /** Interest and bond fees. */
@@ -103,7 +119,7 @@ export interface PeriodRow {
   /** Cost recovered − spending − financing cost this period, and its running total. */
   net: Money;
   cumulativeNet: Money;
-  /** Spending so far this calendar year ÷ the year's appropriations (预算执行率), percent; null without appropriations. */
+  /** Spending from the funds so far this calendar year ÷ the year's appropriations (预算执行率), percent; null without appropriations. */
   budgetExecutionPercent: string | null;
   /** Months elapsed in the year ÷ 12 (序时进度), percent. */
   timeProgressPercent: string;
@@ -131,6 +147,9 @@ export interface ParcelRow {
   saleBusinessFee: Money;
   reserveCost: Money;
   verifiedCost: Money;
+  /** Financing cost attributed to the parcel, and the 核定成本 it recovers: verified cost + financing (S-6). */
+  financingCost: Money;
+  costToRecover: Money;
   appraisedValue: Money | null;
   leaseIncome: Money;
   sale: { date: string; revenue: Money; areaSoldM2: string; groundPriceYuanPerM2: string; settlement: string } | null;
@@ -139,6 +158,8 @@ export interface ParcelRow {
   costRecovered: Money;
   unrecoveredCost: Money;
   valueAdded: Money;
+  /** Value added held back for the project's debt service and not released. */
+  heldBack: Money;
   shares: Record<string, Money>;
   splitCase: string;
 }
@@ -152,6 +173,8 @@ export interface Result {
   years: YearRow[];
   quarters: QuarterRow[];
   parcels: ParcelRow[];
+  /** The 2020 rural-revitalisation earmark per year (rural-earmark.ts), money in 元. */
+  ruralEarmark: EarmarkRow[];
   zones: ZoneReport[];
   zoneMode: 'pooled' | 'closed';
   bonds: BondReport[];
@@ -164,6 +187,24 @@ export interface Result {
   rules: { id: string; zh: string; en: string; ref: string }[];
   /** Every posting, in the order made (only when asked for: a province has millions). */
   postings?: PostingRow[];
+}
+
+export interface EarmarkRow {
+  year: number;
+  income: Money;
+  netIncome: Money;
+  fromProvisions: Record<string, Money>;
+  otherRuralSpending: Money;
+  ruralUses: Money;
+  method: 'netIncome' | 'grossIncome';
+  target: string;
+  floor: string | null;
+  required: Money;
+  met: boolean;
+  shortBy: Money;
+  shareOfNetIncomePercent: string | null;
+  shareOfIncomePercent: string | null;
+  source: string;
 }
 
 export interface PostingRow {
@@ -179,6 +220,10 @@ export interface PostingRow {
 const ACQ_RULES = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback', 'acquisition.idleRecovery'].map(ruleIndex);
 const USE_RULES = RULE_IDS.map((id, i) => (RULES.get(id)!.line === 'use' ? i : -1)).filter((i) => i >= 0);
 const PROV_RULES = PROVISION_KINDS.map((k) => ruleIndex(`provision.${k}`));
+// A year-end true-up returns part of an accrual: provisions are always the net of the two.
+const PROV_BACK = PROVISION_KINDS.map((k) => ruleIndex(`provision.${k}.trueUp`));
+const netProvision = (j: number, get: (r: number) => number) => get(PROV_RULES[j]) - get(PROV_BACK[j]);
+const netProvisions = (get: (r: number) => number) => PROV_RULES.reduce((s, _, j) => s + netProvision(j, get), 0);
 const RI = {
   appropriation: ruleIndex('funding.appropriation'),
   topUp: ruleIndex('funding.fiscalTopUp'),
@@ -206,6 +251,7 @@ const RI = {
   registrationFee: ruleIndex('bond.registrationFee'),
   redemptionFee: ruleIndex('bond.redemptionFee'),
   support: ruleIndex('bond.fiscalSupport'),
+  supportReturn: ruleIndex('bond.fiscalSupportReturn'),
 };
 const FEE_RULES = [RI.issuanceFee, RI.registrationFee, RI.redemptionFee];
 
@@ -249,7 +295,7 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     managementFee: fenToYuan(get(RI.managementFee)),
     holding: fenToYuan(get(RI.holding)),
     saleBusinessFee: fenToYuan(get(RI.saleFee)),
-    provisions: fenToYuan(sumRules(PROV_RULES, get)),
+    provisions: fenToYuan(netProvisions(get)),
     costRecovered: fenToYuan(get(RI.costRecovery)),
     valueAdded: fenToYuan(get(RI.share)),
     shares: tierMoney(sharesOf),
@@ -267,6 +313,20 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
   const poolAccounts = acc.list.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === 'fund' && a.id !== 'treasury').map(({ i }) => i);
   const poolBalanceAt = (p: number) => poolAccounts.reduce((s, i) => s + balances[p * nA + i], 0);
   const usesAt = (p: number) => sumRules(USE_RULES, (r) => byPR[p * nR + r]);
+  // Spending by who paid it: the funds (where appropriations go), bond project accounts, developers.
+  const projectAccounts = new Set(model.projects.map((x) => x.account));
+  const isUse = RULE_IDS.map((id) => RULES.get(id)!.line === 'use');
+  const fromFundsAt = new Float64Array(nP);
+  let fromBonds = 0;
+  let byDevelopers = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    if (!isUse[ledger.rule[i]]) continue;
+    const from = ledger.from[i];
+    if (projectAccounts.has(from)) fromBonds += ledger.amount[i];
+    else if (acc.list[from].kind === 'actor') byDevelopers += ledger.amount[i];
+    else fromFundsAt[ledger.period[i]] += ledger.amount[i];
+  }
+  const fromFunds = fromFundsAt.reduce((a, b) => a + b, 0);
   // 预算执行率 against 序时进度: spending so far this year over the year's appropriations.
   const execution = new Map<number, string | null>();
   let cumNet = 0;
@@ -279,7 +339,7 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
       yearAppropriated = 0;
       for (let q = p; q < nP && yearOf(model.timeline, q) === year; q++) yearAppropriated += byPR[q * nR + RI.appropriation];
     }
-    yearSpent += usesAt(p);
+    yearSpent += fromFundsAt[p];
     cumNet += funding.periodNet[p];
     const exec = yearAppropriated > 0 ? new Decimal(yearSpent).div(yearAppropriated).times(100).toFixed(2, Decimal.ROUND_HALF_UP) : null;
     execution.set(p, exec);
@@ -348,8 +408,8 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     reserveCost: fenToYuan(uses),
     leaseIncome: fenToYuan(total(RI.lease)),
     saleRevenue: fenToYuan(total(RI.receipt)),
-    provisions: fenToYuan(sumRules(PROV_RULES, total)),
-    provisionsByKind: Object.fromEntries(PROVISION_KINDS.map((k, i) => [k, fenToYuan(total(PROV_RULES[i]))])) as Record<ProvisionKind, Money>,
+    provisions: fenToYuan(netProvisions(total)),
+    provisionsByKind: Object.fromEntries(PROVISION_KINDS.map((k, i) => [k, fenToYuan(netProvision(i, total))])) as Record<ProvisionKind, Money>,
     reserveCostRecovered: fenToYuan(total(RI.costRecovery)),
     unrecoveredCost: fenToYuan(unrecovered),
     valueAdded: fenToYuan(total(RI.share)),
@@ -358,7 +418,10 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     appropriations: fenToYuan(appropriations),
     fiscalTopUp: fenToYuan(total(RI.topUp)),
     spending: fenToYuan(uses),
-    budgetExecutionRatePercent: appropriations > 0 ? new Decimal(uses).div(appropriations).times(100).toFixed(2, Decimal.ROUND_HALF_UP) : null,
+    spendingFromFunds: fenToYuan(fromFunds),
+    spendingFromBonds: fenToYuan(fromBonds),
+    spendingByDevelopers: fenToYuan(byDevelopers),
+    budgetExecutionRatePercent: appropriations > 0 ? new Decimal(fromFunds).div(appropriations).times(100).toFixed(2, Decimal.ROUND_HALF_UP) : null,
     poolCapital: fenToYuan(total(RI.poolCapital)),
     poolInflows: fenToYuan(total(RI.poolInflow)),
     preAllocations: fenToYuan(total(RI.preAllocation)),
@@ -369,6 +432,11 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     bondFees: fenToYuan(sumRules(FEE_RULES, total)),
     principalRepaid: fenToYuan(total(RI.principal) + total(RI.early)),
     fiscalDebtSupport: fenToYuan(total(RI.support)),
+    fiscalDebtSupportReturned: fenToYuan(total(RI.supportReturn)),
+    fiscalDebtSupportOutstanding: fenToYuan(out.debtSupportOutstanding),
+    financingCostInVerifiedCost: fenToYuan(out.parcels.reduce((s, o) => s + o.financingCost, 0)),
+    valueAddedHeldBack: fenToYuan(out.parcels.reduce((s, o) => s + o.heldBack, 0)),
+    receiptsByGovernment: Object.fromEntries([...governmentReceipts(model, ledger, (i, k) => netProvision(PROVISION_KINDS.indexOf(k), (r) => byParcel[i * nR + r])).entries()].map(([g, e]) => [g, { valueAdded: fenToYuan(e.valueAdded), provisions: Object.fromEntries(Object.entries(e.provisions).map(([k, v]) => [k, fenToYuan(v)])), total: fenToYuan(e.total) }])),
     peakFundingNeed: fenToYuan(funding.peakFundingNeed),
     financingCost: fenToYuan(funding.financingCost),
     advancesOutstanding: fenToYuan(total(RI.preAllocation) + total(RI.bridge) - total(RI.preAllocationReturn) - total(RI.bridgeReturn)),
@@ -380,6 +448,12 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     paybackPeriod: metrics.paybackPeriod >= 0 ? model.periodLabels[metrics.paybackPeriod] : null,
   };
 
+  const earmark = ruralEarmark(model, out.years, (year, kind) => {
+    const j = PROVISION_KINDS.indexOf(kind);
+    let sum = 0;
+    for (let p = 0; p < nP; p++) if (yearOf(model.timeline, p) === year) sum += netProvision(j, (r) => byPR[p * nR + r]);
+    return sum;
+  });
   const parcels: ParcelRow[] = model.parcels.map((p, i) => {
     const g = (r: number) => byParcel[i * nR + r];
     const o = out.parcels[i];
@@ -404,14 +478,17 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
       saleBusinessFee: fenToYuan(g(RI.saleFee)),
       reserveCost: fenToYuan(reserveCost),
       verifiedCost: fenToYuan(p.verifiedCost),
+      financingCost: fenToYuan(o.financingCost),
+      costToRecover: fenToYuan(p.verifiedCost + o.financingCost),
       appraisedValue: p.appraisedValue === null ? null : fenToYuan(p.appraisedValue),
       leaseIncome: fenToYuan(g(RI.lease)),
       sale: p.sale ? { date: p.sale.date, revenue: fenToYuan(p.sale.revenue), areaSoldM2: p.sale.areaSoldM2, groundPriceYuanPerM2: groundPrice(p.sale.revenue, p.sale.areaSold), settlement: model.periodLabels[p.sale.settlementPeriod] } : null,
-      provisions: Object.fromEntries(PROVISION_KINDS.map((k, j) => [k, fenToYuan(g(PROV_RULES[j]))])) as Record<ProvisionKind, Money>,
-      provisionsTotal: fenToYuan(sumRules(PROV_RULES, g)),
+      provisions: Object.fromEntries(PROVISION_KINDS.map((k, j) => [k, fenToYuan(netProvision(j, g))])) as Record<ProvisionKind, Money>,
+      provisionsTotal: fenToYuan(netProvisions(g)),
       costRecovered: fenToYuan(g(RI.costRecovery)),
       unrecoveredCost: fenToYuan(w?.unrecoveredCost ?? 0),
       valueAdded: fenToYuan(g(RI.share)),
+      heldBack: fenToYuan(o.heldBack),
       shares: Object.fromEntries(model.tiers.map((tier, t) => [tier.id, fenToYuan(o.shares[t] ?? 0)])),
       splitCase: model.splitNames[p.split],
     };
@@ -426,6 +503,7 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     years,
     quarters,
     parcels,
+    ruralEarmark: earmark.map((e) => ({ ...e, income: fenToYuan(e.income), netIncome: fenToYuan(e.netIncome), fromProvisions: Object.fromEntries(Object.entries(e.fromProvisions).map(([k, v]) => [k, fenToYuan(v)])), otherRuralSpending: fenToYuan(e.otherRuralSpending), ruralUses: fenToYuan(e.ruralUses), required: fenToYuan(e.required), shortBy: fenToYuan(e.shortBy) })),
     zones: funding.zones,
     zoneMode: model.zoneMode,
     bonds: funding.bonds,
@@ -433,11 +511,23 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     pool: funding.pool,
     tiers: model.tiers.map((t) => ({ ...t })),
     accounts: acc.list.map((a, i) => ({ id: a.id, kind: a.kind, name: { zh: a.zh, en: a.en }, balance: fenToYuan(ledger.balances[i]) })),
-    checks: [...model.staticChecks, ...runChecks(out, balances), ...funding.checks],
+    checks: [...model.staticChecks, ...runChecks(out, balances), ...funding.checks, ...earmarkChecks(earmark)],
     parameters: [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from })),
     rules: RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; }),
     ...(options.postings ? { postings: postingRows(out) } : {}),
   };
+}
+
+/** One check per earmark year: met, or short by how much (P-11). */
+function earmarkChecks(rows: ReturnType<typeof ruralEarmark>): Check[] {
+  return rows.map((e) => {
+    const rule = e.method === 'netIncome' ? `${e.target} of net income${e.floor && e.floor !== '0%' ? ` and ${e.floor} of income` : ''}` : `${e.target} of income`;
+    const ruleZh = e.method === 'netIncome' ? `土地出让收益的 ${e.target}${e.floor && e.floor !== '0%' ? `且不低于土地出让收入的 ${e.floor}` : ''}` : `土地出让收入的 ${e.target}`;
+    return check('earmark.rural', e.met, 'rule',
+      `${e.year}: land income used for agriculture and rural areas ${fenToYuan(e.ruralUses)} 元 ${e.met ? '≥' : '<'} required ${fenToYuan(e.required)} 元 (${rule})${e.met ? '' : `; short by ${fenToYuan(e.shortBy)} 元`}`,
+      `${e.year} 年：土地出让收入用于农业农村 ${fenToYuan(e.ruralUses)} 元，${e.met ? '达到' : '未达到'}应计提 ${fenToYuan(e.required)} 元（${ruleZh}）${e.met ? '' : `，差 ${fenToYuan(e.shortBy)} 元`}`,
+      { ref: 'P-11' });
+  });
 }
 
 /** 元/m², 2 places (seed 001 quotes 4 720 for 19 938.51 万元 on 42 251.56 m²; exact is 4 719.00). */

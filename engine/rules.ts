@@ -16,6 +16,8 @@ export interface RuleInfo {
   readonly line: 'source' | 'use' | 'distribution' | 'financing';
 }
 
+import { PROVISIONS } from './provision-catalogue';
+
 const RULE_LIST: RuleInfo[] = [
   { id: 'funding.appropriation', zh: '财政预算安排土地储备资金', en: 'Budget appropriation to the reserve fund', ref: 'F-1', line: 'source' },
   { id: 'funding.fiscalTopUp', zh: '财政补足资金缺口', en: 'Fiscal top-up of a funding gap', ref: 'F-1', line: 'source' },
@@ -31,12 +33,13 @@ const RULE_LIST: RuleInfo[] = [
   { id: 'sale.businessFee', zh: '土地出让业务费', en: 'Sale administration fee', ref: 'P-13', line: 'use' },
   { id: 'lease.income', zh: '临时利用收入（缴入国库）', en: 'Temporary-use income (to the treasury)', ref: 'H-1, H-2, F-4', line: 'source' },
   { id: 'sale.receipt', zh: '土地出让收入', en: 'Land-sale receipt', ref: 'P-1, H-3', line: 'source' },
-  { id: 'provision.landIncomeFund', zh: '计提国有土地收益基金', en: 'State land income fund provision', ref: 'P-6', line: 'distribution' },
-  { id: 'provision.agriDev', zh: '计提农业土地开发资金', en: 'Agricultural land development fund provision', ref: 'P-7', line: 'distribution' },
-  { id: 'provision.education', zh: '计提教育资金', en: 'Education fund provision', ref: 'P-8', line: 'distribution' },
-  { id: 'provision.water', zh: '计提农田水利建设资金', en: 'Farmland water-conservancy fund provision', ref: 'P-9', line: 'distribution' },
-  { id: 'provision.housing', zh: '计提保障性安居工程资金', en: 'Housing security fund provision', ref: 'P-10', line: 'distribution' },
-  { id: 'sale.costRecovery', zh: '核定土地储备成本返还', en: 'Verified reserve cost recovered', ref: 'S-1, S-2', line: 'distribution' },
+  ...PROVISIONS.flatMap((d): RuleInfo[] => [
+    { id: `provision.${d.id}`, zh: `计提${d.zh}`, en: `${d.en} provision`, ref: d.ref, line: 'distribution' },
+    // A year-end true-up that finds the year's base smaller than accrued gives the difference back (P-3, P-9).
+    { id: `provision.${d.id}.trueUp`, zh: `${d.zh}年终清算退回`, en: `${d.en}: year-end true-up returned`, ref: d.ref, line: 'distribution' },
+  ]),
+  { id: 'sale.costRecovery', zh: '核定土地储备成本返还', en: 'Verified reserve cost recovered', ref: 'S-1, S-2, S-5, S-6', line: 'distribution' },
+  { id: 'bond.setAside', zh: '出让收入留存项目专户偿债', en: 'Sale income set aside in the project account for debt service', ref: 'B-1, B-5', line: 'distribution' },
   { id: 'split.share', zh: '增值收益分成', en: 'Value-added share', ref: 'S-1', line: 'distribution' },
   { id: 'funding.poolCapital', zh: '资金池筹集资金', en: 'Fund pool capital raised', ref: 'F-5', line: 'source' },
   { id: 'funding.poolInflow', zh: '注入资金池（国有土地收益基金等）', en: 'Pool inflow (land income fund etc.)', ref: 'F-1, F-5', line: 'source' },
@@ -52,7 +55,8 @@ const RULE_LIST: RuleInfo[] = [
   { id: 'bond.issuanceFee', zh: '债券发行费', en: 'Bond issuance fee', ref: 'B-15', line: 'financing' },
   { id: 'bond.registrationFee', zh: '债券登记托管费', en: 'Bond registration fee', ref: 'B-15', line: 'financing' },
   { id: 'bond.redemptionFee', zh: '债券兑付手续费', en: 'Bond redemption fee', ref: 'B-15', line: 'financing' },
-  { id: 'bond.fiscalSupport', zh: '财政安排偿债资金（收入不足偿债）', en: 'Fiscal support for debt service', ref: 'B-13', line: 'financing' },
+  { id: 'bond.fiscalSupport', zh: '财政垫付偿债资金（收入未到或不足）', en: 'Fiscal advance for debt service', ref: 'B-13', line: 'financing' },
+  { id: 'bond.fiscalSupportReturn', zh: '财政垫付偿债资金返还', en: 'Fiscal debt-service advance returned', ref: 'B-13, S-6', line: 'financing' },
   { id: 'zone.developerCompensation', zh: '做地开发补偿费', en: 'Development compensation fee to the 做地 developer', ref: 'Z-2', line: 'distribution' },
 ];
 
@@ -76,5 +80,4 @@ export const ACQUISITION_RULE = {
   idleRecovery: 'acquisition.idleRecovery',
 } as const;
 
-export const PROVISION_KINDS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'] as const;
-export type ProvisionKind = (typeof PROVISION_KINDS)[number];
+export { PROVISION_KINDS, type ProvisionKind } from './provision-catalogue';

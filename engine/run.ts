@@ -5,8 +5,11 @@
  *   0 inflows      pool capital and inflows, appropriations, pre-allocations, bond proceeds (and
  *                  their issue fees), rent and sale receipts
  *   1 settlement   a parcel whose last sale receipt arrived: provisions, the 做地 developer's fee,
- *                  cost recovery to its fund, the split; then advances returned and bonds redeemed
- *                  early from that cost recovery, as the scenario says
+ *                  its 核定成本 (with its financing cost) recovered — first what the fund paid for
+ *                  it, then what its bond project still owes, then to its fund — value added held
+ *                  back while the project's debt is not covered, the split; advances returned and
+ *                  bonds redeemed early from that money, as the scenario says. With provisions on
+ *                  the year (the default), the split waits for the year-end true-up (year-provisions.ts).
  *   2 debt service coupons, principal at maturity or by instalment; if the money is not there, a
  *                  rollover bond or the budget (B-7, B-13)
  *   3 payments     acquisition, fees, works, holding — from the developer (works in a 做地 zone), the
@@ -16,17 +19,28 @@
  * Settlement before payments is what lets a sale pay for the land's last tranche in the same month
  * (Xingning sold in December 2022 and paid its second tranche in January 2023).
  */
-import { ruleIndex, type ProvisionKind } from './rules';
+import { ruleIndex } from './rules';
 import { Ledger, NONE } from './ledger';
-import { saleWaterfall, type WaterfallResult } from './sale-waterfall';
-import { splitValueAdded } from './revenue-split';
-import { mulRate, type Fen } from './money';
+import { type WaterfallResult } from './sale-waterfall';
+import { type Fen } from './money';
 import type { Model, ParcelModel, Payment } from './model';
 import { BondBook, type BondState } from './bond';
+import { ProjectDebt } from './project-debt';
+import { Settlement } from './settlement';
 
 export interface ParcelOutcome {
-  readonly waterfall: WaterfallResult | null;
-  readonly shares: readonly Fen[];
+  waterfall: WaterfallResult | null;
+  shares: Fen[];
+  /** Financing cost attributed to the parcel (inside its 核定成本). */
+  financingCost: Fen;
+  /** Value added held back for its project's debt service and not released. */
+  heldBack: Fen;
+}
+
+/** Land income and the cost-type deduction recognised with it, per calendar year (P-3, P-11). */
+export interface YearIncome {
+  income: Fen;
+  costRecognised: Fen;
 }
 
 /** A payment that could not be made when due and waited (shortfall policy "wait"). */
@@ -45,6 +59,9 @@ export interface RunOutput {
   readonly parcels: readonly ParcelOutcome[];
   readonly delays: readonly Delay[];
   readonly bonds: readonly BondState[];
+  readonly years: ReadonlyMap<number, YearIncome>;
+  /** Budget advances for debt service (B-13) not returned by the end. */
+  readonly debtSupportOutstanding: Fen;
   /** Rollovers or fiscal support refused by the quota, and other notes from the run. */
   readonly notes: readonly { id: string; message: string; messageZh: string }[];
 }
@@ -154,7 +171,7 @@ interface Pending {
 interface Advance {
   fund: number;
   outstanding: Fen;
-  bridge: boolean;
+  kind: 'preAllocation' | 'bridge' | 'debtSupport';
   preAllocation: number;
 }
 
@@ -166,17 +183,10 @@ export function run(model: Model): RunOutput {
     landholders: id('landholders'), serviceProviders: id('serviceProviders'), contractors: id('contractors'), agentBuilder: id('agentBuilder'),
     caretakers: id('caretakers'), saleAgent: id('saleAgent'), tenants: id('tenants'), buyers: id('buyers'),
   };
-  const provisionAccount: Record<ProvisionKind, number> = {
-    landIncomeFund: id('provision:landIncomeFund'), agriDev: id('provision:agriDev'), education: id('provision:education'), water: id('provision:water'), housing: id('provision:housing'),
-  };
   const R = {
     appropriation: ruleIndex('funding.appropriation'), topUp: ruleIndex('funding.fiscalTopUp'), poolCapital: ruleIndex('funding.poolCapital'), poolInflow: ruleIndex('funding.poolInflow'),
     preAllocation: ruleIndex('funding.preAllocation'), preAllocationReturn: ruleIndex('funding.preAllocationReturn'), bridge: ruleIndex('funding.bridge'), bridgeReturn: ruleIndex('funding.bridgeReturn'),
-    lease: ruleIndex('lease.income'), receipt: ruleIndex('sale.receipt'), costRecovery: ruleIndex('sale.costRecovery'), share: ruleIndex('split.share'),
-    developerCompensation: ruleIndex('zone.developerCompensation'),
-    provision: {
-      landIncomeFund: ruleIndex('provision.landIncomeFund'), agriDev: ruleIndex('provision.agriDev'), education: ruleIndex('provision.education'), water: ruleIndex('provision.water'), housing: ruleIndex('provision.housing'),
-    } as Record<ProvisionKind, number>,
+    lease: ruleIndex('lease.income'), supportReturn: ruleIndex('bond.fiscalSupportReturn'),
   };
   const payee: Partial<Record<Kind, number>> = {
     [Kind.Acquisition]: A.landholders, [Kind.ServiceFee]: A.serviceProviders, [Kind.Works]: A.contractors, [Kind.ManagementFee]: A.agentBuilder, [Kind.Holding]: A.caretakers, [Kind.SaleFee]: A.saleAgent,
@@ -188,16 +198,34 @@ export function run(model: Model): RunOutput {
   const ruleOfPayment = (kind: Kind, parcel: ParcelModel) => (kind === Kind.Acquisition ? acquisitionRule[parcel.index] : kindRule[kind]);
 
   const ev = eventsOf(model);
-  // Each event posts once, a settlement up to ~10 times, a period a top-up or two.
-  const ledger = new Ledger(acc.list.length, Math.max(1024, ev.kind.length + model.parcels.length * 10 + model.timeline.months * 2 + model.bonds.length * 64));
+  // Each event posts once, a settlement up to ~16 times, a period a top-up or two, a year-end a posting per parcel and kind.
+  const ledger = new Ledger(acc.list.length, Math.max(1024, ev.kind.length * 2 + model.parcels.length * 16 + model.timeline.months * 8 + model.bonds.length * 64));
   const bal = ledger.balances;
-  const outcomes: ParcelOutcome[] = model.parcels.map(() => ({ waterfall: null, shares: [] }));
+  const outcomes: ParcelOutcome[] = model.parcels.map(() => ({ waterfall: null, shares: [], financingCost: 0, heldBack: 0 }));
   const delays: Delay[] = [];
   const notes: { id: string; message: string; messageZh: string }[] = [];
   let queue: Pending[] = [];
   const advances: Advance[] = [];
-  const bonds = new BondBook(model, ledger);
+  const bonds = new BondBook(model, ledger, (fund, amount) => advances.push({ fund, outstanding: amount, kind: 'debtSupport', preAllocation: NONE }));
+  const debt = new ProjectDebt(model, bonds, ledger);
   const projectAccount = (p: ParcelModel) => (p.project >= 0 ? model.projects[p.project].account : -1);
+
+  /** Returns advances outstanding on `fund` from money it has just received, oldest first. */
+  const returnAdvances = (period: number, fund: number, available: Fen, parcel: ParcelModel): Fen => {
+    let used = 0;
+    for (const a of advances) {
+      if (a.fund !== fund || a.outstanding === 0) continue;
+      if (a.kind === 'preAllocation' && model.preAllocations[a.preAllocation].repay !== 'fromCostRecovery') continue;
+      const back = Math.min(a.outstanding, available - used, Math.max(0, bal[fund]));
+      if (back <= 0) break;
+      const rule = a.kind === 'bridge' ? R.bridgeReturn : a.kind === 'debtSupport' ? R.supportReturn : R.preAllocationReturn;
+      ledger.post(period, fund, A.fiscal, back, rule, parcel.index, parcel.zone);
+      a.outstanding -= back;
+      used += back;
+    }
+    return used;
+  };
+  const settlement = new Settlement(model, ledger, outcomes, debt, bonds, returnAdvances);
 
   /** Pays `amount` for parcel p from its project account, then its fund; false if it must wait. */
   const NO = NONE; // a local: imported bindings are slower to read in the hot loop
@@ -217,29 +245,17 @@ export function run(model: Model): RunOutput {
         case 'fiscalTopUp': ledger.post(period, A.fiscal, p.fund, gap, R.topUp, p.index, p.zone); break;
         case 'bridge':
           ledger.post(period, A.fiscal, p.fund, gap, R.bridge, p.index, p.zone);
-          advances.push({ fund: p.fund, outstanding: gap, bridge: true, preAllocation: NONE });
+          advances.push({ fund: p.fund, outstanding: gap, kind: 'bridge', preAllocation: NONE });
           break;
         case 'negative': break;
       }
     }
     if (fromProject > 0) ledger.post(period, proj, to, fromProject, rule, p.index, p.zone);
-    if (rest > 0) ledger.post(period, p.fund, to, rest, rule, p.index, p.zone);
-    return true;
-  };
-
-  /** Returns advances outstanding on `fund` from money it has just received, oldest first. */
-  const returnAdvances = (period: number, fund: number, available: Fen, parcel: ParcelModel): Fen => {
-    let used = 0;
-    for (const a of advances) {
-      if (a.fund !== fund || a.outstanding === 0) continue;
-      if (!a.bridge && model.preAllocations[a.preAllocation].repay !== 'fromCostRecovery') continue;
-      const back = Math.min(a.outstanding, available - used, Math.max(0, bal[fund]));
-      if (back <= 0) break;
-      ledger.post(period, fund, A.fiscal, back, a.bridge ? R.bridgeReturn : R.preAllocationReturn, parcel.index, parcel.zone);
-      a.outstanding -= back;
-      used += back;
+    if (rest > 0) {
+      ledger.post(period, p.fund, to, rest, rule, p.index, p.zone);
+      settlement.fundPaid[p.index] += rest;
     }
-    return used;
+    return true;
   };
 
   const waitPolicy = model.shortfall === 'wait';
@@ -258,30 +274,26 @@ export function run(model: Model): RunOutput {
         case Kind.PreAllocation: {
           const pa = model.preAllocations[ev.target[i]];
           ledger.post(period, A.fiscal, pa.fund, amt, R.preAllocation);
-          advances.push({ fund: pa.fund, outstanding: amt, bridge: false, preAllocation: ev.target[i] });
+          advances.push({ fund: pa.fund, outstanding: amt, kind: 'preAllocation', preAllocation: ev.target[i] });
           break;
         }
         case Kind.Lease: ledger.post(period, A.tenants, A.treasury, amt, R.lease, p, z); break;
-        case Kind.Receipt: ledger.post(period, A.buyers, A.treasury, amt, R.receipt, p, z); break;
+        case Kind.Receipt: settlement.receipt(period, model.parcels[p], amt); break;
       }
     }
+    settlement.afterReceipts(period);
     // Pre-allocations due back on a date.
     for (const a of advances) {
-      if (a.bridge || a.outstanding === 0) continue;
+      if (a.kind !== 'preAllocation' || a.outstanding === 0) continue;
       const pa = model.preAllocations[a.preAllocation];
       if (pa.repay !== 'onDate' || pa.repayPeriod !== period) continue;
       const back = Math.min(a.outstanding, Math.max(0, bal[a.fund]));
       if (back > 0) ledger.post(period, a.fund, A.fiscal, back, R.preAllocationReturn);
       a.outstanding -= back;
     }
-    // Phase 1: settlement of parcels whose sale money is all in.
-    for (let i = ev.start[base + 1]; i < ev.start[base + 2]; i++) {
-      const parcel = model.parcels[ev.parcel[i]];
-      const { outcome, recovered } = settle(parcel, period, model, ledger, A.treasury, provisionAccount, R);
-      outcomes[parcel.index] = outcome;
-      const used = returnAdvances(period, parcel.fund, recovered, parcel);
-      if (parcel.project >= 0) bonds.redeemEarly(period, parcel, recovered - used);
-    }
+    // Phase 1: settlement of parcels whose sale money is all in; quarter and year ends.
+    for (let i = ev.start[base + 1]; i < ev.start[base + 2]; i++) settlement.settle(period, model.parcels[ev.parcel[i]]);
+    settlement.periodEnd(period);
     // Phase 2: debt service.
     bonds.serviceDue(period, notes);
     // Phase 3: payments — those that waited first, then this period's, in priority order.
@@ -303,52 +315,10 @@ export function run(model: Model): RunOutput {
     }
   }
   for (const w of queue) delays.push({ parcel: w.parcel, rule: ruleIdOf(w.kind, model.parcels[w.parcel]), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: -1 });
-  return { model, ledger, parcels: outcomes, delays, bonds: bonds.states, notes };
+  const debtSupportOutstanding = advances.reduce((s, a) => s + (a.kind === 'debtSupport' ? a.outstanding : 0), 0);
+  return { model, ledger, parcels: outcomes, delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding };
 }
 
 function ruleIdOf(kind: Kind, parcel: ParcelModel): string {
   return kind === Kind.Acquisition ? parcel.acquisitionRule! : PAYMENT_RULE[kind]!;
 }
-
-function settle(
-  parcel: ParcelModel,
-  period: number,
-  model: Model,
-  ledger: Ledger,
-  treasury: number,
-  provisionAccount: Record<ProvisionKind, number>,
-  R: { costRecovery: number; share: number; developerCompensation: number; poolInflow: number; provision: Record<ProvisionKind, number> },
-): { outcome: ParcelOutcome; recovered: Fen } {
-  const sale = parcel.sale!;
-  const byDeveloper = parcel.developer !== NONE;
-  const w = saleWaterfall(
-    {
-      revenue: sale.revenue,
-      acquisition: parcel.acquisitionPlanned,
-      socialSecurity: parcel.socialSecurity,
-      serviceFee: parcel.serviceFee,
-      development: byDeveloper ? parcel.developerCompensation : parcel.developmentPlanned,
-      managementFee: byDeveloper ? 0 : parcel.managementFee,
-      saleBusinessFee: sale.businessFee,
-      verifiedCost: parcel.verifiedCost,
-      agriDevBase: parcel.agriDevBase,
-    },
-    model.waterfall,
-  );
-  const p = parcel.index;
-  const z = parcel.zone;
-  for (const k of model.waterfall.enabled) ledger.post(period, treasury, provisionAccount[k], w.provisions[k], R.provision[k], p, z);
-  // The land income fund may be allocated back to the reserve pool (F-1: its second source).
-  if (model.poolFromLandIncomeFund) {
-    ledger.post(period, provisionAccount.landIncomeFund, parcel.fund, mulRate(w.provisions.landIncomeFund, model.poolFromLandIncomeFund), R.poolInflow, p, z);
-  }
-  // The developer's fee is the first call on the recovered cost; the rest returns to the parcel's fund.
-  const toDeveloper = byDeveloper ? Math.min(parcel.developerCompensation, w.costRecovered) : 0;
-  if (toDeveloper > 0) ledger.post(period, treasury, parcel.developer, toDeveloper, R.developerCompensation, p, z);
-  const recovered = w.costRecovered - toDeveloper;
-  ledger.post(period, treasury, parcel.fund, recovered, R.costRecovery, p, z);
-  const shares = splitValueAdded(w.valueAdded, model.splits[parcel.split]);
-  for (let t = 0; t < shares.length; t++) ledger.post(period, treasury, parcel.shareAccounts[t], shares[t], R.share, p, z);
-  return { outcome: { waterfall: w, shares }, recovered };
-}
-

@@ -22,6 +22,9 @@ import type { Fen } from '../money';
 const R = (id: string): number[] => (RULE_IDS.includes(id) ? [RULE_IDS.indexOf(id)] : []);
 const ACQ = RULE_IDS.map((id, i) => (id.startsWith('acquisition.') && id !== 'acquisition.serviceFee' ? i : -1)).filter((i) => i >= 0);
 const PROV = PROVISION_KINDS.flatMap((k) => R(`provision.${k}`));
+// Provisions are net of year-end true-ups returned to the treasury.
+const PROV_BACK = PROVISION_KINDS.flatMap((k) => R(`provision.${k}.trueUp`));
+const PROVISIONS: RuleSum = { plus: PROV, minus: PROV_BACK };
 const USES = [...ACQ, ...R('acquisition.serviceFee'), ...R('development.works'), ...R('development.managementFee'), ...R('holding.cost'), ...R('sale.businessFee')];
 const FEES = [...R('bond.issuanceFee'), ...R('bond.registrationFee'), ...R('bond.redemptionFee')];
 
@@ -41,7 +44,7 @@ const TOTAL_RULES: Record<string, RuleSum> = {
   spending: sum(USES),
   leaseIncome: sum(R('lease.income')),
   saleRevenue: sum(R('sale.receipt')),
-  provisions: sum(PROV),
+  provisions: PROVISIONS,
   reserveCostRecovered: sum(R('sale.costRecovery')),
   valueAdded: sum(R('split.share')),
   appropriations: sum(R('funding.appropriation')),
@@ -56,6 +59,7 @@ const TOTAL_RULES: Record<string, RuleSum> = {
   bondFees: sum(FEES),
   principalRepaid: sum(R('bond.principal'), R('bond.earlyRedemption')),
   fiscalDebtSupport: sum(R('bond.fiscalSupport')),
+  fiscalDebtSupportReturned: sum(R('bond.fiscalSupportReturn')),
   financingCost: sum(R('bond.interest'), FEES),
   advancesOutstanding: { plus: [...R('funding.preAllocation'), ...R('funding.bridge')], minus: [...R('funding.preAllocationReturn'), ...R('funding.bridgeReturn')] },
 };
@@ -71,7 +75,7 @@ const PERIOD_RULES: Record<string, RuleSum> = {
   managementFee: sum(R('development.managementFee')),
   holding: sum(R('holding.cost')),
   saleBusinessFee: sum(R('sale.businessFee')),
-  provisions: sum(PROV),
+  provisions: PROVISIONS,
   costRecovered: sum(R('sale.costRecovery')),
   valueAdded: sum(R('split.share')),
   preAllocation: sum(R('funding.preAllocation'), R('funding.bridge')),
@@ -92,7 +96,7 @@ const PARCEL_RULES: Record<string, RuleSum> = {
   holdingCost: sum(R('holding.cost')),
   saleBusinessFee: sum(R('sale.businessFee')),
   leaseIncome: sum(R('lease.income')),
-  provisionsTotal: sum(PROV),
+  provisionsTotal: PROVISIONS,
   costRecovered: sum(R('sale.costRecovery')),
   valueAdded: sum(R('split.share')),
 };
@@ -240,7 +244,7 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
     }
     if (path.length === 3 && b === 'provisionsByKind' && typeof c === 'string') {
       const k = PROVISION_KINDS.indexOf(c as (typeof PROVISION_KINDS)[number]);
-      if (k >= 0) return (m) => m.ruleTotal(R(`provision.${c}`));
+      if (k >= 0) { const rules: RuleSum = { plus: R(`provision.${c}`), minus: R(`provision.${c}.trueUp`) }; return (m) => m.ruleTotal(rules); }
     }
     return null;
   }

@@ -33,8 +33,10 @@ export interface RawFunding {
     id: string; name?: RawText; issueDate: string; principal: string; couponRate: string; termYears: number; couponFrequency?: 1 | 2;
     repayment?: 'bullet' | 'amortizing'; earlyRedemptionFromSales?: boolean; project?: string; zone?: string;
     fees?: { issuance?: string; registration?: string; redemption?: string }; atMaturity?: 'fiscal' | 'rollover'; rolloverTermYears?: number;
+    /** 含权: the issuer may repay the principal early after `afterYears` (a 5+2 bond: termYears 7, afterYears 5). */
+    earlyRepaymentOption?: { afterYears: number; exercise?: 'ifFunded' | 'always' | 'never' };
   }[];
-  bondPolicy?: { quota?: { year: number; amount: string }[]; coverageBasis?: 'gross' | 'netOfProvisions' };
+  bondPolicy?: { quota?: { year: number; amount: string }[]; coverageBasis?: 'gross' | 'netOfProvisions' | 'netOfProvisionsAndCosts' };
   adjustments?: { rateShiftBp?: number };
   rulePolicy?: { bondTermOverLimit?: 'error' | 'warning' };
 }
@@ -159,7 +161,6 @@ export function normalizeFunding(
   });
 
   const bondQuota = new Map<number, Fen>((s.bondPolicy?.quota ?? []).map((q) => [q.year, parseMoney(q.amount)!]));
-  const maxTerm = params.months('bond.maxTermYears');
   const shiftBp = s.adjustments?.rateShiftBp ?? 0;
   const issuedByYear = new Map<number, Fen>();
   const bonds: BondModel[] = [];
@@ -174,8 +175,15 @@ export function normalizeFunding(
         zh: `在 ${periodLabel(t, t.months - 1)} 前到期的期限（现于 ${periodLabel(t, maturityPeriod)} 到期）——请延长测算期`,
       }));
     }
+    // The term limit in force when the bond is issued: 5 years under 62号, set "reasonably" since 2025 (B-6).
+    const limit = params.valueOn('bond.maxTermYears', `${periodLabel(t, Math.max(0, issuePeriod))}-01`) ?? { raw: params.months('bond.maxTermYears'), source: '财预〔2017〕62号' };
+    const maxTerm = Number(limit.raw);
+    const option = b.earlyRepaymentOption;
+    if (option && !(option.afterYears >= 1 && option.afterYears < b.termYears)) {
+      problems.push(problem('schema.range', joinPath(path, 'earlyRepaymentOption.afterYears'), option.afterYears, { en: `a whole number of years from 1 to ${b.termYears - 1} (before the ${b.termYears}-year maturity)`, zh: `1 至 ${b.termYears - 1} 之间的整数年（早于 ${b.termYears} 年到期日）` }));
+    }
     if (b.termYears > maxTerm) {
-      const msg = { en: `${b.id}: a ${b.termYears}-year term exceeds the ${maxTerm}-year principle of 财预〔2017〕62号`, zh: `${b.id}：期限 ${b.termYears} 年，超过财预〔2017〕62号"原则上不超过${maxTerm}年"` };
+      const msg = { en: `${b.id}: a ${b.termYears}-year term exceeds the ${maxTerm}-year limit in force at issue (${limit.source})`, zh: `${b.id}：期限 ${b.termYears} 年，超过发行时适用的 ${maxTerm} 年上限（${limit.source}）` };
       if ((s.rulePolicy?.bondTermOverLimit ?? 'warning') === 'error') problems.push(problem('rule.bondTerm', joinPath(path, 'termYears'), b.termYears, { en: `at most ${maxTerm} years`, zh: `不超过 ${maxTerm} 年` }, { en: `${joinPath(path, 'termYears')}: ${msg.en}`, zh: `${joinPath(path, 'termYears')}：${msg.zh}` }));
       else checks.push(check('rule.bondTerm', false, 'rule', msg.en, msg.zh, { ref: 'B-6' }));
     }
@@ -205,6 +213,8 @@ export function normalizeFunding(
       issuePeriod,
       maturityPeriod,
       termYears: b.termYears,
+      callPeriod: option ? issuePeriod + option.afterYears * 12 : -1,
+      callExercise: option?.exercise ?? 'ifFunded',
       amortizing: b.repayment === 'amortizing',
       earlyRedemption: b.earlyRedemptionFromSales ?? false,
       project,

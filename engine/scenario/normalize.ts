@@ -4,15 +4,15 @@
  * nothing runs and the caller gets the full list.
  */
 import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
-import { dec, parseRate, type Rate } from '../money';
+import { dec, parseMoney, parseRate, weightsFromStrings, type Fen, type Rate } from '../money';
 import { resolveParameters } from '../parameters';
 import { problem, type Problem } from '../problem';
-import { splitRatios, type SplitRatios } from '../revenue-split';
-import { PROVISION_KINDS, type ProvisionKind } from '../rules';
+import { splitRatios, type SplitRatios, type SplitRemainder } from '../revenue-split';
+import { GOVERNMENT_LEVELS, PROVISIONS, PROVISION_KINDS, type ProvisionKind } from '../provision-catalogue';
 import { makeTimeline, periodLabels, parseDate, type Timeline } from '../timeline';
 import type { ParameterSet } from '../parameters';
 import type { Check } from '../check';
-import type { Model, ParcelModel, TierModel } from '../model';
+import type { GovernmentLevelOfTier, Model, ParcelModel, ProvisionModel, TierModel } from '../model';
 import { checkSchema } from './schema-check';
 import { normalizeParcel, type ParcelContext, type RawParcel, type RuleSeverity } from './parcel';
 import { normalizeFunding, normalizeZonesAndProjects, type RawFunding, type ZonesAndProjects } from './funding';
@@ -35,8 +35,9 @@ export interface RawScenario {
   parameters?: Record<string, unknown>;
   rulePolicy?: Partial<Record<'serviceFeeOverCap' | 'leaseOverLimit' | 'managementFeeOverCap' | 'saleSchedule', RuleSeverity>>;
   provisions?: ProvisionKind[];
-  tiers?: { id: string; name?: string | { zh?: string; en?: string }; entity?: string }[];
-  split?: { ratios?: Record<string, string>; cases?: Record<string, Record<string, string>> };
+  tiers?: { id: string; name?: string | { zh?: string; en?: string }; entity?: string; level?: 'province' | 'city' | 'county'; collects?: boolean }[];
+  split?: { ratios?: Record<string, string>; cases?: Record<string, Record<string, string>>; remainder?: SplitRemainder };
+  ruralSpending?: { year: number; amount: string; name?: string }[];
   funding?: RawFunding['funding'];
   zoneMode?: 'pooled' | 'closed';
   adjustments?: { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string; rateShiftBp?: number };
@@ -134,6 +135,8 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   const tiers: TierModel[] = (s.tiers ?? [{ id: 'city', name: { zh: '本级政府', en: 'Local government' } }]).map((tier) => ({ id: tier.id, name: toText(tier.name, tier.id) }));
   const tierIds = tiers.map((x) => x.id);
   dupes(tierIds, 'tiers', problems);
+  // S-7: where the rounding remainder of a split goes — the scenario's choice, else the parameter.
+  const remainder = (s.split?.remainder ?? params.choice('split.remainder')) as SplitRemainder;
   const defaultRatios = s.split?.ratios ?? params.weights('split.ratios') ?? (tierIds.length === 1 ? { [tierIds[0]]: '1' } : null);
   const splits: SplitRatios[] = [];
   const splitNames: string[] = [];
@@ -146,7 +149,7 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
       return;
     }
     splitNames.push(name);
-    splits.push(splitRatios(tierIds, ratios));
+    splits.push(splitRatios(tierIds, ratios, remainder));
   };
   if (!defaultRatios) {
     problems.push(problem('schema.required', 'split.ratios', undefined, { en: `split ratios for the tiers ${tierIds.join(', ')} (no default for jurisdiction "${jurisdiction}")`, zh: `各层级分成比例（${jurisdiction} 无默认值）` }));
@@ -216,6 +219,23 @@ export function unverifiedChecks(params: ParameterSet): Check[] {
 export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: Check[]): Model {
   const { s, t, params, zp } = f;
   const enabled = s.provisions ?? [...PROVISION_KINDS];
+  const provisions: ProvisionModel[] = PROVISIONS.filter((d) => enabled.includes(d.id)).map((def) => {
+    const who = params.weights(def.recipients) ?? { local: '1' };
+    return {
+      def,
+      rate: params.rate(def.rate),
+      recipients: weightsFromStrings(GOVERNMENT_LEVELS.map((l) => (Object.hasOwn(who, l) ? who[l] : '0'))),
+      ruralShare: def.ruralShare.endsWith('%') ? parseRate(def.ruralShare)! : params.rate(def.ruralShare),
+    };
+  });
+  const rawTiers = s.tiers ?? [];
+  const collector = Math.max(0, rawTiers.findIndex((x) => x.collects));
+  const tierLevels: GovernmentLevelOfTier[] = f.tiers.map((tier, i) => {
+    if (i === collector) return 'local';
+    return (rawTiers[i]?.level ?? (tier.id === 'province' ? 'province' : 'city')) === 'province' ? 'province' : 'other';
+  });
+  const ruralSpending = new Map<number, Fen>();
+  for (const r of s.ruralSpending ?? []) ruralSpending.set(r.year, (ruralSpending.get(r.year) ?? 0) + parseMoney(r.amount)!);
   return {
       id: s.id,
       name: toText(s.name, s.id),
@@ -226,14 +246,12 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
       jurisdiction: f.jurisdiction,
       asOf: f.asOfDay,
       params,
-      waterfall: {
-        enabled: PROVISION_KINDS.filter((k) => enabled.includes(k)),
-        landIncomeFund: params.rate('provisions.landIncomeFund.rate'),
-        agriDev: params.rate('provisions.agriDev.rate'),
-        education: params.rate('provisions.education.rate'),
-        water: params.rate('provisions.water.rate'),
-        housing: params.rate('provisions.housing.rate'),
-      },
+      provisions,
+      basePeriod: params.choice('provisions.basePeriod') === 'parcel' ? 'parcel' : 'year',
+      financingInCost: params.choice('cost.financingInVerifiedCost') !== 'excluded',
+      tierLevels,
+      collectorTier: collector,
+      ruralSpending,
       tiers: f.tiers,
       splits: f.splits,
       splitNames: f.splitNames,
@@ -249,7 +267,7 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
       bonds: funding.bonds,
       projects: zp.projects,
       bondQuota: funding.bondQuota,
-      coverageBasis: s.bondPolicy?.coverageBasis ?? 'netOfProvisions',
+      coverageBasis: s.bondPolicy?.coverageBasis ?? 'gross',
       coverageFloor: params.ratio('bond.coverageFloor'),
       coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',

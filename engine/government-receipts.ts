@@ -1,0 +1,61 @@
+/**
+ * What each government receives from land sales (DOMAIN S-1, P-6…P-10): its value-added shares plus
+ * its part of every provision, by the catalogue's recipients — e.g. in Guangdong 30% of the
+ * agricultural land development fund goes to the province and 70% stays with the city; from 2012
+ * the centre pools 20% of the farmland water-conservancy fund (财综〔2012〕43号).
+ *
+ * The local part goes to the government of the tier that collects the land income (the first tier,
+ * unless a tier says `collects`); the provincial part to the parcel's government in a province-level
+ * tier (else "省级财政"); the central part to "中央财政". Parts are whole fen (split.remainder rule),
+ * so a government's receipts sum, over all governments, to the provisions plus the value added.
+ */
+import type { Fen } from './money';
+import { GOVERNMENT_LEVELS } from './provision-catalogue';
+import { splitValueAdded } from './revenue-split';
+import type { Ledger } from './ledger';
+import type { Model } from './model';
+
+export interface GovernmentReceipts {
+  valueAdded: Fen;
+  provisions: Record<string, Fen>;
+  total: Fen;
+}
+
+const CENTRAL = '中央财政';
+const PROVINCE = '省级财政';
+
+/** Receipts per government (keyed by its name), from the share postings and the provisions per parcel. */
+export function governmentReceipts(model: Model, ledger: Ledger, provisionsOf: (parcel: number, kind: string) => Fen): Map<string, GovernmentReceipts> {
+  const out = new Map<string, GovernmentReceipts>();
+  const entry = (g: string) => {
+    let e = out.get(g);
+    if (!e) out.set(g, (e = { valueAdded: 0, provisions: Object.fromEntries(model.provisions.map((k) => [k.def.id, 0])), total: 0 }));
+    return e;
+  };
+  const entityOf = (account: number) => model.accounts.list[account].id.split(':').slice(2).join(':');
+  const isShare = model.accounts.list.map((a) => a.kind === 'share');
+  for (let i = 0; i < ledger.length; i++) {
+    if (!isShare[ledger.to[i]]) continue;
+    const e = entry(entityOf(ledger.to[i]));
+    e.valueAdded += ledger.amount[i];
+    e.total += ledger.amount[i];
+  }
+  const provinceTier = model.tierLevels.indexOf('province');
+  for (const p of model.parcels) {
+    const local = entityOf(p.shareAccounts[model.collectorTier]);
+    const province = provinceTier >= 0 ? entityOf(p.shareAccounts[provinceTier]) : PROVINCE;
+    const names = { central: CENTRAL, province, local };
+    for (const k of model.provisions) {
+      const amount = provisionsOf(p.index, k.def.id);
+      if (amount <= 0) continue;
+      const parts = splitValueAdded(amount, { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' });
+      GOVERNMENT_LEVELS.forEach((level, j) => {
+        if (parts[j] === 0) return;
+        const e = entry(names[level]);
+        e.provisions[k.def.id] += parts[j];
+        e.total += parts[j];
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * A bond project's debt as its parcels sell (DOMAIN S-6, B-1, B-5; 财预〔2017〕62号).
+ *
+ * Financing cost is part of the 核定成本: when a parcel's first sale receipt arrives, it takes its
+ * share of the project's financing cost — interest and fees paid so far plus those still scheduled
+ * to maturity, less what earlier parcels took — pro rata to its verified cost among the project's
+ * parcels not yet sold (the last takes the rest, so the parcels carry the project's whole cost).
+ *
+ * Debt service comes first from the project's own land income: at settlement, what the bond still
+ * owes beyond what its project account holds is set aside there before any value added is shared;
+ * value added held back this way is released to its tiers when a later sale of the project covers
+ * the debt. The budget pays only what that income cannot (a shortfall at a maturity, returned from
+ * later sales where there are any).
+ *
+ * Example: a 100 bond pays two parcels' costs of 50 each; interest to maturity is 10. Parcel X sells
+ * first and nets 120: its cost 50 + 5 financing is recovered into the project account and 55 of its
+ * value added is held back (the debt is 110); parcel Y then nets 120, its 55 recovered covers the
+ * debt, and the 55 held back goes to X's tiers: value added 65 + 65 = 240 − 110.
+ */
+import { mulDivHalfUp, type Fen } from './money';
+import type { BondBook } from './bond';
+import type { Ledger } from './ledger';
+import type { Model } from './model';
+
+export class ProjectDebt {
+  /** Financing cost attributed to each parcel (0 until its first receipt). */
+  readonly financing: Fen[];
+  private readonly attributedSoFar = new Map<number, Fen>();
+  private readonly started: boolean[];
+  /** Value added held back per project, oldest first. */
+  private readonly withheld = new Map<number, { parcel: number; amount: Fen }[]>();
+  /** Groups with bonds: project index, or -1 for bonds tied to no project. */
+  private readonly groups: Set<number>;
+
+  constructor(private readonly model: Model, private readonly bonds: BondBook, private readonly ledger: Ledger) {
+    this.financing = model.parcels.map(() => 0);
+    this.started = model.parcels.map(() => false);
+    this.groups = new Set(model.bonds.map((b) => b.project));
+  }
+
+  /** The group whose bonds financed parcel p, or null. */
+  groupOf(p: number): number | null {
+    const g = this.model.parcels[p].project;
+    return this.groups.has(g) ? g : null;
+  }
+
+  /** The project's financing cost so far and as still scheduled. */
+  private financingTotal(group: number, period: number): Fen {
+    let sum = 0;
+    for (const s of this.bonds.ofProject(group)) {
+      sum += s.interestPaid + s.feesPaid;
+      const r = this.bonds.remaining(s, period);
+      sum += r.interest + r.fees;
+    }
+    return sum;
+  }
+
+  /** At a parcel's first receipt: its share of the project's financing cost (0 if the scenario excludes it). */
+  attribute(p: number, period: number): Fen {
+    if (this.started[p]) return this.financing[p];
+    this.started[p] = true;
+    const g = this.groupOf(p);
+    if (g === null || !this.model.financingInCost) return 0;
+    const unsold = this.model.parcels.filter((x) => x.sale && this.groupOf(x.index) === g && (x.index === p || !this.started[x.index]));
+    const weight = (i: number) => Math.max(0, this.model.parcels[i].verifiedCost);
+    const total = unsold.reduce((s, x) => s + weight(x.index), 0);
+    const open = Math.max(0, this.financingTotal(g, period) - (this.attributedSoFar.get(g) ?? 0));
+    const share = unsold.length === 1 ? open : total > 0 ? mulDivHalfUp(open, weight(p), total) : Math.floor(open / unsold.length);
+    this.attributedSoFar.set(g, (this.attributedSoFar.get(g) ?? 0) + share);
+    this.financing[p] = share;
+    return share;
+  }
+
+  /** What the project's bonds still owe beyond what its project account holds (0 for bonds of no project). */
+  need(group: number, period: number): Fen {
+    if (group < 0) return 0;
+    let owed = 0;
+    for (const s of this.bonds.ofProject(group)) {
+      const r = this.bonds.remaining(s, period);
+      owed += r.principal + r.interest + r.fees;
+    }
+    return Math.max(0, owed - Math.max(0, this.ledger.balances[this.model.projects[group].account]));
+  }
+
+  /** Debt service the fund paid for the group's bonds and not yet recovered: [bond state, amount]. */
+  owedToFund(group: number): { fund: number; take: (amount: Fen) => void; amount: Fen }[] {
+    return this.bonds.ofProject(group).filter((s) => s.owedToFund > 0).map((s) => ({ fund: s.bond.fund, amount: s.owedToFund, take: (x: Fen) => { s.owedToFund -= x; } }));
+  }
+
+  hold(group: number, parcel: number, amount: Fen): void {
+    if (amount <= 0) return;
+    const list = this.withheld.get(group) ?? [];
+    list.push({ parcel, amount });
+    this.withheld.set(group, list);
+  }
+
+  /** Takes up to `amount` of held-back value added, oldest first: the parcels it goes back to. */
+  release(group: number, amount: Fen): { parcel: number; amount: Fen }[] {
+    const list = this.withheld.get(group) ?? [];
+    const out: { parcel: number; amount: Fen }[] = [];
+    let left = amount;
+    while (left > 0 && list.length > 0) {
+      const h = list[0];
+      const x = Math.min(left, h.amount);
+      out.push({ parcel: h.parcel, amount: x });
+      h.amount -= x;
+      left -= x;
+      if (h.amount === 0) list.shift();
+    }
+    return out;
+  }
+
+  heldBack(group: number): Fen {
+    return (this.withheld.get(group) ?? []).reduce((s, h) => s + h.amount, 0);
+  }
+}
