@@ -14,7 +14,7 @@ import type { Model } from '../engine/index';
 
 export function withSplit(model: Model, ratios: Record<string, string>): Model {
   const tiers = model.tiers.map((t) => t.id);
-  return { ...model, splits: model.splits.map((s, i) => (model.splitNames[i] === 'default' ? splitRatios(tiers, ratios) : s)) };
+  return { ...model, splits: model.splits.map((s, i) => (model.splitNames[i] === 'default' ? splitRatios(tiers, ratios, s.remainder) : s)) };
 }
 
 /** The model with every issued bond's coupon at `rate` ("3.5%"), as prepare() builds it without a rate shift. */

@@ -74,6 +74,11 @@ export function portfolio(options: PortfolioOptions): Record<string, unknown> {
       { id: 'province', name: { zh: '省级', en: 'Province' }, entity: '海南省' },
       { id: 'city', name: { zh: '市县', en: 'City/county' } },
     ],
+    // The workbook it is compared with (bench/spreadsheet.ts) keeps the rules a parcel-by-parcel
+    // Excel model keeps: provisions on each parcel's own base, interest outside the 核定成本, the
+    // city's share rounded down and the province taking the rest.
+    parameters: { 'provisions.basePeriod': 'parcel', 'cost.financingInVerifiedCost': 'excluded' },
+    split: { remainder: 'first' },
     funding: { appropriations },
     zones,
     parcels,

@@ -8,8 +8,9 @@
  *   Cash     parcels × months: what each parcel pays out of the reserve fund each month
  *   Summary  months across: need, appropriation, cost recovered (SUMIF on the settlement month),
  *            the bond's proceeds, coupons (cumulative interest rounded once a coupon, as the engine
- *            carries its rounding remainder), principal and the budget's support when the fund
- *            cannot pay, fiscal top-up = MAX(0, need − money at hand), the reserve fund's balance
+ *            carries its rounding remainder), principal and the budget's advance when the fund
+ *            cannot pay (returned from later cost recovery), fiscal top-up = MAX(0, need − money
+ *            at hand), the reserve fund's balance
  *   Totals   the figures the engine's Result also gives
  *
  * `set(input, value)` changes one input (the province weight, a provision rate, the bond rate) and HyperFormula
@@ -137,7 +138,7 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
       paidStock ? Number(stock.province ?? 0) : '=Inputs!$B$1', // Q province weight
       paidStock ? Number(stock.city ?? 0) : '=Inputs!$B$2', // R city weight
       `=ROUND(N${n}*Inputs!$B$3/Inputs!$C$3,${D})`, // S land income fund
-      `=N${n}-(B${n}+C${n}+H${n})`, // T education base (no agri fund, fees or social security here)
+      `=N${n}-Y${n}`, // T education base: income − 核定成本 (no agri fund or social security here)
       `=ROUND(MAX(0,T${n})*Inputs!$B$4/Inputs!$C$4,${D})`, // U education
       `=ROUND(MAX(0,T${n})*Inputs!$B$5/Inputs!$C$5,${D})`, // V water
       `=ROUND(MAX(0,T${n})*Inputs!$B$6/Inputs!$C$6,${D})`, // W housing
@@ -164,7 +165,8 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
   const prev = (m: number, row: number) => (m ? `${col(m - 1)}${row}` : '0');
   const row = (f: (c: string, m: number) => string | number) => Array.from({ length: months }, (_, m) => f(col(m), m));
   const B = { rate: 'Inputs!$B$8/Inputs!$C$8', principal: 'Inputs!$B$9', issue: 'Inputs!$B$10', maturity: 'Inputs!$B$11' };
-  const atHand = (c: string, m: number) => `${prev(m, 6)}+${c}3+${c}4+${c}9`; // balance + appropriation + recovered + proceeds
+  // balance + appropriation + recovered + proceeds − the budget's earlier debt advance returned
+  const atHand = (c: string, m: number) => `${prev(m, 6)}+${c}3+${c}4+${c}9-${c}16`;
   const summary: Cell[][] = [
     row((_, m) => m), // 1 month
     row((c) => `=SUM(Cash!${c}2:${c}${last})`), // 2 need
@@ -181,6 +183,8 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
     row((c) => `=${c}11+${c}12`), // 13 debt service
     row((c, m) => `=MAX(0,${c}13-MAX(0,${atHand(c, m)}))`), // 14 the budget's support
     row((c, m) => `=${prev(m, 15)}+${c}11`), // 15 interest so far
+    row((c, m) => `=MIN(${prev(m, 17)},${c}4)`), // 16 debt advance returned from cost recovered
+    row((c, m) => `=${prev(m, 17)}+${c}14-${c}16`), // 17 debt advance outstanding
   ];
   const L = last - 1;
   const totals: Cell[][] = [

@@ -33,6 +33,10 @@ interface ReceiptPlan {
   socialSecurity: Fen[];
   agriDevArea: Fen[];
   parcelKinds: Record<string, Fen[]>;
+  /** Per kind: what earlier receipts could not take yet (the income already received was used up). */
+  carry: Record<string, Fen>;
+  receivedSoFar: Fen;
+  postedSoFar: Fen;
   seen: number;
   /** Parcel-level provisions posted (year basis). */
   parcelKindsTotal: Fen;
@@ -96,9 +100,15 @@ export class Settlement {
     yi.costRecognised += plan.costs[r];
     this.years.set(y, yi);
     if (!this.yearly) return;
+    // Each receipt carries its share of the parcel-level provisions, never more than the parcel's
+    // income received so far (shares rounded up could pass it by a fen): the rest waits for the next.
+    plan.receivedSoFar += amount;
     const amounts: Record<string, Fen> = {};
     for (const k of this.parcelKinds) {
-      const x = plan.parcelKinds[k.def.id][r];
+      const want = plan.parcelKinds[k.def.id][r] + plan.carry[k.def.id];
+      const x = Math.min(want, plan.receivedSoFar - plan.postedSoFar);
+      plan.carry[k.def.id] = want - x;
+      plan.postedSoFar += x;
       amounts[k.def.id] = x;
       this.postProvision(period, p, k.def.id, x);
     }
@@ -117,6 +127,9 @@ export class Settlement {
       socialSecurity: spread(p.socialSecurity),
       agriDevArea: spread(p.agriDevBase),
       parcelKinds: Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])),
+      carry: Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])),
+      receivedSoFar: 0,
+      postedSoFar: 0,
       seen: 0,
       parcelKindsTotal: Object.values(pk.amounts).reduce((a, b) => a + b, 0),
       parcelKindsCapped: pk.capped,
@@ -141,13 +154,15 @@ export class Settlement {
   /** Phase 1: the last receipt is in. */
   settle(period: number, p: ParcelModel): void {
     const sale = p.sale!;
+    if (!this.plans[p.index]) this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
     if (!this.yearly) {
       const w = saleWaterfall({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
       for (const k of this.parcelKinds) this.postProvision(period, p, k.def.id, w.provisions[k.def.id]);
       this.finalize(period, p, w.provisions, w.provisionsCapped);
       return;
     }
-    const plan = this.plans[p.index]!;
+    // A sale with no receipts (a price of 0) still settles: its plan is made here.
+    const plan = this.plans[p.index] ?? this.plan(period, p);
     this.recoverUpTo(period, p, sale.revenue - plan.parcelKindsTotal - this.yearly.bound(p.index));
     this.pendingFinal.push(p.index);
   }
@@ -204,6 +219,8 @@ export class Settlement {
     const g = this.debt.groupOf(p.index);
     if (g !== null) {
       for (const o of this.debt.owedToFund(g)) {
+        // Closed operation: a zone's sale money never crosses into another zone's fund (Z-1).
+        if (this.model.zoneMode === 'closed' && o.fund !== p.fund) continue;
         const x = Math.min(rest, o.amount);
         o.take(x);
         toFund(o.fund, x);
@@ -216,10 +233,17 @@ export class Settlement {
           rest -= x;
           this.bonds.redeemEarly(period, p, account, x);
         }
-        for (const r of this.debt.release(g, rest)) {
-          this.share(period, this.model.parcels[r.parcel], r.amount);
-          this.outcomes[r.parcel].heldBack -= r.amount;
-          rest -= r.amount;
+        // The project's debt is covered: this recovery replaces value added held back earlier,
+        // which the project account now releases to its tiers.
+        const released = this.debt.release(g, rest);
+        const total = released.reduce((a, r) => a + r.amount, 0);
+        if (total > 0) {
+          this.ledger.post(period, this.treasury, account, total, this.R.costRecovery, p.index, p.zone);
+          rest -= total;
+          for (const r of released) {
+            this.share(period, this.model.parcels[r.parcel], r.amount, account);
+            this.outcomes[r.parcel].heldBack -= r.amount;
+          }
         }
       }
     }
@@ -259,11 +283,11 @@ export class Settlement {
   }
 
   /** Value added to the parcel's tiers (added to what it already has: a release comes later). */
-  private share(period: number, p: ParcelModel, amount: Fen): void {
+  private share(period: number, p: ParcelModel, amount: Fen, from = this.treasury): void {
     if (amount <= 0) return;
     const o = this.outcomes[p.index];
     const shares = splitValueAdded(amount, this.model.splits[p.split]);
-    for (let t = 0; t < shares.length; t++) this.ledger.post(period, this.treasury, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
+    for (let t = 0; t < shares.length; t++) this.ledger.post(period, from, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
     o.shares = o.shares.length ? o.shares.map((x, t) => x + shares[t]) : shares;
     if (o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
   }

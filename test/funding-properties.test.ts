@@ -72,11 +72,15 @@ describe('funding invariants on generated scenarios', () => {
         const fees = full.postings!.filter((x) => x.to === `bondAgent:${b.id}`).reduce((a, x) => a + fen(x.amount), 0);
         expect(fees).toBe(fen(b.fees));
       }
-      const receipts = full.postings!.filter((x) => x.rule === 'sale.receipt').reduce((a, x) => a + fen(x.amount), 0);
-      const provisions = full.postings!.filter((x) => x.rule.startsWith('provision.')).reduce((a, x) => a + fen(x.amount), 0);
-      const service = full.bonds.reduce((a, b) => a + fen(b.interest) + fen(b.fees) + (b.rolloverOf ? 0 : fen(b.principal)), 0);
-      const ratio = service > 0 ? new Decimal(receipts - provisions).div(service).toFixed(4, Decimal.ROUND_HALF_UP) : null;
-      expect(full.bonds[0].coverageRatio).toBe(ratio);
+      // Coverage as published cards compute it: gross income received within the bond's life over
+      // its principal plus the interest due within that life (B-14, B-16).
+      const b0 = full.bonds[0];
+      const within = (x: { period: string }) => x.period <= b0.coverageWindowEnd;
+      const receipts = full.postings!.filter((x) => x.rule === 'sale.receipt' && within(x)).reduce((a, x) => a + fen(x.amount), 0);
+      const interest = full.postings!.filter((x) => x.rule === 'bond.interest' && x.to === 'bondholders:B1' && within(x)).reduce((a, x) => a + fen(x.amount), 0);
+      const service = fen(b0.principal) + interest;
+      const ratio = new Decimal(receipts).div(service).toFixed(4, Decimal.ROUND_HALF_UP);
+      expect(b0.coverageRatio).toBe(ratio);
     }), { numRuns: RUNS });
   });
 

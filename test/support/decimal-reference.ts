@@ -1,7 +1,8 @@
 /**
  * A second, independent computation of each generated parcel's waterfall in decimal.js — the
- * reference the integer-fen fast path must equal to the fen. Written from DOMAIN.md §4.3 and
- * S-1 directly, sharing no code with the engine beyond the Decimal constructor.
+ * reference the integer-fen fast path must equal to the fen, on the parcel basis
+ * (provisions.basePeriod = parcel). Written from DOMAIN.md §4.3, S-1, S-5 and S-7 directly,
+ * sharing no code with the engine beyond the Decimal constructor.
  */
 import { Decimal } from '../../engine/money';
 
@@ -44,7 +45,9 @@ export function referenceWaterfall(s: any): ReferenceParcel[] {
     const areaM2 = areaMu.times(10000).div(15);
     const f1 = enabled.includes('landIncomeFund') ? R.times(fundRate).toDecimalPlaces(0, HALF_UP) : D(0);
     const f2 = enabled.includes('agriDev') ? fen(areaM2.times(3)).times(agriRate).toDecimalPlaces(0, HALF_UP) : D(0);
-    const base = Decimal.max(0, R.minus(acq).minus(svc).minus(dev).minus(f2));
+    // S-5: the 核定成本 (stated, else the planned reserve cost) is the cost-type deduction.
+    const verified = p.verifiedCost ? fen(wanToYuan(p.verifiedCost)) : acq.plus(svc).plus(dev).plus(holding);
+    const base = Decimal.max(0, R.minus(verified).minus(f2));
     const edu = enabled.includes('education') ? base.times(eduRate).toDecimalPlaces(0, HALF_UP) : D(0);
     const water = enabled.includes('water') ? base.times(waterRate).toDecimalPlaces(0, HALF_UP) : D(0);
     const housing = enabled.includes('housing') ? base.times(housingRate).toDecimalPlaces(0, HALF_UP) : D(0);
@@ -52,16 +55,26 @@ export function referenceWaterfall(s: any): ReferenceParcel[] {
     let room = Decimal.max(0, R);
     for (const x of [f1, f2, edu, water, housing]) room = room.minus(Decimal.min(room, x));
     const provisions = Decimal.max(0, R).minus(room);
-    const verified = p.verifiedCost ? fen(wanToYuan(p.verifiedCost)) : acq.plus(svc).plus(dev).plus(holding);
     const available = Decimal.max(0, R.minus(provisions));
     const recovered = Decimal.min(available, verified);
     const va = available.minus(recovered);
     const ratios = p.splitCase ? s.split.cases.alt : s.split.ratios;
     const w = tiers.map((t) => D(ratios[t]));
     const sum = w.reduce((a, b) => a.plus(b), D(0));
-    const parts = w.map((x) => (va.gt(0) ? va.times(x).div(sum).floor() : D(0)));
-    let left = va.gt(0) ? va.minus(parts.reduce((a, b) => a.plus(b), D(0))).toNumber() : 0;
-    for (let i = 0; left > 0; i = (i + 1) % parts.length) if (w[i].gt(0)) { parts[i] = parts[i].plus(1); left--; }
+    // S-7 "last": every tier before the last weighted one rounded half-up, that one takes the rest.
+    let last = w.length - 1;
+    while (last > 0 && w[last].isZero()) last--;
+    const parts = w.map((x, i) => (va.gt(0) && i < last ? va.times(x).div(sum).toDecimalPlaces(0, HALF_UP) : D(0)));
+    if (va.gt(0)) parts[last] = va.minus(parts.reduce((a, b) => a.plus(b), D(0)));
+    if (parts[last].lt(0)) {
+      // A negative rest is not a share: largest remainder instead (as the engine does).
+      const floors = w.map((x) => va.times(x).div(sum).floor());
+      const frac = w.map((x, i) => va.times(x).div(sum).minus(floors[i]));
+      let left = va.minus(floors.reduce((a, b) => a.plus(b), D(0))).toNumber();
+      const order = w.map((_, i) => i).filter((i) => w[i].gt(0)).sort((a, b) => frac[b].cmp(frac[a]) || a - b);
+      for (let k = 0; left > 0; k = (k + 1) % order.length, left--) floors[order[k]] = floors[order[k]].plus(1);
+      floors.forEach((f, i) => { parts[i] = f; });
+    }
     return {
       id: p.id,
       revenue: yuanStr(R),
