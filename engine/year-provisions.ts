@@ -29,11 +29,16 @@ export interface YearKind extends ProvisionRate {
 }
 
 interface YearState {
+  /** Income received in the year and parcel-level provisions taken from it. */
+  income: Fen;
+  parcelProvisions: Fen;
   /** Base so far, per kind. */
   base: Fen[];
   accrued: Fen[];
   /** Contribution of each parcel, per kind: parcel → fen. */
   contributions: Map<number, Fen[]>;
+  /** Each parcel's income in the year less its parcel-level provisions: the most it can be attributed. */
+  room: Map<number, Fen>;
 }
 
 export class YearProvisions {
@@ -48,7 +53,7 @@ export class YearProvisions {
   private year(y: number): YearState {
     let s = this.years.get(y);
     if (!s) {
-      s = { base: this.kinds.map(() => 0), accrued: this.kinds.map(() => 0), contributions: new Map() };
+      s = { income: 0, parcelProvisions: 0, base: this.kinds.map(() => 0), accrued: this.kinds.map(() => 0), contributions: new Map(), room: new Map() };
       this.years.set(y, s);
     }
     return s;
@@ -65,6 +70,10 @@ export class YearProvisions {
       if (!byYear) this.open.set(parcel, (byYear = new Map()));
       byYear.set(y, c);
     }
+    s.income += q.income;
+    let own = q.income;
+    for (const v of Object.values(parcelProvisions)) { s.parcelProvisions += v; own -= v; }
+    s.room.set(parcel, (s.room.get(parcel) ?? 0) + own);
     for (let k = 0; k < this.kinds.length; k++) {
       const b = provisionBase(this.kinds[k].def, q, parcelProvisions);
       c[k] += b;
@@ -83,14 +92,24 @@ export class YearProvisions {
 
   private postDelta(period: number, s: YearState, i: number): void {
     const k = this.kinds[i];
-    const target = mulRate(Math.max(0, s.base[i]), k.rate);
+    // As on a parcel, provisions never take more than the year's income (P-7's per-m² fund on cheap
+    // land can): the kinds are served in catalogue order from what is left.
+    let room = s.income - s.parcelProvisions;
+    for (let j = 0; j < i; j++) room -= s.accrued[j];
+    const target = Math.min(Math.max(0, room), mulRate(Math.max(0, s.base[i]), k.rate));
     const delta = target - s.accrued[i];
     if (delta > 0) this.ledger.post(period, this.treasury, k.account, delta, k.accrueRule);
     else if (delta < 0) this.ledger.post(period, k.account, this.treasury, -delta, k.trueUpRule);
     s.accrued[i] = target;
   }
 
-  /** Year-end: true-up, then the year's provision moved from the jurisdiction's accrual to its parcels. */
+  /**
+   * Year-end: true-up, then the year's provision moved from the jurisdiction's accrual to its
+   * parcels. A parcel takes its share of its positive base, but never more than its own income
+   * left that year nor more than rate × its base (+2 fen of rounding); what one cannot take goes
+   * to the others, and what none can take is not provisioned (as on a parcel, P-6…P-10 never take
+   * more than the income).
+   */
   closeYear(period: number, y: number, zoneOf: (parcel: number) => number): void {
     const s = this.years.get(y);
     if (!s) return;
@@ -100,10 +119,15 @@ export class YearProvisions {
       const total = s.accrued[i];
       if (total === 0) return;
       this.ledger.post(period, k.account, this.treasury, total, k.trueUpRule);
-      const weights = parcels.map((p) => Math.max(0, s.contributions.get(p)![i]));
-      const shares = allocate(total, weights);
+      const cap = parcels.map((p) => {
+        const c = Math.max(0, s.contributions.get(p)![i]);
+        return c > 0 ? Math.max(0, Math.min(s.room.get(p) ?? 0, mulRate(c, k.rate) + 2)) : 0;
+      });
+      const shares = fill(total, parcels.map((p) => Math.max(0, s.contributions.get(p)![i])), cap);
+      s.accrued[i] = shares.reduce((a, b) => a + b, 0);
       parcels.forEach((p, j) => {
         if (shares[j] === 0) return;
+        s.room.set(p, (s.room.get(p) ?? 0) - shares[j]);
         this.ledger.post(period, this.treasury, k.account, shares[j], k.accrueRule, p, zoneOf(p));
         const a = this.attributed.get(p) ?? this.kinds.map(() => 0);
         a[i] += shares[j];
@@ -141,3 +165,24 @@ export class YearProvisions {
   }
 }
 
+
+/** `total` shared by `weights` in whole fen, no part above its cap; what no one can take is left out. */
+function fill(total: Fen, weights: readonly Fen[], caps: readonly Fen[]): Fen[] {
+  const out = weights.map(() => 0);
+  let left = total;
+  let active = weights.map((w, j) => (w > 0 && caps[j] > 0 ? j : -1)).filter((j) => j >= 0);
+  while (left > 0 && active.length > 0) {
+    const parts = allocate(left, active.map((j) => weights[j]));
+    const next: number[] = [];
+    active.forEach((j, n) => {
+      const x = Math.min(parts[n], caps[j] - out[j]);
+      out[j] += x;
+      left -= x;
+      if (out[j] < caps[j]) next.push(j);
+    });
+    // Nobody reached a cap: every part was given in full and nothing is left.
+    if (next.length === active.length) break;
+    active = next;
+  }
+  return out;
+}
