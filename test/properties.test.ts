@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prepare, report, run, simulate } from '../engine/index';
 import { balancesByPeriod } from '../engine/ledger';
-import { parseMoney } from '../engine/money';
+import { mulRate, parseMoney } from '../engine/money';
+import { RULE_IDS } from '../engine/rules';
 import { scenarioArb } from './support/arbitrary-scenario';
 import { referenceWaterfall } from './support/decimal-reference';
 
@@ -80,6 +81,44 @@ describe('ledger invariants on generated scenarios', () => {
         const p = r.parcels[i];
         expect({ id: p.id, revenue: p.sale!.revenue, provisionsTotal: p.provisionsTotal, costRecovered: p.costRecovered, valueAdded: p.valueAdded, shares: p.shares }).toEqual(x);
       });
+    }), { numRuns: RUNS });
+  });
+
+  it('on the year base, each year\'s education fund is the rate on that year\'s income less its cost (P-3), and parcels add up to it', () => {
+    fc.assert(fc.property(scenarioArb, (s0) => {
+      // Education alone, no land income fund: the year's base is income − 核定成本 recognised (− F2 = 0).
+      const s = { ...s0, provisions: ['education'] };
+      const model = prepared(s);
+      const out = run(model);
+      const r = report(out);
+      const rate = model.provisions[0].rate;
+      let total = 0;
+      for (const [year, y] of out.years) {
+        let posted = 0;
+        for (let i = 0; i < out.ledger.length; i++) {
+          if (Number(model.periodLabels[out.ledger.period[i]].slice(0, 4)) !== year) continue;
+          const id = RULE_IDS[out.ledger.rule[i]];
+          if (id === 'provision.education') posted += out.ledger.amount[i];
+          if (id === 'provision.education.trueUp') posted -= out.ledger.amount[i];
+        }
+        const due = Math.min(y.income, mulRate(Math.max(0, y.income - y.costRecognised), rate));
+        expect(posted, String(year)).toBe(due);
+        total += due;
+      }
+      expect(parseMoney(r.totals.provisionsByKind.education)).toBe(total);
+      expect(r.parcels.reduce((a, p) => a + parseMoney(p.provisions.education)!, 0)).toBe(total);
+    }), { numRuns: RUNS });
+  });
+
+  it('what the governments receive sums to provisions plus value added, and sale income is fully accounted for', () => {
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const r = simulate(s);
+      const F = (x: string) => parseMoney(x)!;
+      const gov = Object.values(r.totals.receiptsByGovernment).reduce((a, g) => a + F(g.total), 0);
+      expect(gov).toBe(F(r.totals.provisions) + F(r.totals.valueAdded));
+      // Income = provisions + cost recovered + value added + held back + what the treasury still holds.
+      const treasury = F(r.accounts.find((a) => a.id === 'treasury')!.balance);
+      expect(F(r.totals.saleRevenue) + F(r.totals.leaseIncome)).toBe(F(r.totals.provisions) + F(r.totals.reserveCostRecovered) + F(r.totals.valueAdded) + F(r.totals.valueAddedHeldBack) + treasury);
     }), { numRuns: RUNS });
   });
 
