@@ -12,23 +12,22 @@ export interface MetricDef {
   readonly en: string;
   /** Rule ids, or a prefix ending in '*', whose postings sum to the figure. */
   readonly rules?: readonly string[];
+  /** Rule ids whose postings are subtracted (a provision's year-end true-up returned). */
+  readonly minus?: readonly string[];
   /** A balance: the postings into (+) and out of (−) this account up to the period. */
   readonly account?: string;
 }
 
-const ACQ = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback'];
+import { PROVISIONS } from '../../engine/provision-catalogue';
+
+const ACQ = ['acquisition.expropriation', 'acquisition.recovery', 'acquisition.purchase', 'acquisition.buyback', 'acquisition.idleRecovery'];
 const USES = [...ACQ, 'acquisition.serviceFee', 'development.works', 'development.managementFee', 'holding.cost', 'sale.businessFee'];
 
-export const PROVISION_KINDS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'] as const;
-export type ProvisionKind = (typeof PROVISION_KINDS)[number];
-
-export const PROVISION_NAMES: Record<ProvisionKind, { zh: string; en: string }> = {
-  landIncomeFund: { zh: '国有土地收益基金', en: 'State land income fund' },
-  agriDev: { zh: '农业土地开发资金', en: 'Agricultural land development' },
-  education: { zh: '教育资金', en: 'Education fund' },
-  water: { zh: '农田水利建设资金', en: 'Farmland water conservancy' },
-  housing: { zh: '保障性安居工程资金', en: 'Housing security fund' },
-};
+// Provision kinds and their names come from the engine's catalogue (data/provisions.json).
+export { PROVISION_KINDS, type ProvisionKind } from '../../engine/provision-catalogue';
+export const PROVISION_NAMES: Readonly<Record<string, { zh: string; en: string }>> = Object.fromEntries(PROVISIONS.map((d) => [d.id, { zh: d.zh, en: d.en }]));
+const PROVISION_RULES = PROVISIONS.map((d) => `provision.${d.id}`);
+const PROVISION_RETURNS = PROVISIONS.map((d) => `provision.${d.id}.trueUp`);
 
 const LIST: MetricDef[] = [
   { key: 'saleRevenue', zh: '出让收入', en: 'Sale revenue', rules: ['sale.receipt'] },
@@ -48,9 +47,9 @@ const LIST: MetricDef[] = [
   { key: 'saleBusinessFee', zh: '出让业务费', en: 'Sale fee', rules: ['sale.businessFee'] },
   { key: 'reserveCost', zh: '土地储备成本', en: 'Reserve cost', rules: USES },
   { key: 'spending', zh: '支出合计', en: 'Spending', rules: USES },
-  { key: 'provisions', zh: '计提各项基金', en: 'Provisions', rules: ['provision.*'] },
-  { key: 'provisionsTotal', zh: '计提合计', en: 'Provisions', rules: ['provision.*'] },
-  ...PROVISION_KINDS.map((k) => ({ key: `provisions.${k}`, zh: `计提${PROVISION_NAMES[k].zh}`, en: PROVISION_NAMES[k].en, rules: [`provision.${k}`] })),
+  { key: 'provisions', zh: '计提各项基金', en: 'Provisions', rules: PROVISION_RULES, minus: PROVISION_RETURNS },
+  { key: 'provisionsTotal', zh: '计提合计', en: 'Provisions', rules: PROVISION_RULES, minus: PROVISION_RETURNS },
+  ...PROVISIONS.map((d) => ({ key: `provisions.${d.id}`, zh: `计提${d.zh}`, en: d.en, rules: [`provision.${d.id}`], minus: [`provision.${d.id}.trueUp`] })),
   { key: 'reserveCostRecovered', zh: '核定成本返还', en: 'Cost recovered', rules: ['sale.costRecovery'] },
   { key: 'costRecovered', zh: '成本返还', en: 'Cost recovered', rules: ['sale.costRecovery'] },
   { key: 'valueAdded', zh: '增值收益', en: 'Value added', rules: ['split.share'] },
@@ -70,7 +69,9 @@ const LIST: MetricDef[] = [
   { key: 'poolCapital', zh: '资金池筹集', en: 'Pool capital', rules: ['funding.poolCapital'] },
   { key: 'poolInflows', zh: '资金池注入', en: 'Pool inflows', rules: ['funding.poolInflow'] },
   { key: 'bridges', zh: '临时预拨', en: 'Bridge advances', rules: ['funding.bridge'] },
-  { key: 'fiscalDebtSupport', zh: '财政安排偿债资金', en: 'Fiscal debt support', rules: ['bond.fiscalSupport'] },
+  { key: 'fiscalDebtSupport', zh: '财政垫付偿债资金', en: 'Fiscal debt advance', rules: ['bond.fiscalSupport'] },
+  { key: 'fiscalDebtSupportReturned', zh: '财政垫付偿债资金返还', en: 'Fiscal debt advance returned', rules: ['bond.fiscalSupportReturn'] },
+  { key: 'setAside', zh: '留存项目专户偿债', en: 'Set aside for debt service', rules: ['bond.setAside'] },
   { key: 'developerCompensation', zh: '做地开发补偿费', en: 'Developer compensation', rules: ['zone.developerCompensation'] },
   { key: 'poolBalance', zh: '资金池余额', en: 'Pool balance', account: 'reserveFund' },
   { key: 'peakFundingNeed', zh: '峰值资金需求', en: 'Peak funding need' },

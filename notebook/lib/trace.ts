@@ -66,6 +66,8 @@ export function traceFigure(postings: readonly PostingRow[], result: Result, que
     let sign = 0;
     if (def.account) {
       sign = p.to === def.account ? 1 : p.from === def.account ? -1 : 0;
+    } else if (def.minus && ruleMatches(def.minus, p.rule)) {
+      sign = -1;
     } else if (def.rules && ruleMatches(def.rules, p.rule)) {
       sign = tierId ? (p.to.startsWith(`share:${tierId}:`) ? 1 : 0) : 1;
     }

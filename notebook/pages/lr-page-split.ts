@@ -9,7 +9,7 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
-import { sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/charts';
+import { earmarkChart, sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/charts';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { metricDef, PROVISION_KINDS, PROVISION_NAMES } from '../lib/metrics';
@@ -30,6 +30,7 @@ export class PageSplit extends NotebookPage {
   private byYear: ChartSpec | null = null;
   private parcels: Table | null = null;
   private governments: Table | null = null;
+  private earmark: ChartSpec | null = null;
   private kpis: Kpi[] = [];
   private stamp = '';
 
@@ -66,6 +67,7 @@ export class PageSplit extends NotebookPage {
       this.byYear = sharesByYearChart(r, this.lang, this.unit);
       this.parcels = { name: 'parcels', zh: '宗地损益', en: 'Parcels', columns: parcelColumns(r) as Column<unknown>[], rows: r.parcels };
       this.governments = this.governmentTable(r);
+      this.earmark = r.ruralEarmark.length ? earmarkChart(r, this.lang) : null;
       this.kpis = [
         { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
         { key: 'provisions', label: this.T('计提各项基金', 'Provisions'), value: r.totals.provisions, trace: { metric: 'provisions' } },
@@ -76,19 +78,17 @@ export class PageSplit extends NotebookPage {
     }
   }
 
+  /** Each government's value-added shares and its part of every provision (S-1, P-6…P-10). */
   private governmentTable(r: Result): Table {
-    const rows = Object.entries(r.totals.sharesByGovernment).map(([account, value]) => {
-      const [, tier = '', entity = ''] = account.split(':');
-      const t = r.tiers.find((x) => x.id === tier);
-      return { account, tier: t ? tx(t.name, this.lang) : tier, entity, value };
-    });
+    const rows = Object.entries(r.totals.receiptsByGovernment).map(([entity, g]) => ({ entity, ...g }));
     type G = (typeof rows)[number];
     return {
       name: 'governments', zh: '各级政府所得', en: 'What each government receives', rows,
       columns: [
-        { key: 'tier', zh: '层级', en: 'Tier', kind: 'text', get: (g) => (g as G).tier },
         { key: 'entity', zh: '政府', en: 'Government', kind: 'text', get: (g) => (g as G).entity },
-        { key: 'value', zh: '增值收益分成', en: 'Share of value added', kind: 'money', get: (g) => (g as G).value },
+        { key: 'valueAdded', zh: '增值收益分成', en: 'Share of value added', kind: 'money', get: (g) => (g as G).valueAdded },
+        ...PROVISION_KINDS.map((k) => ({ key: `provisions.${k}`, zh: PROVISION_NAMES[k].zh, en: PROVISION_NAMES[k].en, kind: 'money', get: (g: unknown) => (g as G).provisions[k] ?? '0.00' })),
+        { key: 'total', zh: '合计', en: 'Total', kind: 'money', get: (g) => (g as G).total },
       ] as Column<unknown>[],
     };
   }
@@ -100,8 +100,8 @@ export class PageSplit extends NotebookPage {
     return html`
       <h2>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h2>
       <p class="prose">${T(
-        '土地出让收入先计提国有土地收益基金、农业土地开发、教育、农田水利和保障性安居工程等各项资金，再返还核定的土地储备成本，余下的增值收益按比例在省与市县之间分配（海南为 6:4，琼府〔2021〕7号）；有偿收回的市县存量建设用地，市县原则上不参与分成。移动比例、切换例外与计提项目，看每一级拿到多少、哪一年拿到。',
-        'Sale income first funds the provisions (state land income fund, agricultural development, education, water conservancy, housing security), then repays the verified reserve cost; the value added left is split between province and city (6:4 in Hainan, 琼府〔2021〕7号), except that a city takes no share of its stock land recovered for payment. Move the ratio, switch the exception and the provisions, and see what each tier receives, and when.',
+        '土地出让收入先计提国有土地收益基金、农业土地开发、教育、农田水利和保障性安居工程等各项资金（教育、农田水利、保障房按全年土地出让收入减当年核定成本计提），再返还核定的土地储备成本（含专项债券利息等融资成本），余下的增值收益按比例在省与市县之间分配（海南为 6:4，琼府〔2021〕7号）；有偿收回的市县存量建设用地，市县原则上不参与分成。移动比例、切换例外与计提项目，看每一级政府拿到多少增值收益和计提资金、哪一年拿到。',
+        'Sale income first funds the provisions (state land income fund, agricultural development, education, water conservancy, housing security — the last three on the year\'s income less the year\'s verified cost), then repays the verified reserve cost (financing cost such as bond interest included); the value added left is split between province and city (6:4 in Hainan, 琼府〔2021〕7号), except that a city takes no share of its stock land recovered for payment. Move the ratio, switch the exception and the provisions, and see what each government receives of value added and provisions, and when.',
       )}</p>
       ${this.loadProblems()}
       ${this.loaded?.ok ? this.controls() : nothing}
@@ -170,6 +170,14 @@ export class PageSplit extends NotebookPage {
         <lr-table data-table="shares-by-year" .table=${this.byYear?.table ?? null} .traceOf=${((row: unknown, col: Column<unknown>) => (col.kind === 'money' ? { metric: col.key, year: (row as { year: number }).year } : null)) as TraceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'shares-by-year')}></lr-table>
         <lr-table data-table="governments" .table=${this.governments} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'governments')}></lr-table>
       </div>
+      ${this.earmark ? html`<h3>${T('土地出让收入用于农业农村（中办国办 2020 年意见）', 'Land income for agriculture and rural areas (2020 opinion)')}</h3>
+      <p class="prose">${T('按年度核算：土地出让收益（收入减当年核定成本）中用于农业农村的比例，逐年对照本省目标；农业土地开发资金、农田水利建设资金全额计入，教育资金按用于农村教育的比例计入，另可在情景中填写其他用于农业农村的土地出让收入（ruralSpending）。',
+        'Counted year by year: the share of net land income (income less the year\'s verified cost) spent on agriculture and rural areas, against the province\'s target; the agricultural and water funds count in full, the education fund as far as it goes to rural schools, plus other land income the scenario lists under ruralSpending.')}</p>
+      <div class="grid2">
+        <lr-chart data-chart="rural-earmark" heading=${T('用于农业农村比例与目标', 'Rural share against the target')} name=${fileName(id, 'rural-earmark')} lang=${this.lang} height="300"
+          .options=${this.earmark.options} .legend=${this.earmark.legend} .table=${this.earmark.table}></lr-chart>
+        <lr-table data-table="rural-earmark" .table=${this.earmark.table} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'rural-earmark')}></lr-table>
+      </div>` : nothing}
       <lr-table data-table="parcels" .table=${this.parcels} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels')}></lr-table>
     </div>`;
   }

@@ -10,7 +10,7 @@ export interface BondResult {
   name: { zh: string; en: string } | string;
   principal: string;
   coverageRatio: string | null;
-  coverageByYear: { year: number; available: string; debtService: string; ratio: string | null }[];
+  coverageByYear: { year: number; available: string; debtService: string; ratio: string | null; carryIn?: string; ratioWithCarry?: string | null }[];
   schedule?: { period: string; interest: string; principal: string; fees?: string }[];
 }
 
@@ -79,12 +79,16 @@ export function bondTable(r: Result, lang: Lang): Table | null {
   };
 }
 
-/** Coverage ratio by year with the floor drawn (bond.coverageFloor, 1.2 by default). */
+/**
+ * Coverage by year with the floor drawn (bond.coverageFloor, 1.2 by default): the bars carry the
+ * balance forward from earlier years (as an 实施方案's 平衡表 does); the table also gives the year alone.
+ */
 export function coverageChart(bonds: BondResult[], floor: string, lang: Lang): ChartSpec {
   const data: Row[] = [];
   for (const b of bonds) for (const y of b.coverageByYear) {
-    if (y.ratio === null) continue;
-    data.push({ year: String(y.year), bond: tx(b.name, lang) || b.id, y: Number(y.ratio), shown: y.ratio, below: Number(y.ratio) < Number(floor) });
+    const withCarry = y.ratioWithCarry ?? y.ratio;
+    if (withCarry === null) continue;
+    data.push({ year: String(y.year), bond: tx(b.name, lang) || b.id, y: Number(withCarry), shown: withCarry, alone: y.ratio ?? '—', below: Number(withCarry) < Number(floor) });
   }
   const floorLabel = L(lang, `覆盖倍数下限 ${floor}`, `coverage floor ${floor}`);
   return {
@@ -99,6 +103,6 @@ export function coverageChart(bonds: BondResult[], floor: string, lang: Lang): C
       ],
     },
     legend: [{ label: L(lang, '达到下限', 'at or above the floor'), color: '#2f7d4f' }, { label: L(lang, '低于下限', 'below the floor'), color: '#a8201a' }, { label: floorLabel, color: '#a8201a', dash: true }],
-    table: { name: 'coverage', zh: '本息覆盖倍数', en: 'Coverage by year', rows: data, columns: [text('bond', '债券', 'Bond', (x) => x.bond), text('year', '年度', 'Year', (x) => x.year), text('ratio', '覆盖倍数', 'Coverage', (x) => x.shown), text('floor', '下限', 'Floor', () => floor)] },
+    table: { name: 'coverage', zh: '本息覆盖倍数', en: 'Coverage by year', rows: data, columns: [text('bond', '债券', 'Bond', (x) => x.bond), text('year', '年度', 'Year', (x) => x.year), text('ratio', '覆盖倍数（含上年结转）', 'Coverage (with carry-forward)', (x) => x.shown), text('alone', '当年覆盖倍数', 'Coverage (year alone)', (x) => x.alone), text('floor', '下限', 'Floor', () => floor)] },
   };
 }

@@ -10,3 +10,4 @@ export * from './stock';
 export * from './sweep';
 export * from './tornado';
 export * from './fan';
+export * from './earmark';
