@@ -53,7 +53,10 @@ export const stressCommand: Command = async (args, io) => {
   } else {
     io.out(zh ? '压力测试（金额：万元）' : 'Stress test (万元)');
     io.out(`${pad(zh ? '情景' : 'case', 22)}${(zh ? '覆盖倍数' : 'coverage').padStart(10)}${(zh ? '财政兜底' : 'shortfall').padStart(14)}${(zh ? '峰值资金需求' : 'peak need').padStart(14)}${(zh ? '增值收益' : 'value added').padStart(14)}`);
-    for (const r of rows) io.out(`${pad(zh ? r.name.zh : r.name.en, 22)}${(r.minCoverage ?? '-').padStart(10)}${wan(r.shortfall).padStart(14)}${wan(r.peakFundingNeed).padStart(14)}${wan(r.valueAdded).padStart(14)}`);
+    const arrow = (m: string | undefined) => (m === 'up' ? '↑' : m === 'down' ? '↓' : m === 'same' ? '=' : ' ');
+    for (const r of rows) io.out(`${pad(zh ? r.name.zh : r.name.en, 22)}${((r.minCoverage ?? '-') + arrow(r.moves.minCoverage)).padStart(10)}${(wan(r.shortfall) + arrow(r.moves.shortfall)).padStart(14)}${(wan(r.peakFundingNeed) + arrow(r.moves.peakFundingNeed)).padStart(14)}${(wan(r.valueAdded) + arrow(r.moves.valueAdded)).padStart(14)}`);
+    io.out('');
+    for (const r of rows) if (r.why) io.out(`${zh ? r.name.zh : r.name.en}: ${zh ? r.why.zh : r.why.en}`);
   }
   return bad.length > 0 ? 1 : 0;
 };
