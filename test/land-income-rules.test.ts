@@ -176,3 +176,20 @@ describe('预算执行率 as the bureau computes it', () => {
     expect(j.totals.budgetExecutionRatePercent).toBe('99.58');
   });
 });
+
+describe('the provision catalogue is the one definition', () => {
+  it('the scenario schema\'s enum lists exactly the catalogue\'s kinds, and every kind has its rules and parameters', async () => {
+    const { PROVISIONS } = await import('../engine/provision-catalogue');
+    const { SCENARIO_SCHEMA } = await import('../engine/index');
+    const { RULES } = await import('../engine/rules');
+    const { PARAMETER_DEFINITIONS } = await import('../engine/parameters');
+    const schema = SCENARIO_SCHEMA as { properties: { provisions: { items: { enum: string[] } } } };
+    expect([...schema.properties.provisions.items.enum].sort()).toEqual(PROVISIONS.map((d) => d.id).sort());
+    for (const d of PROVISIONS) {
+      expect(RULES.has(`provision.${d.id}`)).toBe(true);
+      expect(RULES.has(`provision.${d.id}.trueUp`)).toBe(true);
+      expect(PARAMETER_DEFINITIONS[d.rate], d.rate).toBeDefined();
+      expect(PARAMETER_DEFINITIONS[d.recipients], d.recipients).toBeDefined();
+    }
+  });
+});
