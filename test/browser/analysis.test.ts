@@ -105,10 +105,10 @@ describe('情景分析 page in Chromium', () => {
     // Two points against the engine run directly in Node: (price 0.9, delay 6) and (1.2, 12).
     expect(exact(t.rows[1][2])).toBe(direct({ salePriceFactor: '0.9', saleDelayMonths: 6 }, (r) => r.totals.valueAdded));
     expect(exact(t.rows[2][5])).toBe(direct({ salePriceFactor: '1.2', saleDelayMonths: 12 }, (r) => r.totals.valueAdded));
-    expect(t.rows[1][2].text).toBe('64,594.07');
+    expect(t.rows[1][2].text).toBe('55,353.03');
     // Another output redraws from the same runs: the lowest coverage, a ratio as the engine writes it.
     await page.locator('lr-path-picker[name="output"] select').selectOption('min(bonds[*].coverageRatio)');
-    await expect.poll(async () => (await readTable(page, 'sweep')).rows[0]?.[1]?.text).toBe('1.4085');
+    await expect.poll(async () => (await readTable(page, 'sweep')).rows[0]?.[1]?.text).toBe('1.6767');
     const coverage = await readTable(page, 'sweep');
     const minCoverage = (r: ReturnType<typeof report>) => r.bonds.filter((b) => !b.rolloverOf).map((b) => b.coverageRatio!).sort()[0];
     expect(coverage.rows[1][2].text).toBe(direct({ salePriceFactor: '0.9', saleDelayMonths: 6 }, minCoverage));
