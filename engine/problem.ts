@@ -31,7 +31,16 @@ export type ProblemCode =
   | 'rule.bondTerm'
   | 'rule.bondQuota'
   | 'parameter.unknown'
-  | 'parameter.value';
+  | 'parameter.value'
+  | 'parameter.notInForce'
+  | 'amount.range'
+  | 'rate.range'
+  | 'date.order'
+  | 'file.notRegular'
+  | 'file.tooLarge'
+  | 'limit.depth'
+  | 'set.path'
+  | 'set.index';
 
 export interface Problem {
   readonly code: ProblemCode;
