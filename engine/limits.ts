@@ -78,3 +78,26 @@ export function factorBreach(text: string): LimitBreach {
   if (!m || m[2] !== '') return null;
   return new Decimal(m[1]).gt(MAX_FACTOR) ? { en: `a factor of at most ${MAX_FACTOR}`, zh: `不超过 ${MAX_FACTOR} 的系数` } : null;
 }
+
+/** A scenario, base or parcel table file: 32 MiB. A 10,000-parcel CSV is about 2 MiB; a larger file is a mistake (or /dev/zero). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Nesting of a scenario's JSON: a real one nests about 6 deep; 64 keeps every recursive step (merge, schema, messages) far from the stack's end. */
+export const MAX_JSON_DEPTH = 64;
+/** A `set` path: 32 segments and 512 characters, beyond any field a scenario has. */
+export const MAX_SET_PATH_SEGMENTS = 32;
+export const MAX_SET_PATH_CHARS = 512;
+
+/**
+ * Whether `value` nests deeper than `limit`, found without recursion (an explicit stack), so a
+ * 100,000-deep array is measured before anything recursive touches it.
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
