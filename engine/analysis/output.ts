@@ -111,10 +111,22 @@ export function toMeasure(out: OutputRef, text: string): number {
   return Number(text);
 }
 
-/** The inverse of toMeasure for a money output: fen → "1234.56". Non-money numbers print as they are. */
+/**
+ * Ratios, rates and other plain numbers made by statistics (a mean, an interpolated percentile)
+ * print with this many decimals, as the report prints coverage ratios ("1.6884"): never float
+ * noise such as 1.6375199999999999 beside 1.2109.
+ */
+export const NUMBER_DECIMALS = 4;
+
+/** A plain number as text with NUMBER_DECIMALS decimals, rounded half-up from its shortest decimal form. */
+export function numberText(value: number): string {
+  return dec(String(value)).toFixed(NUMBER_DECIMALS);
+}
+
+/** The inverse of toMeasure for a money output: fen → "1234.56". Other numbers: fixed decimals (a count stays whole). */
 export function measureText(out: OutputRef, value: number): string {
   if (out.kind === 'money') return dec(String(value)).div(100).toFixed(2);
-  return String(value);
+  return out.aggregate === 'count' && Number.isInteger(value) ? String(value) : numberText(value);
 }
 
 /**
