@@ -114,7 +114,9 @@ function toProblem(e: ErrorObject, data: unknown): Problem {
     case 'format': {
       const f = LIMIT_FORMATS[(e.params as { format: string }).format];
       const breach = f && typeof value === 'string' ? f.breach(value) : null;
-      if (f && breach) return problem(f.code, path, value, breach);
+      // A money-or-rate field breaches as a rate when written with % or ‰.
+      const code = f?.breach === moneyOrRateBreach && /[%‰]\s*$/.test(String(value)) ? 'rate.range' : f?.code;
+      if (f && code && breach) return problem(code, path, value, breach);
       return problem('schema.format', path, value, { en: e.message ?? 'a valid value', zh: '有效的值' });
     }
     case 'minimum':
