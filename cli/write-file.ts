@@ -17,20 +17,32 @@ export class OutputError extends Error {
   }
 }
 
-/** While a temporary file exists: SIGINT/SIGTERM remove it and end the process as the signal would. */
+/** Temporary files being written; SIGINT/SIGTERM remove them before the process ends. */
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+/**
+ * Installed once, at the first write, for the rest of the process: a signal that lands during a
+ * (synchronous) write is delivered when the write returns, so the handler must still be there.
+ */
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      for (const tmp of pending) { try { unlinkSync(tmp); } catch { /* already gone */ } }
+      process.exit(code);
+    });
+  }
+}
+
 function whileWriting<T>(tmp: string, write: () => T): T {
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
-    const h = () => {
-      try { unlinkSync(tmp); } catch { /* not made yet, or gone */ }
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.on(signal, h);
-    return [signal, h] as const;
-  });
+  installSignalHandlers();
+  pending.add(tmp);
   try {
     return write();
   } finally {
-    for (const [signal, h] of handlers) process.removeListener(signal, h);
+    pending.delete(tmp);
   }
 }
 
