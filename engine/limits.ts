@@ -8,7 +8,7 @@
  * every sum the report makes (sources, uses, cumulative balances, interest on top) stays exact.
  * China's whole land-sale income is about 6–9 万亿元 a year, so no real reserve comes near.
  */
-import { Decimal, MONEY_UNITS } from './money';
+import { Decimal, MONEY_UNITS, parseRate } from './money';
 
 /** One amount (a price, a payment, a principal): 1 万亿元 = 10^12 元. */
 export const MAX_AMOUNT_YUAN = 1e12;
@@ -44,7 +44,9 @@ export function rateBreach(text: string): LimitBreach {
   const m = NUM.exec(text);
   if (!m || !['%', '‰'].includes(m[2])) return null;
   const percent = new Decimal(m[1]).div(m[2] === '‰' ? 10 : 1);
-  return percent.gt(MAX_RATE_PERCENT) ? { en: 'a rate from 0% to 100%', zh: '0% 至 100% 之间的比率' } : null;
+  if (percent.gt(MAX_RATE_PERCENT)) return { en: 'a rate from 0% to 100%', zh: '0% 至 100% 之间的比率' };
+  // A rate is held as an exact fraction of safe integers: 15 decimal places in all.
+  return parseRate(text) === null ? { en: 'a rate with at most 13 decimal places of a percent', zh: '百分数至多 13 位小数的比率' } : null;
 }
 
 export function moneyOrRateBreach(text: string): LimitBreach {
