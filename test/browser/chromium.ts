@@ -9,7 +9,7 @@
  * The package is unpacked once into node_modules/.cache/ (a directory per version, made under a
  * temporary name and renamed into place, so test files starting together never see half of it).
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -31,13 +31,17 @@ export function ignoreSystemChromium(): boolean {
 }
 
 export async function chooseChromium(): Promise<ChromiumChoice> {
-  if (!ignoreSystemChromium() && existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, source: 'system' };
+  if (!ignoreSystemChromium() && executable(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, source: 'system' };
   const dir = await unpackedChromium();
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   env.LD_LIBRARY_PATH = [join(dir, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   env.FONTCONFIG_PATH = join(dir, 'fonts');
   return { executablePath: join(dir, 'chromium'), env, source: 'npm' };
+}
+
+function executable(path: string): boolean {
+  try { accessSync(path, constants.X_OK); return statSync(path).isFile(); } catch { return false; }
 }
 
 /** Arguments for either browser: headless, no sandbox (tests run as any user, often root in CI). */
