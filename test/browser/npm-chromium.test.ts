@@ -2,8 +2,10 @@
  * The browser suite on a machine without Debian's Chromium: with LRSIM_IGNORE_SYSTEM_CHROMIUM=1
  * the harness ignores /usr/bin/chromium and drives the Chromium npm installed
  * (@sparticuz/chromium), so `npm test` needs no root and no system browser. This file proves it
- * every run: the notebook loads, a slider moves a figure, the engine worker answers.
+ * every run: the notebook loads, a slider moves a figure, the engine worker answers, and an
+ * upload that fails validation shows its problems, not the figures of the scenario before.
  */
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 process.env.LRSIM_IGNORE_SYSTEM_CHROMIUM = '1';
@@ -33,4 +35,22 @@ describe('the notebook in the Chromium npm installed', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('an upload that fails validation shows its problems instead of the previous figures', async () => {
+    const { page, context, errors } = await openPage(h);
+    await page.goto(`${h.base}?p=funding&s=hainan-provincial`);
+    await chartDrawn(page, 'cash', 60_000);
+    await page.locator('lr-app input[data-upload]').setInputFiles(resolve(import.meta.dirname, 'fixtures/far-index.json'));
+    await expect.poll(() => new URL(page.url()).searchParams.get('s'), { timeout: 20_000 }).toBe('user:hainan-far-index');
+    // Back to a drawn scenario, then switch to the failing one while the funding page stays.
+    await page.goto(`${h.base}?p=funding&s=hainan-provincial`);
+    await chartDrawn(page, 'cash', 60_000);
+    await page.locator('lr-app select[data-picker]').selectOption('user:hainan-far-index');
+    await page.locator('lr-page-funding lr-problems li[data-code="set.index"]').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('lr-page-funding lr-chart[data-chart="cash"] .plot svg').count()).toBe(0);
+    expect(await page.locator('lr-page-funding [data-status]').innerText()).not.toContain('计算中');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
