@@ -3,9 +3,16 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// `lrsim … | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+// `lrsim … | head` closes the pipe early: that is the reader's choice, not an error. Any other
+// failure to write the output (`> /dev/full`, a full disk) is the user's to fix: say so, exit 1.
+for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (stream !== process.stderr) {
+      try { process.stderr.write(`cannot write ${name}: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message} / 无法写入${name === 'standard output' ? '标准输出' : '标准错误'}\n`); } catch { /* nowhere left to say it */ }
+    }
+    process.exit(1);
+  });
 }
 const { main } = await import('../cli/main.ts');
 try {

@@ -2,6 +2,8 @@
  * The CLI's window on the world: every command writes through this, so tests can capture
  * output and a command never calls process.exit itself (the entry point does, once).
  */
+import { streamSafe } from '../engine/terminal-text';
+
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
@@ -10,7 +12,8 @@ export interface CliIO {
 /** A command: parses its own arguments, returns the exit code (0 ok, 1 bad input, 2 usage). */
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
+/** The process's streams, with control characters from a file never reaching the terminal. */
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  out: (text) => process.stdout.write(streamSafe(text.endsWith('\n') ? text : text + '\n')),
+  err: (text) => process.stderr.write(streamSafe(text.endsWith('\n') ? text : text + '\n')),
 };

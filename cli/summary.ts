@@ -3,6 +3,7 @@
  * --lang en), totals, each tier's share, and every check that failed plus the invariants.
  */
 import { money, type Result } from '../engine/index';
+import { terminalSafe } from '../engine/terminal-text';
 
 const { fenToWan, groupThousands, parseMoney } = money;
 
@@ -82,7 +83,7 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
   }
   const info = r.checks.filter((c) => c.severity === 'info').length;
   if (info) lines.push(L(`  （另有 ${info} 条提示：未经核实的默认参数等，见 --json 的 checks）`, `  (${info} notes — unverified default parameters etc. — in the checks of --json)`));
-  return lines.join('\n');
+  return terminalSafe(lines.join('\n'));
 }
 
 export function displayWidth(s: string): number {

@@ -30,11 +30,23 @@ export function dec(text: string): Decimal {
   return new Decimal(text);
 }
 
+/**
+ * An amount the engine cannot hold exactly. The scenario's edge (engine/limits.ts) refuses such
+ * values as problems; a product of valid inputs (price × area) can still pass the range, and
+ * prepare turns this error into a problem at the parcel it came from.
+ */
+export class AmountRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AmountRangeError';
+  }
+}
+
 /** The one rounding function: a Decimal amount of 元 → whole fen, half-up (away from zero). */
 export function roundFen(yuan: Decimal): Fen {
   const fen = yuan.times(FEN_PER_YUAN).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   const n = fen.toNumber();
-  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${yuan.toString()} 元 is beyond the exact range of the engine`);
+  if (!Number.isSafeInteger(n)) throw new AmountRangeError(`amount ${yuan.toString()} 元 is beyond the exact range of the engine`);
   return n === 0 ? 0 : n;
 }
 
@@ -192,7 +204,7 @@ export function mulDivHalfUp(a: number, num: number, den: number): number {
   const r = ap - q * bd;
   if (2n * r >= bd) q += 1n;
   const out = Number(neg ? -q : q) || 0;
-  if (!Number.isSafeInteger(out)) throw new RangeError(`result beyond the exact range: ${a} × ${num} / ${den}`);
+  if (!Number.isSafeInteger(out)) throw new AmountRangeError(`result beyond the exact range: ${a} × ${num} / ${den}`);
   return out;
 }
 

@@ -6,11 +6,20 @@
  * else those for '*'; of these, the latest whose `from` is on or before the as-of date.
  * Example: provisions.housing.rate is 5% from 2006 (财综〔2006〕25号) and 10% from 2007-08-07
  * (国发〔2007〕24号), so a 2022 scenario resolves it to 10%.
+ *
+ * Before a key's first value (a 2015 project and a rule of 2017) the key's `beforeFirstValue`
+ * decides, as data/parameters.json explains: 'useEarliest' (limits, schedules, analysis defaults:
+ * the earliest value, with a failed check naming the key and its date), 'refuse' (provision rates
+ * and fee tables make money: the scenario must state the value itself) or 'absent' (split weights:
+ * no such split existed yet). Keys are looked up as own properties only, so "__proto__" or
+ * "toString" is an unknown parameter, not the prototype of an object.
  */
 import parameterData from '../data/parameters.json';
 import { parseMoney, parseRate, type Rate } from './money';
 import { parseUnitPrice, type UnitPrice } from './units';
 import { problem, type Problem } from './problem';
+import { rateBreach, unitPriceBreach, weightBreach, moneyBreach } from './limits';
+import type { Check } from './check';
 
 export type ParameterUnit = 'rate' | 'unitPrice' | 'weights' | 'table' | 'months' | 'ratio' | 'choice';
 export type Confidence = 'A' | 'B' | 'C';
@@ -31,6 +40,7 @@ export interface ParameterDefinition {
   readonly base: string;
   /** For unit "choice": the values allowed. */
   readonly choices?: readonly string[];
+  readonly beforeFirstValue: 'useEarliest' | 'refuse' | 'absent';
   readonly values: readonly ParameterValueRecord[];
 }
 
@@ -56,6 +66,8 @@ export interface ResolvedParameter {
 
 export interface ParameterSet {
   readonly resolved: ReadonlyMap<string, ResolvedParameter>;
+  /** Keys resolved to a value dated after the as-of date (their earliest), as failed checks. */
+  readonly notices: readonly Check[];
   rate(key: string): Rate;
   unitPrice(key: string): UnitPrice;
   weights(key: string): Record<string, string> | null;
@@ -71,22 +83,44 @@ export interface ParameterSet {
   valueOn(key: string, date: string): { raw: unknown; source: string; confidence: Confidence | 'scenario' } | null;
 }
 
+/** The jurisdictions a scenario may name (data/parameters.json says why the list is closed). */
+export const KNOWN_JURISDICTIONS: readonly string[] = (parameterData as unknown as { jurisdictions: { names: string[] } }).jurisdictions.names;
+
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
 export function resolveParameters(
   asOf: string,
   jurisdiction: string,
   overrides: Record<string, unknown>,
   overridePath = 'parameters',
+  /** Keys the scenario does not use (a provision it switched off): never refused. */
+  unused: ReadonlySet<string> = new Set(),
 ): { set: ParameterSet; problems: Problem[] } {
   const problems: Problem[] = [];
+  const notices: Check[] = [];
   const resolved = new Map<string, ResolvedParameter>();
+  const overridden = (key: string) => hasOwn(overrides, key);
   for (const [key, def] of Object.entries(PARAMETER_DEFINITIONS)) {
-    const chosen = valueInForce(def, jurisdiction, asOf);
+    const candidates = def.values.filter((v) => v.jurisdiction === jurisdiction);
+    const pool = candidates.length > 0 ? candidates : def.values.filter((v) => v.jurisdiction === '*');
+    const sorted = [...pool].sort((a, b) => (a.from < b.from ? -1 : 1));
+    const inForce = sorted.filter((v) => v.from <= asOf);
+    let chosen = inForce[inForce.length - 1];
+    if (!chosen && sorted.length > 0 && !overridden(key) && !unused.has(key)) {
+      const first = sorted[0];
+      if (def.beforeFirstValue === 'useEarliest') {
+        chosen = first;
+        notices.push(beforeFirstNotice(key, def, first, asOf));
+      } else if (def.beforeFirstValue === 'refuse') {
+        problems.push(notInForce(key, def, first, asOf, overridePath));
+      }
+    }
     if (chosen) {
       resolved.set(key, { key, raw: chosen.value, from: chosen.from, jurisdiction: chosen.jurisdiction, source: chosen.source, ref: chosen.ref, confidence: chosen.confidence, overridden: false });
     }
   }
   for (const [key, raw] of Object.entries(overrides)) {
-    const def = PARAMETER_DEFINITIONS[key];
+    const def = hasOwn(PARAMETER_DEFINITIONS, key) ? PARAMETER_DEFINITIONS[key] : undefined;
     const path = `${overridePath}["${key}"]`;
     if (!def) {
       problems.push(problem('parameter.unknown', path, key, { en: `one of: ${Object.keys(PARAMETER_DEFINITIONS).join(', ')}`, zh: `已定义的参数名之一：${Object.keys(PARAMETER_DEFINITIONS).join('、')}` }));
@@ -102,6 +136,7 @@ export function resolveParameters(
   }
   const get = (key: string): unknown => {
     const r = resolved.get(key);
+    // Unreachable for a scenario: a key without a value is refused, warned about or absent (weights).
     if (!r) throw new Error(`parameter ${key} has no value in force`);
     return r.raw;
   };
@@ -118,6 +153,7 @@ export function resolveParameters(
   };
   const set: ParameterSet = {
     resolved,
+    notices,
     rate: (key) => once('rate', key, () => parseRate(String(get(key)))!),
     ratio: (key) => once('rate', key, () => parseRate(String(get(key)))!),
     unitPrice: (key) => once('unitPrice', key, () => parseUnitPrice(String(get(key)))!),
@@ -150,19 +186,49 @@ function checkValue(unit: ParameterUnit, raw: unknown, def?: ParameterDefinition
     case 'choice':
       return typeof raw === 'string' && (def?.choices ?? []).includes(raw) ? null : { en: `one of: ${(def?.choices ?? []).map((c) => `"${c}"`).join(', ')}`, zh: `以下之一：${(def?.choices ?? []).map((c) => `"${c}"`).join('、')}` };
     case 'rate':
+      return typeof raw === 'string' && inRate(raw) ? null : { en: 'a rate from 0% to 100% as a string, e.g. "10%" or "0.1"', zh: '0% 至 100% 之间的比率字符串，如 "10%" 或 "0.1"' };
     case 'ratio':
-      return typeof raw === 'string' && parseRate(raw) ? null : { en: 'a rate as a string, e.g. "10%" or "0.1"', zh: '字符串形式的比率，如 "10%" 或 "0.1"' };
+      return typeof raw === 'string' && parseRate(raw) && parseRate(raw)!.num >= 0 && parseRate(raw)!.num <= 1000 * parseRate(raw)!.den ? null : { en: 'a ratio from 0 to 1000 as a string, e.g. "1.2"', zh: '0 至 1000 之间的倍数字符串，如 "1.2"' };
     case 'unitPrice':
-      return typeof raw === 'string' && parseUnitPrice(raw) ? null : { en: 'a unit price, e.g. "12元/m²"', zh: '单价，如 "12元/m²"' };
+      return typeof raw === 'string' && parseUnitPrice(raw) && !unitPriceBreach(raw) ? null : { en: 'a unit price of at most 100万元/m², e.g. "12元/m²"', zh: '不超过 100万元/m² 的单价，如 "12元/m²"' };
     case 'months':
-      return typeof raw === 'string' && /^\d+$/.test(raw) ? null : { en: 'a whole number of months as a string, e.g. "24"', zh: '整数月数字符串，如 "24"' };
+      return typeof raw === 'string' && /^\d{1,4}$/.test(raw) && Number(raw) <= 1200 ? null : { en: 'a whole number of months from 0 to 1200 as a string, e.g. "24"', zh: '0 至 1200 的整数月数字符串，如 "24"' };
     case 'weights':
-      return raw && typeof raw === 'object' && !Array.isArray(raw) && Object.values(raw).every((v) => typeof v === 'string' && /^\d+(\.\d+)?$/.test(v))
+      return raw && typeof raw === 'object' && !Array.isArray(raw) && Object.values(raw).every((v) => typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && !weightBreach(v))
         ? null
         : { en: 'an object of tier → weight strings, e.g. {"province": "6", "city": "4"}', zh: '层级→比例字符串的对象，如 {"province": "6", "city": "4"}' };
     case 'table':
-      return Array.isArray(raw) && raw.every((t) => t && (t.upTo === null || (typeof t.upTo === 'string' && parseMoney(t.upTo) !== null)) && typeof t.rate === 'string' && parseRate(t.rate))
+      return Array.isArray(raw) && raw.length > 0 && raw.every((t) => t && typeof t === 'object' && (t.upTo === null || (typeof t.upTo === 'string' && !moneyBreach(t.upTo) && parseMoney(t.upTo) !== null)) && typeof t.rate === 'string' && inRate(t.rate))
         ? null
         : { en: 'a list of {"upTo": "1000万元" | null, "rate": "2%"} tiers', zh: '{"upTo": "1000万元" 或 null, "rate": "2%"} 分档列表' };
   }
+}
+
+/** A rate the rules allow: 0–100% ("10%", "0.1", "2.5‰"). */
+function inRate(text: string): boolean {
+  const r = parseRate(text);
+  return r !== null && r.num >= 0 && r.num <= r.den && !rateBreach(text);
+}
+
+function beforeFirstNotice(key: string, def: ParameterDefinition, first: ParameterValueRecord, asOf: string): Check {
+  return {
+    id: 'parameter.beforeFirstValue',
+    ok: false,
+    severity: 'rule',
+    message: `parameter ${key} (${def.en}) has no value on ${asOf}: its earliest, ${JSON.stringify(first.value)} from ${first.from} (${first.source}), is used`,
+    messageZh: `参数 ${key}（${def.zh}）在 ${asOf} 尚无取值：采用其最早取值 ${JSON.stringify(first.value)}（自 ${first.from} 起，${first.source}）`,
+    ref: first.ref,
+  };
+}
+
+function notInForce(key: string, def: ParameterDefinition, first: ParameterValueRecord, asOf: string, overridePath: string): Problem {
+  const path = `${overridePath}["${key}"]`;
+  return problem(
+    'parameter.notInForce',
+    path,
+    undefined,
+    { en: `a value stated by the scenario: ${def.en} starts on ${first.from} (${first.source}), after the as-of date ${asOf}`, zh: `情景自行给出的取值：${def.zh}自 ${first.from} 起施行（${first.source}），晚于参数日期 ${asOf}` },
+    undefined,
+    `set ${path} in the scenario (e.g. "0%" if it did not apply then) / 请在情景中给出 ${path}（当时不适用可填 "0%"）`,
+  );
 }

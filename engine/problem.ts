@@ -3,6 +3,8 @@
  * the value found, what was expected, in Chinese and English, and a hint to fix it.
  * Validation collects every problem before anything runs; it never stops at the first.
  */
+import { terminalSafe } from './terminal-text';
+
 export type ProblemCode =
   | 'file.notFound'
   | 'file.unreadable'
@@ -31,7 +33,16 @@ export type ProblemCode =
   | 'rule.bondTerm'
   | 'rule.bondQuota'
   | 'parameter.unknown'
-  | 'parameter.value';
+  | 'parameter.value'
+  | 'parameter.notInForce'
+  | 'amount.range'
+  | 'rate.range'
+  | 'date.order'
+  | 'file.notRegular'
+  | 'file.tooLarge'
+  | 'limit.depth'
+  | 'set.path'
+  | 'set.index';
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -100,5 +111,6 @@ export function formatProblems(problems: readonly Problem[]): string {
     lines.push(`  ${p.message.zh}`);
     if (p.hint) lines.push(`  hint: ${p.hint}`);
   }
-  return lines.join('\n');
+  // A path or file name from the input may hold control characters: never to a terminal raw.
+  return terminalSafe(lines.join('\n'));
 }

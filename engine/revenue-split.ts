@@ -26,7 +26,8 @@ export interface SplitRatios {
 
 /** Builds integer weights from {tier: "6"} strings, keeping the scenario's tier order. */
 export function splitRatios(tierOrder: readonly string[], ratios: Record<string, string>, remainder: SplitRemainder = 'last'): SplitRatios {
-  const weights = weightsFromStrings(tierOrder.map((t) => (Object.hasOwn(ratios, t) ? ratios[t] : '0')));
+  // Own properties only: a tier named "constructor" has no ratio unless the scenario gives it one.
+  const weights = weightsFromStrings(tierOrder.map((t) => (Object.prototype.hasOwnProperty.call(ratios, t) ? ratios[t] : '0')));
   return { tiers: tierOrder, weights, remainder };
 }
 

@@ -4,6 +4,7 @@
  * Money cells are the result's decimal strings in 元; nothing here does arithmetic.
  */
 import type { ParcelRow, PeriodRow, Result } from './report';
+import { csvCell } from './csv-cell';
 
 export interface Column<Row> {
   readonly key: string;
@@ -107,10 +108,9 @@ export function resultTables(result: Result): Table[] {
   ];
 }
 
-/** CSV text of a table (RFC 4180 quoting), headers in the chosen language, with a BOM for Excel. */
+/** CSV text of a table (RFC 4180 quoting, formula-like text neutralised), headers in the chosen language, with a BOM for Excel. */
 export function tableToCsv(table: Table, lang: 'zh' | 'en' = 'zh'): string {
-  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const head = table.columns.map((c) => q(lang === 'zh' ? c.zh : c.en)).join(',');
-  const body = table.rows.map((r) => table.columns.map((c) => q(c.get(r))).join(','));
+  const head = table.columns.map((c) => csvCell(lang === 'zh' ? c.zh : c.en)).join(',');
+  const body = table.rows.map((r) => table.columns.map((c) => csvCell(c.get(r))).join(','));
   return '\uFEFF' + [head, ...body].join('\r\n') + '\r\n';
 }

@@ -1,7 +1,7 @@
 /**
  * Monte Carlo on Web Workers in Chromium: a page bundled by Vite runs a plan on two module
  * workers (engine/analysis/browser-pool.ts + mc-worker.ts) and gets exactly what Node gets for
- * the same seed. Needs Debian's Chromium at /usr/bin/chromium (.ci/run installs it).
+ * the same seed. Debian's Chromium when installed, otherwise npm's (test/browser/chromium.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
 import { monteCarlo, type McPlan } from '../engine/analysis/index';
 import { composed } from './support/scenarios';
+import { chooseChromium } from './browser/chromium';
+import { launchChromium } from './browser/harness';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'lrsim-mc-browser-'));
 let server: Server | null = null;
@@ -26,7 +26,6 @@ afterAll(() => {
 
 describe('Monte Carlo in the browser', () => {
   it('two Web Workers give the same result as Node for the same seed, and cancel works', async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`needs Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./entry.ts"></script>');
     writeFileSync(join(dir, 'entry.ts'), `
       import { browserSpawner, monteCarlo } from ${JSON.stringify(resolve(ROOT, 'engine/analysis/index.ts'))};
@@ -52,7 +51,7 @@ describe('Monte Carlo in the browser', () => {
       series: ['periods[*].poolBalance'],
       events: [{ output: 'min(bonds[*].coverageRatio)', op: '<', threshold: '1.6' }],
     };
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const browser = await launchChromium(await chooseChromium());
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

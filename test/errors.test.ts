@@ -2,8 +2,9 @@
  * One bad-input fixture per error code (test/fixtures/bad/), each refused with its code at the
  * right JSON path; the messages, in English and Chinese, are kept in a golden file.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../engine/limits';
 import { formatProblems, prepare, type Problem, type ProblemCode } from '../engine/index';
 import { loadScenarioFile } from '../cli/load';
 
@@ -16,6 +17,13 @@ function problemsOf(file: string): Problem[] {
   const p = prepare(c.scenario);
   return p.ok ? [] : p.problems;
 }
+
+// file.tooLarge's base: a sparse file one byte over the limit, made here rather than kept in git.
+beforeAll(() => {
+  const fd = openSync(`${DIR}/too-large.generated.json`, 'w');
+  ftruncateSync(fd, MAX_FILE_BYTES + 1);
+  closeSync(fd);
+});
 
 describe('bad input is refused with every problem named', () => {
   const rendered: string[] = [];

@@ -8,7 +8,8 @@
  * prints each target against its actual. `--json` prints the result as JSON (money in 元 as
  * decimal strings). Bad input → every problem with its JSON path, in English and Chinese, exit 1.
  */
-import { readFile } from 'node:fs/promises';
+import { readLimited } from '../load';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../engine/limits';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../io';
 import { fenToYuan, fenToWan } from '../../engine/money';
@@ -72,16 +73,17 @@ export const evaluate: Command = async (args, io) => {
 
 /** Reads and parses a JSON file; a missing or malformed file is a problem, never a stack trace. */
 export async function readJsonFile(file: string): Promise<{ json: unknown } | { problems: Problem[] }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'file.notFound' : 'file.unreadable';
-    return { problems: [problem(what, '', file, { en: 'a readable JSON file', zh: '可读取的 JSON 文件' }, { en: `cannot read ${file}: ${code ?? (e as Error).message}`, zh: `无法读取文件 ${file}（${code ?? '读取失败'}）` })] };
+  // The scenario reader's limits: a regular file within MAX_FILE_BYTES, JSON within MAX_JSON_DEPTH.
+  const text = readLimited(file);
+  if (text === null || typeof text === 'object') {
+    const what = text === null ? 'file.notFound' : text.code ?? 'file.unreadable';
+    const why = text === null ? 'ENOENT' : text.error;
+    return { problems: [problem(what, '', file, { en: 'a readable JSON file', zh: '可读取的 JSON 文件' }, { en: `cannot read ${file}: ${why}`, zh: `无法读取文件 ${file}（${why}）` })] };
   }
   try {
-    return { json: JSON.parse(text) };
+    const json: unknown = JSON.parse(text);
+    if (nestsDeeperThan(json, MAX_JSON_DEPTH)) return { problems: [problem('limit.depth', '', file, { en: `JSON nested at most ${MAX_JSON_DEPTH} levels deep`, zh: `嵌套不超过 ${MAX_JSON_DEPTH} 层的 JSON` })] };
+    return { json };
   } catch (e) {
     const msg = (e as Error).message;
     return { problems: [problem('file.json', '', file, { en: 'valid JSON', zh: '合法的 JSON' }, { en: `${file} is not valid JSON: ${msg}`, zh: `${file} 不是合法的 JSON：${msg}` }, 'check commas, quotes and brackets near the position given')] };

@@ -4,6 +4,7 @@
  * zone by zone. Both in 万元 with Chinese labels (--lang en), or --json / --csv.
  */
 import { parseArgs } from 'node:util';
+import { csvCell } from '../../engine/csv-cell';
 import { compareZoneModes, formatProblems, money, stressTable } from '../../engine/index';
 import { loadScenarioFile } from '../load';
 import type { CliIO, Command } from '../io';
@@ -32,7 +33,7 @@ function load(file: string, io: CliIO) {
   return c.scenario;
 }
 
-const csvLine = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',');
+const csvLine = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? '' : csvCell(String(c)))).join(',');
 
 export const STRESS_USAGE = 'lrsim stress <scenario.json> [--json | --csv] [--lang zh|en]';
 

@@ -20,7 +20,7 @@ import { SCENARIO_SCHEMA } from '../../engine/index';
 import { defaultEvents, defaultOutputs, monteCarlo, progressBar, renderTable, toCsv, type McEventSpec, type McInputSpec, type McResult } from '../../engine/analysis/index';
 import { fenToWan } from '../../engine/money';
 import { nodeSpawner } from '../analysis-worker';
-import { failWith, loadForAnalysis, splitAssignment } from './sweep';
+import { failWith, loadForAnalysis, refuseUnknownOutputs, splitAssignment } from './sweep';
 import { processIO, type CliIO, type Command } from '../io';
 
 export const MONTECARLO_USAGE = `lrsim montecarlo <scenario.json> [--runs N] [--seed S] [--threads T] [--dist PATH=DIST]… [--corr A,B=RHO]… [--output PATH]… [--series PATH]… [--event PATH<X]… [--json | --csv] [--quiet]`;
@@ -58,10 +58,13 @@ function parseEvent(text: string): McEventSpec | Problem {
   return { output: m[1].trim(), op: m[2] as McEventSpec['op'], threshold: m[3] };
 }
 
-function int(text: string | undefined, fallback: number, option: string, min: number): number | Problem {
+function int(text: string | undefined, fallback: number, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number | Problem {
   if (text === undefined) return fallback;
   const n = Number(text);
-  return Number.isSafeInteger(n) && n >= min ? n : problem('schema.range', `--${option}`, text, { en: `a whole number ≥ ${min}`, zh: `不小于 ${min} 的整数` });
+  if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+  return max === Number.MAX_SAFE_INTEGER
+    ? problem('schema.range', `--${option}`, text, { en: `a whole number ≥ ${min}`, zh: `不小于 ${min} 的整数` })
+    : problem('schema.range', `--${option}`, text, { en: `a whole number from ${min} to ${max} (this machine's cores)`, zh: `${min} 至 ${max} 的整数（本机核数）` });
 }
 
 /** A live bar on a terminal; elsewhere one line per tenth. */
@@ -123,7 +126,8 @@ export const montecarloCommand: Command = async (args, io) => {
   const runs = int(v.runs, 1000, 'runs', 1);
   const seed = int(v.seed, 1, 'seed', 0);
   // Worker threads pay off from a few hundred runs; below that one thread starts faster.
-  const threads = int(v.threads, (typeof runs === 'number' && runs >= 500) ? Math.min(8, availableParallelism()) : 1, 'threads', 1);
+  // At most one thread a core: each worker holds a copy of the scenario and its runs (100 threads took 3.3 GB).
+  const threads = int(v.threads, (typeof runs === 'number' && runs >= 500) ? Math.min(8, availableParallelism()) : 1, 'threads', 1, availableParallelism());
   const inputs = v.dist?.length ? v.dist.map(parseDist) : defaultMcInputs();
   const correlations = (v.corr ?? []).map(parseCorr);
   const events = (v.event ?? []).map(parseEvent);
@@ -131,6 +135,9 @@ export const montecarloCommand: Command = async (args, io) => {
   if (bad.length) return failWith(io, bad, 'montecarlo');
   const scenario = loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
+  const typed = [...(v.output ?? []), ...(v.series ?? []), ...(events as McEventSpec[]).map((e) => e.output)];
+  const unknown = refuseUnknownOutputs(scenario, typed, io, 'montecarlo');
+  if (unknown !== null) return unknown;
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   if (io === processIO) process.once('SIGINT', onSigint);

@@ -8,7 +8,7 @@ import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '
 import { resultWorkbook } from '../../engine/workbook';
 import { loadScenarioFile } from '../load';
 import { formatSummary } from '../summary';
-import { writeFileAtomic } from '../write-file';
+import { OutputError, writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
 
 export const RUN_USAGE = `lrsim run <scenario.json> [--json] [--csv [periods|quarters|years|parcels|checks]] [--xlsx FILE] [--out FILE] [--lang zh|en] [--postings]`;
@@ -57,9 +57,15 @@ export const runCommand: Command = async (args, io) => {
   else if (tableName) text = tableToCsv(resultTables(result).find((t) => t.name === tableName)!, lang);
   else text = formatSummary(result, lang);
 
-  if (values.xlsx) writeFileAtomic(values.xlsx, resultWorkbook(result));
-  if (values.out) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
-  else io.out(text);
+  try {
+    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, resultWorkbook(result));
+    if (values.out !== undefined) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    io.err(e.message);
+    return 1;
+  }
+  if (values.out === undefined) io.out(text);
   return 0;
 };
 

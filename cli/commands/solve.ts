@@ -18,7 +18,7 @@
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
 import { SOLVE_PRESETS, renderTable, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
-import { failWith, loadForAnalysis } from './sweep';
+import { failWith, loadForAnalysis, refuseUnknownOutputs } from './sweep';
 import type { Command } from '../io';
 
 export const SOLVE_USAGE = `lrsim solve <scenario.json> (--input PATH --from V --to V [--step V] --output PATH (--at-least X | --at-most X | --above X | --below X) --find max|min | --preset ${SOLVE_PRESETS.join('|')} [--parcel ID] [--bond ID] [--zone ID] [--pre-allocation ID] [--no-link]) [--json]`;
@@ -90,6 +90,8 @@ export const solveCommand: Command = async (args, io) => {
   if (problems.length) return failWith(io, problems, 'solve');
   const scenario = loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
+  const unknown = refuseUnknownOutputs(scenario, [output], io, 'solve');
+  if (unknown !== null) return unknown;
   const spec: SeekSpec = {
     input: { path: input, from, to, ...(v.step !== undefined ? { step: v.step } : {}) },
     output,

@@ -13,6 +13,7 @@
  * `--json` prints everything as JSON (areas as decimal strings), `--csv` one row per county and category.
  */
 import { parseArgs } from 'node:util';
+import { csvCell } from '../../engine/csv-cell';
 import type { Command } from '../io';
 import type { Decimal } from '../../engine/money';
 import { formatPercent } from '../../engine/evaluation';
@@ -214,7 +215,7 @@ function toCsv(r: DisposalYearResult, hasDisposals: boolean, input: PlanInput): 
   const head = ['year', 'countyId', 'county', 'category', 'categoryZh', 'source', 'openingHa', 'taskHa'];
   for (let q = 1; q <= 4; q++) head.push(`q${q}TargetHa`, `q${q}CumulativeHa`, `q${q}Met`);
   head.push('annualMet', 'closingHa', 'linkageMet', 'quotaChange', 'nextQuotaMu');
-  const rows = [head.join(',')];
+  const rows = [head.map(csvCell).join(',')];
   const b = (x: boolean | null) => (x === null || !hasDisposals ? '' : String(x));
   for (const c of r.counties) {
     for (const k of c.categories) {
@@ -227,6 +228,4 @@ function toCsv(r: DisposalYearResult, hasDisposals: boolean, input: PlanInput): 
   return rows.join('\n');
 }
 
-function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+

@@ -12,9 +12,10 @@
  * This file also holds the helpers the other analysis commands share (loading, problems, values).
  */
 import { parseArgs } from 'node:util';
-import { formatProblems, prepare } from '../../engine/index';
+import { formatProblems, prepare, report, run } from '../../engine/index';
 import { fenToWan } from '../../engine/money';
 import { problem, type Problem } from '../../engine/problem';
+import { unknownOutputs } from '../../engine/analysis/output';
 import { defaultOutputs, heatMap, renderTable, stressOutputs, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
 import { loadScenarioFile } from '../load';
 import type { CliIO, Command } from '../io';
@@ -30,6 +31,18 @@ export function loadForAnalysis(file: string, io: CliIO): unknown | null {
     return null;
   }
   return composed.scenario;
+}
+
+/**
+ * The outputs a person typed, checked against the scenario's own result: a path that leads to no
+ * number is refused with the nearest known path. Returns the exit code 1 after printing, or null.
+ */
+export function refuseUnknownOutputs(scenario: unknown, paths: readonly string[], io: CliIO, what: string): number | null {
+  if (paths.length === 0) return null;
+  const prepared = prepare(scenario);
+  if (!prepared.ok) return null;
+  const problems = unknownOutputs(report(run(prepared.model)), paths);
+  return problems.length ? failWith(io, problems, what) : null;
 }
 
 /** Prints problems (English, then Chinese) and returns exit code 1. */
@@ -97,6 +110,8 @@ export const sweepCommand: Command = async (args, io) => {
   if (v.heatmap && !v.y) return failWith(io, [problem('schema.required', '--y', undefined, { en: 'a second axis (--y) for a heat map', zh: '热力图需要第二个维度（--y）' })], 'sweep');
   const scenario = loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
+  const unknown = refuseUnknownOutputs(scenario, v.output ?? [], io, 'sweep');
+  if (unknown !== null) return unknown;
   const outputs = v.output?.length ? v.output : defaultOutputs(scenario);
   const r = sweep(scenario, { axes: axes as [SweepAxis] | [SweepAxis, SweepAxis], outputs });
   if (!r.ok) return failWith(io, r.problems, 'sweep');
@@ -114,9 +129,9 @@ export const sweepCommand: Command = async (args, io) => {
     io.out('\n' + renderTable([res.axes[1].path + ' \\ ' + res.axes[0].path, ...m.columns.map(String)], m.rows.map((row, j) => [String(row), ...m.texts[j].map((t, i) => display(res.outputs[0], t, m.values[j][i]))])));
     return 0;
   }
-  const refused = res.cells.filter((c) => !c.ok).length;
+  const refusedCells = res.cells.filter((c) => !c.ok).length;
   io.out(renderTable([...res.axes.map((a) => a.path), ...res.outputs.map(outputHeader)], res.cells.map((c) => [...c.inputs.map(String), ...c.texts.map((t, i) => display(res.outputs[i], t, c.values[i]))])));
-  if (refused) io.out(`\n× ${refused} point(s) refused by the engine / ${refused} 个点无法运行:\n${res.cells.filter((c) => !c.ok).slice(0, 5).map((c) => `  ${c.inputs.join(', ')}: ${c.problems[0]?.message.en}\n    ${c.problems[0]?.message.zh}`).join('\n')}`);
+  if (refusedCells) io.out(`\n× ${refusedCells} point(s) refused by the engine / ${refusedCells} 个点无法运行:\n${res.cells.filter((c) => !c.ok).slice(0, 5).map((c) => `  ${c.inputs.join(', ')}: ${c.problems[0]?.message.en}\n    ${c.problems[0]?.message.zh}`).join('\n')}`);
   return 0;
 };
 
@@ -124,6 +139,8 @@ export const sweepCommand: Command = async (args, io) => {
 function stressTableCommand(file: string, paths: readonly string[], json: boolean, csv: boolean, io: CliIO): number {
   const scenario = loadForAnalysis(file, io);
   if (scenario === null) return 1;
+  const unknown = refuseUnknownOutputs(scenario, paths, io, 'sweep --stress');
+  if (unknown !== null) return unknown;
   const r = stressOutputs(scenario, paths.length ? paths : defaultOutputs(scenario));
   if (!r.ok) return failWith(io, r.problems, 'sweep --stress');
   if (json) {

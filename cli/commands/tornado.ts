@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
 import { defaultOutputs, defaultTornadoInputs, renderTable, toCsv, tornado, tornadoBars, type TornadoInput } from '../../engine/analysis/index';
-import { display, failWith, loadForAnalysis, outputHeader, splitAssignment } from './sweep';
+import { display, failWith, loadForAnalysis, outputHeader, refuseUnknownOutputs, splitAssignment } from './sweep';
 import type { Command } from '../io';
 
 export const TORNADO_USAGE = `lrsim tornado <scenario.json> [--output PATH] [--input PATH=LOW,HIGH | PATH=x0.9,1.1]… [--json | --csv]`;
@@ -42,6 +42,8 @@ export const tornadoCommand: Command = async (args, io) => {
   if (bad.length) return failWith(io, bad, 'tornado');
   const scenario = loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
+  const unknown = refuseUnknownOutputs(scenario, v.output ? [v.output] : [], io, 'tornado');
+  if (unknown !== null) return unknown;
   const r = tornado(scenario, { output: v.output ?? defaultOutputs(scenario)[0], inputs: inputs as TornadoInput[] });
   if (!r.ok) return failWith(io, r.problems, 'tornado');
   const { output, base, bars } = r.result;

@@ -10,7 +10,7 @@
  */
 import { quantileSorted } from 'simple-statistics';
 import { Decimal, dec } from '../money';
-import { measureText, type OutputRef } from './output';
+import { measureText, numberText, type OutputRef } from './output';
 import { DEFAULT_PERCENTILES, type ChunkResult, type CompiledPlan } from './monte-carlo';
 
 export interface Percentile {
@@ -50,7 +50,7 @@ export interface McResult {
 export function percentileOf(sorted: ArrayLike<number>, p: number, kind: 'money' | 'number'): { text: string; value: number } {
   if (kind === 'number') {
     const v = quantileSorted(Array.from(sorted), p / 100);
-    return { text: String(v), value: v };
+    return { text: numberText(v), value: v };
   }
   const n = sorted.length;
   const idx = dec(String(n - 1)).times(p).div(100);
@@ -67,7 +67,7 @@ function sortedFinite(a: Float64Array): Float64Array {
 
 function meanOf(sorted: Float64Array, kind: 'money' | 'number'): { text: string; value: number } {
   if (sorted.length === 0) return { text: '', value: NaN };
-  if (kind === 'number') { const m = sorted.reduce((s, v) => s + v, 0) / sorted.length; return { text: String(m), value: m }; }
+  if (kind === 'number') { const m = sorted.reduce((s, v) => s + v, 0) / sorted.length; return { text: numberText(m), value: m }; }
   let sum = 0n;
   for (const v of sorted) sum += BigInt(v);
   const fen = dec(sum.toString()).div(sorted.length).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);

@@ -14,6 +14,7 @@
 import { getAt, parsePath, type PathSegment } from '../scenario/json-path';
 import { problem, type Problem } from '../problem';
 import { dec } from '../money';
+import { nearest } from '../suggest';
 
 export type Aggregate = 'min' | 'max' | 'sum' | 'count';
 
@@ -110,8 +111,55 @@ export function toMeasure(out: OutputRef, text: string): number {
   return Number(text);
 }
 
-/** The inverse of toMeasure for a money output: fen → "1234.56". Non-money numbers print as they are. */
+/**
+ * Ratios, rates and other plain numbers made by statistics (a mean, an interpolated percentile)
+ * print with this many decimals, as the report prints coverage ratios ("1.6884"): never float
+ * noise such as 1.6375199999999999 beside 1.2109.
+ */
+export const NUMBER_DECIMALS = 4;
+
+/** A plain number as text with NUMBER_DECIMALS decimals, rounded half-up from its shortest decimal form. */
+export function numberText(value: number): string {
+  return dec(String(value)).toFixed(NUMBER_DECIMALS);
+}
+
+/** The inverse of toMeasure for a money output: fen → "1234.56". Other numbers: fixed decimals (a count stays whole). */
 export function measureText(out: OutputRef, value: number): string {
   if (out.kind === 'money') return dec(String(value)).div(100).toFixed(2);
-  return String(value);
+  return out.aggregate === 'count' && Number.isInteger(value) ? String(value) : numberText(value);
+}
+
+/**
+ * Outputs that lead to no number in `result` (the scenario's own run): a misspelt path would
+ * otherwise fill a table with × or "NaN%". Each is a problem with the nearest known path.
+ */
+export function unknownOutputs(result: unknown, paths: readonly string[], option = '--output'): Problem[] {
+  const problems: Problem[] = [];
+  let known: string[] | null = null;
+  for (const path of paths) {
+    const parsed = parseOutput(path);
+    if (!parsed.ok) { problems.push(...parsed.problems); continue; }
+    const out = parsed.output;
+    const leads = out.tail === null ? readOutput(result, out) !== null : readSeries(result, out).some((s) => s !== null);
+    if (leads) continue;
+    known ??= knownOutputPaths(result);
+    const inner = out.path.replace(/^(min|max|sum|count)\((.*)\)$/, '$2').trim();
+    const near = nearest(inner, known);
+    const hint = near === null ? undefined : `did you mean "${out.path.replace(inner, near)}"? / 是否应为 "${out.path.replace(inner, near)}"？`;
+    problems.push(problem('ref.unknown', `${option} ${out.path}`, out.path, { en: 'a path to a number in this scenario\'s result, e.g. totals.valueAdded or min(bonds[*].coverageRatio)', zh: '本情景结果中的数值路径，如 totals.valueAdded 或 min(bonds[*].coverageRatio)' }, undefined, hint));
+  }
+  return problems;
+}
+
+/** The result's numeric fields as output paths (arrays as `[*]`), for "did you mean". */
+export function knownOutputPaths(result: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown, path: string, depth: number): void => {
+    if (depth > 4 || out.size > 5000) return;
+    if (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) { out.add(path); return; }
+    if (Array.isArray(v)) { if (v.length > 0) walk(v[0], `${path}[*]`, depth + 1); return; }
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'postings') walk(x, path ? `${path}.${k}` : k, depth + 1);
+  };
+  walk(result, '', 0);
+  return [...out];
 }

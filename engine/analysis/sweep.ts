@@ -74,6 +74,9 @@ export function axisValues(scenario: unknown, axis: SweepAxis, where: string): {
   return problems.length ? { ok: false, problems } : { ok: true, input, xs };
 }
 
+/** A data table's cells: 100 × 100. Each is a whole run held in memory until the table is drawn. */
+export const MAX_SWEEP_CELLS = 10_000;
+
 export function sweep(scenario: unknown, spec: SweepSpec): { ok: true; result: SweepResult } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const axes = spec.axes.map((a, i) => axisValues(scenario, a, `axes[${i}]`));
@@ -83,6 +86,10 @@ export function sweep(scenario: unknown, spec: SweepSpec): { ok: true; result: S
   if (spec.outputs.length === 0) problems.push(problem('schema.required', 'outputs', undefined, { en: 'at least one output path, e.g. totals.valueAdded', zh: '至少一个输出路径，如 totals.valueAdded' }));
   if (problems.length || !outs.ok) return { ok: false, problems };
   const resolved = axes.map((a) => (a as { ok: true; input: ResolvedInput; xs: Decimal[] }));
+  const cellCount = resolved.reduce((n, a) => n * a.xs.length, 1);
+  if (cellCount > MAX_SWEEP_CELLS) {
+    return { ok: false, problems: [problem('schema.range', 'axes', `${resolved.map((a) => a.xs.length).join(' × ')} = ${cellCount} cells`, { en: `at most ${MAX_SWEEP_CELLS} cells (e.g. 100 × 100): each cell is a whole run kept for the table`, zh: `不超过 ${MAX_SWEEP_CELLS} 个格点（如 100 × 100）：每个格点是一次完整测算` })] };
+  }
   const evaluate = variantEvaluator(evaluator(outs.outputs), scenario, resolved.map((a) => a.input));
   const points = grid(resolved.map((a) => a.xs.length));
   const cells: SweepCell[] = points.map((at) => {

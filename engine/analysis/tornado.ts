@@ -104,9 +104,15 @@ export function tornado(scenario: unknown, spec: TornadoSpec): { ok: true; resul
     const hi = point(input, high, variant(applyInput(scenario, input, high)));
     const swing = Math.abs(hi.value - lo.value);
     // Money swings are whole fen already; a ratio's swing is taken from the exact texts, not the floats.
-    const exact = output.kind !== 'money' && lo.text !== null && hi.text !== null ? dec(hi.text).minus(dec(lo.text)).abs().toFixed() : null;
+    const exact = output.kind !== 'money' && lo.text !== null && hi.text !== null ? dec(hi.text).minus(dec(lo.text)).abs().toFixed(Math.max(decimalsOf(lo.text), decimalsOf(hi.text))) : null;
     return { path: input.path, label: input.label, low: lo, high: hi, swing, swingText: exact ?? (Number.isFinite(swing) ? measureText(output, swing) : null) };
   });
   bars.sort((a, b) => (Number.isNaN(a.swing) ? 1 : Number.isNaN(b.swing) ? -1 : b.swing - a.swing));
   return { ok: true, result: { output, base, bars } };
+}
+
+/** Decimals a figure was written with, so a swing prints as its ends do ("0.0000", not "0"). */
+function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }

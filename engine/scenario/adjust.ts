@@ -11,7 +11,7 @@ import type { Problem } from '../problem';
 import type { BondModel } from '../model';
 import { parcelFacts, type ParcelFacts } from './parcel-spec';
 import { negativeCoupon, normalizeFunding, shiftRate, type RawFunding } from './funding';
-import { assembleModel, dupes, frame, normalizeParcels, prepare, readAdjustments, unverifiedChecks, type Frame, type Funding, type Prepared, type RawScenario } from './normalize';
+import { assembleModel, checkScenarioTotal, dupes, withinExactRange, frame, normalizeParcels, prepare, readAdjustments, unverifiedChecks, type Frame, type Funding, type Prepared, type RawScenario } from './normalize';
 
 export type Adjustments = NonNullable<RawScenario['adjustments']>;
 
@@ -44,9 +44,11 @@ export function prepareBase(scenario: unknown): Base {
   dupes(f.rawParcels.map((p) => p.id), 'parcels', problems);
   const shareAccounts = f.rawParcels.map((p) => f.shareAccounts(p));
   const fundingChecks: Check[] = [];
-  const funding = normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, fundingChecks);
-  if (problems.length > 0) return { scenario, ready: null };
-  const facts = f.rawParcels.map((p) => parcelFacts(p, f.params));
+  const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, fundingChecks));
+  if (problems.length > 0 || !funding) return { scenario, ready: null };
+  const facts = withinExactRange('parcels', problems, () => f.rawParcels.map((p) => parcelFacts(p, f.params)));
+  // A parcel past the exact range: prepare names it when the scenario is run.
+  if (!facts) return { scenario, ready: null };
   return { scenario, ready: { frame: f, shareAccounts, facts, funding, fundingChecks, unverified: unverifiedChecks(f.params) } };
 }
 
@@ -68,6 +70,7 @@ export function adjust(base: Base, adjustments: unknown): Prepared {
     });
   }
   checks.push(...ready.fundingChecks, ...ready.unverified);
+  if (problems.length === 0) checkScenarioTotal(parcels, { ...ready.funding, bonds }, problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, model: assembleModel(f, parcels, { ...ready.funding, bonds }, checks) };
 }

@@ -8,12 +8,16 @@
  * the base's. So {"base": "hainan-provincial.json", "split": {"ratios": {"province": "7", "city": "3"}}}
  * is the whole 7:3 variant.
  */
-import { problem, type Problem } from '../problem';
-import { parsePath, setAt } from './json-path';
+import { problem, type Problem, type ProblemCode } from '../problem';
+import { MAX_JSON_DEPTH, MAX_SET_PATH_CHARS, MAX_SET_PATH_SEGMENTS, nestsDeeperThan } from '../limits';
+import { getAt, parsePath, setAt, type PathSegment } from './json-path';
 import { parcelsFromCsv } from './parcel-table';
 
-/** A file's text, null if it does not exist, or {error} if it exists but cannot be read. */
-export type ReadText = (path: string) => string | null | { error: string };
+/**
+ * A file's text, null if it does not exist, or {error} if it exists but cannot be read (with the
+ * problem code when the reader refused it: not a regular file, or over the size limit).
+ */
+export type ReadText = (path: string) => string | null | { error: string; code?: ProblemCode };
 
 export type Composed =
   | { ok: true; scenario: Record<string, unknown>; files: string[] }
@@ -24,6 +28,8 @@ export function composeScenario(path: string, read: ReadText): Composed {
   const files: string[] = [];
   const scenario = load(path, read, [], problems, files);
   if (problems.length > 0 || scenario === null) return { ok: false, problems };
+  // `set` values and CSV cells holding JSON can nest too: measure the whole once more.
+  if (nestsDeeperThan(scenario, MAX_JSON_DEPTH)) return { ok: false, problems: [tooDeep('', path)] };
   return { ok: true, scenario, files };
 }
 
@@ -34,7 +40,7 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
   }
   const text = read(path);
   if (text !== null && typeof text === 'object') {
-    problems.push({ ...problem('file.unreadable', '', path, { en: 'a readable file', zh: '可读取的文件' }, { en: `cannot read ${path}: ${text.error}`, zh: `无法读取 ${path}：${text.error}` }), file: chain[chain.length - 1] });
+    problems.push({ ...problem(text.code ?? 'file.unreadable', '', path, { en: 'a readable file', zh: '可读取的文件' }, { en: `cannot read ${path}: ${text.error}`, zh: `无法读取 ${path}：${text.error}` }), file: chain[chain.length - 1] });
     return null;
   }
   if (text === null) {
@@ -44,9 +50,13 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
   }
   files.push(path);
   const data = parseJson(text, path, problems);
-  if (data === null) return null;
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (data === UNPARSED) return null;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ ...problem('schema.type', '', Array.isArray(data) ? '[…]' : data, { en: 'a JSON object (a scenario)', zh: 'JSON 对象（情景）' }), file: path });
+    return null;
+  }
+  if (nestsDeeperThan(data, MAX_JSON_DEPTH)) {
+    problems.push(tooDeep('', path));
     return null;
   }
   let own = { ...(data as Record<string, unknown>) };
@@ -70,9 +80,23 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
       problems.push({ ...problem('schema.type', 'set', set, { en: 'an object of JSON path → value', zh: 'JSON路径→值 的对象' }), file: path });
     } else {
       for (const [p, v] of Object.entries(set as Record<string, unknown>)) {
+        const at = `set["${p.length > 60 ? p.slice(0, 57) + '...' : p}"]`;
+        if (p.length > MAX_SET_PATH_CHARS) {
+          problems.push({ ...problem('set.path', at, `${p.length} characters`, { en: `a path of at most ${MAX_SET_PATH_CHARS} characters and ${MAX_SET_PATH_SEGMENTS} segments`, zh: `不超过 ${MAX_SET_PATH_CHARS} 个字符、${MAX_SET_PATH_SEGMENTS} 段的路径` }), file: path });
+          continue;
+        }
         const segs = parsePath(p);
         if (!segs) {
-          problems.push({ ...problem('schema.format', `set["${p}"]`, p, { en: 'a JSON path such as parcels[0].sale.price', zh: 'JSON 路径，如 parcels[0].sale.price' }), file: path });
+          problems.push({ ...problem('schema.format', at, p, { en: 'a JSON path such as parcels[0].sale.price', zh: 'JSON 路径，如 parcels[0].sale.price' }), file: path });
+          continue;
+        }
+        if (segs.length > MAX_SET_PATH_SEGMENTS) {
+          problems.push({ ...problem('set.path', at, `${segs.length} segments`, { en: `a path of at most ${MAX_SET_PATH_SEGMENTS} segments`, zh: `不超过 ${MAX_SET_PATH_SEGMENTS} 段的路径` }), file: path });
+          continue;
+        }
+        const beyond = indexBeyond(merged, segs);
+        if (beyond) {
+          problems.push({ ...problem('set.index', at, beyond.index, { en: `an index from 0 to ${beyond.length} (${beyond.length} item(s) there; the next index adds one)`, zh: `0 至 ${beyond.length} 的下标（现有 ${beyond.length} 项；下一个下标为新增一项）` }), file: path });
           continue;
         }
         merged = setAt(merged, segs, v);
@@ -87,7 +111,7 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
     const csvPath = resolvePath(path, parcelsCsv);
     const csv = read(csvPath);
     if (csv !== null && typeof csv === 'object') {
-      problems.push({ ...problem('file.unreadable', 'parcelsCsv', csvPath, { en: 'a readable file', zh: '可读取的文件' }, { en: `cannot read ${csvPath}: ${csv.error}`, zh: `无法读取 ${csvPath}：${csv.error}` }), file: path });
+      problems.push({ ...problem(csv.code ?? 'file.unreadable', 'parcelsCsv', csvPath, { en: 'a readable file', zh: '可读取的文件' }, { en: `cannot read ${csvPath}: ${csv.error}`, zh: `无法读取 ${csvPath}：${csv.error}` }), file: path });
       return null;
     }
     if (csv === null) {
@@ -103,6 +127,24 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
   return merged;
 }
 
+/** A `set` index past the end of its array (or of the empty array setAt would make): refused, never a sparse array of millions. */
+function indexBeyond(data: unknown, segs: readonly PathSegment[]): { index: number; length: number } | null {
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    if (typeof seg !== 'number') continue;
+    const arr = getAt(data, segs.slice(0, i));
+    const length = Array.isArray(arr) ? arr.length : 0;
+    if (seg > length) return { index: seg, length };
+  }
+  return null;
+}
+
+function tooDeep(at: string, file: string): Problem {
+  return { ...problem('limit.depth', at, undefined, { en: `JSON nested at most ${MAX_JSON_DEPTH} levels deep`, zh: `嵌套不超过 ${MAX_JSON_DEPTH} 层的 JSON` }, { en: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep (a scenario nests about 6)`, zh: `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层（情景通常约 6 层）` }), file };
+}
+
+const UNPARSED = Symbol('unparsed');
+
 function parseJson(text: string, file: string, problems: Problem[]): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -117,7 +159,7 @@ function parseJson(text: string, file: string, problems: Problem[]): unknown {
       where = ` at line ${line}, column ${col}`;
     }
     problems.push({ ...problem('file.json', '', undefined, { en: 'valid JSON', zh: '有效的 JSON' }, { en: `${file} is not valid JSON${where}: ${msg}`, zh: `${file} 不是有效的 JSON${where ? `（${where.trim()}）` : ''}：${msg}` }), file });
-    return null;
+    return UNPARSED;
   }
 }
 

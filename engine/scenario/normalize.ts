@@ -4,8 +4,10 @@
  * nothing runs and the caller gets the full list.
  */
 import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
-import { dec, parseMoney, parseRate, weightsFromStrings, type Fen, type Rate } from '../money';
-import { resolveParameters } from '../parameters';
+import { AmountRangeError, dec, parseMoney, parseRate, weightsFromStrings, type Fen, type Rate } from '../money';
+import { MAX_SCENARIO_TOTAL_FEN } from '../limits';
+import { KNOWN_JURISDICTIONS, resolveParameters } from '../parameters';
+import { didYouMean } from '../suggest';
 import { problem, type Problem } from '../problem';
 import { splitRatios, type SplitRatios, type SplitRemainder } from '../revenue-split';
 import { GOVERNMENT_LEVELS, PROVISIONS, PROVISION_KINDS, type ProvisionKind } from '../provision-catalogue';
@@ -57,8 +59,10 @@ export function prepare(input: unknown): Prepared {
   const factors = readAdjustments(f.s.adjustments, problems);
   dupes(f.rawParcels.map((p) => p.id), 'parcels', problems);
   const parcels = normalizeParcels(f, factors, problems, checks, (raw) => f.shareAccounts(raw));
-  const funding = normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, checks);
+  const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, checks));
   checks.push(...unverifiedChecks(f.params));
+  if (problems.length > 0 || !funding) return { ok: false, problems };
+  checkScenarioTotal(parcels, funding, problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, model: assembleModel(f, parcels, funding, checks) };
 }
@@ -128,7 +132,13 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   const asOf = s.asOf ?? `${s.timeline.start}-01`;
   if (s.asOf && !parseDate(s.asOf)) problems.push(problem('date.format', 'asOf', s.asOf, { en: 'a real calendar date', zh: '有效日期' }));
   const asOfDay = asOf.length === 7 ? `${asOf}-01` : asOf;
-  const { set: params, problems: paramProblems } = resolveParameters(asOfDay, jurisdiction, s.parameters ?? {});
+  if (!KNOWN_JURISDICTIONS.includes(jurisdiction)) {
+    problems.push(problem('ref.unknown', 'jurisdiction', jurisdiction, { en: `one of the jurisdictions data/parameters.json knows: ${KNOWN_JURISDICTIONS.join(', ')}`, zh: `参数库已知的辖区之一：${KNOWN_JURISDICTIONS.join('、')}` }, undefined, didYouMean(jurisdiction, KNOWN_JURISDICTIONS)));
+    return null;
+  }
+  // A provision switched off needs no rate, even where none was in force yet.
+  const unused = new Set(PROVISION_KINDS.filter((k) => s.provisions && !s.provisions.includes(k)).flatMap((k) => [`provisions.${k}.rate`, `provisions.${k}.netYieldStandard`]));
+  const { set: params, problems: paramProblems } = resolveParameters(asOfDay, jurisdiction, s.parameters ?? {}, 'parameters', unused);
   problems.push(...paramProblems);
   if (paramProblems.length > 0) return null;
   // Tiers and the split (S-1): default ratios from the jurisdiction's parameters.
@@ -206,13 +216,47 @@ export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], 
     splitIndex: f.splitIndex,
     shareAccounts,
   };
-  return f.rawParcels.map((p, i) => (facts ? normalizeParcel(p, i, ctx, facts[i]) : normalizeParcel(p, i, ctx)));
+  const out: ParcelModel[] = [];
+  f.rawParcels.forEach((p, i) => {
+    const parcel = withinExactRange(`parcels[${i}]`, problems, () => (facts ? normalizeParcel(p, i, ctx, facts[i]) : normalizeParcel(p, i, ctx)));
+    if (parcel) out.push(parcel);
+  });
+  return out;
 }
 
-/** Parameters tagged [C] are defaults nobody has confirmed: say so in the checks. */
+/**
+ * Runs a normalisation step whose valid inputs may still multiply past the exact range
+ * (an area at its limit × a unit price at its limit): that is a problem at `path`, not a crash.
+ */
+export function withinExactRange<T>(path: string, problems: Problem[], make: () => T): T | null {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof AmountRangeError)) throw e;
+    problems.push(problem('amount.range', path, undefined, { en: 'amounts the engine can hold exactly (price × area, factors and payments each at most 1万亿元)', zh: '引擎可精确表示的金额（单价×面积、系数与各笔款项均不超过 1万亿元）' }, { en: `${path}: its amounts pass what the engine holds exactly (${e.message}); at most 1万亿元 an amount`, zh: `${path}：金额超出引擎可精确表示的范围（${e.message}）；单笔不超过 1万亿元` }));
+    return null;
+  }
+}
+
+/**
+ * All of a scenario's money together stays within MAX_SCENARIO_TOTAL_FEN, so every sum the run and
+ * the report make (cumulative balances, sources and uses, interest on top) is exact.
+ */
+export function checkScenarioTotal(parcels: readonly ParcelModel[], funding: Funding, problems: Problem[]): void {
+  let total = 0;
+  for (const p of parcels) total += p.acquisitionPlanned + p.serviceFee + p.developmentPlanned + p.managementFee + p.holdingPlanned + p.leasePlanned + (p.sale?.revenue ?? 0) + p.verifiedCost + p.socialSecurity;
+  for (const b of funding.bonds) total += b.principal;
+  for (const a of funding.preAllocations) total += a.amount;
+  for (const x of [...funding.poolInflows, ...funding.poolCapital, ...funding.appropriations]) total += x.amount;
+  if (total > MAX_SCENARIO_TOTAL_FEN) {
+    problems.push(problem('amount.range', 'parcels', undefined, { en: 'amounts that add up to at most 10万亿元 over the scenario', zh: '全部金额合计不超过 10万亿元' }, { en: `the scenario's amounts add up to more than 10万亿元 (10^13 元), past what the engine sums exactly`, zh: `情景全部金额合计超过 10万亿元（10^13 元），超出引擎可精确求和的范围` }));
+  }
+}
+
+/** Parameters tagged [C] are defaults nobody has confirmed, and those used before their first date: say so in the checks. */
 export function unverifiedChecks(params: ParameterSet): Check[] {
   const unverified = [...params.resolved.values()].filter((r) => r.confidence === 'C');
-  return unverified.map((r) => ({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref }) as Check);
+  return [...params.notices, ...unverified.map((r) => ({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref }) as Check)];
 }
 
 /** The Model of a frame whose parcels and funding are normalized without a problem. */

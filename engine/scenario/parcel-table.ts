@@ -10,6 +10,8 @@ import { problem, type Problem } from '../problem';
 
 const INTEGER_FIELDS = new Set(['months', 'households']);
 
+const TOO_MANY_HINT = 'a trailing comma, or a comma inside an unquoted cell such as 1,000万元: remove it or quote the cell / 行尾多余逗号，或未加引号的单元格含逗号（如 1,000万元）：删去逗号或给单元格加引号';
+
 export interface ParcelRows {
   readonly parcels: unknown[];
   /** 1-based line number in the file of each parcel (header is line 1). */
@@ -24,14 +26,17 @@ export function parcelsFromCsv(text: string, file: string): ParcelRows {
   for (const e of parsed.errors) {
     // The character index pins the line where the fault starts (an unclosed quote runs on to the end).
     const line = typeof e.index === 'number' ? clean.slice(0, e.index).split('\n').length : (e.row ?? 0) + 2;
-    problems.push({ ...problem('file.csv', `${file} row ${line}`, undefined, { en: 'well-formed CSV', zh: '格式正确的 CSV' }, { en: `${file} row ${line}: ${e.message}`, zh: `${file} 第 ${line} 行：CSV 格式错误（${e.message}）` }), file });
+    problems.push({ ...problem('file.csv', `${file} row ${line}`, undefined, { en: 'well-formed CSV', zh: '格式正确的 CSV' }, { en: `${file} row ${line}: ${e.message}`, zh: `${file} 第 ${line} 行：CSV 格式错误（${e.message}）` }, e.code === 'TooManyFields' ? TOO_MANY_HINT : undefined), file });
   }
   const parcels: unknown[] = [];
   const lines: number[] = [];
   parsed.data.forEach((row, i) => {
     let parcel: unknown = {};
     for (const [column, rawCell] of Object.entries(row)) {
-      const cell = (rawCell ?? '').trim();
+      // Cells past the header's columns come as an array under "__parsed_extra"; papaparse has
+      // already reported the row (TooManyFields), so the row's fields are read and the extra left.
+      if (typeof rawCell !== 'string') continue;
+      const cell = rawCell.trim();
       if (cell === '' || column.trim() === '') continue;
       const path = parsePath(column.trim());
       if (!path) {

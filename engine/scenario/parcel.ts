@@ -181,6 +181,10 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     const h = raw.holding;
     const from = h.from ? datePeriod(t, h.from, joinPath(hp, 'from'), problems) : acquisitionPayments.length ? Math.min(...acquisitionPayments.map((p) => p.period)) : 0;
     const until = h.until ? datePeriod(t, h.until, joinPath(hp, 'until'), problems) : sale ? sale.period : t.months;
+    if (h.until && (until < from || (h.from !== undefined && h.until < h.from))) {
+      const start = h.from ?? 'the first acquisition payment';
+      problems.push(problem('date.order', joinPath(hp, 'until'), h.until, { en: `a date on or after holding.from (${start})`, zh: `不早于管护起始日期（${h.from ?? '首笔收储支付'}）的日期` }));
+    }
     const months = Math.max(0, until - from);
     const perYear = facts.holdingPerYear;
     const total = scaleCost(perYear ? roundFen(perYear.times(months).div(12)) : h.costPerMonth ? roundFen(parseMoneyDecimal(h.costPerMonth)!.times(months)) : 0);

@@ -63,7 +63,12 @@ export function scaler(factor: Rate | null): (fen: Fen) => Fen {
 
 /** A date's period, with a problem if it falls outside the timeline. */
 export function datePeriod(t: Timeline, date: string, path: string, problems: Problem[]): number {
-  const p = periodOfText(t, date)!;
+  const p = periodOfText(t, date);
+  if (p === null) {
+    // The schema refuses such a date first; this keeps a bare call from reading period null as 0.
+    problems.push(problem('date.format', path, date, { en: 'a real calendar date', zh: '真实存在的日期' }));
+    return 0;
+  }
   if (p < 0 || p >= t.months) {
     problems.push(
       problem('date.outsideTimeline', path, date, {

@@ -6,8 +6,29 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json';
 import { problem, type Problem, type ProblemCode } from '../problem';
+import { areaBreach, factorBreach, moneyBreach, moneyOrRateBreach, rateBreach, unitPriceBreach, weightBreach, type LimitBreach } from '../limits';
+import { parseDate } from '../timeline';
+import { editDistance } from '../suggest';
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+
+/**
+ * The schema's patterns say how a value is written; these formats say whether it can be held:
+ * within the engine's exact range and the rules' ranges (engine/limits.ts), a real calendar day.
+ * A malformed value passes here, so only its pattern error names it.
+ */
+const REAL_DATE: LimitBreach = { en: 'a real calendar date (2022-02 has 28 days)', zh: '真实存在的日期（如 2022-02 只有 28 天）' };
+const LIMIT_FORMATS: Record<string, { code: ProblemCode; breach: (text: string) => LimitBreach }> = {
+  'lrsim-money': { code: 'amount.range', breach: moneyBreach },
+  'lrsim-money-or-rate': { code: 'amount.range', breach: moneyOrRateBreach },
+  'lrsim-rate': { code: 'rate.range', breach: rateBreach },
+  'lrsim-factor': { code: 'amount.range', breach: factorBreach },
+  'lrsim-area': { code: 'amount.range', breach: areaBreach },
+  'lrsim-unit-price': { code: 'amount.range', breach: unitPriceBreach },
+  'lrsim-weight': { code: 'amount.range', breach: weightBreach },
+  'lrsim-date': { code: 'date.format', breach: (t) => (/^\d{4}-\d{2}-\d{2}$/.test(t) && !parseDate(t) ? REAL_DATE : null) },
+};
+for (const [name, f] of Object.entries(LIMIT_FORMATS)) ajv.addFormat(name, { type: 'string', validate: (t: string) => f.breach(t) === null });
 const validate = ajv.compile(schema);
 
 export const SCENARIO_SCHEMA = schema;
@@ -90,6 +111,14 @@ function toProblem(e: ErrorObject, data: unknown): Problem {
       const f = FORMATS[formatOf(e) ?? ''] ?? FORMATS[lastKey(path)] ?? { code: 'schema.format' as ProblemCode, en: `text matching ${(e.params as { pattern: string }).pattern}`, zh: `符合格式 ${(e.params as { pattern: string }).pattern} 的文本` };
       return problem(f.code, path, value, { en: f.en, zh: f.zh });
     }
+    case 'format': {
+      const f = LIMIT_FORMATS[(e.params as { format: string }).format];
+      const breach = f && typeof value === 'string' ? f.breach(value) : null;
+      // A money-or-rate field breaches as a rate when written with % or ‰.
+      const code = f?.breach === moneyOrRateBreach && /[%‰]\s*$/.test(String(value)) ? 'rate.range' : f?.code;
+      if (f && code && breach) return problem(code, path, value, breach);
+      return problem('schema.format', path, value, { en: e.message ?? 'a valid value', zh: '有效的值' });
+    }
     case 'minimum':
     case 'maximum':
     case 'minItems':
@@ -114,13 +143,6 @@ function lastKey(path: string): string {
   return m ? m[1] : '';
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
-}
 
 /** Every structural problem of a scenario object, or [] if it matches the schema. */
 export function checkSchema(data: unknown): Problem[] {

@@ -5,6 +5,7 @@
  * `scenario-save` events; the shell never computes a figure.
  */
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { MAX_FILE_BYTES } from '../../engine/limits';
 import { base } from '../lib/styles';
 import { L, type Lang, type MoneyUnit } from '../lib/format';
 import { defaultRefFor, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
@@ -189,6 +190,11 @@ export class LrApp extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    // The CLI's file limit: a larger file is a mistake, and would fill the browser's storage.
+    if (file.size > MAX_FILE_BYTES) {
+      this._message = L(this.viewLang, `文件过大：${file.size} 字节，上限 ${MAX_FILE_BYTES / 1024 / 1024} MiB`, `File too large: ${file.size} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`);
+      return;
+    }
     try {
       await this.keepFile(await file.text(), file.name);
     } catch (err) {

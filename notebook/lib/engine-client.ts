@@ -4,6 +4,10 @@
  * channel was made meanwhile (that answer is never drawn). At most one request per channel is in
  * flight; while it runs, newer ones replace each other and only the last is sent, so dragging a
  * slider computes the positions the worker has time for and always ends on the last one.
+ *
+ * A request that takes longer than ENGINE_TIMEOUT_MS stops the worker (its runs are discarded) and
+ * starts a fresh one; every waiting request is answered with what happened, so a page never shows
+ * "计算中…" forever over the figures of the scenario before.
  */
 import type { TraceAnswer, TraceQuery } from './trace';
 import type { RunReply, WorkerRequest, WorkerResponse } from './protocol';
@@ -17,8 +21,23 @@ type Body =
 
 interface Waiting { seq: number; body: Body; resolve: (r: WorkerResponse | null) => void }
 
+/**
+ * How long one request may take: the largest bundled scenario runs in well under a second in the
+ * worker, a 10,000-parcel portfolio in a few; a minute means the worker is stuck, not busy.
+ */
+export const ENGINE_TIMEOUT_MS = 60_000;
+
+export interface EngineClientOptions {
+  /** Makes a worker (the first and each one after a time-out). */
+  makeWorker?: () => Worker;
+  timeoutMs?: number;
+}
+
 export class EngineClient {
   private worker: Worker;
+  private readonly makeWorker: () => Worker;
+  private readonly timeoutMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
   private latest = new Map<string, number>();
   private inFlight = new Map<string, Waiting>();
@@ -26,10 +45,32 @@ export class EngineClient {
   /** Answers received, for the status line and tests. */
   stats = { sent: 0, answered: 0, dropped: 0, lastMs: 0 };
 
-  constructor(worker?: Worker) {
-    this.worker = worker ?? new Worker(new URL('../engine-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data));
-    this.worker.addEventListener('error', (ev) => this.fail(`the engine worker failed: ${ev.message || 'could not start'}`));
+  constructor(options: EngineClientOptions = {}) {
+    this.makeWorker = options.makeWorker ?? (() => new Worker(new URL('../engine-worker.ts', import.meta.url), { type: 'module' }));
+    this.timeoutMs = options.timeoutMs ?? ENGINE_TIMEOUT_MS;
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = this.makeWorker();
+    worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => { if (worker === this.worker) this.receive(ev.data); });
+    worker.addEventListener('error', (ev) => { if (worker === this.worker) this.fail(`the engine worker failed: ${ev.message || 'could not start'}`); });
+    return worker;
+  }
+
+  /** The worker took too long: stop it, answer everyone waiting with why, and start a fresh one. */
+  private timedOut() {
+    this.timer = null;
+    this.worker.terminate();
+    const s = Math.round(this.timeoutMs / 1000);
+    this.fail(`the engine took longer than ${s} s and was stopped; the figures shown before are cleared. Check the scenario (a huge table or timeline?) and try again / 引擎计算超过 ${s} 秒，已停止；先前的图表已清除。请检查情景（表格或测算期过大？）后重试`);
+    this.worker = this.start();
+  }
+
+  /** (Re)arms the time-out while anything is in flight. */
+  private arm() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = this.inFlight.size > 0 ? setTimeout(() => this.timedOut(), this.timeoutMs) : null;
   }
 
   run(channel: string, scenario: unknown): Promise<RunReply | null> {
@@ -68,6 +109,7 @@ export class EngineClient {
     this.stats.sent++;
     // Scenarios are plain JSON data; structured clone copies them to the worker.
     this.worker.postMessage({ ...w.body, seq: w.seq, channel } as WorkerRequest);
+    this.arm();
   }
 
   /** A worker that cannot run answers every waiting run with the failure, so no page waits forever. */
@@ -84,6 +126,7 @@ export class EngineClient {
     }
     this.inFlight.clear();
     this.queued.clear();
+    this.arm();
   }
 
   private receive(res: WorkerResponse) {
@@ -91,6 +134,7 @@ export class EngineClient {
     const w = this.inFlight.get(channel);
     if (!w || w.seq !== res.seq) return;
     this.inFlight.delete(channel);
+    this.arm();
     this.stats.answered++;
     if (res.type === 'run' ) this.stats.lastMs = res.reply.ms;
     w.resolve(this.latest.get(channel) === res.seq ? res : null);

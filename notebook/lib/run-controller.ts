@@ -19,6 +19,19 @@ export class RunController implements ReactiveController {
 
   hostConnected() {}
 
+  /**
+   * A page whose scenario failed to load (it does not compose or parse) draws that scenario's
+   * problems: the figures of the scenario before must not stay under the new name.
+   */
+  hostUpdate() {
+    const loaded = (this.host as { loaded?: { ok: boolean } | null }).loaded;
+    if (loaded && !loaded.ok && (this.reply !== null || this.pending)) {
+      this.reply = null;
+      this.pending = false;
+      this.key = null;
+    }
+  }
+
   request(key: string, scenario: unknown): void {
     if (key === this.key) return;
     this.key = key;

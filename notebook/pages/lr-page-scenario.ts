@@ -5,6 +5,7 @@
  * browser (IndexedDB), or edit the JSON as text. A file that is not JSON shows where it breaks.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
+import { MAX_FILE_BYTES } from '../../engine/limits';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController } from '../lib/run-controller';
@@ -119,7 +120,7 @@ export class PageScenario extends NotebookPage {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
+    if (!file || file.size > MAX_FILE_BYTES) return;
     const text = await file.text();
     this.dispatchEvent(new CustomEvent('scenario-keep', { bubbles: true, composed: true, detail: { text, name: file.name } }));
   }

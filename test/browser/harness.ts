@@ -4,13 +4,13 @@
  * Chromium driven by playwright-core. A page records every console error and uncaught exception.
  * Without /usr/bin/chromium the tests fail with a message saying how to install it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chooseChromium, chromiumArgs, type ChromiumChoice } from './chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 
@@ -18,13 +18,12 @@ export interface Harness {
   server: ViteDevServer;
   browser: Browser;
   base: string;
+  chromium: ChromiumChoice;
   close(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this).`);
-  }
+  const choice = await chooseChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await createServer({
     configFile: resolve(ROOT, 'vite.config.ts'),
@@ -34,19 +33,21 @@ export async function startHarness(): Promise<Harness> {
   await server.listen();
   const address = server.httpServer!.address() as AddressInfo;
   const base = `http://127.0.0.1:${address.port}/`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium(choice);
   return {
     server,
     browser,
     base,
+    chromium: choice,
     async close() {
       await browser.close().catch(() => {});
       await server.close();
     },
   };
+}
+
+export function launchChromium(choice: ChromiumChoice): Promise<Browser> {
+  return chromium.launch({ executablePath: choice.executablePath, env: choice.env, args: chromiumArgs(choice) });
 }
 
 export interface Watched {
