@@ -511,11 +511,21 @@ export function report(out: RunOutput, options: { postings?: boolean } = {}): Re
     pool: funding.pool,
     tiers: model.tiers.map((t) => ({ ...t })),
     accounts: acc.list.map((a, i) => ({ id: a.id, kind: a.kind, name: { zh: a.zh, en: a.en }, balance: fenToYuan(ledger.balances[i]) })),
-    checks: [...model.staticChecks, ...runChecks(out, balances), ...funding.checks, ...earmarkChecks(earmark)],
+    checks: [...model.staticChecks, basisCheck(model), ...runChecks(out, balances), ...funding.checks, ...earmarkChecks(earmark)],
     parameters: [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from })),
     rules: RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; }),
     ...(options.postings ? { postings: postingRows(out) } : {}),
   };
+}
+
+/** Says which rule the provision bases follow (S-5, P-3), so a reader of the checks knows. */
+function basisCheck(model: RunOutput['model']): Check {
+  const year = model.basePeriod === 'year';
+  const fin = model.financingInCost;
+  return check('provisions.basis', true, 'info',
+    `education, water and housing are provisioned on ${year ? "the jurisdiction's year: the year's land income less the 核定成本 recognised with it" : 'each parcel: its income less its 核定成本'} (S-5, P-3, 财综〔2011〕62号); the 核定成本 is each parcel's stated verifiedCost (else its planned reserve cost)${fin ? ' plus its share of bond interest and fees (S-6)' : ''}`,
+    `教育资金、农田水利建设资金、保障性安居工程资金按${year ? '全年土地出让收入减当年核定成本' : '各宗地出让收入减其核定成本'}计提（财综〔2011〕62号）；核定成本取宗地申报的核定成本（未申报的取计划储备成本）${fin ? '并计入分摊的专项债券利息和发行费用' : ''}`,
+    { ref: 'S-5, S-6, P-3' });
 }
 
 /** One check per earmark year: met, or short by how much (P-11). */

@@ -3,6 +3,7 @@
  * CLI's CSV and XLSX, the notebook's downloads), so a table reads the same wherever it lands.
  * Money cells are the result's decimal strings in 元; nothing here does arithmetic.
  */
+import { PROVISIONS } from './provision-catalogue';
 import type { ParcelRow, PeriodRow, Result } from './report';
 import { csvCell } from './csv-cell';
 
@@ -94,6 +95,8 @@ export function resultTables(result: Result): Table[] {
     { name: 'years', zh: '年度汇总', en: 'By year', columns: [tx<Y>('year', '年度', 'Year', (r) => String(r.year)), ...yearCols] as Column<unknown>[], rows: result.years },
     { name: 'quarters', zh: '季度汇总', en: 'By quarter', columns: [tx<Result['quarters'][number]>('quarter', '季度', 'Quarter', (r) => r.quarter), ...(periodColumns(result).slice(1) as unknown as Column<Result['quarters'][number]>[])] as Column<unknown>[], rows: result.quarters },
     { name: 'parcels', zh: '宗地损益', en: 'Parcels', columns: parcelColumns(result) as Column<unknown>[], rows: result.parcels },
+    governmentTable(result),
+    earmarkTable(result),
     {
       name: 'checks', zh: '检查', en: 'Checks',
       columns: [
@@ -106,6 +109,42 @@ export function resultTables(result: Result): Table[] {
       rows: result.checks,
     },
   ];
+}
+
+/** What each government receives: its value-added shares and its part of every provision (S-1, P-6…P-10). */
+function governmentTable(result: Result): Table {
+  type G = { government: string; valueAdded: string; provisions: Record<string, string>; total: string };
+  const rows: G[] = Object.entries(result.totals.receiptsByGovernment).map(([government, g]) => ({ government, ...g }));
+  return {
+    name: 'governments', zh: '各级政府所得', en: 'What each government receives', rows,
+    columns: [
+      tx<G>('government', '政府', 'Government', (g) => g.government),
+      m<G>('valueAdded', '增值收益分成', 'Share of value added', (g) => g.valueAdded),
+      ...PROVISIONS.map((d) => m<G>(`provisions.${d.id}`, d.zh, d.en, (g) => g.provisions[d.id] ?? '0.00')),
+      m<G>('total', '合计', 'Total', (g) => g.total),
+    ] as Column<unknown>[],
+  };
+}
+
+/** The 2020 rural earmark, year by year (P-11). */
+function earmarkTable(result: Result): Table {
+  type E = Result['ruralEarmark'][number];
+  return {
+    name: 'earmark', zh: '土地出让收入用于农业农村', en: 'Land income for agriculture and rural areas', rows: result.ruralEarmark,
+    columns: [
+      tx<E>('year', '年度', 'Year', (e) => String(e.year)),
+      m<E>('income', '土地出让收入', 'Land-sale income', (e) => e.income),
+      m<E>('netIncome', '土地出让收益', 'Net land income', (e) => e.netIncome),
+      m<E>('ruralUses', '用于农业农村', 'Spent on rural areas', (e) => e.ruralUses),
+      tx<E>('shareOfNetIncomePercent', '占收益比例（%）', 'Share of net income (%)', (e) => e.shareOfNetIncomePercent ?? ''),
+      tx<E>('target', '目标', 'Target', (e) => e.target),
+      tx<E>('floor', '不低于收入比例', 'Floor of income', (e) => e.floor ?? ''),
+      m<E>('required', '应达到', 'Required', (e) => e.required),
+      tx<E>('met', '是否达标', 'Met', (e) => (e.met ? 'ok' : 'short')),
+      m<E>('shortBy', '差额', 'Short by', (e) => e.shortBy),
+      tx<E>('source', '依据', 'Source', (e) => e.source),
+    ] as Column<unknown>[],
+  };
 }
 
 /** CSV text of a table (RFC 4180 quoting, formula-like text neutralised), headers in the chosen language, with a BOM for Excel. */

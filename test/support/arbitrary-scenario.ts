@@ -3,6 +3,7 @@
  * works, holding, sale), random tiers and split ratios, random provision sets and rates.
  */
 import fc from 'fast-check';
+import { PROVISION_KINDS } from '../../engine/provision-catalogue';
 
 const month = (start: number, offset: number) => {
   const z = start + offset;
@@ -59,7 +60,7 @@ export const scenarioArb = fc
     tierCount: fc.integer({ min: 1, max: 3 }),
     weights: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 3 }),
     altWeights: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 3 }),
-    provisions: fc.subarray(['landIncomeFund', 'agriDev', 'education', 'water', 'housing']),
+    provisions: fc.subarray([...PROVISION_KINDS]),
     educationRate: fc.integer({ min: 0, max: 2000 }),
     fundRate: fc.integer({ min: 0, max: 1000 }),
     parcelCount: fc.integer({ min: 1, max: 6 }),
