@@ -57,7 +57,7 @@ export const runCommand: Command = async (args, io) => {
   else if (tableName) text = tableToCsv(resultTables(result).find((t) => t.name === tableName)!, lang);
   else text = formatSummary(result, lang);
 
-  if (values.xlsx) writeFileAtomic(values.xlsx, resultWorkbook(result));
+  if (values.xlsx) writeFileAtomic(values.xlsx, await resultWorkbook(result));
   if (values.out) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   else io.out(text);
   return 0;
