@@ -3,9 +3,9 @@
  * this only supplies the file system (a missing file is null, so the engine can name it).
  */
 import { readFileSync } from 'node:fs';
-import { composeScenario, type Composed } from '../engine/index';
+import { composeScenario, type Composed, type ReadGrid } from '../engine/index';
 
-export function loadScenarioFile(path: string): Composed {
+export function loadScenarioFile(path: string, readGrid?: ReadGrid): Composed {
   const read = (p: string): string | null | { error: string } => {
     try {
       return readFileSync(p, 'utf8');
@@ -15,5 +15,5 @@ export function loadScenarioFile(path: string): Composed {
       return { error: code === 'EISDIR' ? 'it is a directory / 这是一个目录' : (e as Error).message };
     }
   };
-  return composeScenario(path.replace(/\\/g, '/'), read);
+  return composeScenario(path.replace(/\\/g, '/'), read, readGrid);
 }
