@@ -10,7 +10,8 @@
 import { problem, type Problem } from '../problem';
 import { parsePath, setAt, type PathSegment } from './json-path';
 import { KIND_FORM, NEEDS_UNIT, columnKind, type ColumnKind } from './parcel-column';
-import { cellAddress, type GridCell, type SheetGrid } from '../xlsx/sheet-grid';
+import { cellAddress } from '../xlsx/cell-address';
+import type { GridCell, SheetGrid } from '../xlsx/sheet-grid';
 import type { ParcelRows } from './parcel-table';
 
 const REQUIRED_COLUMNS = ['id', 'area'];

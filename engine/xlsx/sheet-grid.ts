@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { loadWorkbook } from './sheet-writer';
+export { cellAddress } from './cell-address';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'formula' | 'date' | 'boolean' | 'error';
 
@@ -84,16 +85,4 @@ function cellOf(cell: ExcelJS.Cell): GridCell {
 /** A cell number as Excel shows it in full: 15 significant digits, no float noise ("0.3", not "0.30000000000000004"). */
 function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
-}
-
-/** "D7" from a 0-based row and column. */
-export function cellAddress(row: number, col: number): string {
-  let c = col + 1;
-  let letters = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
 }
