@@ -71,9 +71,12 @@ function lifeTable(result: Result, scope: ProjectScope, bond: BondReport): Repor
   const parcelIds = new Set(scope.parcels.map((p) => p.id));
   const ofScope = (rule: (r: string) => boolean) => byYear(result, years, (p) => p.parcel !== null && parcelIds.has(p.parcel) && rule(p.rule)).map(yuan);
   const cov = (y: number) => bond.coverageByYear.find((c) => c.year === y);
-  const sched = (field: 'interest' | 'principal' | 'fees') => years.map((y) => sumMoney(bond.schedule.filter((s) => yearOfPeriod(s.period) === y).map((s) => s[field])));
+  // Paid to the bond's holders and agents, from the ledger: the issue fees paid at issue are debt service too.
+  const paidTo = (account: string, rule: (r: string) => boolean) => byYear(result, years, (p) => p.to === account && rule(p.rule)).map(yuan);
   const available = years.map((y) => cov(y)?.available ?? '0.00');
-  const interest = sched('interest'), principal = sched('principal'), fees = sched('fees');
+  const interest = paidTo(`bondholders:${bond.id}`, (r) => r === 'bond.interest');
+  const principal = paidTo(`bondholders:${bond.id}`, (r) => r === 'bond.principal');
+  const fees = paidTo(`bondAgent:${bond.id}`, (r) => r.startsWith('bond.'));
   const debtService = years.map((y, i) => cov(y)?.debtService ?? sumMoney([interest[i], principal[i], fees[i]]));
   const net = years.map((_, i) => yuan(fen(available[i]) - fen(debtService[i])));
   let carried = 0;
