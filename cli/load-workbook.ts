@@ -8,9 +8,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadScenarioFile } from './load';
 import { readSheetGrid, type SheetGrid } from '../engine/xlsx/sheet-grid';
 import type { Composed } from '../engine/index';
+import { MAX_PARCEL_WORKBOOK_BYTES } from '../engine/scenario/parcel-workbook';
 
-/** 20 MB: a parcel list of tens of thousands of rows; a larger file is refused before it is opened. */
-export const MAX_PARCEL_WORKBOOK_BYTES = 20 * 1024 * 1024;
+export { MAX_PARCEL_WORKBOOK_BYTES };
 
 export async function loadScenario(path: string): Promise<Composed> {
   const wanted = new Map<string, { file: string; sheet: string | undefined }>();

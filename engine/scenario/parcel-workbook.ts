@@ -14,6 +14,9 @@ import { cellAddress } from '../xlsx/cell-address';
 import type { GridCell, SheetGrid } from '../xlsx/sheet-grid';
 import type { ParcelRows } from './parcel-table';
 
+/** 20 MB: a parcel list of tens of thousands of rows; a larger workbook is refused before it is opened. */
+export const MAX_PARCEL_WORKBOOK_BYTES = 20 * 1024 * 1024;
+
 const REQUIRED_COLUMNS = ['id', 'area'];
 const UNIT_SUFFIX = /^(.*?)\s*[（(［[]\s*([^）)\]］]+?)\s*[）)\]］]\s*$/;
 const NUMERIC_TEXT = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$/;

@@ -136,10 +136,9 @@ export class PageScenario extends NotebookPage {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const [{ readSheetGrid }, { parcelsFromGrid }, { problem }] = await Promise.all([
+    const [{ readSheetGrid }, { parcelsFromGrid, MAX_PARCEL_WORKBOOK_BYTES: limit }, { problem }] = await Promise.all([
       import('../../engine/xlsx/sheet-grid'), import('../../engine/scenario/parcel-workbook'), import('../../engine/problem'),
     ]);
-    const limit = 20 * 1024 * 1024;
     if (file.size > limit) {
       this._sheet = { grid: null, file: file.name, count: 0, problems: [problem('file.unreadable', file.name, file.size, { en: `a parcel workbook under ${limit} bytes`, zh: `小于 ${limit} 字节的宗地工作簿` })] };
       return;
