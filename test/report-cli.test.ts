@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { loadWorkbook } from '../engine/xlsx/sheet-writer';
 import { runFile } from './support/scenarios';
+import { fen } from '../engine/reports/index';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -27,6 +28,18 @@ describe('lrsim report', () => {
     const r = await cli('report', BONDS, '--kind', kind);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(text);
+  });
+
+  it('--date: the use of proceeds up to a month, its last balance what remained then', async () => {
+    const r = await cli('report', BONDS, '--kind', 'bond-use', '--date', '2021-09', '--json');
+    const doc = JSON.parse(r.out);
+    const use = doc.sections[0];
+    expect(use.head.slice(1).map((h: { zh: string }) => h.zh).every((m: string) => m <= '2021-09')).toBe(true);
+    const balance = use.rows.find((x: { key: string }) => x.key === 'balance').cells;
+    const result = runFile(BONDS);
+    const account = `project:${result.bonds[0].project}`;
+    const held = result.postings!.filter((p) => p.period <= '2021-09').reduce((s, p) => s + (p.to === account ? fen(p.amount) : 0) - (p.from === account ? fen(p.amount) : 0), 0);
+    expect(fen(balance[balance.length - 1].v)).toBe(held);
   });
 
   it('--json is the table model with money as 元 strings; --csv keeps exact 元', async () => {
@@ -60,6 +73,7 @@ describe('lrsim report', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('usage: lrsim report');
     expect((await cli('report', BONDS, '--kind', 'budget', '--year', 'soon')).code).toBe(2);
+    expect((await cli('report', BONDS, '--kind', 'bond-use', '--date', '2022-13')).code).toBe(2);
     const out = join(mkdtempSync(join(tmpdir(), 'lrsim-report-')), 'never.xlsx');
     const bad = await cli('report', 'test/fixtures/bad/money.format.json', '--kind', 'budget', '--xlsx', out);
     expect(bad.code).toBe(1);

@@ -14,12 +14,12 @@ import { writeFileAtomic } from '../write-file';
 import type { Command } from '../io';
 
 const KINDS = REPORT_KINDS.map((k) => k.kind);
-export const REPORT_USAGE = `lrsim report <scenario.json> --kind <${KINDS.join('|')}> [--year Y] [--xlsx FILE] [--csv | --json] [--out FILE] [--lang zh|en]`;
+export const REPORT_USAGE = `lrsim report <scenario.json> --kind <${KINDS.join('|')}> [--year Y] [--date YYYY-MM] [--xlsx FILE] [--csv | --json] [--out FILE] [--lang zh|en]`;
 
 export const reportCommand: Command = async (args, io) => {
   let opts;
   try {
-    opts = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, year: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string', default: 'zh' } } });
+    opts = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string', default: 'zh' } } });
   } catch (e) {
     io.err(`${(e as Error).message}\nusage: ${REPORT_USAGE}`);
     return 2;
@@ -28,8 +28,9 @@ export const reportCommand: Command = async (args, io) => {
   const kind = values.kind as ReportKind | undefined;
   const lang = values.lang === 'en' ? 'en' : values.lang === 'zh' ? 'zh' : null;
   const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
-  if (positionals.length !== 1 || !kind || !KINDS.includes(kind) || !lang || Number.isNaN(year) || (values.csv && values.json)) {
-    const why = !kind ? '--kind is required' : !KINDS.includes(kind) ? `unknown --kind "${kind}"; one of ${KINDS.join(', ')} / 报表种类应为 ${REPORT_KINDS.map((k) => `${k.kind}（${k.zh}）`).join('、')}` : Number.isNaN(year) ? `--year must be a year such as 2024, got "${values.year}"` : !lang ? `--lang must be zh or en` : '';
+  const badDate = values.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.date);
+  if (positionals.length !== 1 || !kind || !KINDS.includes(kind) || !lang || Number.isNaN(year) || badDate || (values.csv && values.json)) {
+    const why = !kind ? '--kind is required' : !KINDS.includes(kind) ? `unknown --kind "${kind}"; one of ${KINDS.join(', ')} / 报表种类应为 ${REPORT_KINDS.map((k) => `${k.kind}（${k.zh}）`).join('、')}` : Number.isNaN(year) ? `--year must be a year such as 2024, got "${values.year}"` : badDate ? `--date must be a month such as 2022-06, got "${values.date}" / 日期应为月份，如 2022-06` : !lang ? `--lang must be zh or en` : '';
     io.err(`${why ? why + '\n' : ''}usage: ${REPORT_USAGE}`);
     return 2;
   }
@@ -42,7 +43,7 @@ export const reportCommand: Command = async (args, io) => {
     return 1;
   }
   const result = report(run(prepared!.model), { postings: true });
-  const doc = buildReport(kind, result, { year, sensitivity: kind === 'balance' ? sensitivityRuns(composed.scenario) : [] });
+  const doc = buildReport(kind, result, { year, until: values.date, sensitivity: kind === 'balance' ? sensitivityRuns(composed.scenario) : [] });
   if (doc.sections.length === 0) {
     io.err(`${file}: ${doc.notes.map((n) => `${n.en} / ${n.zh}`).join('; ')}`);
     return 1;

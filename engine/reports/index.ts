@@ -23,6 +23,8 @@ export const REPORT_KINDS: readonly { kind: ReportKind; zh: string; en: string }
 export interface ReportOptions {
   /** budget: one year; bond-use: months up to the end of that year. */
   readonly year?: number;
+  /** bond-use: months up to this one ("2022-06"), so the last balance is what remained then. */
+  readonly until?: string;
   /** balance: the stress runs of the same scenario (sensitivityRuns). */
   readonly sensitivity?: readonly SensitivityRun[];
 }
@@ -33,7 +35,7 @@ export function buildReport(kind: ReportKind, result: Result, options: ReportOpt
     case 'balance': return balancePlan(result, options.sensitivity ?? []);
     case 'disclosure': return disclosureTable(result);
     case 'card': return projectCard(result);
-    case 'bond-use': return bondUse(result, options.year === undefined ? undefined : `${options.year}-12`);
+    case 'bond-use': return bondUse(result, options.until ?? (options.year === undefined ? undefined : `${options.year}-12`));
     case 'budget': return reserveBudget(result, options.year);
   }
 }
