@@ -13,6 +13,7 @@ import { loadScenario, MAX_PARCEL_WORKBOOK_BYTES, readWorkbookGrid } from '../cl
 import { composed, scenarioFiles } from './support/scenarios';
 import { csvToXlsx, noticeOnce, sofficeAvailable } from './support/libreoffice';
 import { prepare, type Problem } from '../engine/index';
+import { main } from '../cli/main';
 
 type Cell = ExcelJS.CellValue;
 
@@ -28,7 +29,7 @@ async function workbookFile(dir: string, rows: Cell[][], build?: (ws: ExcelJS.Wo
 
 function scenarioFile(dir: string, spec: unknown): string {
   const file = join(dir, 'scenario.json');
-  writeFileSync(file, JSON.stringify({ id: 'xlsx-parcels', timeline: { start: '2022-01', months: 36 }, jurisdiction: 'guangdong', parcelsXlsx: spec }));
+  writeFileSync(file, JSON.stringify({ id: 'xlsx-parcels', timeline: { start: '2022-01', months: 60 }, jurisdiction: 'guangdong', parcelsXlsx: spec }));
   return file;
 }
 
@@ -56,6 +57,18 @@ describe('parcels from an .xlsx sheet', () => {
     const fromCsv = composed('test/fixtures/good/csv-parcels.json');
     expect((c as { scenario: Record<string, unknown> }).scenario.parcels).toEqual(fromCsv.parcels);
     expect(prepare((c as { scenario: unknown }).scenario).ok).toBe(true);
+  });
+
+  it('every command reads a scenario whose parcels are in a workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrsim-xlsx-'));
+    await workbookFile(dir, GOOD_ROWS);
+    const file = scenarioFile(dir, { file: 'parcels.xlsx' });
+    for (const args of [['run', file], ['validate', file], ['stress', file], ['sweep', file, '--stress'], ['report', file, '--kind', 'budget']]) {
+      let err = '';
+      const code = await main(args, { out: () => {}, err: (s: string) => { err += s; } });
+      expect(code, `${args.join(' ')}: ${err}`).toBe(0);
+      expect(err).not.toContain('workbooks are not read here');
+    }
   });
 
   const cases: { what: string; rows: Cell[][]; build?: (ws: ExcelJS.Worksheet) => void; where: string; en: RegExp; zh: RegExp }[] = [
