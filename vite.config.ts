@@ -8,7 +8,7 @@ export default defineConfig({
   build: { outDir: '../dist', emptyOutDir: true },
   worker: { format: 'es' },
   // Pre-bundle what the page and the engine worker import, so a first visit never stops to reload.
-  optimizeDeps: { include: ['lit', '@observablehq/plot', 'idb-keyval', 'ajv', 'decimal.js', 'papaparse', 'xlsx'] },
+  optimizeDeps: { include: ['lit', '@observablehq/plot', 'idb-keyval', 'ajv', 'decimal.js', 'papaparse', 'exceljs'] },
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],

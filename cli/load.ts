@@ -7,12 +7,12 @@
  * descriptor, so what is checked is what is read.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { composeScenario, type Composed } from '../engine/index';
+import { composeScenario, type Composed, type ReadGrid } from '../engine/index';
 import { MAX_FILE_BYTES } from '../engine/limits';
 import type { ReadText } from '../engine/scenario/compose';
 
-export function loadScenarioFile(path: string): Composed {
-  return composeScenario(path.replace(/\\/g, '/'), readLimited);
+export function loadScenarioFile(path: string, readGrid?: ReadGrid): Composed {
+  return composeScenario(path.replace(/\\/g, '/'), readLimited, readGrid);
 }
 
 export const readLimited: ReadText = (p) => {

@@ -12,9 +12,11 @@ import { tornadoCommand, TORNADO_USAGE } from './commands/tornado';
 import { montecarloCommand, MONTECARLO_USAGE } from './commands/montecarlo';
 import { solveCommand, SOLVE_USAGE } from './commands/solve';
 import { stressCommand, STRESS_USAGE, zonesCommand, ZONES_USAGE } from './commands/funding';
+import { reportCommand, REPORT_USAGE } from './commands/report';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   run: { run: runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
+  report: { run: reportCommand, help: `${REPORT_USAGE}\n      a filed document from the run: 收益与融资平衡方案, 专项债券信息披露表, 项目信息卡, 债券资金使用情况, 年度土地储备资金收支预算（决算）表` },
   validate: { run: validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
   stress: { run: stressCommand, help: `${STRESS_USAGE}\n      the base case and each stress preset: coverage, shortfall, peak funding need` },
   zones: { run: zonesCommand, help: `${ZONES_USAGE}\n      each zone closed (封闭运行) against one city-wide pool` },

@@ -7,7 +7,7 @@ export type { Check } from './check';
 export type { Model } from './model';
 export * as money from './money';
 export { SCENARIO_SCHEMA } from './scenario/schema-check';
-export { composeScenario, mergeDeep, resolvePath, type Composed, type ReadText } from './scenario/compose';
+export { composeScenario, mergeDeep, resolvePath, type Composed, type ReadText, type ReadGrid } from './scenario/compose';
 export { parsePath, getAt, setAt } from './scenario/json-path';
 export { resultTables, tableToCsv, periodColumns, parcelColumns, type Table, type Column } from './tables';
 export { postingRows, type PostingRow } from './report';

@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'file.unreadable'
   | 'file.json'
   | 'file.csv'
+  | 'file.xlsx'
   | 'schema.type'
   | 'schema.required'
   | 'schema.unknownField'

@@ -4,29 +4,12 @@
  * A cell's number is parsed from the result's exact decimal string, so what Excel shows is the
  * engine's figure to the fen. Pure: returns the bytes; the caller writes or downloads them.
  */
-import * as XLSX from 'xlsx';
-import { resultTables, type Table } from './tables';
+import { resultTables } from './tables';
 import type { Result } from './report';
+import { MONEY_FORMAT, addTableSheet, newWorkbook, printSetup, workbookBytes } from './xlsx/sheet-writer';
 
-const MONEY_FORMAT = '#,##0.00';
-
-function sheetOf(table: Table): XLSX.WorkSheet {
-  const aoa: (string | number)[][] = [table.columns.map((c) => c.zh), table.columns.map((c) => c.en)];
-  for (const row of table.rows) aoa.push(table.columns.map((c) => (c.kind === 'text' ? c.get(row) : Number(c.get(row)))));
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
-  table.columns.forEach((c, j) => {
-    if (c.kind !== 'money') return;
-    for (let i = 2; i < aoa.length; i++) {
-      const cell = ws[XLSX.utils.encode_cell({ r: i, c: j })];
-      if (cell) cell.z = MONEY_FORMAT;
-    }
-  });
-  ws['!cols'] = table.columns.map((c) => ({ wch: Math.max(10, c.zh.length * 2 + 2) }));
-  return ws;
-}
-
-export function resultWorkbook(result: Result): Uint8Array {
-  const wb = XLSX.utils.book_new();
+export async function resultWorkbook(result: Result): Promise<Uint8Array> {
+  const wb = newWorkbook();
   const t = result.totals;
   const summary: (string | number)[][] = [
     ['情景', 'Scenario', result.scenario.name.zh],
@@ -42,18 +25,17 @@ export function resultWorkbook(result: Result): Uint8Array {
     ['增值收益（元）', 'Value added (yuan)', Number(t.valueAdded)],
     ...result.tiers.map((tier) => [`${tier.name.zh}分成（元）`, `${tier.name.en} share (yuan)`, Number(t.shares[tier.id])]),
   ];
-  const ws = XLSX.utils.aoa_to_sheet(summary);
-  for (let i = 3; i < summary.length; i++) {
-    const cell = ws[XLSX.utils.encode_cell({ r: i, c: 2 })];
-    if (cell) cell.z = MONEY_FORMAT;
-  }
-  ws['!cols'] = [{ wch: 24 }, { wch: 28 }, { wch: 22 }];
-  XLSX.utils.book_append_sheet(wb, ws, '汇总');
-  for (const table of resultTables(result)) XLSX.utils.book_append_sheet(wb, sheetOf(table), table.zh);
-  const params = XLSX.utils.aoa_to_sheet([
-    ['参数', '取值', '来源', '规则', '可信度'],
-    ...result.parameters.map((p) => [p.key, typeof p.value === 'string' ? p.value : JSON.stringify(p.value), p.source, p.ref, p.confidence]),
-  ]);
-  XLSX.utils.book_append_sheet(wb, params, '参数');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  const ws = wb.addWorksheet('汇总');
+  summary.forEach((row, i) => {
+    ws.addRow(row);
+    if (i >= 3) ws.getCell(i + 1, 3).numFmt = MONEY_FORMAT;
+  });
+  ws.columns.forEach((c, j) => { c.width = [24, 28, 22][j]; });
+  printSetup(ws, 3, 0);
+  for (const table of resultTables(result)) addTableSheet(wb, table);
+  const params = wb.addWorksheet('参数', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  params.addRow(['参数', '取值', '来源', '规则', '可信度']);
+  for (const p of result.parameters) params.addRow([p.key, typeof p.value === 'string' ? p.value : JSON.stringify(p.value), p.source, p.ref, p.confidence]);
+  printSetup(params, 5, 1);
+  return workbookBytes(wb);
 }

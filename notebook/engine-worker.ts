@@ -9,7 +9,8 @@ import { run, type RunOutput } from '../engine/run';
 import { postingRows, report, type PostingRow } from '../engine/report';
 import { diffTotals } from './lib/compare';
 import { traceFigure } from './lib/trace';
-import type { RunReply, WorkerRequest, WorkerResponse } from './lib/protocol';
+import { buildReport, sensitivityRuns, type ReportKind } from '../engine/reports/index';
+import type { ReportReply, RunReply, WorkerRequest, WorkerResponse } from './lib/protocol';
 import type { Result } from '../engine/report';
 
 interface Kept { out: RunOutput; result: Result; postings: PostingRow[] | null }
@@ -35,6 +36,19 @@ function runOne(scenario: unknown): RunReply {
   }
 }
 
+function reportOne(scenario: unknown, kind: ReportKind, year: number | undefined): ReportReply {
+  const t0 = performance.now();
+  try {
+    const prepared = prepare(scenario);
+    if (!prepared.ok) return { ok: false, problems: prepared.problems, ms: performance.now() - t0 };
+    const result = report(run(prepared.model), { postings: true });
+    const sensitivity = kind === 'balance' ? sensitivityRuns(scenario as Record<string, unknown>) : [];
+    return { ok: true, report: buildReport(kind, result, { year, sensitivity }), ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, problems: [], ms: performance.now() - t0, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 function handle(req: WorkerRequest): WorkerResponse {
   switch (req.type) {
     case 'run':
@@ -47,6 +61,8 @@ function handle(req: WorkerRequest): WorkerResponse {
     }
     case 'sweep':
       return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map(runOne) };
+    case 'report':
+      return { type: 'report', seq: req.seq, channel: req.channel, reply: reportOne(req.scenario, req.kind, req.year) };
     case 'trace': {
       const k = kept.get(req.runId);
       if (!k) return { type: 'trace', seq: req.seq, channel: req.channel, answer: null, error: 'run no longer kept; move a control to rerun' };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
+import { loadWorkbook } from '../engine/xlsx/sheet-writer';
 import { main } from '../cli/main';
 import { scenarioFiles } from './support/scenarios';
 
@@ -65,11 +65,11 @@ describe('lrsim CLI', () => {
     const r = await cli('run', 'scenarios/jiangmen-2022.json', '--xlsx', file, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    const wb = XLSX.read(readFileSync(file));
-    expect(wb.SheetNames).toContain('宗地损益');
-    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['汇总'], { header: 1 });
-    const revenueRow = rows.find((row) => row[0] === '出让收入（元）')!;
-    expect(Number(revenueRow[2]).toFixed(2)).toBe(j.totals.saleRevenue);
+    const wb = await loadWorkbook(readFileSync(file));
+    expect(wb.worksheets.map((w) => w.name)).toContain('宗地损益');
+    const rows = (wb.getWorksheet('汇总')!.getSheetValues() as unknown[][]).filter(Boolean);
+    const revenueRow = rows.find((row) => row[1] === '出让收入（元）')!;
+    expect(Number(revenueRow[3]).toFixed(2)).toBe(j.totals.saleRevenue);
   });
 
   it('a bad file: every problem listed, exit 1, nothing written, no stack trace', async () => {

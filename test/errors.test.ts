@@ -6,13 +6,13 @@ import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../engine/limits';
 import { formatProblems, prepare, type Problem, type ProblemCode } from '../engine/index';
-import { loadScenarioFile } from '../cli/load';
+import { loadScenario } from '../cli/load-workbook';
 
 const DIR = 'test/fixtures/bad';
 const expected: Record<string, { code: ProblemCode; path: string; what: string }> = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8'));
 
-function problemsOf(file: string): Problem[] {
-  const c = loadScenarioFile(file);
+async function problemsOf(file: string): Promise<Problem[]> {
+  const c = await loadScenario(file);
   if (!c.ok) return c.problems;
   const p = prepare(c.scenario);
   return p.ok ? [] : p.problems;
@@ -28,8 +28,8 @@ beforeAll(() => {
 describe('bad input is refused with every problem named', () => {
   const rendered: string[] = [];
   for (const [file, want] of Object.entries(expected)) {
-    it(`${want.code}: ${want.what}`, () => {
-      const problems = problemsOf(`${DIR}/${file}`);
+    it(`${want.code}: ${want.what}`, async () => {
+      const problems = await problemsOf(`${DIR}/${file}`);
       expect(problems.length).toBeGreaterThan(0);
       const hit = problems.find((p) => p.code === want.code);
       expect(hit, `codes found: ${problems.map((p) => `${p.code}@${p.path}`).join(', ')}`).toBeDefined();
@@ -52,8 +52,8 @@ describe('bad input is refused with every problem named', () => {
     expect(missing).toEqual([]);
   });
 
-  it('a directory given as a scenario file is unreadable, not a crash', () => {
-    const problems = problemsOf('test/fixtures');
+  it('a directory given as a scenario file is unreadable, not a crash', async () => {
+    const problems = await problemsOf('test/fixtures');
     expect(problems.map((p) => p.code)).toEqual(['file.unreadable']);
   });
 

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { csvCell } from '../../engine/csv-cell';
 import { compareZoneModes, formatProblems, money, stressTable } from '../../engine/index';
-import { loadScenarioFile } from '../load';
+import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
 import { pad } from '../summary';
 
@@ -24,8 +24,8 @@ function options(args: string[], io: CliIO, usage: string) {
   }
 }
 
-function load(file: string, io: CliIO) {
-  const c = loadScenarioFile(file);
+async function load(file: string, io: CliIO) {
+  const c = await loadScenario(file);
   if (!c.ok) {
     io.err(`${file}: ${c.problems.length} problem(s) / ${c.problems.length} 个问题\n${formatProblems(c.problems)}`);
     return null;
@@ -40,7 +40,7 @@ export const STRESS_USAGE = 'lrsim stress <scenario.json> [--json | --csv] [--la
 export const stressCommand: Command = async (args, io) => {
   const o = options(args, io, STRESS_USAGE);
   if (!o) return 2;
-  const scenario = load(o.positionals[0], io);
+  const scenario = await load(o.positionals[0], io);
   if (!scenario) return 1;
   const rows = stressTable(scenario);
   const bad = rows.filter((r) => r.problems.length > 0);
@@ -67,7 +67,7 @@ export const ZONES_USAGE = 'lrsim zones <scenario.json> [--json | --csv] [--lang
 export const zonesCommand: Command = async (args, io) => {
   const o = options(args, io, ZONES_USAGE);
   if (!o) return 2;
-  const scenario = load(o.positionals[0], io);
+  const scenario = await load(o.positionals[0], io);
   if (!scenario) return 1;
   const c = compareZoneModes(scenario);
   if (!c.ok) {

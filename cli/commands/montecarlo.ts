@@ -133,7 +133,7 @@ export const montecarloCommand: Command = async (args, io) => {
   const events = (v.event ?? []).map(parseEvent);
   const bad = [runs, seed, threads, ...inputs, ...correlations, ...events].filter((x): x is Problem => typeof x === 'object' && 'code' in x);
   if (bad.length) return failWith(io, bad, 'montecarlo');
-  const scenario = loadForAnalysis(positionals[0], io);
+  const scenario = await loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
   const typed = [...(v.output ?? []), ...(v.series ?? []), ...(events as McEventSpec[]).map((e) => e.output)];
   const unknown = refuseUnknownOutputs(scenario, typed, io, 'montecarlo');

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '../../engine/index';
 import { resultWorkbook } from '../../engine/workbook';
-import { loadScenarioFile } from '../load';
+import { loadScenario } from '../load-workbook';
 import { formatSummary } from '../summary';
 import { OutputError, writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
@@ -49,7 +49,7 @@ export const runCommand: Command = async (args, io) => {
     io.err(`usage: ${RUN_USAGE}`);
     return 2;
   }
-  const result = loadAndRun(file, io, !!values.postings);
+  const result = await loadAndRun(file, io, !!values.postings);
   if (!result) return 1;
 
   let text: string;
@@ -58,7 +58,7 @@ export const runCommand: Command = async (args, io) => {
   else text = formatSummary(result, lang);
 
   try {
-    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, resultWorkbook(result));
+    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await resultWorkbook(result));
     if (values.out !== undefined) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
@@ -69,8 +69,8 @@ export const runCommand: Command = async (args, io) => {
   return 0;
 };
 
-export function loadAndRun(file: string, io: CliIO, postings = false) {
-  const composed = loadScenarioFile(file);
+export async function loadAndRun(file: string, io: CliIO, postings = false) {
+  const composed = await loadScenario(file);
   if (!composed.ok) {
     io.err(problemsHeader(file, composed.problems.length) + formatProblems(composed.problems));
     return null;

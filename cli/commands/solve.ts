@@ -69,7 +69,7 @@ export const solveCommand: Command = async (args, io) => {
   if (positionals.length !== 1) { io.err(`usage: ${SOLVE_USAGE}`); return 2; }
   if (v.preset !== undefined) {
     if (!(SOLVE_PRESETS as readonly string[]).includes(v.preset)) return failWith(io, [problem('schema.enum', '--preset', v.preset, { en: `one of ${SOLVE_PRESETS.join(', ')}`, zh: `以下之一：${SOLVE_PRESETS.join('、')}` })], 'solve');
-    const scenario = loadForAnalysis(positionals[0], io);
+    const scenario = await loadForAnalysis(positionals[0], io);
     if (scenario === null) return 1;
     const p = solvePreset(scenario, v.preset as SolvePresetName, { parcel: v.parcel, bond: v.bond, zone: v.zone, preAllocation: v['pre-allocation'], from: v.from, to: v.to, linkBond: !v['no-link'] });
     if (!p.ok) return failWith(io, p.problems, `solve --preset ${v.preset}`);
@@ -88,7 +88,7 @@ export const solveCommand: Command = async (args, io) => {
   const conds = Object.keys(CONDITIONS).filter((k) => v[k as keyof typeof v] !== undefined);
   if (conds.length !== 1) problems.push(problem('schema.required', '--at-least', undefined, { en: 'exactly one condition: --at-least X, --at-most X, --above X or --below X', zh: '且仅一个条件：--at-least X、--at-most X、--above X 或 --below X' }));
   if (problems.length) return failWith(io, problems, 'solve');
-  const scenario = loadForAnalysis(positionals[0], io);
+  const scenario = await loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
   const unknown = refuseUnknownOutputs(scenario, [output], io, 'solve');
   if (unknown !== null) return unknown;

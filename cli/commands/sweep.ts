@@ -17,14 +17,14 @@ import { fenToWan } from '../../engine/money';
 import { problem, type Problem } from '../../engine/problem';
 import { unknownOutputs } from '../../engine/analysis/output';
 import { defaultOutputs, heatMap, renderTable, stressOutputs, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
-import { loadScenarioFile } from '../load';
+import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
 
 export const SWEEP_USAGE = `lrsim sweep <scenario.json> (--x PATH=FROM:TO:STEPS|V1,V2,… [--y PATH=…] | --stress) [--output PATH]… [--json | --csv | --heatmap]`;
 
 /** Loads a scenario and checks that it runs; prints its problems and returns null if not. */
-export function loadForAnalysis(file: string, io: CliIO): unknown | null {
-  const composed = loadScenarioFile(file);
+export async function loadForAnalysis(file: string, io: CliIO): Promise<unknown | null> {
+  const composed = await loadScenario(file);
   const problems = composed.ok ? (() => { const p = prepare(composed.scenario); return p.ok ? [] : p.problems; })() : composed.problems;
   if (problems.length > 0 || !composed.ok) {
     io.err(`${file}: ${problems.length} problem(s), nothing was run / 发现 ${problems.length} 个问题，未运行\n${formatProblems(problems)}`);
@@ -108,7 +108,7 @@ export const sweepCommand: Command = async (args, io) => {
   const bad = axes.filter((a): a is Problem => 'code' in a);
   if (bad.length) return failWith(io, bad, 'sweep');
   if (v.heatmap && !v.y) return failWith(io, [problem('schema.required', '--y', undefined, { en: 'a second axis (--y) for a heat map', zh: '热力图需要第二个维度（--y）' })], 'sweep');
-  const scenario = loadForAnalysis(positionals[0], io);
+  const scenario = await loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
   const unknown = refuseUnknownOutputs(scenario, v.output ?? [], io, 'sweep');
   if (unknown !== null) return unknown;
@@ -136,8 +136,8 @@ export const sweepCommand: Command = async (args, io) => {
 };
 
 /** `--stress`: the base case and every stress preset, one row each, the chosen outputs across. */
-function stressTableCommand(file: string, paths: readonly string[], json: boolean, csv: boolean, io: CliIO): number {
-  const scenario = loadForAnalysis(file, io);
+async function stressTableCommand(file: string, paths: readonly string[], json: boolean, csv: boolean, io: CliIO): Promise<number> {
+  const scenario = await loadForAnalysis(file, io);
   if (scenario === null) return 1;
   const unknown = refuseUnknownOutputs(scenario, paths, io, 'sweep --stress');
   if (unknown !== null) return unknown;

@@ -40,7 +40,7 @@ export const tornadoCommand: Command = async (args, io) => {
   const inputs = v.input?.length ? v.input.map(parseInput) : defaultTornadoInputs();
   const bad = inputs.filter((i): i is Problem => 'code' in i);
   if (bad.length) return failWith(io, bad, 'tornado');
-  const scenario = loadForAnalysis(positionals[0], io);
+  const scenario = await loadForAnalysis(positionals[0], io);
   if (scenario === null) return 1;
   const unknown = refuseUnknownOutputs(scenario, v.output ? [v.output] : [], io, 'tornado');
   if (unknown !== null) return unknown;

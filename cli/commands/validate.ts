@@ -1,6 +1,6 @@
 /** `lrsim validate <scenario.json>…`: check files without running them; exit 1 if any has a problem. */
 import { formatProblems, prepare } from '../../engine/index';
-import { loadScenarioFile } from '../load';
+import { loadScenario } from '../load-workbook';
 import type { Command } from '../io';
 
 export const validateCommand: Command = async (args, io) => {
@@ -10,7 +10,7 @@ export const validateCommand: Command = async (args, io) => {
   }
   let bad = 0;
   for (const file of args) {
-    const composed = loadScenarioFile(file);
+    const composed = await loadScenario(file);
     const problems = composed.ok ? (() => { const p = prepare(composed.scenario); return p.ok ? [] : p.problems; })() : composed.problems;
     if (problems.length === 0) io.out(`✓ ${file}`);
     else {

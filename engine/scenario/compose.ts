@@ -1,8 +1,10 @@
 /**
  * Composing a scenario from its files: a variant names its `base` and overrides a few fields
  * ("6:4 versus 7:3" is two small files), `set` overrides single fields by JSON path, and
- * `parcelsCsv` brings a parcel table. Files are read through a callback, so the same code serves
- * the CLI (the file system) and the notebook (uploaded or bundled files).
+ * `parcelsCsv` brings a parcel table, `parcelsXlsx: {file, sheet}` one from a workbook sheet (the
+ * first when none is named). Files are read through callbacks, so the same code serves the CLI
+ * (the file system) and the notebook (uploaded or bundled files); a workbook arrives as a grid of
+ * typed cells, read beforehand, because opening one is asynchronous.
  *
  * Merge rule: objects merge key by key, recursively; arrays and scalars in the variant replace
  * the base's. So {"base": "hainan-provincial.json", "split": {"ratios": {"province": "7", "city": "3"}}}
@@ -12,6 +14,8 @@ import { problem, type Problem, type ProblemCode } from '../problem';
 import { MAX_JSON_DEPTH, MAX_SET_PATH_CHARS, MAX_SET_PATH_SEGMENTS, nestsDeeperThan } from '../limits';
 import { getAt, parsePath, setAt, type PathSegment } from './json-path';
 import { parcelsFromCsv } from './parcel-table';
+import { parcelsFromGrid } from './parcel-workbook';
+import type { SheetGrid } from '../xlsx/sheet-grid';
 
 /**
  * A file's text, null if it does not exist, or {error} if it exists but cannot be read (with the
@@ -19,21 +23,24 @@ import { parcelsFromCsv } from './parcel-table';
  */
 export type ReadText = (path: string) => string | null | { error: string; code?: ProblemCode };
 
+/** A workbook sheet as a grid, null if the file does not exist, or {error} if it cannot be read. */
+export type ReadGrid = (path: string, sheet: string | undefined) => SheetGrid | null | { error: string };
+
 export type Composed =
   | { ok: true; scenario: Record<string, unknown>; files: string[] }
   | { ok: false; problems: Problem[] };
 
-export function composeScenario(path: string, read: ReadText): Composed {
+export function composeScenario(path: string, read: ReadText, readGrid?: ReadGrid): Composed {
   const problems: Problem[] = [];
   const files: string[] = [];
-  const scenario = load(path, read, [], problems, files);
+  const scenario = load(path, read, [], problems, files, readGrid);
   if (problems.length > 0 || scenario === null) return { ok: false, problems };
   // `set` values and CSV cells holding JSON can nest too: measure the whole once more.
   if (nestsDeeperThan(scenario, MAX_JSON_DEPTH)) return { ok: false, problems: [tooDeep('', path)] };
   return { ok: true, scenario, files };
 }
 
-function load(path: string, read: ReadText, chain: string[], problems: Problem[], files: string[]): Record<string, unknown> | null {
+function load(path: string, read: ReadText, chain: string[], problems: Problem[], files: string[], readGrid?: ReadGrid): Record<string, unknown> | null {
   if (chain.includes(path)) {
     problems.push({ ...problem('variant.cycle', 'base', path, { en: `a base that does not lead back to itself (${[...chain, path].join(' → ')})`, zh: `不形成循环的基准情景（${[...chain, path].join(' → ')}）` }), file: chain[chain.length - 1] });
     return null;
@@ -60,10 +67,11 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
     return null;
   }
   let own = { ...(data as Record<string, unknown>) };
-  const { base, set, parcelsCsv } = own;
+  const { base, set, parcelsCsv, parcelsXlsx } = own;
   delete own.base;
   delete own.set;
   delete own.parcelsCsv;
+  delete own.parcelsXlsx;
 
   let merged: Record<string, unknown> = own;
   if (base !== undefined) {
@@ -71,7 +79,7 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
       problems.push({ ...problem('schema.type', 'base', base, { en: 'the path of the base scenario file', zh: '基准情景文件路径' }), file: path });
       return null;
     }
-    const parent = load(resolvePath(path, base), read, [...chain, path], problems, files);
+    const parent = load(resolvePath(path, base), read, [...chain, path], problems, files, readGrid);
     if (parent === null) return null;
     merged = mergeDeep(parent, own);
   }
@@ -124,6 +132,12 @@ function load(path: string, read: ReadText, chain: string[], problems: Problem[]
     const existing = Array.isArray(merged.parcels) ? merged.parcels : [];
     merged = { ...merged, parcels: [...existing, ...rows.parcels] };
   }
+  if (parcelsXlsx !== undefined) {
+    const rows = workbookParcels(path, parcelsXlsx, readGrid, problems, files);
+    if (rows === null) return null;
+    const existing = Array.isArray(merged.parcels) ? merged.parcels : [];
+    merged = { ...merged, parcels: [...existing, ...rows] };
+  }
   return merged;
 }
 
@@ -144,6 +158,28 @@ function tooDeep(at: string, file: string): Problem {
 }
 
 const UNPARSED = Symbol('unparsed');
+
+function workbookParcels(path: string, spec: unknown, readGrid: ReadGrid | undefined, problems: Problem[], files: string[]): unknown[] | null {
+  const s = spec as { file?: unknown; sheet?: unknown } | null;
+  if (s === null || typeof s !== 'object' || Array.isArray(s) || typeof s.file !== 'string' || (s.sheet !== undefined && typeof s.sheet !== 'string') || Object.keys(s).some((k) => k !== 'file' && k !== 'sheet')) {
+    problems.push({ ...problem('schema.type', 'parcelsXlsx', spec, { en: '{"file": "parcels.xlsx", "sheet": "地块"} (sheet optional: the first)', zh: '{"file": "parcels.xlsx", "sheet": "地块"}（sheet 可省略：取第一个工作表）' }), file: path });
+    return null;
+  }
+  const xlsxPath = resolvePath(path, s.file);
+  const grid = readGrid ? readGrid(xlsxPath, s.sheet as string | undefined) : { error: 'workbooks are not read here / 此处不读取工作簿' };
+  if (grid !== null && 'error' in grid) {
+    problems.push({ ...problem('file.unreadable', 'parcelsXlsx.file', xlsxPath, { en: 'a readable XLSX workbook', zh: '可读取的 XLSX 工作簿' }, { en: `cannot read ${xlsxPath}: ${grid.error}`, zh: `无法读取 ${xlsxPath}：${grid.error}` }), file: path });
+    return null;
+  }
+  if (grid === null) {
+    problems.push({ ...problem('file.notFound', 'parcelsXlsx.file', s.file, { en: 'an existing XLSX file', zh: '存在的 XLSX 文件' }, { en: `file not found: ${xlsxPath}`, zh: `找不到文件：${xlsxPath}` }), file: path });
+    return null;
+  }
+  files.push(xlsxPath);
+  const rows = parcelsFromGrid(grid);
+  problems.push(...rows.problems);
+  return rows.parcels;
+}
 
 function parseJson(text: string, file: string, problems: Problem[]): unknown {
   try {

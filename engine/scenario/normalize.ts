@@ -49,6 +49,7 @@ export interface RawScenario {
   base?: string;
   set?: Record<string, unknown>;
   parcelsCsv?: string;
+  parcelsXlsx?: { file: string; sheet?: string };
 }
 
 export function prepare(input: unknown): Prepared {

@@ -26,6 +26,7 @@ import '../pages/lr-page-scenario';
 import '../pages/lr-page-evaluation';
 import '../pages/lr-page-stock';
 import '../pages/lr-page-analysis';
+import '../pages/lr-page-reports';
 
 const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en: string } }> = {
   funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
@@ -36,6 +37,7 @@ const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en
   evaluation: { zh: '绩效评价', en: 'Evaluation', who: { zh: '评分与等级', en: 'scores and grade' } },
   stock: { zh: '存量盘活', en: 'Stock land', who: { zh: '处置进度与指标', en: 'disposal and quota' } },
   analysis: { zh: '情景分析', en: 'Analysis', who: { zh: '敏感性与风险', en: 'sensitivity and risk' } },
+  reports: { zh: '报表', en: 'Reports', who: { zh: '方案、披露与预算', en: 'plans, disclosure, budget' } },
 };
 
 export class LrApp extends LitElement {
@@ -95,6 +97,11 @@ export class LrApp extends LitElement {
       label.upload { border: 1px solid #c9c9c2; background: #fff; border-radius: 6px; padding: 0.2rem 0.6rem; cursor: pointer; }
       label.upload:focus-within { outline: 2px solid #d9822b; }
       footer { margin-top: 2rem; font-size: 0.8rem; color: #6b6b66; border-top: 1px solid #e2e2dc; padding-top: 0.5rem; }
+      /* Printing keeps the page's content only (the 报表 page prints a report on A4). */
+      @media print {
+        :host { max-width: none; padding: 0; }
+        header.top, nav, .bar, footer, lr-trace { display: none !important; }
+      }
     `,
   ];
 
@@ -280,6 +287,7 @@ export class LrApp extends LitElement {
       case 'evaluation': return html`<lr-page-evaluation lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-evaluation>`;
       case 'stock': return html`<lr-page-stock lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-stock>`;
       case 'analysis': return html`<lr-page-analysis lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-analysis>`;
+      case 'reports': return html`<lr-page-reports lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-reports>`;
     }
   }
 }

@@ -10,14 +10,16 @@
  * "计算中…" forever over the figures of the scenario before.
  */
 import type { TraceAnswer, TraceQuery } from './trace';
-import type { RunReply, WorkerRequest, WorkerResponse } from './protocol';
+import type { ReportReply, RunReply, WorkerRequest, WorkerResponse } from './protocol';
+import type { ReportKind } from '../../engine/reports/report-table';
 import type { DiffRow } from './compare';
 
 type Body =
   | { type: 'run'; scenario: unknown }
   | { type: 'compare'; a: unknown; b: unknown }
   | { type: 'sweep'; scenarios: unknown[] }
-  | { type: 'trace'; runId: number; query: TraceQuery };
+  | { type: 'trace'; runId: number; query: TraceQuery }
+  | { type: 'report'; scenario: unknown; kind: ReportKind; year?: number };
 
 interface Waiting { seq: number; body: Body; resolve: (r: WorkerResponse | null) => void }
 
@@ -85,6 +87,10 @@ export class EngineClient {
     return this.request(channel, { type: 'sweep', scenarios }).then((r) => (r && r.type === 'sweep' ? r.replies : null));
   }
 
+  report(channel: string, scenario: unknown, kind: ReportKind, year?: number): Promise<ReportReply | null> {
+    return this.request(channel, { type: 'report', scenario, kind, year }).then((r) => (r && r.type === 'report' ? r.reply : null));
+  }
+
   trace(runId: number, query: TraceQuery): Promise<{ answer: TraceAnswer | null; error?: string } | null> {
     return this.request('trace', { type: 'trace', runId, query }).then((r) => (r && r.type === 'trace' ? { answer: r.answer, error: r.error } : null));
   }
@@ -121,6 +127,7 @@ export class EngineClient {
         ? { type: 'trace', seq, channel, answer: null, error }
         : w.body.type === 'compare' ? { type: 'compare', seq, channel, a: reply, b: reply, diff: [] }
         : w.body.type === 'sweep' ? { type: 'sweep', seq, channel, replies: [] }
+        : w.body.type === 'report' ? { type: 'report', seq, channel, reply }
         : { type: 'run', seq, channel, reply };
       w.resolve(res);
     }

@@ -110,30 +110,16 @@ export function downloadCsv(table: Table, lang: 'zh' | 'en', name: string): void
   downloadText(tableToCsv(table, lang), `${name}.csv`, 'text/csv;charset=utf-8');
 }
 
-/** One table as an XLSX workbook of one sheet. */
+/** One table as an XLSX workbook of one sheet (the workbook library is loaded on first use). */
 export async function downloadTableXlsx(table: Table, name: string): Promise<void> {
-  const XLSX = await import('xlsx');
-  const aoa: (string | number)[][] = [table.columns.map((c) => c.zh), table.columns.map((c) => c.en)];
-  // Money cells: the exact 元 string parsed as a number, which Excel holds to the fen.
-  for (const row of table.rows) aoa.push(table.columns.map((c) => (c.kind === 'text' ? c.get(row) : Number(c.get(row)))));
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
-  table.columns.forEach((c, j) => {
-    if (c.kind !== 'money') return;
-    for (let i = 2; i < aoa.length; i++) {
-      const cell = ws[XLSX.utils.encode_cell({ r: i, c: j })];
-      if (cell) cell.z = '#,##0.00';
-    }
-  });
-  ws['!cols'] = table.columns.map((c) => ({ wch: Math.max(10, c.zh.length * 2 + 2) }));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, table.zh.slice(0, 31) || 'Sheet1');
-  const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
-  downloadBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${name}.xlsx`);
+  const { tableWorkbook, XLSX_MIME } = await import('../../engine/xlsx/sheet-writer');
+  const bytes = await tableWorkbook(table);
+  downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${name}.xlsx`);
 }
 
 /** The engine's workbook of a whole result (汇总, 分期现金流, 年度汇总, 宗地损益, 检查, 参数). */
 export async function downloadResultXlsx(result: Result, name: string): Promise<void> {
-  const { resultWorkbook } = await import('../../engine/workbook');
-  const bytes = resultWorkbook(result);
-  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${name}.xlsx`);
+  const [{ resultWorkbook }, { XLSX_MIME }] = await Promise.all([import('../../engine/workbook'), import('../../engine/xlsx/sheet-writer')]);
+  const bytes = await resultWorkbook(result);
+  downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${name}.xlsx`);
 }

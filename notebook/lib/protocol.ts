@@ -7,19 +7,27 @@ import type { Problem } from '../../engine/problem';
 import type { Result } from '../../engine/report';
 import type { DiffRow } from './compare';
 import type { TraceAnswer, TraceQuery } from './trace';
+import type { Report, ReportKind } from '../../engine/reports/report-table';
 
 export type RunReply =
   | { ok: true; result: Result; runId: number; ms: number }
+  | { ok: false; problems: Problem[]; ms: number; error?: string };
+
+/** A filed document built in the worker from a run with its postings (and the stress runs for a balance plan). */
+export type ReportReply =
+  | { ok: true; report: Report; ms: number }
   | { ok: false; problems: Problem[]; ms: number; error?: string };
 
 export type WorkerRequest =
   | { type: 'run'; seq: number; channel: string; scenario: unknown }
   | { type: 'compare'; seq: number; channel: string; a: unknown; b: unknown }
   | { type: 'sweep'; seq: number; channel: string; scenarios: unknown[] }
-  | { type: 'trace'; seq: number; channel: string; runId: number; query: TraceQuery };
+  | { type: 'trace'; seq: number; channel: string; runId: number; query: TraceQuery }
+  | { type: 'report'; seq: number; channel: string; scenario: unknown; kind: ReportKind; year?: number };
 
 export type WorkerResponse =
   | { type: 'run'; seq: number; channel: string; reply: RunReply }
   | { type: 'compare'; seq: number; channel: string; a: RunReply; b: RunReply; diff: DiffRow[] }
   | { type: 'sweep'; seq: number; channel: string; replies: RunReply[] }
-  | { type: 'trace'; seq: number; channel: string; answer: TraceAnswer | null; error?: string };
+  | { type: 'trace'; seq: number; channel: string; answer: TraceAnswer | null; error?: string }
+  | { type: 'report'; seq: number; channel: string; reply: ReportReply };

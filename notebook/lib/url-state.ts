@@ -4,13 +4,13 @@
  * from the default are written). `?p=split&s=hainan-provincial&ratio=7&exc=0` is "Hainan at 7:3
  * without the paid-recovery exception, on the revenue-share page".
  */
-export const PAGES = ['funding', 'zones', 'split', 'compare', 'scenario', 'evaluation', 'stock', 'analysis'] as const;
+export const PAGES = ['funding', 'zones', 'split', 'compare', 'scenario', 'evaluation', 'stock', 'analysis', 'reports'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export type Params = Readonly<Record<string, string>>;
 
 /** Keys in the order they are written (unknown keys follow, sorted). */
-const ORDER = ['p', 's', 'lang', 'u', 'price', 'delay', 'cost', 'bond', 'issue', 'rate', 'term', 'shift', 'pool', 'mode', 'fee', 'ratio', 'exc', 'prov', 'parcel', 'b', 'b.price', 'b.delay', 'b.ratio', 'b.exc', 'b.prov', 'b.cost', 'metric'];
+const ORDER = ['p', 's', 'lang', 'u', 'price', 'delay', 'cost', 'bond', 'issue', 'rate', 'term', 'shift', 'pool', 'mode', 'fee', 'ratio', 'exc', 'prov', 'parcel', 'b', 'b.price', 'b.delay', 'b.ratio', 'b.exc', 'b.prov', 'b.cost', 'metric', 'k', 'y'];
 
 export function readParams(search: string): Params {
   const out: Record<string, string> = {};

@@ -3,6 +3,8 @@
  * engine as you type (in the worker), with every problem at its field. Load a file (it is kept in
  * this browser even when it has problems, so you can fix it here), save to a file or to the
  * browser (IndexedDB), or edit the JSON as text. A file that is not JSON shows where it breaks.
+ * A parcel list in .xlsx replaces the scenario's parcels; a refused sheet is drawn with each
+ * problem at its cell (the workbook library loads only when a workbook is uploaded).
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { MAX_FILE_BYTES } from '../../engine/limits';
@@ -16,17 +18,19 @@ import { tx } from '../lib/format';
 import { setAt, type PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';
 import type { StoredScenario } from '../lib/store';
+import type { SheetGrid } from '../../engine/xlsx/sheet-grid';
 import type { Kpi } from '../components/lr-kpis';
 import type { LrSchemaForm } from '../components/lr-schema-form';
 import '../components/lr-schema-form';
 import '../components/lr-problems';
 import '../components/lr-kpis';
 import '../components/lr-checks';
+import '../components/lr-sheet-grid';
 
 let drafts = 0;
 
 export class PageScenario extends NotebookPage {
-  static override properties = { user: { attribute: false }, _draft: { state: true }, _text: { state: true }, _jsonError: { state: true }, _asText: { state: true }, _dirty: { state: true } };
+  static override properties = { user: { attribute: false }, _draft: { state: true }, _text: { state: true }, _jsonError: { state: true }, _asText: { state: true }, _dirty: { state: true }, _sheet: { state: true } };
   declare user: StoredScenario[];
   /** The scenario being edited (any JSON value: it may be wrong). */
   declare _draft: unknown;
@@ -35,6 +39,8 @@ export class PageScenario extends NotebookPage {
   declare _jsonError: string;
   declare _asText: boolean;
   declare _dirty: boolean;
+  /** The last uploaded parcel sheet and its problems (none: its parcels were taken). */
+  declare _sheet: { grid: SheetGrid | null; problems: Problem[]; count: number; file: string } | null;
   private runner = new RunController(this, 'editor');
   private sourceKey = '';
 
@@ -46,6 +52,7 @@ export class PageScenario extends NotebookPage {
     this._jsonError = '';
     this._asText = false;
     this._dirty = false;
+    this._sheet = null;
   }
 
   static override styles = [base, css`
@@ -125,6 +132,32 @@ export class PageScenario extends NotebookPage {
     this.dispatchEvent(new CustomEvent('scenario-keep', { bubbles: true, composed: true, detail: { text, name: file.name } }));
   }
 
+  private async onParcelUpload(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const [{ readSheetGrid }, { parcelsFromGrid, MAX_PARCEL_WORKBOOK_BYTES: limit }, { problem }] = await Promise.all([
+      import('../../engine/xlsx/sheet-grid'), import('../../engine/scenario/parcel-workbook'), import('../../engine/problem'),
+    ]);
+    if (file.size > limit) {
+      this._sheet = { grid: null, file: file.name, count: 0, problems: [problem('file.unreadable', file.name, file.size, { en: `a parcel workbook under ${limit} bytes`, zh: `小于 ${limit} 字节的宗地工作簿` })] };
+      return;
+    }
+    const read = await readSheetGrid(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!read.ok) {
+      this._sheet = { grid: null, file: file.name, count: 0, problems: [problem('file.unreadable', file.name, undefined, { en: 'an XLSX workbook', zh: 'XLSX 工作簿' }, { en: `${file.name}: ${read.reason.en}`, zh: `${file.name}：${read.reason.zh}` })] };
+      return;
+    }
+    const rows = parcelsFromGrid(read.grid);
+    this._sheet = { grid: read.grid, file: file.name, count: rows.parcels.length, problems: rows.problems };
+    if (rows.problems.length === 0) {
+      const draft = this._draft && typeof this._draft === 'object' && !Array.isArray(this._draft) ? this._draft as Record<string, unknown> : {};
+      this._draft = { ...draft, parcels: rows.parcels };
+      this._dirty = true;
+    }
+  }
+
   private focusPath(path: string) {
     const form = this.renderRoot.querySelector('lr-schema-form') as LrSchemaForm | null;
     if (this._asText || !form?.focusPath(path)) {
@@ -155,6 +188,7 @@ export class PageScenario extends NotebookPage {
         <strong>${l?.entry ? tx(l.entry.name, this.lang) : l?.ref ?? ''}</strong>
         <span class="muted">${l?.entry ? (l.entry.source === 'bundled' ? T(`内置文件 scenarios/${l.entry.fileName}`, `bundled file scenarios/${l.entry.fileName}`) : T(`本浏览器保存（${l.entry.fileName}）`, `saved in this browser (${l.entry.fileName})`)) : ''}</span>
         <label class="upload">${T('上传情景文件…', 'Upload a scenario…')}<input type="file" accept=".json,application/json" data-upload-editor @change=${this.onUpload} /></label>
+        <label class="upload">${T('上传宗地清单（XLSX）…', 'Upload a parcel list (XLSX)…')}<input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-upload-parcels @change=${this.onParcelUpload} /></label>
         <button data-keep @click=${() => this.keep()} ?disabled=${this._draft === null && !this._text}>${T('保存到本浏览器', 'Save in this browser')}</button>
         <button data-download @click=${() => downloadText(this.draftText(), `${fileName(this.idOf())}.json`, 'application/json')}>${T('下载 JSON 文件', 'Download JSON file')}</button>
         <button aria-pressed=${String(this._asText)} @click=${() => { if (!this._asText) this._text = this.draftText(); this._asText = !this._asText; }}>${T('以 JSON 文本编辑', 'Edit as JSON text')}</button>
@@ -162,6 +196,12 @@ export class PageScenario extends NotebookPage {
         ${isUser ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('scenario-delete', { bubbles: true, composed: true, detail: l!.ref.slice('user:'.length) }))}>${T('从本浏览器删除', 'Delete from this browser')}</button>` : nothing}
         ${this._dirty ? html`<span class="muted">${T('有未保存的修改', 'unsaved edits')}</span>` : nothing}
       </div>
+      ${this._sheet ? html`<section data-parcel-sheet>
+        ${this._sheet.problems.length
+          ? html`<p class="error">${T(`${this._sheet.file}：${this._sheet.problems.length} 处问题，宗地未导入`, `${this._sheet.file}: ${this._sheet.problems.length} problem(s); no parcels taken`)}</p>`
+          : html`<p class="ok">✓ ${T(`已从 ${this._sheet.file} 导入 ${this._sheet.count} 宗地，替换了情景中的宗地`, `${this._sheet.count} parcel(s) taken from ${this._sheet.file}, replacing the scenario's parcels`)}</p>`}
+        ${this._sheet.problems.length ? html`<lr-sheet-grid .grid=${this._sheet.grid} .problems=${this._sheet.problems} lang=${this.lang}></lr-sheet-grid>` : nothing}
+      </section>` : nothing}
       ${l?.entry?.source === 'bundled' && this._dirty ? html`<p class="note">${T('内置情景不会被修改：“保存到本浏览器”会另存一份。', 'Bundled scenarios are never changed: “Save in this browser” keeps a copy.')}</p>` : nothing}
       <div class="layout">
         <div>

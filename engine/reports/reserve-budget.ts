@@ -1,0 +1,68 @@
+/**
+ * 年度土地储备资金收支预算表 (决算 for a year already past the scenario's as-of date): the reserve
+ * funds' income by the sources of 财综〔2018〕8号 (land-sale income returned as cost, budget
+ * appropriations and top-ups, bond proceeds, pre-allocations, other funds) and spending by its
+ * permitted uses (acquisition, pre-development, holding, debt service, other), per year, then the
+ * value added each government level received. The result's year rows, summed by formula.
+ */
+import type { Result, YearRow } from '../report';
+import { columnSum, fen, sumMoney, totalThenValues, tx, yuan, type Report, type ReportRow, type ReportSection } from './report-table';
+import type { Text } from '../model';
+
+type Line = { key: string; label: Text; get: (y: YearRow) => string[] };
+
+const INCOME: Line[] = [
+  { key: 'inc.costRecovered', label: { zh: '从已供应储备土地出让收入中安排（成本返还）', en: 'From land-sale income (cost recovered)' }, get: (y) => [y.costRecovered] },
+  { key: 'inc.appropriations', label: { zh: '财政预算安排', en: 'Budget appropriations' }, get: (y) => [y.appropriations, y.fiscalTopUp] },
+  { key: 'inc.bond', label: { zh: '地方政府债券资金', en: 'Local government bond proceeds' }, get: (y) => [y.bondProceeds] },
+  { key: 'inc.preAllocation', label: { zh: '财政预拨资金', en: 'Fiscal pre-allocations' }, get: (y) => [y.preAllocation] },
+  { key: 'inc.pool', label: { zh: '其他财政资金（资金池筹资）', en: 'Other fiscal funds (pool capital)' }, get: (y) => [y.poolCapital] },
+];
+const SPENDING: Line[] = [
+  { key: 'exp.acq', label: { zh: '征收、收购、收回土地价款及补偿', en: 'Acquisition and compensation' }, get: (y) => [y.acquisition] },
+  { key: 'exp.dev', label: { zh: '储备土地前期开发（含代建管理费）', en: 'Pre-development (with management fee)' }, get: (y) => [y.development, y.managementFee] },
+  { key: 'exp.hold', label: { zh: '储备土地管护', en: 'Holding and care' }, get: (y) => [y.holding] },
+  { key: 'exp.other', label: { zh: '其他费用（征储服务费、出让业务费）', en: 'Other (service and sale fees)' }, get: (y) => [y.serviceFee, y.saleBusinessFee] },
+  { key: 'exp.debt', label: { zh: '偿还债券本息及发行费用', en: 'Bond principal, interest and fees' }, get: (y) => [y.debtService] },
+  { key: 'exp.preReturn', label: { zh: '归还财政预拨资金', en: 'Pre-allocations returned' }, get: (y) => [y.preAllocationReturn] },
+];
+
+export function reserveBudget(result: Result, year?: number): Report {
+  const years = result.years.filter((y) => year === undefined || y.year === year);
+  const asOfYear = Number(result.scenario.asOf.slice(0, 4));
+  const kind = (y: number) => (y < asOfYear ? tx('决算', 'outturn') : y > asOfYear ? tx('预算', 'budget') : tx('执行', 'in progress'));
+  const lines = (ls: Line[]): ReportRow[] => ls.map((l) => totalThenValues(l.key, l.label, years.map((y) => sumMoney(l.get(y))), undefined, 1));
+  const colTotals = (ls: Line[]) => [sumMoney(years.flatMap((y) => ls.flatMap((l) => l.get(y)))), ...years.map((y) => sumMoney(ls.flatMap((l) => l.get(y))))];
+  const incomeTotal = colTotals(INCOME), spendingTotal = colTotals(SPENDING);
+  const head = [tx('合计', 'Total'), ...years.map((y) => tx(`${y.year}年${kind(y.year).zh}`, `${y.year} ${kind(y.year).en}`))];
+  const funds: ReportSection = {
+    key: 'funds',
+    title: tx('土地储备资金收支', 'Reserve fund income and spending'),
+    head,
+    note: tx('收入按财综〔2018〕8号的资金来源、支出按其允许用途归类；临时利用收入全额缴入国库，不列入。', 'Income by the sources and spending by the uses of 财综〔2018〕8号; temporary-use income goes to the treasury and is not listed.'),
+    rows: [
+      ...lines(INCOME),
+      columnSum('inc.total', tx('收入合计', 'Total income'), INCOME.map((l) => ({ row: l.key, sign: 1 })), incomeTotal),
+      ...lines(SPENDING),
+      columnSum('exp.total', tx('支出合计', 'Total spending'), SPENDING.map((l) => ({ row: l.key, sign: 1 })), spendingTotal),
+      columnSum('net', tx('收支差额', 'Income less spending'), [{ row: 'inc.total', sign: 1 }, { row: 'exp.total', sign: -1 }], incomeTotal.map((v, i) => yuan(fen(v) - fen(spendingTotal[i])))),
+    ],
+  };
+  const tierRows = result.tiers.map((t) => totalThenValues(`tier:${t.id}`, tx(`${t.name.zh}分成`, `${t.name.en} share`), years.map((y) => y.shares[t.id] ?? '0.00'), undefined, 1));
+  const levels: ReportSection = {
+    key: 'levels',
+    title: tx('出让收入分配（分级次）', 'Land income by government level'),
+    head,
+    rows: [
+      totalThenValues('sale', tx('土地出让收入', 'Land-sale receipts'), years.map((y) => y.saleReceipts)),
+      totalThenValues('provisions', tx('计提各项基金', 'Provisions'), years.map((y) => y.provisions), undefined, 1),
+      totalThenValues('costRecovered', tx('成本返还', 'Cost recovered'), years.map((y) => y.costRecovered), undefined, 1),
+      ...tierRows,
+      columnSum('valueAdded', tx('增值收益合计', 'Value added'), result.tiers.map((t) => ({ row: `tier:${t.id}`, sign: 1 })), [sumMoney(years.map((y) => y.valueAdded)), ...years.map((y) => y.valueAdded)]),
+    ],
+  };
+  const title = year === undefined
+    ? tx('土地储备资金收支预算（决算）表（分年）', 'Land reserve fund budget and outturn by year')
+    : tx(`${year}年度土地储备资金收支${kind(year).zh === '决算' ? '决算' : '预算'}表`, `${year} land reserve fund ${kind(year).en === 'outturn' ? 'outturn' : 'budget'}`);
+  return { kind: 'budget', title, subtitle: result.scenario.name, unit: 'wan', sections: years.length ? [funds, levels] : [], notes: years.length ? [] : [tx(`测算期内没有 ${year} 年。`, `The timeline has no year ${year}.`)] };
+}
