@@ -75,9 +75,10 @@ function lifeTable(result: Result, scope: ProjectScope, bond: BondReport): Repor
   const paidTo = (account: string, rule: (r: string) => boolean) => byYear(result, years, (p) => p.to === account && rule(p.rule)).map(yuan);
   const available = years.map((y) => cov(y)?.available ?? '0.00');
   const interest = paidTo(`bondholders:${bond.id}`, (r) => r === 'bond.interest');
-  const principal = paidTo(`bondholders:${bond.id}`, (r) => r === 'bond.principal');
+  const principal = paidTo(`bondholders:${bond.id}`, (r) => r === 'bond.principal' || r === 'bond.earlyRedemption');
   const fees = paidTo(`bondAgent:${bond.id}`, (r) => r.startsWith('bond.'));
-  const debtService = years.map((y, i) => cov(y)?.debtService ?? sumMoney([interest[i], principal[i], fees[i]]));
+  // Debt service is principal plus interest, as coverage counts it (B-14); the fees are shown below it.
+  const debtService = years.map((y, i) => cov(y)?.debtService ?? sumMoney([interest[i], principal[i]]));
   const net = years.map((_, i) => yuan(fen(available[i]) - fen(debtService[i])));
   let carried = 0;
   const carry: Cell[] = [blank, ...net.map((n, i) => {
@@ -89,7 +90,7 @@ function lifeTable(result: Result, scope: ProjectScope, bond: BondReport): Repor
     ratioCell(bond.coverageRatio, 0),
     ...years.map((y, i) => ratioCell(cov(y)?.ratio ?? null, i + 1)),
   ];
-  const dsRows = ['ds.interest', 'ds.principal', 'ds.fees'].map((row) => ({ row, sign: 1 as const }));
+  const dsRows = ['ds.interest', 'ds.principal'].map((row) => ({ row, sign: 1 as const }));
   return {
     key: `${bond.id}.life`,
     title: tx(`${bond.id} 收益与融资平衡`, `${bond.id} income and debt service`),
@@ -102,8 +103,8 @@ function lifeTable(result: Result, scope: ProjectScope, bond: BondReport): Repor
       totalThenValues('inc.available', tx('可用于偿还本息的项目收益', 'Income available for debt service'), available, bond.available),
       totalThenValues('ds.interest', tx('利息', 'Interest'), interest, undefined, 1),
       totalThenValues('ds.principal', tx('本金', 'Principal'), principal, undefined, 1),
-      totalThenValues('ds.fees', tx('发行兑付费用', 'Issue and redemption fees'), fees, undefined, 1),
-      columnSum('ds.total', tx('还本付息合计', 'Debt service'), dsRows, [bond.debtService, ...debtService]),
+      columnSum('ds.total', tx('还本付息合计', 'Debt service (principal and interest)'), dsRows, [bond.debtService, ...debtService]),
+      totalThenValues('ds.fees', tx('发行兑付费用（计入核定成本，不计入本息）', 'Issue and redemption fees (in the verified cost, not in debt service)'), fees, undefined, 1),
       columnSum('bal.year', tx('当年结余', 'Surplus of the year'), [{ row: 'inc.available', sign: 1 }, { row: 'ds.total', sign: -1 }], [yuan(fen(bond.available) - fen(bond.debtService)), ...net]),
       { key: 'bal.carry', label: tx('累计结余（结转下年）', 'Balance carried forward'), cells: carry },
       { key: 'cov', label: tx('本息覆盖倍数', 'Coverage (本息覆盖倍数)'), cells: coverage },
