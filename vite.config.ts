@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    // The CLI tests run the built CLI, as installed: rebuilt first if the sources changed.
+    globalSetup: ['test/support/build-cli.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -8,6 +8,7 @@ import { compareZoneModes, formatProblems, money, stressTable } from '../../engi
 import { loadScenarioFile } from '../load';
 import type { CliIO, Command } from '../io';
 import { pad } from '../summary';
+import { STRESS_USAGE, ZONES_USAGE } from '../usage';
 
 const { fenToWan, groupThousands, parseMoney } = money;
 const wan = (y: string) => (y === '-' ? '-' : groupThousands(fenToWan(parseMoney(y)!)));
@@ -34,8 +35,6 @@ function load(file: string, io: CliIO) {
 
 const csvLine = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',');
 
-export const STRESS_USAGE = 'lrsim stress <scenario.json> [--json | --csv] [--lang zh|en]';
-
 export const stressCommand: Command = async (args, io) => {
   const o = options(args, io, STRESS_USAGE);
   if (!o) return 2;
@@ -57,8 +56,6 @@ export const stressCommand: Command = async (args, io) => {
   }
   return bad.length > 0 ? 1 : 0;
 };
-
-export const ZONES_USAGE = 'lrsim zones <scenario.json> [--json | --csv] [--lang zh|en]';
 
 export const zonesCommand: Command = async (args, io) => {
   const o = options(args, io, ZONES_USAGE);

@@ -5,13 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '../../engine/index';
-import { resultWorkbook } from '../../engine/workbook';
 import { loadScenarioFile } from '../load';
 import { formatSummary } from '../summary';
 import { writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
-
-export const RUN_USAGE = `lrsim run <scenario.json> [--json] [--csv [periods|quarters|years|parcels|checks]] [--xlsx FILE] [--out FILE] [--lang zh|en] [--postings]`;
+import { RUN_USAGE } from '../usage';
 
 export const runCommand: Command = async (args, io) => {
   let opts;
@@ -57,7 +55,8 @@ export const runCommand: Command = async (args, io) => {
   else if (tableName) text = tableToCsv(resultTables(result).find((t) => t.name === tableName)!, lang);
   else text = formatSummary(result, lang);
 
-  if (values.xlsx) writeFileAtomic(values.xlsx, resultWorkbook(result));
+  // The workbook library is large: loaded only when a workbook is asked for.
+  if (values.xlsx) writeFileAtomic(values.xlsx, (await import('../../engine/workbook')).resultWorkbook(result));
   if (values.out) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   else io.out(text);
   return 0;

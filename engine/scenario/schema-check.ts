@@ -3,12 +3,10 @@
  * error turned into a Problem a finance officer can act on: the field as a JSON path, the value
  * found, and what was expected, in English and Chinese.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json';
 import { problem, type Problem, type ProblemCode } from '../problem';
-
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validate = ajv.compile(schema);
+import { validateScenario as validate } from './scenario-validator';
 
 export const SCENARIO_SCHEMA = schema;
 

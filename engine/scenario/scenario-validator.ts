@@ -1,0 +1,13 @@
+/**
+ * The scenario schema (scenarios/scenario.schema.json) compiled into a validating function by ajv.
+ * Compiling costs tens of milliseconds, so the built CLI does not do it: its build (scripts/build-cli.mjs)
+ * generates this same function as standalone code once and puts it in this module's place.
+ * The notebook and the tests compile it here, once per process.
+ */
+import Ajv from 'ajv';
+import schema from '../../scenarios/scenario.schema.json';
+
+/** The options the standalone build uses too: every error, with its schema and data (verbose). */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
+export const validateScenario = new Ajv(AJV_OPTIONS).compile(schema);
