@@ -140,6 +140,7 @@ export class LrApp extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('_params')) this.loadPage(pageOf(this._params));
     if (changed.has('_params') || changed.has('_user') || changed.has('_ready')) {
       if (!this._ready) return;
       const userEntry = this._user.find((u) => `user:${u.key}` === this.ref);
@@ -153,7 +154,6 @@ export class LrApp extends LitElement {
       this.applied = this.loaded?.ok ? applyControls(this.loaded.scenario, this._params).applied : [];
     }
     if (changed.has('_params')) document.documentElement.lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
-    if (changed.has('_params')) this.loadPage(pageOf(this._params));
   }
 
   private loadPage(page: PageId) {
