@@ -85,11 +85,12 @@ export class LrApp extends LitElement {
       header.top { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.2rem; padding: 0.7rem 0 0.4rem; border-bottom: 1px solid #e2e2dc; }
       .brand { font-weight: 700; font-size: 1.05rem; margin-right: auto; }
       .brand small { font-weight: 400; color: #6b6b66; margin-left: 0.4rem; }
-      nav ul { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; margin: 0; padding: 0.5rem 0; }
-      nav a { display: block; padding: 0.3rem 0.8rem; border-radius: 6px; text-decoration: none; color: #1d1d1b; border: 1px solid transparent; }
+      /* One row of tabs on a 1280 px screen: each tab's audience under its name. */
+      nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0.5rem 0; }
+      nav a { display: flex; flex-direction: column; align-items: flex-start; line-height: 1.25; padding: 0.25rem 0.65rem; border-radius: 6px; text-decoration: none; color: #1d1d1b; border: 1px solid transparent; }
       nav a[aria-current='page'] { background: #1f5f8b; color: #fff; }
       nav a:hover:not([aria-current='page']) { border-color: #c9c9c2; }
-      nav small { opacity: 0.75; margin-left: 0.3rem; font-size: 0.75rem; }
+      nav small { opacity: 0.75; font-size: 0.72rem; }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; padding: 0.4rem 0; }
       .bar label { font-size: 0.85rem; }
       .bar[hidden] { display: none; }

@@ -118,11 +118,13 @@ export class LrChart extends LitElement {
     const width = this._width > 0 ? this._width - 4 : 640;
     const figure = Plot.plot({ height: this.height, ...this.options, width, style: { fontSize: '11px', overflow: 'visible' } });
     host.append(figure);
+    labelAsImage(figure, this.heading);
     this.renderCount++;
     this.dataset.renderCount = String(this.renderCount);
     this.dispatchEvent(new CustomEvent('chart-rendered', { bubbles: true, composed: true, detail: { name: this.name, at: performance.now() } }));
   }
 
+  /** The chart's SVG element (the legend's swatches are drawn in SVGs of their own). */
   private svg(): SVGSVGElement | null {
     const host = this.renderRoot.querySelector('.plot');
     return (host?.querySelector('svg:not(.plot-swatches svg)') as SVGSVGElement | null) ?? null;
@@ -150,4 +152,26 @@ customElements.define('lr-chart', LrChart);
 
 declare global {
   interface HTMLElementTagNameMap { 'lr-chart': LrChart }
+}
+
+/**
+ * A chart reads as one image named by its heading: Plot labels its inner groups ("line", "bar", "tip"),
+ * which ARIA does not allow on elements without a role and which say nothing a reader needs; the
+ * numbers themselves are in the table and the CSV beside every chart.
+ */
+function labelAsImage(figure: Element, heading: string): void {
+  const svgs = figure instanceof SVGSVGElement ? [figure] : [...figure.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+      el.removeAttribute('aria-label');
+      el.removeAttribute('aria-description');
+    }
+    // A legend's colour swatches sit beside their text labels: nothing to announce on their own.
+    if (svg.closest('.plot-swatches')) {
+      svg.setAttribute('aria-hidden', 'true');
+      continue;
+    }
+    svg.setAttribute('role', 'img');
+    if (heading) svg.setAttribute('aria-label', heading);
+  }
 }

@@ -100,7 +100,7 @@ export class PageSplit extends NotebookPage {
     const reply = this.runner.reply;
     const r = reply?.ok ? reply.result : null;
     return html`
-      <h2>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h2>
+      <h1>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h1>
       <p class="prose">${T(
         '土地出让收入先计提国有土地收益基金、农业土地开发、教育、农田水利和保障性安居工程等各项资金，再返还核定的土地储备成本，余下的增值收益按比例在省与市县之间分配（海南为 6:4，琼府〔2021〕7号）；有偿收回的市县存量建设用地，市县原则上不参与分成。移动比例、切换例外与计提项目，看每一级拿到多少、哪一年拿到。',
         'Sale income first funds the provisions (state land income fund, agricultural development, education, water conservancy, housing security), then repays the verified reserve cost; the value added left is split between province and city (6:4 in Hainan, 琼府〔2021〕7号), except that a city takes no share of its stock land recovered for payment. Move the ratio, switch the exception and the provisions, and see what each tier receives, and when.',
