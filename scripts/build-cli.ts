@@ -15,7 +15,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { build } from 'rolldown';
 import schema from '../scenarios/scenario.schema.json';
 import { AJV_OPTIONS } from '../engine/scenario/scenario-validator';
 import { builtCliIsFresh } from '../bin/built-cli.mjs';
@@ -41,6 +40,7 @@ export async function buildCli(): Promise<string[]> {
   mkdirSync(OUT, { recursive: true });
   const validator = join(OUT, 'scenario-validator.mjs');
   writeAtomic(validator, validatorCode());
+  const { build } = await import('rolldown');
   const result = await build({
     input: join(ROOT, 'cli/main.ts'),
     platform: 'node',
@@ -69,8 +69,22 @@ export async function buildCli(): Promise<string[]> {
   return unique;
 }
 
+/** Without the bundler (an install that left out devDependencies) there is nothing to build: lrsim runs through tsx. */
+async function bundlerMissing(): Promise<boolean> {
+  try {
+    await import('rolldown');
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale') && builtCliIsFresh()) process.exit(0);
+  if (await bundlerMissing()) {
+    console.log('build/cli.mjs not built: rolldown is not installed (devDependencies left out); lrsim runs the TypeScript through tsx');
+    process.exit(0);
+  }
   const t = performance.now();
   const inputs = await buildCli();
   console.log(`build/cli.mjs: ${inputs.length} source files bundled in ${Math.round(performance.now() - t)} ms`);
