@@ -5,13 +5,16 @@ export default defineConfig({
   root: 'notebook',
   publicDir: false,
   server: { fs: { allow: ['..'] } },
-  build: { outDir: '../dist', emptyOutDir: true },
+  // The manifest lets scripts/first-page-size.ts list what the first page loads.
+  build: { outDir: '../dist', emptyOutDir: true, manifest: true },
   worker: { format: 'es' },
   // Pre-bundle what the page and the engine worker import, so a first visit never stops to reload.
   optimizeDeps: { include: ['lit', '@observablehq/plot', 'idb-keyval', 'ajv', 'decimal.js', 'papaparse', 'exceljs'] },
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    // The CLI tests run the built CLI, as installed: rebuilt first if the sources changed.
+    globalSetup: ['test/support/build-cli.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -9,9 +9,11 @@
  *      and whether the workbook's floating-point totals agree with the engine to the fen.
  *   3. Monte Carlo: 10 000 runs of a 200-parcel portfolio on 1 and 2 threads, and what one draw
  *      costs: prepare, or adjust on a base prepared once (as the Monte Carlo does), run, metrics.
+ *   4. the CLI's start: wall time of `lrsim run scenarios/xingning-buyback.json` and `lrsim --help`
+ *      as separate processes (bench/cli-start.ts), beside a bare `node -e 0`.
  *
  * The last line is one line of key ratios. Medians only; nothing here is a pass/fail test.
- * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc to leave parts out.
+ * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc,cli to leave parts out.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
@@ -23,6 +25,7 @@ import { nodeSpawner } from '../cli/analysis-worker';
 import { portfolio } from './portfolio';
 import { buildSpreadsheet, comparedOutputs, fenDifference, type SpreadsheetTotals } from './spreadsheet';
 import { fmtMs, medianMs, onceMs } from './timing';
+import { cliStartMs, ensureBuiltCli, nodeStartMs } from './cli-start';
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()));
 const MC_RUNS = Number(process.env.BENCH_MC_RUNS ?? 10000);
@@ -206,8 +209,20 @@ async function main(): Promise<void> {
     mc2 = (await benchMc(MC_RUNS, 2)).seconds;
     say(`  target: 10 000 runs ≤ 10 s → ${((mc2 * 10000) / MC_RUNS).toFixed(1)} s on 2 threads (scaled to 10 000 runs)`);
   }
+  let cliRun = NaN;
+  let cliHelp = NaN;
+  if (!skip.has('cli')) {
+    say('');
+    say('4. the CLI\'s start, a new process each time (median wall time of 15 starts)');
+    if (await ensureBuiltCli()) say('  (build/cli.mjs was older than the sources: built again first)');
+    const bare = nodeStartMs(['-e', '0'], 15);
+    cliRun = cliStartMs(['run', 'scenarios/xingning-buyback.json'], 15);
+    cliHelp = cliStartMs(['--help'], 15);
+    say(`  node -e 0 ${fmtMs(bare)} ms (Node's own start); lrsim run scenarios/xingning-buyback.json ${fmtMs(cliRun)} ms; lrsim --help ${fmtMs(cliHelp)} ms`);
+    say(`  targets: run ≤ 300 ms → ${fmtMs(cliRun)} ms; --help ≤ 150 ms → ${fmtMs(cliHelp)} ms`);
+  }
   say('');
-  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${Number.isFinite(sheetRatio) ? `${sheetRatio.toFixed(0)}x (split ratio), ${bondRatio.toFixed(0)}x (bond rate)` : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}`);
+  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${Number.isFinite(sheetRatio) ? `${sheetRatio.toFixed(0)}x (split ratio), ${bondRatio.toFixed(0)}x (bond rate)` : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}; cli ${Number.isFinite(cliRun) ? `${fmtMs(cliRun)} ms (run), ${fmtMs(cliHelp)} ms (--help)` : 'skipped'}`);
 }
 
 await main();

@@ -1,7 +1,8 @@
 /**
  * Monte Carlo on Node worker threads. This file is both sides: imported on the main thread it
- * gives `nodeSpawner()`, which starts workers on this same file through tsx; started as a worker
- * it serves chunks with the engine's pure handler (engine/analysis/worker-protocol.ts).
+ * gives `nodeSpawner()`, which starts workers on this same module — the built JavaScript as it is
+ * (build/, see scripts/build-cli.ts), or this TypeScript file through tsx; started as a worker it
+ * serves chunks with the engine's pure handler (engine/analysis/worker-protocol.ts).
  *
  *   await monteCarlo(plan, { threads: 2, spawn: nodeSpawner() })
  */
@@ -22,9 +23,15 @@ function bootstrap(): string {
   return `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(fileURLToPath(import.meta.url))});`;
 }
 
+/** A worker on this module: bundled, it is plain JavaScript that Node loads as it is. */
+function startWorker(): Worker {
+  if (import.meta.url.endsWith('.ts')) return new Worker(bootstrap(), { eval: true, workerData: { tag: TAG } });
+  return new Worker(new URL(import.meta.url), { workerData: { tag: TAG } });
+}
+
 export function nodeSpawner(): Spawn {
   return (): WorkerPort => {
-    const w = new Worker(bootstrap(), { eval: true, workerData: { tag: TAG } });
+    const w = startWorker();
     return {
       post: (m: ToWorker) => w.postMessage(m),
       onMessage: (listener) => w.on('message', (m: FromWorker) => listener(m)),

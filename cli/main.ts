@@ -3,29 +3,21 @@
  * User mistakes print a message and exit non-zero; only an engine bug prints a stack trace.
  */
 import { processIO, type CliIO, type Command } from './io';
-import { runCommand, RUN_USAGE } from './commands/run';
-import { validateCommand } from './commands/validate';
-import { evaluate } from './commands/evaluate';
-import { stock } from './commands/stock';
-import { sweepCommand, SWEEP_USAGE } from './commands/sweep';
-import { tornadoCommand, TORNADO_USAGE } from './commands/tornado';
-import { montecarloCommand, MONTECARLO_USAGE } from './commands/montecarlo';
-import { solveCommand, SOLVE_USAGE } from './commands/solve';
-import { stressCommand, STRESS_USAGE, zonesCommand, ZONES_USAGE } from './commands/funding';
-import { reportCommand, REPORT_USAGE } from './commands/report';
+import { MONTECARLO_USAGE, REPORT_USAGE, RUN_USAGE, SOLVE_USAGE, STRESS_USAGE, SWEEP_USAGE, TORNADO_USAGE, ZONES_USAGE } from './usage';
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  run: { run: runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
-  report: { run: reportCommand, help: `${REPORT_USAGE}\n      a filed document from the run: 收益与融资平衡方案, 专项债券信息披露表, 项目信息卡, 债券资金使用情况, 年度土地储备资金收支预算（决算）表` },
-  validate: { run: validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
-  stress: { run: stressCommand, help: `${STRESS_USAGE}\n      the base case and each stress preset: coverage, shortfall, peak funding need` },
-  zones: { run: zonesCommand, help: `${ZONES_USAGE}\n      each zone closed (封闭运行) against one city-wide pool` },
-  evaluate: { run: evaluate, help: 'lrsim evaluate <evaluation.json> [--json]\n      score a programme (绩效评价), e.g. data/evaluation/xingning-2022.json' },
-  sweep: { run: sweepCommand, help: `${SWEEP_USAGE}\n      data table: one or two scenario fields over a range → result figures (table, CSV, heat map)` },
-  tornado: { run: tornadoCommand, help: `${TORNADO_USAGE}\n      each input at its low and high → the swing of one output, widest first` },
-  montecarlo: { run: montecarloCommand, help: `${MONTECARLO_USAGE}\n      Monte Carlo on worker threads: percentiles, event probabilities, fan charts; reproducible from --seed` },
-  solve: { run: solveCommand, help: `${SOLVE_USAGE}\n      goal seek: the largest/smallest field value that keeps an output at a threshold` },
-  stock: { run: stock, help: 'lrsim stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]\n      stock-land inventory and disposal plan by county (盘活存量土地, seed 004)' },
+// Each command is loaded when it is run, so a start (and --help) loads only what it uses.
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  run: { load: async () => (await import('./commands/run')).runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
+  report: { load: async () => (await import('./commands/report')).reportCommand, help: `${REPORT_USAGE}\n      a filed document from the run: 收益与融资平衡方案, 专项债券信息披露表, 项目信息卡, 债券资金使用情况, 年度土地储备资金收支预算（决算）表` },
+  validate: { load: async () => (await import('./commands/validate')).validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
+  stress: { load: async () => (await import('./commands/funding')).stressCommand, help: `${STRESS_USAGE}\n      the base case and each stress preset: coverage, shortfall, peak funding need` },
+  zones: { load: async () => (await import('./commands/funding')).zonesCommand, help: `${ZONES_USAGE}\n      each zone closed (封闭运行) against one city-wide pool` },
+  evaluate: { load: async () => (await import('./commands/evaluate')).evaluate, help: 'lrsim evaluate <evaluation.json> [--json]\n      score a programme (绩效评价), e.g. data/evaluation/xingning-2022.json' },
+  sweep: { load: async () => (await import('./commands/sweep')).sweepCommand, help: `${SWEEP_USAGE}\n      data table: one or two scenario fields over a range → result figures (table, CSV, heat map)` },
+  tornado: { load: async () => (await import('./commands/tornado')).tornadoCommand, help: `${TORNADO_USAGE}\n      each input at its low and high → the swing of one output, widest first` },
+  montecarlo: { load: async () => (await import('./commands/montecarlo')).montecarloCommand, help: `${MONTECARLO_USAGE}\n      Monte Carlo on worker threads: percentiles, event probabilities, fan charts; reproducible from --seed` },
+  solve: { load: async () => (await import('./commands/solve')).solveCommand, help: `${SOLVE_USAGE}\n      goal seek: the largest/smallest field value that keeps an output at a threshold` },
+  stock: { load: async () => (await import('./commands/stock')).stock, help: 'lrsim stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]\n      stock-land inventory and disposal plan by county (盘活存量土地, seed 004)' },
 };
 
 export const USAGE = `lrsim — land reserve finance simulator (土地储备资金测算)
@@ -41,8 +33,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return first ? 0 : 2;
   }
   const command = COMMANDS[first];
-  if (command) return command.run(rest, io);
-  if (first.endsWith('.json')) return runCommand(argv, io);
+  if (command) return (await command.load())(rest, io);
+  if (first.endsWith('.json')) return (await COMMANDS.run.load())(argv, io);
   io.err(`unknown command "${first}"\n\n${USAGE}`);
   return 2;
 }

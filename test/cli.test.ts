@@ -1,44 +1,41 @@
 /**
  * The CLI as a user meets it: summaries in 万元, --json with money as strings, --csv with Chinese
  * headers, --xlsx that opens and holds the same numbers, and bad input refused with every
- * problem, a non-zero exit, no stack trace and no file written.
+ * problem, a non-zero exit, no stack trace and no file written. Run as a process on the CLI built by
+ * `npm install` (build/cli.mjs), which bin/lrsim.mjs leaves for the TypeScript when a source is newer.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../engine/xlsx/sheet-writer';
-import { main } from '../cli/main';
+import { lrsim } from './support/lrsim';
 import { scenarioFiles } from './support/scenarios';
-
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; } });
-  return { code, out, err };
-}
+import { USAGE } from '../cli/main';
+import { loadScenarioFile } from '../cli/load';
+import { validateScenario } from '../engine/scenario/scenario-validator';
 
 describe('lrsim CLI', () => {
   it('runs every scenario in scenarios/ with exit 0', async () => {
     for (const f of scenarioFiles()) {
-      const r = await cli('run', f);
+      const r = await lrsim('run', f);
       expect(r.code, `${f}: ${r.err}`).toBe(0);
       expect(r.out).toContain('金额单位：万元');
     }
   });
 
   it('prints a Chinese summary in 万元 by default and English with --lang en', async () => {
-    const zh = await cli('scenarios/xingning-buyback.json');
+    const zh = await lrsim('scenarios/xingning-buyback.json');
     expect(zh.out).toContain('收储成本（计划）');
     expect(zh.out).toMatch(/6,205\.27/);
     expect(zh.out).toMatch(/19,938\.51/);
-    const en = await cli('run', 'scenarios/xingning-buyback.json', '--lang', 'en');
+    const en = await lrsim('run', 'scenarios/xingning-buyback.json', '--lang', 'en');
     expect(en.out).toContain('Acquisition cost (planned)');
   });
 
   it('--json prints the whole result with money as decimal strings', async () => {
-    const r = await cli('run', 'scenarios/hainan-provincial.json', '--json');
+    const r = await lrsim('run', 'scenarios/hainan-provincial.json', '--json');
     const j = JSON.parse(r.out);
     for (const k of ['acquisitionCost', 'developmentCost', 'holdingCost', 'leaseIncome', 'saleRevenue', 'provisions', 'reserveCostRecovered', 'valueAdded']) {
       expect(typeof j.totals[k], k).toBe('string');
@@ -51,18 +48,18 @@ describe('lrsim CLI', () => {
   });
 
   it('--csv prints the per-period table with Chinese headers', async () => {
-    const r = await cli('run', 'scenarios/jiangmen-2022.json', '--csv');
+    const r = await lrsim('run', 'scenarios/jiangmen-2022.json', '--csv');
     const lines = r.out.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0].split(',')[0]).toBe('期间');
     expect(lines).toHaveLength(13);
-    const yearly = await cli('run', 'scenarios/jiangmen-2022.json', '--csv', 'years', '--lang', 'en');
+    const yearly = await lrsim('run', 'scenarios/jiangmen-2022.json', '--csv', 'years', '--lang', 'en');
     expect(yearly.out).toContain('Year,');
   });
 
   it('--xlsx writes a workbook whose totals equal the JSON result', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lrsim-'));
     const file = join(dir, 'out.xlsx');
-    const r = await cli('run', 'scenarios/jiangmen-2022.json', '--xlsx', file, '--json');
+    const r = await lrsim('run', 'scenarios/jiangmen-2022.json', '--xlsx', file, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     const wb = await loadWorkbook(readFileSync(file));
@@ -75,7 +72,7 @@ describe('lrsim CLI', () => {
   it('a bad file: every problem listed, exit 1, nothing written, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lrsim-'));
     const out = join(dir, 'never.xlsx');
-    const r = await cli('run', 'test/fixtures/bad/money.format.json', '--xlsx', out);
+    const r = await lrsim('run', 'test/fixtures/bad/money.format.json', '--xlsx', out);
     expect(r.code).toBe(1);
     expect(r.err).toContain('parcels[0].sale.price');
     expect(r.err).toContain('带单位的金额');
@@ -84,11 +81,11 @@ describe('lrsim CLI', () => {
   });
 
   it('a missing file and a typo in a flag exit non-zero with a usage line', async () => {
-    expect((await cli('run', 'no/such/file.json')).code).toBe(1);
-    const bad = await cli('run', 'scenarios/xingning-buyback.json', '--jsn');
+    expect((await lrsim('run', 'no/such/file.json')).code).toBe(1);
+    const bad = await lrsim('run', 'scenarios/xingning-buyback.json', '--jsn');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('usage');
-    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await lrsim('frobnicate')).code).toBe(2);
   });
 
   it('the installed bin runs as a process: exit codes and no stack trace', () => {
@@ -98,5 +95,39 @@ describe('lrsim CLI', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('not valid JSON');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the built CLI', () => {
+  it('is what bin/lrsim.mjs runs, and it matches the sources', async () => {
+    const built = await import('../bin/built-cli.mjs');
+    expect(built.builtCliIsFresh()).toBe(true);
+    expect((await lrsim('--help')).out).toBe(USAGE + '\n');
+  });
+
+  it('is stale once any source it was built from is newer (a copy of the repo, one file touched)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lrsim-build-'));
+    const inputs: string[] = JSON.parse(readFileSync('build/cli-inputs.json', 'utf8'));
+    for (const f of ['bin/built-cli.mjs', 'build/cli.mjs', 'build/cli-inputs.json', ...inputs]) cpSync(f, join(root, f), { preserveTimestamps: true });
+    const copy = await import(join(root, 'bin/built-cli.mjs'));
+    expect(copy.builtCliIsFresh()).toBe(true);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(root, 'engine/money.ts'), later, later);
+    expect(copy.builtCliIsFresh()).toBe(false);
+  });
+
+  it('validates with standalone code that finds what ajv compiling the schema finds, on every fixture', async () => {
+    const standalone = (await import(/* @vite-ignore */ resolve('build/scenario-validator.mjs'))).validate;
+    const files = [...scenarioFiles(), ...readdirSync('test/fixtures/bad').filter((f) => f.endsWith('.json') && f !== 'expected.json').map((f) => `test/fixtures/bad/${f}`)];
+    const errorsOf = (v: typeof validateScenario, data: unknown) => (v(data) ? [] : v.errors!.map((e) => [e.instancePath, e.keyword, e.schemaPath, e.params]));
+    let invalid = 0;
+    for (const f of files) {
+      const c = loadScenarioFile(f);
+      if (!c.ok) continue;
+      const want = errorsOf(validateScenario, c.scenario);
+      if (want.length > 0) invalid++;
+      expect(errorsOf(standalone, c.scenario), f).toEqual(want);
+    }
+    expect(invalid).toBeGreaterThan(5);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Golden tests: seed 001 (Xingning) score table and seed 000 (Jiangmen) indicator table, reproduced
- * from their inputs and compared with the seeds' own figures, transcribed here by hand and — when
- * the seed files sit beside the repo — read from the seed text itself.
+ * from their inputs and compared with the seeds' own figures, transcribed here by hand and read
+ * from the seed text itself (the extracts in test/fixtures/seeds/).
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dec, fenToWan, parseMoney, roundFen } from '../engine/money';
 import { parseArea, parseUnitPrice, priceTimesArea } from '../engine/units';
@@ -23,7 +23,7 @@ import {
 import xingning from '../data/evaluation/xingning-2022.json';
 import jiangmen from '../data/evaluation/jiangmen-2022.json';
 
-const SEED_DIR = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+const SEED_DIR = fileURLToPath(new URL('./fixtures/seeds/', import.meta.url));
 const SEED_001 = SEED_DIR + '001_a57a621e60326849.txt';
 const SEED_000 = SEED_DIR + '000_6ad4ec74978981a6.txt';
 
@@ -121,23 +121,23 @@ describe('seed 001 Xingning: the score table reproduced from its inputs', () => 
     expect(result!.checks.some((c) => !c.ok)).toBe(true);
   });
 
-  const seedText = existsSync(SEED_001) ? readFileSync(SEED_001, 'utf8') : null;
-  it.skipIf(seedText === null)('matches the 评分表 rows parsed from the seed text itself', () => {
-    const rows = seedText!.split('\n').map((l) => l.split('\t')).filter((c) => c.length === 7 && c[2].trim() !== '' && /^\d+$/.test(c[3].trim()));
+  const seedText = readFileSync(SEED_001, 'utf8');
+  it('matches the 评分表 rows parsed from the seed text itself', () => {
+    const rows = seedText.split('\n').map((l) => l.split('\t')).filter((c) => c.length === 7 && c[2].trim() !== '' && /^\d+$/.test(c[3].trim()));
     const table = rows.map((c) => [c[2].trim(), Number(c[3]), Number(c[6])]);
     const got = flatLeaves(scored().levels).map(({ node }) => [node.name, Number(formatPoints(node.weight)), Number(formatPoints(node.score))]);
     expect(table).toEqual(got);
-    const summary = seedText!.split('\n').map((l) => l.split('\t')).filter((c) => c.length === 4 && /\d+\.\d\d%/.test(c[3]));
+    const summary = seedText.split('\n').map((l) => l.split('\t')).filter((c) => c.length === 4 && /\d+\.\d\d%/.test(c[3]));
     expect(summary.map((c) => [c[1], c[2], c[3].trim()])).toEqual([
       ...scored().levels.map((n) => [formatPoints(n.weight), formatPoints(n.score), formatPercent(n.rate)]),
       ['100', '88', '88.00%'],
     ]);
   });
 
-  it.skipIf(seedText === null)('keeps each rule text verbatim from the seed', () => {
+  it('keeps each rule text verbatim from the seed', () => {
     const { spec } = parseEvaluationSpec(xingning);
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const seed = squash(seedText!);
+    const seed = squash(seedText);
     for (const leaf of leaves(spec!.tree)) expect(seed).toContain(squash(leaf.leaf!.ruleText!));
   });
 });
@@ -245,10 +245,10 @@ describe('seed 000 Jiangmen: the indicator table, targets against actuals', () =
     expect(formatPercent(x.achievement!)).toBe('96.43%');
   });
 
-  const seedText = existsSync(SEED_000) ? readFileSync(SEED_000, 'utf8') : null;
-  it.skipIf(seedText === null)('every actual text and the self-score come from the seed', () => {
+  const seedText = readFileSync(SEED_000, 'utf8');
+  it('every actual text and the self-score come from the seed', () => {
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const seed = squash(seedText!);
+    const seed = squash(seedText);
     for (const r of parsed.table!.rows) expect(seed).toContain(squash(r.actualText));
     expect(seed).toContain('自评得分98分');
   });

@@ -3,7 +3,7 @@
  * plan by county and quarter with its quota reward/penalty, and idle land under 令第53号.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dec, fenToWan, parseMoney } from '../engine/money';
 import { formatPercent } from '../engine/evaluation';
@@ -34,7 +34,7 @@ import {
 } from '../engine/stock-land';
 import qinzhou from '../data/qinzhou-stock-2020.json';
 
-const SEED_004 = fileURLToPath(new URL('../../shared/seeds/004_36ccb449517642b5.txt', import.meta.url));
+const SEED_004 = fileURLToPath(new URL('./fixtures/seeds/004_36ccb449517642b5.txt', import.meta.url));
 
 /** Seed 004 附件 钦州市存量土地统计表, transcribed (公顷; blank cells as ''). */
 const SEED_004_TABLE: [string, string, string, string, string][] = [
@@ -106,9 +106,9 @@ describe('seed 004 inventory (公顷, at 2020-12-31)', () => {
     ]);
   });
 
-  const seedText = existsSync(SEED_004) ? readFileSync(SEED_004, 'utf8') : null;
-  it.skipIf(seedText === null)('matches the table rows parsed from the seed text itself', () => {
-    const rows = seedText!.split('\n').map((l) => l.split('\t').map((c) => c.trim())).filter((c) => c.length === 5 && /^\d/.test(c[4]));
+  const seedText = readFileSync(SEED_004, 'utf8');
+  it('matches the table rows parsed from the seed text itself', () => {
+    const rows = seedText.split('\n').map((l) => l.split('\t').map((c) => c.trim())).filter((c) => c.length === 5 && /^\d/.test(c[4]));
     expect(rows.slice(0, 6)).toEqual(SEED_004_TABLE);
     expect(rows[6]).toEqual(['合计', '2654.0829', '46.8457', '399.7426', '3100.6712']);
   });

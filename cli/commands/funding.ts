@@ -9,6 +9,7 @@ import { compareZoneModes, formatProblems, money, stressTable } from '../../engi
 import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
 import { pad } from '../summary';
+import { STRESS_USAGE, ZONES_USAGE } from '../usage';
 
 const { fenToWan, groupThousands, parseMoney } = money;
 const wan = (y: string) => (y === '-' ? '-' : groupThousands(fenToWan(parseMoney(y)!)));
@@ -35,8 +36,6 @@ async function load(file: string, io: CliIO) {
 
 const csvLine = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? '' : csvCell(String(c)))).join(',');
 
-export const STRESS_USAGE = 'lrsim stress <scenario.json> [--json | --csv] [--lang zh|en]';
-
 export const stressCommand: Command = async (args, io) => {
   const o = options(args, io, STRESS_USAGE);
   if (!o) return 2;
@@ -61,8 +60,6 @@ export const stressCommand: Command = async (args, io) => {
   }
   return bad.length > 0 ? 1 : 0;
 };
-
-export const ZONES_USAGE = 'lrsim zones <scenario.json> [--json | --csv] [--lang zh|en]';
 
 export const zonesCommand: Command = async (args, io) => {
   const o = options(args, io, ZONES_USAGE);

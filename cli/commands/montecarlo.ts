@@ -22,8 +22,7 @@ import { fenToWan } from '../../engine/money';
 import { nodeSpawner } from '../analysis-worker';
 import { failWith, loadForAnalysis, refuseUnknownOutputs, splitAssignment } from './sweep';
 import { processIO, type CliIO, type Command } from '../io';
-
-export const MONTECARLO_USAGE = `lrsim montecarlo <scenario.json> [--runs N] [--seed S] [--threads T] [--dist PATH=DIST]… [--corr A,B=RHO]… [--output PATH]… [--series PATH]… [--event PATH<X]… [--json | --csv] [--quiet]`;
+import { MONTECARLO_USAGE } from '../usage';
 
 export function defaultMcInputs(): McInputSpec[] {
   const known = Object.keys((SCENARIO_SCHEMA as { properties: { adjustments?: { properties?: object } } }).properties.adjustments?.properties ?? {});

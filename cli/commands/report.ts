@@ -12,9 +12,10 @@ import { formatProblems } from '../../engine/problem';
 import { loadScenario } from '../load-workbook';
 import { writeFileAtomic } from '../write-file';
 import type { Command } from '../io';
+import { REPORT_USAGE } from '../usage';
 
 const KINDS = REPORT_KINDS.map((k) => k.kind);
-export const REPORT_USAGE = `lrsim report <scenario.json> --kind <${KINDS.join('|')}> [--year Y] [--date YYYY-MM] [--xlsx FILE] [--csv | --json] [--out FILE] [--lang zh|en]`;
+export { REPORT_USAGE };
 
 export const reportCommand: Command = async (args, io) => {
   let opts;

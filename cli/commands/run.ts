@@ -5,13 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '../../engine/index';
-import { resultWorkbook } from '../../engine/workbook';
 import { loadScenario } from '../load-workbook';
 import { formatSummary } from '../summary';
 import { OutputError, writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
-
-export const RUN_USAGE = `lrsim run <scenario.json> [--json] [--csv [periods|quarters|years|parcels|checks]] [--xlsx FILE] [--out FILE] [--lang zh|en] [--postings]`;
+import { RUN_USAGE } from '../usage';
 
 export const runCommand: Command = async (args, io) => {
   let opts;
@@ -58,7 +56,8 @@ export const runCommand: Command = async (args, io) => {
   else text = formatSummary(result, lang);
 
   try {
-    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await resultWorkbook(result));
+    // The workbook library is large: loaded only when a workbook is asked for.
+    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await (await import('../../engine/workbook')).resultWorkbook(result));
     if (values.out !== undefined) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;

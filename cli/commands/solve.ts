@@ -20,8 +20,7 @@ import { problem, type Problem } from '../../engine/problem';
 import { SOLVE_PRESETS, renderTable, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
 import { failWith, loadForAnalysis, refuseUnknownOutputs } from './sweep';
 import type { Command } from '../io';
-
-export const SOLVE_USAGE = `lrsim solve <scenario.json> (--input PATH --from V --to V [--step V] --output PATH (--at-least X | --at-most X | --above X | --below X) --find max|min | --preset ${SOLVE_PRESETS.join('|')} [--parcel ID] [--bond ID] [--zone ID] [--pre-allocation ID] [--no-link]) [--json]`;
+import { SOLVE_USAGE } from '../usage';
 
 const CONDITIONS: Record<string, Comparison> = { 'at-least': '>=', 'at-most': '<=', above: '>', below: '<' };
 

@@ -19,8 +19,7 @@ import { unknownOutputs } from '../../engine/analysis/output';
 import { defaultOutputs, heatMap, renderTable, stressOutputs, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
 import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
-
-export const SWEEP_USAGE = `lrsim sweep <scenario.json> (--x PATH=FROM:TO:STEPS|V1,V2,… [--y PATH=…] | --stress) [--output PATH]… [--json | --csv | --heatmap]`;
+import { SWEEP_USAGE } from '../usage';
 
 /** Loads a scenario and checks that it runs; prints its problems and returns null if not. */
 export async function loadForAnalysis(file: string, io: CliIO): Promise<unknown | null> {

@@ -12,8 +12,7 @@ import { problem, type Problem } from '../../engine/problem';
 import { defaultOutputs, defaultTornadoInputs, renderTable, toCsv, tornado, tornadoBars, type TornadoInput } from '../../engine/analysis/index';
 import { display, failWith, loadForAnalysis, outputHeader, refuseUnknownOutputs, splitAssignment } from './sweep';
 import type { Command } from '../io';
-
-export const TORNADO_USAGE = `lrsim tornado <scenario.json> [--output PATH] [--input PATH=LOW,HIGH | PATH=x0.9,1.1]… [--json | --csv]`;
+import { TORNADO_USAGE } from '../usage';
 
 function parseInput(text: string): TornadoInput | Problem {
   const a = splitAssignment(text, 'input');

@@ -23,9 +23,9 @@ import { areaIn, parseArea, parseUnitPrice } from '../units';
 import { problem, type Problem } from '../problem';
 import { resolveInput, type ResolvedInput } from './input';
 import type { SeekSpec } from './goal-seek';
+import { SOLVE_PRESETS, type SolvePresetName } from './solve-preset-names';
 
-export const SOLVE_PRESETS = ['max-acquisition-price', 'min-sale-price', 'max-bond', 'min-pre-allocation'] as const;
-export type SolvePresetName = (typeof SOLVE_PRESETS)[number];
+export { SOLVE_PRESETS, type SolvePresetName };
 
 export interface PresetOptions {
   readonly parcel?: string;

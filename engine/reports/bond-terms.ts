@@ -28,6 +28,8 @@ export function interestDateText(bond: BondReport): Text {
 }
 
 export function redemptionText(result: Result, bond: BondReport): string {
+  // A 含权 bond as issued ("5+2": repayable after five years), else the term and any rollover.
+  if (bond.termText.includes('+')) return bond.termText;
   const roll = result.bonds.find((b) => b.rolloverOf === bond.id);
   return roll ? `${bond.termYears}+${roll.termYears}` : `${bond.termYears}+0+0`;
 }

@@ -3,33 +3,13 @@
  * error turned into a Problem a finance officer can act on: the field as a JSON path, the value
  * found, and what was expected, in English and Chinese.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json';
 import { problem, type Problem, type ProblemCode } from '../problem';
-import { areaBreach, factorBreach, moneyBreach, moneyOrRateBreach, rateBreach, unitPriceBreach, weightBreach, type LimitBreach } from '../limits';
-import { parseDate } from '../timeline';
+import { LIMIT_FORMATS } from './scenario-formats';
+import { moneyOrRateBreach } from '../limits';
 import { editDistance } from '../suggest';
-
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-
-/**
- * The schema's patterns say how a value is written; these formats say whether it can be held:
- * within the engine's exact range and the rules' ranges (engine/limits.ts), a real calendar day.
- * A malformed value passes here, so only its pattern error names it.
- */
-const REAL_DATE: LimitBreach = { en: 'a real calendar date (2022-02 has 28 days)', zh: '真实存在的日期（如 2022-02 只有 28 天）' };
-const LIMIT_FORMATS: Record<string, { code: ProblemCode; breach: (text: string) => LimitBreach }> = {
-  'lrsim-money': { code: 'amount.range', breach: moneyBreach },
-  'lrsim-money-or-rate': { code: 'amount.range', breach: moneyOrRateBreach },
-  'lrsim-rate': { code: 'rate.range', breach: rateBreach },
-  'lrsim-factor': { code: 'amount.range', breach: factorBreach },
-  'lrsim-area': { code: 'amount.range', breach: areaBreach },
-  'lrsim-unit-price': { code: 'amount.range', breach: unitPriceBreach },
-  'lrsim-weight': { code: 'amount.range', breach: weightBreach },
-  'lrsim-date': { code: 'date.format', breach: (t) => (/^\d{4}-\d{2}-\d{2}$/.test(t) && !parseDate(t) ? REAL_DATE : null) },
-};
-for (const [name, f] of Object.entries(LIMIT_FORMATS)) ajv.addFormat(name, { type: 'string', validate: (t: string) => f.breach(t) === null });
-const validate = ajv.compile(schema);
+import { validateScenario as validate } from './scenario-validator';
 
 export const SCENARIO_SCHEMA = schema;
 

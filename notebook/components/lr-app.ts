@@ -18,15 +18,22 @@ import type { TraceAnswer, TraceQuery } from '../lib/trace';
 import type { Result } from '../../engine/report';
 import './lr-trace';
 import './lr-scenario-picker';
-import '../pages/lr-page-funding';
-import '../pages/lr-page-zones';
-import '../pages/lr-page-split';
-import '../pages/lr-page-compare';
-import '../pages/lr-page-scenario';
-import '../pages/lr-page-evaluation';
-import '../pages/lr-page-stock';
-import '../pages/lr-page-analysis';
-import '../pages/lr-page-reports';
+
+/**
+ * Each page's module, loaded the first time the page is shown, so the first page loads only what it
+ * draws (and the libraries it draws with); the others arrive when their tab is opened.
+ */
+const PAGE_MODULES: Record<PageId, () => Promise<unknown>> = {
+  funding: () => import('../pages/lr-page-funding'),
+  zones: () => import('../pages/lr-page-zones'),
+  split: () => import('../pages/lr-page-split'),
+  compare: () => import('../pages/lr-page-compare'),
+  scenario: () => import('../pages/lr-page-scenario'),
+  evaluation: () => import('../pages/lr-page-evaluation'),
+  stock: () => import('../pages/lr-page-stock'),
+  analysis: () => import('../pages/lr-page-analysis'),
+  reports: () => import('../pages/lr-page-reports'),
+};
 
 const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en: string } }> = {
   funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
@@ -47,12 +54,16 @@ export class LrApp extends LitElement {
     _ready: { state: true },
     _trace: { state: true },
     _message: { state: true },
+    _pagesLoaded: { state: true },
   };
   declare _params: Params;
   declare _user: StoredScenario[];
   declare _ready: boolean;
   declare _trace: { open: boolean; loading: boolean; answer: TraceAnswer | null; error: string; accounts: Map<string, { zh: string; en: string }> } | null;
   declare _message: string;
+  /** The pages whose module has arrived. */
+  declare _pagesLoaded: ReadonlySet<PageId>;
+  private pagesLoading = new Set<PageId>();
   private loaded: Loaded | null = null;
   private loadedKey = '';
   /** The overrides the current controls make (shown as chips). */
@@ -67,6 +78,7 @@ export class LrApp extends LitElement {
     this._ready = false;
     this._trace = null;
     this._message = '';
+    this._pagesLoaded = new Set();
   }
 
   static override styles = [
@@ -76,11 +88,12 @@ export class LrApp extends LitElement {
       header.top { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.2rem; padding: 0.7rem 0 0.4rem; border-bottom: 1px solid #e2e2dc; }
       .brand { font-weight: 700; font-size: 1.05rem; margin-right: auto; }
       .brand small { font-weight: 400; color: #6b6b66; margin-left: 0.4rem; }
-      nav ul { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; margin: 0; padding: 0.5rem 0; }
-      nav a { display: block; padding: 0.3rem 0.8rem; border-radius: 6px; text-decoration: none; color: #1d1d1b; border: 1px solid transparent; }
+      /* One row of tabs on a 1280 px screen: each tab's audience under its name. */
+      nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0.5rem 0; }
+      nav a { display: flex; flex-direction: column; align-items: flex-start; line-height: 1.25; padding: 0.25rem 0.65rem; border-radius: 6px; text-decoration: none; color: #1d1d1b; border: 1px solid transparent; }
       nav a[aria-current='page'] { background: #1f5f8b; color: #fff; }
       nav a:hover:not([aria-current='page']) { border-color: #c9c9c2; }
-      nav small { opacity: 0.75; margin-left: 0.3rem; font-size: 0.75rem; }
+      nav small { opacity: 0.75; font-size: 0.72rem; }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; padding: 0.4rem 0; }
       .bar label { font-size: 0.85rem; }
       .bar[hidden] { display: none; }
@@ -136,6 +149,7 @@ export class LrApp extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('_params')) this.loadPage(pageOf(this._params));
     if (changed.has('_params') || changed.has('_user') || changed.has('_ready')) {
       if (!this._ready) return;
       const userEntry = this._user.find((u) => `user:${u.key}` === this.ref);
@@ -149,6 +163,18 @@ export class LrApp extends LitElement {
       this.applied = this.loaded?.ok ? applyControls(this.loaded.scenario, this._params).applied : [];
     }
     if (changed.has('_params')) document.documentElement.lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
+  }
+
+  private loadPage(page: PageId) {
+    if (this.pagesLoading.has(page)) return;
+    this.pagesLoading.add(page);
+    void PAGE_MODULES[page]().then(
+      () => { this._pagesLoaded = new Set([...this._pagesLoaded, page]); },
+      (err) => {
+        this.pagesLoading.delete(page);
+        this._message = L(this.viewLang, `页面未能载入：${String(err)}`, `The page could not be loaded: ${String(err)}`);
+      },
+    );
   }
 
   private setParams(change: Record<string, string | null | undefined>, push = false) {
@@ -268,7 +294,7 @@ export class LrApp extends LitElement {
       <main @params-change=${(e: CustomEvent) => this.setParams(e.detail)} @open-trace=${this.openTrace}
         @scenario-keep=${(e: CustomEvent<{ text: string; name: string }>) => this.keepFile(e.detail.text, e.detail.name)}
         @scenario-delete=${this.onDelete}>
-        ${this._ready ? this.page(page) : html`<p class="muted">${T('正在载入…', 'Loading…')}</p>`}
+        ${this._ready && this._pagesLoaded.has(page) ? this.page(page) : html`<p class="muted">${T('正在载入…', 'Loading…')}</p>`}
       </main>
       ${this._trace ? html`<lr-trace role="dialog" aria-modal="false" aria-labelledby="trace-title" .answer=${this._trace.answer} ?loading=${this._trace.loading} error=${this._trace.error}
           .accounts=${this._trace.accounts} lang=${this.viewLang} unit=${this.viewUnit} @close=${() => this.closeTrace()}></lr-trace>` : nothing}

@@ -36,6 +36,8 @@ export class LrChart extends LitElement {
   declare height: number;
   declare _width: number;
   renderCount = 0;
+  /** Keeps what Plot redraws (its tip) as unlabelled as the rest of the chart. */
+  private labels: MutationObserver | null = null;
   private observer?: ResizeObserver;
 
   constructor() {
@@ -113,16 +115,20 @@ export class LrChart extends LitElement {
   private draw() {
     const host = this.renderRoot.querySelector('.plot') as HTMLElement | null;
     if (!host) return;
+    this.labels?.disconnect();
+    this.labels = null;
     host.replaceChildren();
     if (!this.options || this.note) return;
     const width = this._width > 0 ? this._width - 4 : 640;
     const figure = Plot.plot({ height: this.height, ...this.options, width, style: { fontSize: '11px', overflow: 'visible' } });
     host.append(figure);
+    this.labels = labelAsImage(figure, this.heading);
     this.renderCount++;
     this.dataset.renderCount = String(this.renderCount);
     this.dispatchEvent(new CustomEvent('chart-rendered', { bubbles: true, composed: true, detail: { name: this.name, at: performance.now() } }));
   }
 
+  /** The chart's SVG element (the legend's swatches are drawn in SVGs of their own). */
   private svg(): SVGSVGElement | null {
     const host = this.renderRoot.querySelector('.plot');
     return (host?.querySelector('svg:not(.plot-swatches svg)') as SVGSVGElement | null) ?? null;
@@ -150,4 +156,39 @@ customElements.define('lr-chart', LrChart);
 
 declare global {
   interface HTMLElementTagNameMap { 'lr-chart': LrChart }
+}
+
+/**
+ * A chart reads as one image named by its heading: Plot labels its inner groups ("line", "bar", "tip"),
+ * which ARIA does not allow on elements without a role and which say nothing a reader needs (kept as
+ * data-mark); the numbers themselves are in the table and the CSV beside every chart. Plot redraws
+ * its tip as the pointer moves, so what it adds later is treated the same way; returns the observer.
+ */
+function labelAsImage(figure: Element, heading: string): MutationObserver {
+  const svgs = figure instanceof SVGSVGElement ? [figure] : [...figure.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    // A legend's colour swatches sit beside their text labels: nothing to announce on their own.
+    if (svg.closest('.plot-swatches')) {
+      svg.setAttribute('aria-hidden', 'true');
+      continue;
+    }
+    svg.setAttribute('role', 'img');
+    if (heading) svg.setAttribute('aria-label', heading);
+  }
+  const unlabel = (root: Element) => {
+    for (const el of [root, ...root.querySelectorAll('[aria-label], [aria-description]')]) {
+      if (el instanceof SVGSVGElement && el.getAttribute('role') === 'img') continue;
+      // Plot's name for the mark stays, for styles and exports: data-mark="tip", "y-axis tick label".
+      const mark = el.getAttribute('aria-label');
+      if (mark) el.setAttribute('data-mark', mark);
+      el.removeAttribute('aria-label');
+      el.removeAttribute('aria-description');
+    }
+  };
+  for (const svg of svgs) for (const child of svg.children) unlabel(child);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) unlabel(n);
+  });
+  observer.observe(figure, { childList: true, subtree: true });
+  return observer;
 }

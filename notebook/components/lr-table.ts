@@ -58,6 +58,7 @@ export class LrTable extends LitElement {
       .tools { display: flex; gap: 0.3rem; align-items: baseline; }
       .tools button { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
       .scroll { overflow: auto; max-height: 28rem; margin-top: 0.4rem; }
+      .scroll:focus-visible { outline: 2px solid #d9822b; outline-offset: 1px; }
       table { border-collapse: collapse; font-size: 0.85rem; width: max-content; min-width: 100%; }
       th, td { padding: 0.2rem 0.5rem; border-bottom: 1px solid #eee; }
       th { position: sticky; top: 0; background: #fafaf7; text-align: left; font-weight: 600; z-index: 1; white-space: nowrap; }
@@ -85,7 +86,7 @@ export class LrTable extends LitElement {
           <button @click=${() => downloadTableXlsx(t, this.name)} data-export="xlsx" title=${T('下载 XLSX', 'Download XLSX')}>XLSX</button>
         </div>
       </header>
-      <div class="scroll">
+      <div class="scroll" tabindex="0" role="region" aria-label=${this.heading || (this.lang === 'en' ? t.en : t.zh)}>
         <table>
           <thead>
             <tr>${t.columns.map((c) => html`<th scope="col" class="${c.kind === 'money' ? 'money' : ''} ${this.highlight.includes(c.key) ? 'hl' : ''}">${this.lang === 'en' ? c.en : c.zh}</th>`)}</tr>

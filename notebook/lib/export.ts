@@ -62,7 +62,7 @@ export function chartSvg(svg: SVGSVGElement, title: string, legend: readonly Leg
   inner.setAttribute('x', '0');
   inner.setAttribute('y', String(top));
   // Tips are interaction, not content.
-  inner.querySelectorAll('[aria-label="tip"]').forEach((n) => n.remove());
+  inner.querySelectorAll('[data-mark="tip"]').forEach((n) => n.remove());
   out.append(inner);
   let x = 8;
   for (const item of legend) {

@@ -9,13 +9,13 @@ import { composeScenario, type Composed } from '../../engine/scenario/compose';
 import type { Problem } from '../../engine/problem';
 import type { StoredScenario } from './store';
 
-const raw = import.meta.glob('../../scenarios/**/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+// The schema is not a scenario (and the pages that need it import it themselves).
+const raw = import.meta.glob(['../../scenarios/**/*.json', '!../../scenarios/*.schema.json'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
 /** Bundled files by their path under scenarios/ ("hainan-provincial.json", "stress/…json" → text), the schema excluded. */
 export const BUNDLED: ReadonlyMap<string, string> = new Map(
   Object.entries(raw)
     .map(([path, text]) => [path.slice(path.indexOf('/scenarios/') + '/scenarios/'.length), text] as [string, string])
-    .filter(([name]) => !name.endsWith('.schema.json'))
     .sort(([a], [b]) => a.localeCompare(b)),
 );
 

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const base = css`
   :host { display: block; box-sizing: border-box; }
   *, *::before, *::after { box-sizing: inherit; }
-  h2 { font-size: 1.35rem; margin: 0.2rem 0 0.4rem; font-weight: 650; }
+  h1, h2 { font-size: 1.35rem; margin: 0.2rem 0 0.4rem; font-weight: 650; }
   h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; font-weight: 620; }
   p { margin: 0.3rem 0 0.6rem; max-width: 72ch; }
   .prose { color: #2c2c2a; }

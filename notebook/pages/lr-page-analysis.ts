@@ -78,7 +78,7 @@ export class PageAnalysis extends NotebookPage {
     const result = reply?.ok ? reply.result : null;
     const tab = this.tab();
     return html`
-      <h2>${T('情景分析：敏感性、不确定性与目标反推', 'Scenario analysis: sensitivity, uncertainty and solving backwards')}</h2>
+      <h1>${T('情景分析：敏感性、不确定性与目标反推', 'Scenario analysis: sensitivity, uncertainty and solving backwards')}</h1>
       <p class="prose">${T('在当前情景（含上方已调整的输入）上做数据表、龙卷风图、蒙特卡洛模拟、目标反推和压力测试。所有计算都在后台线程中由引擎完成，与命令行 lrsim 的结果一致；页面不会卡住，新的设置会取代尚未算完的旧设置。', 'Data tables, tornadoes, Monte Carlo, solve-for and stress tests on the current scenario (with the inputs adjusted above). The engine computes everything in background threads, with the same numbers as the lrsim CLI; the page never freezes, and a newer setting replaces one still computing.')}</p>
       ${this.loadProblems()}
       ${this.replyProblems(reply)}

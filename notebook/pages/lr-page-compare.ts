@@ -12,7 +12,8 @@ import { engine } from '../lib/engine-client';
 import { applyControls, controlsKey, tierIds } from '../lib/controls';
 import { libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { diffYears, type DiffRow, type YearDiffRow } from '../lib/compare';
-import { overlayChart, type ChartSpec } from '../lib/charts';
+import { overlayChart } from '../lib/charts/overlay';
+import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import type { RunReply } from '../lib/protocol';
@@ -151,7 +152,7 @@ export class PageCompare extends NotebookPage {
     const T = (zh: string, en: string) => this.T(zh, en);
     const rep = this._reply;
     return html`
-      <h2>${T('情景对比：两个情景并排，差额逐项列出', 'Compare: two scenarios side by side, with the differences')}</h2>
+      <h1>${T('情景对比：两个情景并排，差额逐项列出', 'Compare: two scenarios side by side, with the differences')}</h1>
       <p class="prose">${T('A 是页首选定的情景及当前调整；B 在下面选择，可以是另一个情景，也可以是同一情景的变体（调整价格、出让时间或分成比例）。差额按“分”精确计算。', 'A is the scenario and adjustments chosen in the header; B is chosen below — another scenario, or a variant of the same one (other prices, timing or split). Differences are exact to the fen.')}</p>
       ${this.loadProblems()}
       ${this.loaded?.ok ? this.controls() : nothing}

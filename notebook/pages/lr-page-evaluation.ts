@@ -146,7 +146,7 @@ export class PageEvaluation extends NotebookPage {
     const current = this.kpis.find((k) => k.key === 'grade')?.text;
     const id = this.entry.id;
     return html`
-      <h2>${T('绩效评价：指标体系、评分与等级', 'Performance evaluation: indicators, scores and grade')}</h2>
+      <h1>${T('绩效评价：指标体系、评分与等级', 'Performance evaluation: indicators, scores and grade')}</h1>
       <p class="prose">${T(
         '土地储备项目的绩效评价按指标体系打分：一级指标（决策、管理、绩效）分解为二级、三级指标，每个三级指标有分值和评分标准——资金到位率等比率按档扣分，“每项不符合扣 2 分”按项扣分，其余由评价组酌情评分并写明依据。改动任一输入或评价结论，看得分、小计和等级如何变化；江门的自评则逐项对照预期目标与实际完成。',
         'A land reserve project is scored on an indicator tree: level-1 indicators (decision, management, performance) break into level-2 and level-3 indicators, each leaf with a weight and a scoring rule — rates such as funds arrival lose points by steps, “−2 per unmet criterion” deducts per item, the rest are the evaluators’ scores with their justification. Change any input or finding and see the scores, subtotals and grade move; Jiangmen’s self-evaluation sets each target against what was achieved.',

@@ -10,7 +10,9 @@ import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
-import { bondTable, bondsOf, cashBalanceChart, coverageChart, coverageFloor, debtServiceChart, sourcesUsesChart, type ChartSpec } from '../lib/charts';
+import { bondTable, bondsOf, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
+import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
+import { type ChartSpec } from '../lib/charts/common';
 import { downloadResultXlsx, fileName } from '../lib/export';
 import { periodColumns, type Column, type Table } from '../../engine/tables';
 import type { Kpi } from '../components/lr-kpis';
@@ -100,7 +102,7 @@ export class PageFunding extends NotebookPage {
     const result = reply?.ok ? reply.result : null;
     const traceOf: TraceOf = (row, col) => (col.kind === 'money' ? { metric: col.key, period: (row as PeriodRow).period } : null);
     return html`
-      <h2>${T('资金平衡：发多少债、何时发，出让收入能否覆盖本息', 'Funding: how much bond, when, and will sales cover it')}</h2>
+      <h1>${T('资金平衡：发多少债、何时发，出让收入能否覆盖本息', 'Funding: how much bond, when, and will sales cover it')}</h1>
       <p class="prose">${T(
         '储备土地的收储与前期开发先花钱，出让收入要到成交后分期缴入国库。本页把债券规模、发行时间、利率与期限，出让价格与出让时间，以及资金池期初余额放在一起：移动任一输入，下方每张图都会重算。点击任一数字可查看它背后的分录、规则与参数来源。',
         'Acquiring and preparing reserve land costs money first; sale income arrives in instalments after the auction. This page puts bond size, issue date, rate and term, sale prices and timing, and the pool’s opening balance together: move any input and every chart below recomputes. Click any figure to see the postings, rule and parameter sources behind it.',

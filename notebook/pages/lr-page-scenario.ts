@@ -179,7 +179,7 @@ export class PageScenario extends NotebookPage {
       { key: 'valueAdded', label: T('增值收益', 'Value added'), value: result.totals.valueAdded },
     ] : [];
     return html`
-      <h2>${T('情景编辑：输入、校验与保存', 'Scenario: inputs, checks and saving')}</h2>
+      <h1>${T('情景编辑：输入、校验与保存', 'Scenario: inputs, checks and saving')}</h1>
       <p class="prose">${T(
         '表单由情景的 JSON Schema 生成；每改一处，引擎都会重新校验，问题直接标在对应字段旁（字段路径如 parcels[2].sale.price）。上传的文件即使有错也会保存在本浏览器，可在此逐项修正；保存后即可在其他页面使用。',
         'The form is generated from the scenario JSON Schema; every edit is re-checked by the engine and each problem is shown at its field (paths such as parcels[2].sale.price). An uploaded file is kept in this browser even with problems, so it can be fixed here; once saved it is available on every page.',

@@ -9,7 +9,10 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
-import { earmarkChart, sharesByYearChart, waterfallChart, waterfallSteps, type ChartSpec } from '../lib/charts';
+import { sharesByYearChart } from '../lib/charts/shares';
+import { waterfallChart, waterfallSteps } from '../lib/charts/waterfall';
+import { type ChartSpec } from '../lib/charts/common';
+import { earmarkChart } from '../lib/charts/earmark';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { metricDef, PROVISION_KINDS, PROVISION_NAMES } from '../lib/metrics';
@@ -98,7 +101,7 @@ export class PageSplit extends NotebookPage {
     const reply = this.runner.reply;
     const r = reply?.ok ? reply.result : null;
     return html`
-      <h2>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h2>
+      <h1>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h1>
       <p class="prose">${T(
         '土地出让收入先计提国有土地收益基金、农业土地开发、教育、农田水利和保障性安居工程等各项资金（教育、农田水利、保障房按全年土地出让收入减当年核定成本计提），再返还核定的土地储备成本（含专项债券利息等融资成本），余下的增值收益按比例在省与市县之间分配（海南为 6:4，琼府〔2021〕7号）；有偿收回的市县存量建设用地，市县原则上不参与分成。移动比例、切换例外与计提项目，看每一级政府拿到多少增值收益和计提资金、哪一年拿到。',
         'Sale income first funds the provisions (state land income fund, agricultural development, education, water conservancy, housing security — the last three on the year\'s income less the year\'s verified cost), then repays the verified reserve cost (financing cost such as bond interest included); the value added left is split between province and city (6:4 in Hainan, 琼府〔2021〕7号), except that a city takes no share of its stock land recovered for payment. Move the ratio, switch the exception and the provisions, and see what each government receives of value added and provisions, and when.',

@@ -10,7 +10,8 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { fileName } from '../lib/export';
-import { inventoryChart, progressChart, type ChartSpec } from '../lib/charts';
+import { inventoryChart, progressChart } from '../lib/charts/stock';
+import { type ChartSpec } from '../lib/charts/common';
 import { PACES, countyTable, inventoryTable, outlookTable, progressRows, progressTable, seedChecks, stockView, type Pace, type StockView } from '../lib/stock-view';
 import { groupThousands } from '../../engine/money';
 import { fixed, grandTotalHa, haToMu, muToWanMu } from '../../engine/stock-land';
@@ -84,7 +85,7 @@ export class PageStock extends NotebookPage {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     return html`
-      <h2>${T('存量盘活：批而未供与闲置土地的处置进度', 'Stock land: disposing of approved-unsupplied and idle land')}</h2>
+      <h1>${T('存量盘活：批而未供与闲置土地的处置进度', 'Stock land: disposing of approved-unsupplied and idle land')}</h1>
       <p class="prose">${T(
         '钦州市 2020 年末有存量建设用地 3,100.6712 公顷（4.65 万亩）。三年行动要求“增存挂钩”：批而未供土地每年处置 18% 以上、闲置土地 25% 以上，按季度累计完成 15%、40%、75%、100%；完成年度任务的县区奖励 10% 新增建设用地计划指标，未完成的核减 20%。移动完成度（全市或逐个县区）和推进节奏，看哪个县区在哪个季度达标、下年指标如何变化。',
         'Qinzhou had 3,100.6712 ha (4.65 万亩) of stock construction land at the end of 2020. The three-year plan links new quota to stock (增存挂钩): dispose of at least 18% of approved-unsupplied land and 25% of idle land a year, 15%, 40%, 75% and 100% of it by the end of each quarter; a county that meets its task gets 10% more new construction-land quota, one that misses loses 20%. Move the achievement (for all or county by county) and the pace, and see which county meets which quarter’s target and what happens to its quota.',

@@ -11,7 +11,8 @@ import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
 import { FEATURES } from '../lib/features';
 import { engine } from '../lib/engine-client';
-import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type ChartSpec, type SweepPoint, type ZoneResult } from '../lib/charts';
+import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint, type ZoneResult } from '../lib/charts/zones';
+import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { parcelColumns, type Column, type Table } from '../../engine/tables';
@@ -101,7 +102,7 @@ export class PageZones extends NotebookPage {
     const reply = this.runner.reply;
     const r = reply?.ok ? reply.result : null;
     return html`
-      <h2>${T('片区平衡：各片区封闭运行还是全市统筹', 'Regional balance: each zone on its own, or one city-wide pool')}</h2>
+      <h1>${T('片区平衡：各片区封闭运行还是全市统筹', 'Regional balance: each zone on its own, or one city-wide pool')}</h1>
       <p class="prose">${T(
         '封闭运行时，每个片区的出让收入只用于本片区的收储与开发，片区自求平衡；全市统筹时，各片区资金在一个资金池里调剂。做地主体承担片区前期开发，按片区出让总额的一定比例取得开发补偿费。切换运行方式、移动费率，看各片区的收支差额、资金峰值需求，以及做地主体在什么费率上不亏。',
         'Run closed, a zone’s sale income pays only for its own acquisition and development, and the zone must balance itself; pooled, all zones share one city-wide fund. The 做地 developer carries a zone’s pre-development and is paid a compensation fee as a share of the zone’s sales. Switch the mode, move the rate, and see each zone’s balance, its peak funding need, and the fee at which the developer stops losing money.',

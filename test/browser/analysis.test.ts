@@ -146,7 +146,7 @@ describe('情景分析 page in Chromium', () => {
     expect(t.rows.map((r) => r[1].text)).toEqual(node.result.bars.map((b) => b.path));
     expect(t.rows.map((r) => exact(r[6]))).toEqual(node.result.bars.map((b) => b.swingText));
     // The chart's bars run top to bottom in the table's order.
-    await expect.poll(async () => page.locator('lr-chart[data-chart="tornado"] .plot svg g[aria-label="y-axis tick label"] text').allTextContents()).toEqual(t.rows.map((r) => r[0].text));
+    await expect.poll(async () => page.locator('lr-chart[data-chart="tornado"] .plot svg g[data-mark="y-axis tick label"] text').allTextContents()).toEqual(t.rows.map((r) => r[0].text));
     expect(new URL(page.url()).searchParams.get('a.to')).toBe('totals.peakFundingNeed');
     await page.screenshot({ path: artifact('analysis-tornado-peak.png'), fullPage: true });
     expect(errors).toEqual([]);

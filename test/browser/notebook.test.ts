@@ -86,7 +86,7 @@ describe('notebook in Chromium', () => {
     const box = (await svg.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.58, box.y + box.height * 0.5);
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
-    const tip = page.locator('lr-chart[data-chart="cash"] .plot svg g[aria-label="tip"]');
+    const tip = page.locator('lr-chart[data-chart="cash"] .plot svg g[data-mark="tip"]');
     await expect.poll(() => tip.textContent()).toMatch(/\d{4}-\d{2}[\s\S]*万元/);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,0 +1,41 @@
+/**
+ * How long a user waits for `lrsim`: wall time from starting `node bin/lrsim.mjs …` in a shell to its
+ * exit, median of repeated starts, beside a bare `node -e 0` (the part no change to lrsim can remove).
+ * It times the build made on `npm install` (build/cli.mjs), building it first if the sources are newer.
+ *
+ *   cliStartMs(['--help'], 15) → 120   (ms, median wall time of 15 starts after 2 warm-ups)
+ */
+import { spawnSync } from 'node:child_process';
+import { builtCliIsFresh } from '../bin/built-cli.mjs';
+import { buildCli } from '../scripts/build-cli';
+
+function startMs(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Median wall time of `node <args>`, after two starts that warm the file cache. */
+export function nodeStartMs(args: string[], times: number): number {
+  startMs(args);
+  startMs(args);
+  return median(Array.from({ length: times }, () => startMs(args)));
+}
+
+export function cliStartMs(args: string[], times: number): number {
+  return nodeStartMs(['bin/lrsim.mjs', ...args], times);
+}
+
+/** Makes sure what is timed is the build a user gets from `npm install`; true if it had to be rebuilt. */
+export async function ensureBuiltCli(): Promise<boolean> {
+  if (builtCliIsFresh()) return false;
+  await buildCli();
+  return true;
+}
