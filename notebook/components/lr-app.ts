@@ -39,12 +39,12 @@ const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en
   funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
   zones: { zh: '片区平衡', en: 'Regional balance', who: { zh: '规划部门', en: 'planners' } },
   split: { zh: '收益分配', en: 'Revenue share', who: { zh: '政策制定', en: 'policymakers' } },
-  compare: { zh: '情景对比', en: 'Compare', who: { zh: '两个情景并排', en: 'two scenarios side by side' } },
+  compare: { zh: '情景对比', en: 'Compare', who: { zh: '两个情景并排', en: 'side by side' } },
   scenario: { zh: '情景编辑', en: 'Scenario', who: { zh: '输入与校验', en: 'inputs and checks' } },
   evaluation: { zh: '绩效评价', en: 'Evaluation', who: { zh: '评分与等级', en: 'scores and grade' } },
   stock: { zh: '存量盘活', en: 'Stock land', who: { zh: '处置进度与指标', en: 'disposal and quota' } },
-  analysis: { zh: '情景分析', en: 'Analysis', who: { zh: '敏感性与风险', en: 'sensitivity and risk' } },
-  reports: { zh: '报表', en: 'Reports', who: { zh: '方案、披露与预算', en: 'plans, disclosure, budget' } },
+  analysis: { zh: '情景分析', en: 'Analysis', who: { zh: '敏感性与风险', en: 'sensitivity, risk' } },
+  reports: { zh: '报表', en: 'Reports', who: { zh: '方案与披露', en: 'plans, disclosure' } },
 };
 
 export class LrApp extends LitElement {
@@ -89,11 +89,11 @@ export class LrApp extends LitElement {
       .brand { font-weight: 700; font-size: 1.05rem; margin-right: auto; }
       .brand small { font-weight: 400; color: #6b6b66; margin-left: 0.4rem; }
       /* One row of tabs on a 1280 px screen: each tab's audience under its name. */
-      nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0.5rem 0; }
-      nav a { display: flex; flex-direction: column; align-items: flex-start; line-height: 1.25; padding: 0.25rem 0.65rem; border-radius: 6px; text-decoration: none; color: #1d1d1b; border: 1px solid transparent; }
+      nav ul { display: flex; flex-wrap: wrap; gap: 0.1rem; list-style: none; margin: 0; padding: 0.5rem 0; }
+      nav a { display: flex; flex-direction: column; align-items: flex-start; line-height: 1.25; padding: 0.25rem 0.45rem; border-radius: 6px; text-decoration: none; color: #1d1d1b; border: 1px solid transparent; }
       nav a[aria-current='page'] { background: #1f5f8b; color: #fff; }
       nav a:hover:not([aria-current='page']) { border-color: #c9c9c2; }
-      nav small { opacity: 0.75; font-size: 0.72rem; }
+      nav small { opacity: 0.75; font-size: 0.68rem; }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; padding: 0.4rem 0; }
       .bar label { font-size: 0.85rem; }
       .bar[hidden] { display: none; }
