@@ -120,19 +120,25 @@ export class Settlement {
     const sale = p.sale!;
     this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
     const weights = sale.receipts.map((x) => x.amount);
-    const spread = (total: Fen) => (weights.some((w) => w > 0) ? allocate(total, weights) : weights.map((_, i) => (i === weights.length - 1 ? total : 0)));
-    const pk = parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
+    const spread = (total: Fen): Fen[] => {
+      if (weights.length <= 1) return [total];
+      return weights.some((w) => w > 0) ? allocate(total, weights) : weights.map((_, i) => (i === weights.length - 1 ? total : 0));
+    };
+    const none = weights.map(() => 0);
+    // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
+    const byYear = this.yearly !== null;
+    const pk = byYear ? parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds) : null;
     const plan: ReceiptPlan = {
       costs: spread(this.costDue(p)),
-      socialSecurity: spread(p.socialSecurity),
-      agriDevArea: spread(p.agriDevBase),
-      parcelKinds: Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])),
-      carry: Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])),
+      socialSecurity: byYear ? spread(p.socialSecurity) : none,
+      agriDevArea: byYear ? spread(p.agriDevBase) : none,
+      parcelKinds: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])) : {},
+      carry: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])) : {},
       receivedSoFar: 0,
       postedSoFar: 0,
       seen: 0,
-      parcelKindsTotal: Object.values(pk.amounts).reduce((a, b) => a + b, 0),
-      parcelKindsCapped: pk.capped,
+      parcelKindsTotal: pk ? Object.values(pk.amounts).reduce((a, b) => a + b, 0) : 0,
+      parcelKindsCapped: pk ? pk.capped : 0,
     };
     this.plans[p.index] = plan;
     return plan;

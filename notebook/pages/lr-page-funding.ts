@@ -89,6 +89,12 @@ export class PageFunding extends NotebookPage {
             // The pool is the reserve fund when zones are pooled; closed zones' funds are several accounts.
             trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null } as Kpi]
         : []),
+      ...(r.bonds.length > 0
+        ? [{ key: 'fiscalDebtSupportOutstanding', label: this.T('财政最终负担的偿债资金', 'Debt service the budget bears'), value: r.totals.fiscalDebtSupportOutstanding,
+            hint: r.totals.fiscalDebtSupport !== '0.00' ? this.T(`垫付 ${r.totals.fiscalDebtSupport} 元，已由出让收入归还 ${r.totals.fiscalDebtSupportReturned} 元`, `advanced ${r.totals.fiscalDebtSupport} yuan, ${r.totals.fiscalDebtSupportReturned} returned from sale income`) : undefined,
+            tone: r.totals.fiscalDebtSupportOutstanding !== '0.00' ? 'bad' : null } as Kpi,
+          { key: 'financingCostInVerifiedCost', label: this.T('计入核定成本的融资成本', 'Financing cost in the verified cost'), value: r.totals.financingCostInVerifiedCost } as Kpi]
+        : []),
       { key: 'valueAdded', label: this.T('增值收益', 'Value added'), value: r.totals.valueAdded, trace: { metric: 'valueAdded' } },
       { key: 'npv', label: this.T(`净现值（折现率 ${r.totals.discountRate}）`, `NPV at ${r.totals.discountRate}`), value: r.totals.npv, tone: r.totals.npv.startsWith('-') ? 'bad' : null },
       { key: 'irr', label: this.T('内部收益率', 'IRR'), value: null, text: irrText(r, this.T('无（现金流未变号）', 'none (no sign change)'), this.T('多个解', 'several roots')) },
