@@ -31,11 +31,21 @@ export class ProjectDebt {
   private readonly withheld = new Map<number, { parcel: number; amount: Fen }[]>();
   /** Groups with bonds: project index, or -1 for bonds tied to no project. */
   private readonly groups: Set<number>;
+  /** Per group: the verified cost and the number of its parcels with a sale not yet attributed. */
+  private readonly unsold = new Map<number, { weight: Fen; count: number }>();
 
   constructor(private readonly model: Model, private readonly bonds: BondBook, private readonly ledger: Ledger) {
     this.financing = model.parcels.map(() => 0);
     this.started = model.parcels.map(() => false);
     this.groups = new Set(model.bonds.map((b) => b.project));
+    for (const p of model.parcels) {
+      const g = this.groupOf(p.index);
+      if (g === null || !p.sale) continue;
+      const u = this.unsold.get(g) ?? { weight: 0, count: 0 };
+      u.weight += Math.max(0, p.verifiedCost);
+      u.count += 1;
+      this.unsold.set(g, u);
+    }
   }
 
   /** The group whose bonds financed parcel p, or null. */
@@ -61,11 +71,12 @@ export class ProjectDebt {
     this.started[p] = true;
     const g = this.groupOf(p);
     if (g === null || !this.model.financingInCost) return 0;
-    const unsold = this.model.parcels.filter((x) => x.sale && this.groupOf(x.index) === g && (x.index === p || !this.started[x.index]));
-    const weight = (i: number) => Math.max(0, this.model.parcels[i].verifiedCost);
-    const total = unsold.reduce((s, x) => s + weight(x.index), 0);
+    const u = this.unsold.get(g) ?? { weight: 0, count: 1 };
+    const weight = Math.max(0, this.model.parcels[p].verifiedCost);
     const open = Math.max(0, this.financingTotal(g, period) - (this.attributedSoFar.get(g) ?? 0));
-    const share = unsold.length === 1 ? open : total > 0 ? mulDivHalfUp(open, weight(p), total) : Math.floor(open / unsold.length);
+    const share = u.count <= 1 ? open : u.weight > 0 ? mulDivHalfUp(open, weight, u.weight) : Math.floor(open / u.count);
+    u.weight -= weight;
+    u.count -= 1;
     this.attributedSoFar.set(g, (this.attributedSoFar.get(g) ?? 0) + share);
     this.financing[p] = share;
     return share;
