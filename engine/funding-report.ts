@@ -4,16 +4,14 @@
  * developer's break-even), the fund pool's lowest balance and the payments that had to wait, and
  * the programme's peak funding need and financing cost.
  *
- * Coverage = revenue available for debt service ÷ (principal + interest + fees). Available revenue
- * is the sale income of the bond's project (all parcels when the bond has none), gross or net of
- * provisions as bondPolicy.coverageBasis says; principal counts once, even when rolled over.
+ * Coverage is the project's: its sale income received within the bonds' life over principal plus
+ * interest, on the scenario's basis (coverage.ts); principal counts once, even when rolled over.
  * Peak funding need = the deepest point of Σ (cost recovered − spending − interest − fees): how much
  * money has to be found before the sales pay it back.
  */
 import { Decimal, fenToYuan, type Fen } from './money';
 import { RULE_IDS, RULES, ruleIndex } from './rules';
 import { NONE } from './ledger';
-import { yearOf } from './timeline';
 import { check, type Check } from './check';
 import type { RunOutput } from './run';
 import type { Text } from './model';
@@ -95,7 +93,6 @@ export interface FundingReport {
   checks: Check[];
 }
 
-const ratio = (a: Fen, b: Fen): string | null => (b > 0 ? new Decimal(a).div(b).toFixed(4, Decimal.ROUND_HALF_UP) : null);
 
 export function fundingReport(out: RunOutput, balances: Float64Array): FundingReport {
   const { model, ledger } = out;

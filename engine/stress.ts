@@ -11,7 +11,7 @@ import { run } from './run';
 import { report, type Result } from './report';
 import type { Problem } from './problem';
 import type { Text } from './model';
-import { fenToYuan, parseMoney } from './money';
+import { Decimal, fenToYuan, parseMoney } from './money';
 
 export interface StressPreset {
   readonly id: string;
@@ -60,12 +60,13 @@ export function stressTable(scenario: Record<string, unknown>, presets: readonly
     return { id: preset.id, name: preset.name, ...stressFigures(r), problems: [], moves: {}, why: preset.id === 'base' ? null : preset.why };
   });
   const b = rows[0];
-  const num = (x: string | null) => (x === null || x === '-' ? null : Number(x));
+  // Money strings and ratio strings compared exactly, never as floats.
+  const num = (x: string | null) => (x === null || x === '-' ? null : new Decimal(x));
   for (const row of rows.slice(1)) {
     if (row.problems.length || b.problems.length) continue;
     for (const k of ['minCoverage', 'shortfall', 'peakFundingNeed', 'valueAdded', 'unrecoveredCost'] as const) {
       const [x, y] = [num(b[k]), num(row[k])];
-      if (x !== null && y !== null) (row.moves as Record<string, string>)[k] = y > x ? 'up' : y < x ? 'down' : 'same';
+      if (x !== null && y !== null) (row.moves as Record<string, string>)[k] = y.gt(x) ? 'up' : y.lt(x) ? 'down' : 'same';
     }
   }
   return rows;

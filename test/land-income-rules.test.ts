@@ -4,7 +4,7 @@
  * inputs, not read back from the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeDeep, money, simulate, type Result } from '../engine/index';
+import { mergeDeep, money, prepare, simulate, type Result } from '../engine/index';
 import { composed, runFile } from './support/scenarios';
 
 const { parseMoney, fenToWan } = money;
@@ -191,5 +191,14 @@ describe('the provision catalogue is the one definition', () => {
       expect(PARAMETER_DEFINITIONS[d.rate], d.rate).toBeDefined();
       expect(PARAMETER_DEFINITIONS[d.recipients], d.recipients).toBeDefined();
     }
+  });
+});
+
+describe('recipients that name no government are refused (P-6…P-10)', () => {
+  it.each([[{ mars: '1' }], [{ province: '0' }]])('provisions.water.recipients = %j is a problem at its parameter', (who) => {
+    const p = prepare(mergeDeep(composed('scenarios/hainan-year-base.json'), { parameters: { 'provisions.water.recipients': who } }));
+    expect(p.ok).toBe(false);
+    const hit = (p as { problems: { code: string; path: string }[] }).problems.find((x) => x.path === 'parameters["provisions.water.recipients"]');
+    expect(hit?.code).toBe('parameter.value');
   });
 });

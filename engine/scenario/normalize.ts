@@ -62,6 +62,7 @@ export function prepare(input: unknown): Prepared {
   const parcels = normalizeParcels(f, factors, problems, checks, (raw) => f.shareAccounts(raw));
   const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, checks));
   checks.push(...unverifiedChecks(f.params));
+  checkRecipients(f, problems);
   if (problems.length > 0 || !funding) return { ok: false, problems };
   checkScenarioTotal(parcels, funding, problems);
   if (problems.length > 0) return { ok: false, problems };
@@ -328,3 +329,22 @@ export function dupes(ids: string[], path: string, problems: Problem[]): void {
   });
 }
 
+
+/**
+ * A provision's recipients name only the government levels the catalogue knows and give one of
+ * them a share: weights that name no level (or all zero) would send the provision nowhere.
+ */
+function checkRecipients(f: Frame, problems: Problem[]): void {
+  const enabled = f.s.provisions ?? [...PROVISION_KINDS];
+  for (const def of PROVISIONS.filter((d) => enabled.includes(d.id))) {
+    const who = f.params.weights(def.recipients);
+    if (!who) continue;
+    const unknown = Object.keys(who).filter((k) => !(GOVERNMENT_LEVELS as readonly string[]).includes(k));
+    const positive = GOVERNMENT_LEVELS.some((l) => Object.hasOwn(who, l) && !dec(who[l]).isZero());
+    if (unknown.length === 0 && positive) continue;
+    problems.push(problem('parameter.value', `parameters["${def.recipients}"]`, who, {
+      en: `weights over ${GOVERNMENT_LEVELS.join(', ')}, at least one above zero, e.g. {"central": "20", "local": "80"}${unknown.length ? ` (not a level: ${unknown.join(', ')})` : ''}`,
+      zh: `对 ${GOVERNMENT_LEVELS.join('、')} 的分配比例，至少一项大于零，如 {"central": "20", "local": "80"}${unknown.length ? `（不是政府层级：${unknown.join('、')}）` : ''}`,
+    }));
+  }
+}
