@@ -9,12 +9,13 @@
  *
  * One virtual input sets several fields at once: `split.sharePercent.province` = 70 writes
  * split.ratios {province: "70", city: "30"} (the other tiers share the rest in their current
- * proportions), starting from the jurisdiction's default 6 : 4 when the scenario states none.
+ * proportions), starting from the ratios the run uses (scenario-defaults.ts: the scenario's, its
+ * parameters' override, else the jurisdiction's default 6 : 4).
  */
 import { Decimal, dec } from '../money';
 import { getAt, parsePath, setAt, type PathSegment } from '../scenario/json-path';
 import { problem, type Problem } from '../problem';
-import { resolveParameters } from '../parameters';
+import { scenarioDefaults } from '../scenario/scenario-defaults';
 
 /** How a field is written: a JSON number, or a decimal string with a unit after it ("万元", "%", ""). */
 export type ValueShape =
@@ -122,23 +123,11 @@ export function applyInputs<T>(scenario: T, inputs: readonly ResolvedInput[], xs
   return s;
 }
 
-/** The split ratios a scenario states, or its jurisdiction's default at its as-of date. */
-function currentRatios(scenario: unknown): Record<string, string> | null {
-  const stated = getAt(scenario, ['split', 'ratios']);
-  if (stated && typeof stated === 'object') return stated as Record<string, string>;
-  const s = scenario as { jurisdiction?: string; asOf?: string; timeline?: { start?: string }; parameters?: Record<string, unknown> };
-  const asOf = s.asOf ?? (s.timeline?.start ? `${s.timeline.start}-01` : '');
-  const { set } = resolveParameters(asOf.length === 7 ? `${asOf}-01` : asOf, s.jurisdiction ?? 'national', s.parameters ?? {});
-  try {
-    return set.weights('split.ratios');
-  } catch {
-    return null;
-  }
-}
-
 function sharePercentInput(scenario: unknown, path: string, tier: string, label?: string): { ok: true; input: ResolvedInput } | { ok: false; problems: Problem[] } {
-  const ratios = currentRatios(scenario);
-  const tiers = ((getAt(scenario, ['tiers']) as { id: string }[] | undefined) ?? []).map((t) => t.id);
+  // The ratios the run would use: the scenario's, else its parameters' override, else the jurisdiction's.
+  const d = scenarioDefaults(scenario);
+  const ratios = d.ratios;
+  const tiers = getAt(scenario, ['tiers']) === undefined ? [] : d.tiers.map((t) => t.id);
   if (!ratios || !tiers.includes(tier)) {
     return { ok: false, problems: [problem('ref.unknown', path, tier, { en: `a tier of the scenario with split ratios (${tiers.join(', ') || 'no tiers declared'})`, zh: `情景中有分成比例的层级（${tiers.join('、') || '未声明层级'}）` })] };
   }

@@ -6,12 +6,10 @@
 import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
 import { AmountRangeError, dec, parseMoney, parseRate, weightsFromStrings, type Fen, type Rate } from '../money';
 import { MAX_SCENARIO_TOTAL_FEN } from '../limits';
-import { KNOWN_JURISDICTIONS, resolveParameters } from '../parameters';
-import { didYouMean } from '../suggest';
 import { problem, type Problem } from '../problem';
 import { splitRatios, type SplitRatios, type SplitRemainder } from '../revenue-split';
 import { GOVERNMENT_LEVELS, PROVISIONS, PROVISION_KINDS, type ProvisionKind } from '../provision-catalogue';
-import { makeTimeline, periodLabels, parseDate, type Timeline } from '../timeline';
+import { makeTimeline, periodLabels, type Timeline } from '../timeline';
 import type { ParameterSet } from '../parameters';
 import type { Check } from '../check';
 import type { GovernmentLevelOfTier, Model, ParcelModel, ProvisionModel, TierModel } from '../model';
@@ -19,6 +17,7 @@ import { checkSchema } from './schema-check';
 import { normalizeParcel, type ParcelContext, type RawParcel, type RuleSeverity } from './parcel';
 import { normalizeFunding, normalizeZonesAndProjects, type RawFunding, type ZonesAndProjects } from './funding';
 import { toText } from './text';
+import { scenarioDefaults } from './scenario-defaults';
 import type { ParcelFacts } from './parcel-spec';
 
 /** The scenario's funding: appropriations, pool, pre-allocations and bonds. */
@@ -130,26 +129,14 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
     return null;
   }
   const t = makeTimeline(s.timeline.start, s.timeline.months);
-  const jurisdiction = s.jurisdiction ?? 'national';
-  const asOf = s.asOf ?? `${s.timeline.start}-01`;
-  if (s.asOf && !parseDate(s.asOf)) problems.push(problem('date.format', 'asOf', s.asOf, { en: 'a real calendar date', zh: '有效日期' }));
-  const asOfDay = asOf.length === 7 ? `${asOf}-01` : asOf;
-  if (!KNOWN_JURISDICTIONS.includes(jurisdiction)) {
-    problems.push(problem('ref.unknown', 'jurisdiction', jurisdiction, { en: `one of the jurisdictions data/parameters.json knows: ${KNOWN_JURISDICTIONS.join(', ')}`, zh: `参数库已知的辖区之一：${KNOWN_JURISDICTIONS.join('、')}` }, undefined, didYouMean(jurisdiction, KNOWN_JURISDICTIONS)));
-    return null;
-  }
-  // A provision switched off needs no rate, even where none was in force yet.
-  const unused = new Set(PROVISION_KINDS.filter((k) => s.provisions && !s.provisions.includes(k)).flatMap((k) => [`provisions.${k}.rate`, `provisions.${k}.netYieldStandard`]));
-  const { set: params, problems: paramProblems } = resolveParameters(asOfDay, jurisdiction, s.parameters ?? {}, 'parameters', unused);
-  problems.push(...paramProblems);
-  if (paramProblems.length > 0) return null;
-  // Tiers and the split (S-1): default ratios from the jurisdiction's parameters.
-  const tiers: TierModel[] = (s.tiers ?? [{ id: 'city', name: { zh: '本级政府', en: 'Local government' } }]).map((tier) => ({ id: tier.id, name: toText(tier.name, tier.id) }));
+  // As-of date, jurisdiction, parameters, tiers and default ratios: scenario-defaults.ts, read by the notebook and the analysis too.
+  const d = scenarioDefaults(s);
+  problems.push(...d.problems);
+  if (!d.params || d.problems.some((p) => p.path !== 'asOf')) return null;
+  const { jurisdiction, asOf: asOfDay, params, remainder } = d;
+  const tiers: TierModel[] = [...d.tiers];
   const tierIds = tiers.map((x) => x.id);
   dupes(tierIds, 'tiers', problems);
-  // S-7: where the rounding remainder of a split goes — the scenario's choice, else the parameter.
-  const remainder = (s.split?.remainder ?? params.choice('split.remainder')) as SplitRemainder;
-  const defaultRatios = s.split?.ratios ?? params.weights('split.ratios') ?? (tierIds.length === 1 ? { [tierIds[0]]: '1' } : null);
   const splits: SplitRatios[] = [];
   const splitNames: string[] = [];
   const addSplit = (name: string, ratios: Record<string, string>, path: string) => {
@@ -163,16 +150,12 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
     splitNames.push(name);
     splits.push(splitRatios(tierIds, ratios, remainder));
   };
-  if (!defaultRatios) {
+  if (!d.ratios) {
     problems.push(problem('schema.required', 'split.ratios', undefined, { en: `split ratios for the tiers ${tierIds.join(', ')} (no default for jurisdiction "${jurisdiction}")`, zh: `各层级分成比例（${jurisdiction} 无默认值）` }));
   } else {
-    addSplit('default', defaultRatios, s.split?.ratios ? 'split.ratios' : 'parameters["split.ratios"]');
+    addSplit('default', { ...d.ratios }, d.ratiosPath === 'split.ratios' ? 'split.ratios' : 'parameters["split.ratios"]');
   }
-  const stock = params.weights('split.paidStockRecovery.ratios');
-  // The jurisdiction's paid-stock-recovery exception applies when its tiers are this scenario's tiers.
-  const stockApplies = stock !== null && Object.keys(stock).every((k) => tierIds.includes(k));
-  const cases = { ...(stockApplies ? { paidStockRecovery: stock } : {}), ...(s.split?.cases ?? {}) };
-  for (const [name, ratios] of Object.entries(cases)) addSplit(name, ratios, `split.cases.${name}`);
+  for (const [name, ratios] of Object.entries(d.cases)) addSplit(name, { ...ratios }, `split.cases.${name}`);
   const splitIndex = new Map(splitNames.map((n, i) => [n, i]));
 
   // Accounts: the base chart plus one share account per (tier, government).

@@ -6,8 +6,10 @@
  *
  *   price=90   → adjustments.salePriceFactor = "0.90"
  *   delay=6    → adjustments.saleDelayMonths = 6, timeline.months += 6 (the sales still settle)
- *   ratio=7    → split.ratios = {province: "7", city: "3"}   (two-tier scenarios)
+ *   ratio=7    → split.ratios = {province: "7", city: "3"}   (two tiers: the first's weight out of 10)
+ *   ratio=5:3:2 → split.ratios = {province: "5", city: "3", county: "2"}   (a weight per tier, any number)
  *   exc=0      → split.cases.paidStockRecovery = the default ratios (no exception)
+ *   exc=city,county → split.cases.paidStockRecovery = the ratios with those tiers at 0 (they take no share)
  *   prov=a,b   → provisions = ["a", "b"]          (prov=none → [])
  *   bond=50000&issue=2021-06&rate=3.2&term=5 → bonds[0]   (when the engine has bonds)
  *   pool=10000 → pool.opening = "10000万元"        (when the engine has a fund pool)
@@ -15,7 +17,7 @@
  * Values are integers or short decimals handled as text; no money arithmetic happens here.
  */
 import { getAt, parsePath, setAt } from '../../engine/scenario/json-path';
-import { resolveParameters } from '../../engine/parameters';
+import { scenarioDefaults as engineDefaults } from '../../engine/scenario/scenario-defaults';
 import { dec, fenToWan, parseMoney } from '../../engine/money';
 import { FEATURES, wantsNumber } from './features';
 import type { Params } from './url-state';
@@ -59,26 +61,44 @@ export function ratioPair(text: string): [string, string] | null {
   return [show(tenths), show(100 - tenths)];
 }
 
+const WEIGHT = /^\d{1,3}(?:\.\d{1,2})?$/;
+
+/**
+ * The `ratio` control as one weight per tier, in the scenario's tier order: "7" for two tiers
+ * (the first out of 10, the second the rest), else "5:3:2" with a weight for every tier.
+ */
+export function ratioWeights(text: string, tierCount: number): string[] | null {
+  if (tierCount === 2 && !text.includes(':')) return ratioPair(text);
+  const parts = text.split(':');
+  if (parts.length !== tierCount || !parts.every((w) => WEIGHT.test(w))) return null;
+  return parts.every((w) => dec(w).isZero()) ? null : parts.map((w) => dec(w).toFixed());
+}
+
 type Scenario = Record<string, unknown>;
 
 function set(s: Scenario, path: string, value: unknown): Scenario {
   return setAt(s, parsePath(path)!, value);
 }
 
+/** The scenario's tier ids (one tier "city" when it declares none), as the engine reads them. */
 export function tierIds(s: Scenario): string[] {
-  const tiers = s.tiers;
-  return Array.isArray(tiers) ? tiers.map((t) => String((t as { id?: unknown })?.id ?? '')) : ['city'];
+  return engineDefaults(s).tiers.map((t) => t.id);
 }
 
-/** The split ratios a scenario uses when no control moves them: its own, or its jurisdiction's. */
+/** The split ratios a scenario uses when no control moves them: as the run uses them (engine/scenario/scenario-defaults.ts). */
 export function defaultRatios(s: Scenario): Record<string, string> | null {
-  const own = getAt(s, ['split', 'ratios']);
-  if (own && typeof own === 'object') return own as Record<string, string>;
-  const timeline = s.timeline as { start?: string } | undefined;
-  const asOf = typeof s.asOf === 'string' ? s.asOf : timeline?.start ?? '2000-01';
-  const day = asOf.length === 7 ? `${asOf}-01` : asOf;
-  const { set: params } = resolveParameters(day, typeof s.jurisdiction === 'string' ? s.jurisdiction : 'national', {});
-  return params.weights('split.ratios');
+  const r = engineDefaults(s).ratios;
+  return r ? { ...r } : null;
+}
+
+/**
+ * The tiers that take no share of a paid stock recovery by default: those at 0 in the scenario's
+ * paidStockRecovery case (Hainan: the city, 琼府〔2021〕7号); none when there is no such case.
+ */
+export function defaultExcluded(s: Scenario): string[] {
+  const c = engineDefaults(s).cases.paidStockRecovery;
+  if (!c) return [];
+  return tierIds(s).filter((t) => !Object.hasOwn(c, t) || dec(String(c[t]).replace('%', '')).isZero());
 }
 
 export function hasPaidRecovery(s: Scenario): boolean {
@@ -133,18 +153,26 @@ export function applyControls(base: Scenario, params: Params, prefix = ''): Cont
   const ratio = get('ratio');
   let ratios: Record<string, string> | null = null;
   if (ratio !== undefined) {
-    const pair = ratioPair(ratio);
-    if (tiers.length !== 2) no('ratio', '分成比例滑块只适用于两级分成的情景', 'the split slider needs a two-tier scenario');
-    else if (!pair) no('ratio', '分成比例应为 0–10 的数', 'the split must be a number from 0 to 10');
+    const weights = ratioWeights(ratio, tiers.length);
+    if (tiers.length < 2) no('ratio', '本情景只有一级政府，不分成', 'this scenario has one tier: nothing to split');
+    else if (!weights) no('ratio', `分成比例应为每级一个权重（共 ${tiers.length} 级），如 ${tiers.map(() => '2').join(':')}`, `the split needs a weight per tier (${tiers.length} tiers), e.g. ${tiers.map(() => '2').join(':')}`);
     else {
-      ratios = { [tiers[0]]: pair[0], [tiers[1]]: pair[1] };
-      put('ratio', 'split.ratios', ratios, { zh: `分成 ${pair[0]}:${pair[1]}`, en: `split ${pair[0]}:${pair[1]}` });
+      ratios = Object.fromEntries(tiers.map((t, i) => [t, weights[i]]));
+      put('ratio', 'split.ratios', ratios, { zh: `分成 ${weights.join(':')}`, en: `split ${weights.join(':')}` });
     }
   }
-  if (get('exc') === '0') {
+  const exc = get('exc');
+  if (exc !== undefined) {
     const r = ratios ?? defaultRatios(s);
+    const excluded = exc === '0' ? [] : exc.split(',').filter((t) => tiers.includes(t));
+    const kept = tiers.filter((t) => !excluded.includes(t) && r && !dec(String(r[t] ?? '0').replace('%', '')).isZero());
     if (!hasPaidRecovery(s)) no('exc', '本情景没有有偿收回的存量土地', 'no paid stock recovery in this scenario');
-    else if (r) put('exc', 'split.cases.paidStockRecovery', r, { zh: '有偿收回存量土地按一般比例分成', en: 'paid recovery split like the rest' });
+    else if (r && kept.length === 0) no('exc', '至少一级政府应参与有偿收回土地的分成', 'at least one tier must take a share of a paid recovery');
+    else if (r) {
+      const caseRatios = Object.fromEntries(tiers.map((t) => [t, excluded.includes(t) ? '0' : String(r[t] ?? '0')]));
+      const who = excluded.length ? { zh: `${excluded.join('、')} 不参与`, en: `${excluded.join(', ')} take no share` } : { zh: '按一般比例分成', en: 'split like the rest' };
+      put('exc', 'split.cases.paidStockRecovery', caseRatios, { zh: `有偿收回存量土地：${who.zh}`, en: `paid recovery: ${who.en}` });
+    }
   }
   const prov = get('prov');
   if (prov !== undefined) {
@@ -240,5 +268,60 @@ export function scenarioDefaults(s: Scenario): Record<string, string> {
   const zones = Array.isArray(s.zones) ? (s.zones as { developer?: { compensationRate?: string } }[]) : [];
   const rate = zones.find((z) => z?.developer?.compensationRate)?.developer?.compensationRate;
   if (rate) out.fee = rate.replace('%', '').trim();
+  out.exc = defaultExcluded(s).join(',') || '0';
   return out;
+}
+
+/** One tier as the split page's controls show it: its weight (a slider) and whether it sits out a paid recovery. */
+export interface TierControl {
+  readonly id: string;
+  readonly name: Text;
+  /** The weight as the slider holds it (steps of 0.5 out of 10 for the defaults). */
+  readonly weight: string;
+  /** Its share of the total, in percent to one place, for the label. */
+  readonly percent: string;
+  /** Takes no share of a paid stock recovery (the exception case). */
+  readonly excluded: boolean;
+}
+
+/**
+ * The split page's controls for any number of tiers: a weight per tier (the URL's `ratio`, else
+ * the ratios the run uses, scaled to 10 and put on the slider's half steps) and the tiers that
+ * sit out a paid stock recovery (`exc`, else the scenario's exception case).
+ */
+export function splitControls(s: Scenario, params: Params): TierControl[] {
+  const d = engineDefaults(s);
+  const ids = d.tiers.map((t) => t.id);
+  const fromUrl = params.ratio !== undefined ? ratioWeights(params.ratio, ids.length) : null;
+  const weights = fromUrl ?? scaledToTen(ids.map((t) => String(d.ratios?.[t] ?? '0').replace('%', '')));
+  const total = weights.reduce((a, w) => a.plus(dec(w)), dec('0'));
+  const excluded = params.exc === '0' ? [] : params.exc !== undefined ? params.exc.split(',') : defaultExcluded(s);
+  return d.tiers.map((t, i) => ({
+    id: t.id,
+    name: t.name,
+    weight: weights[i],
+    percent: total.isZero() ? '0' : dec(weights[i]).times(100).div(total).toFixed(1),
+    excluded: excluded.includes(t.id),
+  }));
+}
+
+/** Weights scaled to sum to 10, each on a half step: 60 : 40 → 6 : 4, 1 : 1 : 1 → 3.5 : 3.5 : 3.5. */
+function scaledToTen(weights: string[]): string[] {
+  const total = weights.reduce((a, w) => a.plus(dec(w)), dec('0'));
+  if (total.isZero()) return weights.map(() => '0');
+  return weights.map((w) => dec(w).times(20).div(total).toDecimalPlaces(0).div(2).toFixed());
+}
+
+/** The `ratio` value with one tier's weight moved: "7" for two tiers (the first), "5:3:2" otherwise. */
+export function movedRatio(tiers: readonly TierControl[], id: string, weight: string): string {
+  const next = tiers.map((t) => (t.id === id ? weight : t.weight));
+  if (tiers.length === 2 && id === tiers[0].id) return ratioPair(weight)?.[0] ?? next.join(':');
+  return next.join(':');
+}
+
+/** The `exc` value with one tier in or out of a paid recovery's split: null at the scenario's default, "0" for none. */
+export function movedExclusion(s: Scenario, tiers: readonly TierControl[], id: string, excluded: boolean): string | null {
+  const next = tiers.filter((t) => (t.id === id ? excluded : t.excluded)).map((t) => t.id);
+  const key = next.join(',') || '0';
+  return key === (defaultExcluded(s).join(',') || '0') ? null : key;
 }

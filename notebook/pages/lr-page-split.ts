@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, defaultRatios, hasPaidRecovery, tierIds, type Controlled } from '../lib/controls';
+import { applyControls, controlsKey, hasPaidRecovery, movedExclusion, movedRatio, splitControls, type Controlled, type TierControl } from '../lib/controls';
 import { sharesByYearChart } from '../lib/charts/shares';
 import { waterfallChart, waterfallSteps } from '../lib/charts/waterfall';
 import { type ChartSpec } from '../lib/charts/common';
@@ -117,12 +117,7 @@ export class PageSplit extends NotebookPage {
   private controls() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const s = this.loaded!.ok ? this.loaded!.scenario : {};
-    const tiers = tierIds(s);
-    const twoTier = tiers.length === 2;
-    const def = twoTier ? defaultRatios(s) : null;
-    const defFirst = def ? Number(def[tiers[0]]) * 10 / (Number(def[tiers[0]]) + Number(def[tiers[1]])) : 6;
-    const ratio = Number(this.params.ratio ?? String(Math.round(defFirst * 2) / 2));
-    const other = (100 - Math.round(ratio * 10)) / 10;
+    const tiers = splitControls(s, this.params);
     const enabled = this.enabledProvisions();
     const paid = hasPaidRecovery(s);
     const toggle = (k: string, on: boolean) => {
@@ -131,15 +126,13 @@ export class PageSplit extends NotebookPage {
     };
     const r = this.runner.reply?.ok ? this.runner.reply.result : null;
     return html`<div class="controls">
-      <lr-slider name="ratio" label=${T(`分成比例（${tiers[0] ?? ''} : ${tiers[1] ?? ''}）`, `Split (${tiers[0] ?? ''} : ${tiers[1] ?? ''})`)} min="5" max="8" step="0.5" .value=${ratio}
-        value-text=${`${ratio} : ${other}`} ?disabled=${!twoTier} note=${twoTier ? '' : T('本情景只有一级政府，不分成。', 'This scenario has one tier: nothing to split.')}
-        @value-input=${(e: CustomEvent) => this.setParams({ ratio: e.detail.value })}></lr-slider>
+      ${this.ratioSliders(tiers)}
       <fieldset>
-        <legend>${T('有偿收回存量土地的例外', 'Paid stock-land recovery exception')}</legend>
-        <label><input type="checkbox" name="exc" ?checked=${this.params.exc !== '0'} ?disabled=${!paid}
-          @change=${(e: Event) => this.setParams({ exc: (e.target as HTMLInputElement).checked ? null : '0' })} />
-          ${T('市县不参与分成（琼府〔2021〕7号）', 'the city takes no share (琼府〔2021〕7号)')}</label>
-        ${paid ? nothing : html`<div class="muted">${T('本情景没有有偿收回的宗地。', 'No parcel here is a paid recovery.')}</div>`}
+        <legend>${T('有偿收回存量土地的例外：不参与分成的层级', 'Paid stock-land recovery: tiers that take no share')}</legend>
+        ${tiers.map((t) => html`<label><input type="checkbox" name=${`exc-${t.id}`} ?checked=${t.excluded} ?disabled=${!paid}
+          @change=${(e: Event) => this.setParams({ exc: movedExclusion(s, tiers, t.id, (e.target as HTMLInputElement).checked) })} />
+          ${T(`${t.name.zh}不参与分成`, `${t.name.en} takes no share`)}</label>`)}
+        <div class="muted">${paid ? T('琼府〔2021〕7号：有偿收回市县存量建设用地，市县原则上不参与分成。', '琼府〔2021〕7号: a city/county takes no share of its stock land recovered for payment.') : T('本情景没有有偿收回的宗地。', 'No parcel here is a paid recovery.')}</div>
       </fieldset>
       <fieldset class="checks">
         <legend>${T('先行计提的资金（在分成之前扣除）', 'Provisions deducted before the split')}</legend>
@@ -151,6 +144,23 @@ export class PageSplit extends NotebookPage {
           ${(r?.parcels ?? []).map((p) => html`<option value=${p.id} ?selected=${p.id === this.params.parcel}>${p.id} ${tx(p.name, this.lang)}</option>`)}
         </select></label>
     </div>`;
+  }
+
+  /** Two tiers: one slider, the first tier's weight out of 10. More: a weight slider per tier. */
+  private ratioSliders(tiers: readonly TierControl[]) {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const move = (id: string) => (e: CustomEvent) => this.setParams({ ratio: movedRatio(tiers, id, String(e.detail.value)) });
+    if (tiers.length < 2) {
+      return html`<lr-slider name="ratio" label=${T('分成比例', 'Split')} min="0" max="10" step="0.5" .value=${10} value-text="10" disabled
+        note=${T('本情景只有一级政府，不分成。', 'This scenario has one tier: nothing to split.')}></lr-slider>`;
+    }
+    if (tiers.length === 2) {
+      const [a, b] = tiers;
+      return html`<lr-slider name="ratio" label=${T(`分成比例（${a.name.zh} : ${b.name.zh}）`, `Split (${a.name.en} : ${b.name.en})`)} min="5" max="8" step="0.5" .value=${Number(a.weight)}
+        value-text=${`${a.weight} : ${b.weight}`} @value-input=${move(a.id)}></lr-slider>`;
+    }
+    return tiers.map((t) => html`<lr-slider name=${`ratio-${t.id}`} label=${T(`${t.name.zh}分成权重`, `${t.name.en} weight`)} min="0" max="10" step="0.5" .value=${Number(t.weight)}
+      value-text=${`${t.weight}（${t.percent}%）`} @value-input=${move(t.id)}></lr-slider>`);
   }
 
   private body(r: Result, runId: number | null) {

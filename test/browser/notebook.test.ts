@@ -246,7 +246,7 @@ describe('notebook in Chromium', () => {
     await ratio.focus();
     await ratio.press('ArrowRight');
     await ratio.press('ArrowRight');
-    await page.locator('lr-page-split input[name="exc"]').uncheck();
+    await page.locator('lr-page-split input[name="exc-city"]').uncheck();
     await page.locator('lr-page-split input[name="prov-housing"]').uncheck();
     await page.locator('lr-app button[data-lang="en"]').click();
     await page.locator('lr-app button[data-unit="yi"]').click();
@@ -268,7 +268,7 @@ describe('notebook in Chromium', () => {
     expect(await chartSvg(page, 'waterfall')).toBe(chart);
     expect(page.url()).toBe(url);
     await expect(ratio.inputValue()).resolves.toBe('7');
-    await expect(page.locator('lr-page-split input[name="exc"]').isChecked()).resolves.toBe(false);
+    await expect(page.locator('lr-page-split input[name="exc-city"]').isChecked()).resolves.toBe(false);
     await expect(page.locator('lr-app button[data-lang="en"]').getAttribute('aria-pressed')).resolves.toBe('true');
     // The same link in a fresh browser gives the same view.
     const other = await openPage(h);
