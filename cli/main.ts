@@ -1,8 +1,10 @@
 /**
  * The command-line entry: `lrsim <command> …`. A scenario path alone means `run`.
- * User mistakes print a message and exit non-zero; only an engine bug prints a stack trace.
+ * User mistakes print a message and exit non-zero; a broken engine invariant prints the check's
+ * name as an internal error (exit 70); only another engine bug prints a stack trace.
  */
 import { processIO, type CliIO, type Command } from './io';
+import { InvariantError } from '../engine/assert';
 import { MONTECARLO_USAGE, REPORT_USAGE, RUN_USAGE, SOLVE_USAGE, STRESS_USAGE, SWEEP_USAGE, TORNADO_USAGE, ZONES_USAGE } from './usage';
 
 // Each command is loaded when it is run, so a start (and --help) loads only what it uses.
@@ -33,8 +35,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return first ? 0 : 2;
   }
   const command = COMMANDS[first];
-  if (command) return (await command.load())(rest, io);
-  if (first.endsWith('.json')) return (await COMMANDS.run.load())(argv, io);
-  io.err(`unknown command "${first}"\n\n${USAGE}`);
-  return 2;
+  if (!command && !first.endsWith('.json')) {
+    io.err(`unknown command "${first}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return command ? await (await command.load())(rest, io) : await (await COMMANDS.run.load())(argv, io);
+  } catch (e) {
+    // A broken engine invariant is the engine's bug: say which check, as an internal error (exit 70, EX_SOFTWARE).
+    if (!(e instanceof InvariantError)) throw e;
+    io.err(e.message);
+    return 70;
+  }
 }

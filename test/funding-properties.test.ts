@@ -6,42 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { money, simulate, type Result } from '../engine/index';
-import { scenarioArb } from './support/arbitrary-scenario';
+import { fundedArb } from './support/arbitrary-scenario';
 
 const { parseMoney, Decimal } = money;
 const fen = (y: string) => parseMoney(y)!;
-
-const fundedArb = fc
-  .tuple(
-    scenarioArb,
-    fc.record({
-      policy: fc.constantFrom('fiscalTopUp', 'wait', 'bridge', 'negative'),
-      mode: fc.constantFrom('pooled', 'closed'),
-      poolWan: fc.integer({ min: 0, max: 50_000 }),
-      bond: fc.option(fc.record({ wan: fc.integer({ min: 1, max: 100_000 }), rateBp: fc.integer({ min: 100, max: 600 }), term: fc.integer({ min: 1, max: 2 }), early: fc.boolean(), rollover: fc.boolean() }), { nil: undefined }),
-      preWan: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
-    }),
-  )
-  .map(([s, f]) => {
-    const parcels = (s.parcels as { id: string; zone?: string }[]).map((p, i) => ({ ...p, zone: i % 2 ? 'Z2' : 'Z1' }));
-    const half = Math.floor(f.poolWan / 2);
-    const scenario: Record<string, unknown> = {
-      ...s,
-      parcels,
-      zones: [{ id: 'Z1', opening: `${half}万元` }, { id: 'Z2', opening: `${f.poolWan - half}万元` }],
-      zoneMode: f.mode,
-      funding: {
-        shortfall: f.policy,
-        ...(f.poolWan > 0 ? { pool: { opening: `${f.poolWan}万元`, date: '2020-01' } } : {}),
-        ...(f.preWan ? { preAllocations: [{ id: 'PA1', date: '2020-02', amount: `${f.preWan}万元`, zone: 'Z1' }] } : {}),
-      },
-    };
-    if (f.bond) {
-      scenario.projects = [{ id: 'PRJ', parcels: parcels.map((p) => p.id) }];
-      scenario.bonds = [{ id: 'B1', issueDate: '2020-01', principal: `${f.bond.wan}万元`, couponRate: `${f.bond.rateBp / 100}%`, termYears: f.bond.term, project: 'PRJ', zone: 'Z1', earlyRedemptionFromSales: f.bond.early, atMaturity: f.bond.rollover ? 'rollover' : 'fiscal', rolloverTermYears: 1, fees: { issuance: '0.08%', redemption: '0.005%' } }];
-    }
-    return scenario;
-  });
 
 const RUNS = 120;
 const check = (r: Result, id: string) => r.checks.filter((c) => c.id === id);

@@ -10,6 +10,7 @@
 import { prepare, type Prepared } from '../scenario/normalize';
 import { adjust, prepareBase } from '../scenario/adjust';
 import { run, type RunOutput } from '../run';
+import { assertRunInvariants } from '../run-invariants';
 import { report, type Result } from '../report';
 import { dec, fenToYuan } from '../money';
 import type { Problem } from '../problem';
@@ -102,6 +103,7 @@ function isAdjustment(input: ResolvedInput): boolean {
 }
 
 function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean): Evaluation {
+  assertRunInvariants(out);
   const metrics = new LedgerMetrics(out);
   const result: Result | null = needsReport ? report(out) : null;
   const texts: (string | null)[] = [];
