@@ -40,7 +40,9 @@ export class LrProblems extends LitElement {
   override render() {
     const T = (zh: string, en: string) => L(this.lang, zh, en);
     return html`
-      <h3 role="alert">${this.heading || T(`情景有 ${this.problems.length} 处问题，未能运行`, `The scenario has ${this.problems.length} problem(s) and did not run`)}</h3>
+      <h3 role="alert">${this.heading || (this.error && this.problems.length === 0
+        ? T('引擎内部错误（引擎缺陷，并非情景有误）', 'Internal engine error (a bug in the engine, not in the scenario)')
+        : T(`情景有 ${this.problems.length} 处问题，未能运行`, `The scenario has ${this.problems.length} problem(s) and did not run`))}</h3>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       <ol data-problems>
         ${this.problems.map(
