@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { scenarioDefaults } from '../engine/scenario/scenario-defaults';
 import { prepare, report, run } from '../engine/index';
 import { resolveInput } from '../engine/analysis/input';
-import { defaultRatios, splitControls, tierIds } from '../notebook/lib/controls';
+import { scenarioFacts } from '../engine/analysis/defaults';
+import { applyControls, defaultRatios, splitControls, tierIds } from '../notebook/lib/controls';
 import { composed } from './support/scenarios';
 import { mulDivHalfUp, parseMoney } from '../engine/money';
 
@@ -80,5 +81,31 @@ describe('scenarioDefaults', () => {
     expect(c.map((t) => t.weight)).toEqual(['6', '2', '2']);
     expect(c.filter((t) => t.excluded).map((t) => t.id)).toEqual(['city', 'county']);
     expect(splitControls(s, { ratio: '5:3:2' }).map((t) => t.percent)).toEqual(['50.0', '30.0', '20.0']);
+    // The controls as overrides: a weight per tier; the exception tier by tier.
+    const c1 = applyControls(s, { ratio: '5:3:2', exc: 'city' });
+    expect((c1.scenario.split as { ratios: unknown }).ratios).toEqual({ province: '5', city: '3', county: '2' });
+    expect((c1.scenario.split as { cases: Record<string, unknown> }).cases.paidStockRecovery).toEqual({ province: '5', city: '0', county: '2' });
+    const p = prepare(c1.scenario);
+    if (!p.ok) throw new Error(p.problems[0].message.en);
+    const jy = report(run(p.model)).parcels.find((x) => x.id === 'SY-JY-02')!;
+    expect(jy.shares.city).toBe('0.00');
+    expect(parseMoney(jy.shares.county)! * 5).toBe(parseMoney(jy.shares.province)! * 2);
+    // A ratio without a weight for every tier is refused with the reason; all tiers out of the exception too.
+    expect(applyControls(s, { ratio: '7' }).ignored.map((x) => x.key)).toEqual(['ratio']);
+    expect(applyControls(s, { exc: 'province,city,county' }).ignored.map((x) => x.key)).toEqual(['exc']);
+    expect(applyControls(s, { exc: 'city,county' }).applied).toEqual([]);
+  });
+
+  it('zones: declared, else those the parcels name; the analysis defaults read them and the coverage floor in force', () => {
+    const bonds = composed('scenarios/hainan-bonds.json');
+    const prepared = prepare(bonds);
+    if (!prepared.ok) throw new Error('prepare');
+    const facts = scenarioFacts(bonds)!;
+    expect(facts.bonds).toBe(prepared.model.bonds.filter((b) => !b.isRollover).length);
+    expect(facts.zones).toBe(prepared.model.zones.length);
+    expect(scenarioFacts({ ...bonds, parameters: { ...(bonds.parameters as object), 'bond.coverageFloor': '1.5' } })!.coverageFloor).toBe('1.5');
+    const parcels = [{ id: 'a', zone: 'Z2' }, { id: 'b', zone: 'Z1' }, { id: 'c', zone: 'Z2' }, { id: 'd' }];
+    expect(scenarioDefaults({ parcels }).zones.map((z) => z.id)).toEqual(['Z2', 'Z1']);
+    expect(scenarioDefaults({ parcels, zones: [{ id: 'Z9' }] }).zones.map((z) => z.id)).toEqual(['Z9']);
   });
 });

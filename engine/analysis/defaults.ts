@@ -7,7 +7,7 @@
  *   defaultEvents(hainanBonds) → [min(bonds[*].coverageRatio) < 1.2, totals.fiscalTopUp > 0, totals.unrecoveredCost > 0]
  */
 import { dec } from '../money';
-import { prepare } from '../scenario/normalize';
+import { scenarioDefaults } from '../scenario/scenario-defaults';
 import type { McEventSpec } from './monte-carlo';
 
 export interface ScenarioFacts {
@@ -17,12 +17,17 @@ export interface ScenarioFacts {
   readonly coverageFloor: string;
 }
 
+/**
+ * Read from the scenario's defaults (scenario-defaults.ts), not a whole prepare: the declared bonds
+ * (rollovers are made by the run), its zones, its shortfall policy and the coverage floor in force.
+ * Null when the defaults themselves are refused (an unknown jurisdiction, a bad parameter).
+ */
 export function scenarioFacts(scenario: unknown): ScenarioFacts | null {
-  const p = prepare(scenario);
-  if (!p.ok) return null;
-  const m = p.model;
-  const f = m.coverageFloor;
-  return { bonds: m.bonds.filter((b) => !b.isRollover).length, zones: m.zones.length, shortfall: m.shortfall, coverageFloor: dec(String(f.num)).div(f.den).toFixed() };
+  const d = scenarioDefaults(scenario);
+  if (!d.params || d.problems.length > 0) return null;
+  const bonds = (scenario as { bonds?: unknown }).bonds;
+  const f = d.params.ratio('bond.coverageFloor');
+  return { bonds: Array.isArray(bonds) ? bonds.length : 0, zones: d.zones.length, shortfall: d.shortfall, coverageFloor: dec(String(f.num)).div(f.den).toFixed() };
 }
 
 /** The output that measures a shortfall under each policy. */

@@ -168,8 +168,7 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
     });
 
   // Zones: declared, or (when none are declared) taken from the parcels.
-  const declaredZones: { id: string; name?: string | { zh?: string; en?: string } }[] =
-    s.zones ?? [...new Set((s.parcels ?? []).map((p) => p.zone).filter((z): z is string => !!z))].map((id) => ({ id }));
+  const declaredZones = [...d.zones];
   dupes(declaredZones.map((z) => z.id), 'zones', problems);
   const rawParcels = s.parcels ?? [];
   const zp = normalizeZonesAndProjects(s as RawFunding, rawParcels.map((p) => p.id), accounts, problems, declaredZones);

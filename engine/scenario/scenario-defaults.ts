@@ -13,6 +13,8 @@
  *                  the jurisdiction's: Hainan 6 : 4, 琼府〔2021〕7号), else 1 for a single tier
  *   cases          the jurisdiction's paid-stock-recovery exception where its tiers are the
  *                  scenario's (Hainan province 1 : city 0), the scenario's `split.cases` on top
+ *   zones          `zones`, else the zones its parcels name, in the order they first appear
+ *   shortfall      `funding.shortfall`, else "fiscalTopUp" (the budget tops a fund up)
  *
  * So a Hainan scenario with parameters["split.ratios"] = {province: "7", city: "3"} is split 7 : 3
  * by the run, by a sweep of `split.sharePercent.province` and on the notebook's split page alike.
@@ -41,6 +43,9 @@ export interface ScenarioDefaults {
   /** The named exceptions (paidStockRecovery, the scenario's own cases), in the order they are added. */
   readonly cases: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly remainder: SplitRemainder;
+  /** The zones declared, else those the parcels name. */
+  readonly zones: readonly { readonly id: string; readonly name?: string | { zh?: string; en?: string } }[];
+  readonly shortfall: string;
   /** A bad as-of date, an unknown jurisdiction, a bad or missing parameter, each at its path. */
   readonly problems: readonly Problem[];
 }
@@ -59,9 +64,11 @@ export function scenarioDefaults(scenario: unknown): ScenarioDefaults {
   const ownRatios = obj(split?.ratios) as Record<string, string> | undefined;
   const ownCases = (obj(split?.cases) ?? {}) as Record<string, Record<string, string>>;
   const single = tiers.length === 1 ? { [tiers[0].id]: '1' } : null;
+  const zones = defaultZones(s);
+  const shortfall = str(obj(s.funding)?.shortfall) ?? 'fiscalTopUp';
   if (!KNOWN_JURISDICTIONS.includes(jurisdiction)) {
     problems.push(unknownJurisdiction(jurisdiction));
-    return { asOf, jurisdiction, params: null, tiers, ratios: ownRatios ?? single, ratiosPath: ownRatios ? 'split.ratios' : 'tiers', cases: ownCases, remainder: remainderOf(split, null), problems };
+    return { asOf, jurisdiction, params: null, tiers, ratios: ownRatios ?? single, ratiosPath: ownRatios ? 'split.ratios' : 'tiers', cases: ownCases, remainder: remainderOf(split, null), zones, shortfall, problems };
   }
   const { set: params, problems: paramProblems } = resolveParameters(asOf, jurisdiction, obj(s.parameters) ?? {}, 'parameters', unusedKeys(s.provisions));
   problems.push(...paramProblems);
@@ -72,7 +79,15 @@ export function scenarioDefaults(scenario: unknown): ScenarioDefaults {
   // The jurisdiction's paid-stock-recovery exception applies when its tiers are this scenario's tiers.
   const stockApplies = stock !== null && Object.keys(stock).every((k) => tiers.some((t) => t.id === k));
   const cases = { ...(stockApplies ? { paidStockRecovery: stock } : {}), ...ownCases };
-  return { asOf, jurisdiction, params, tiers, ratios, ratiosPath, cases, remainder: remainderOf(split, params), problems };
+  return { asOf, jurisdiction, params, tiers, ratios, ratiosPath, cases, remainder: remainderOf(split, params), zones, shortfall, problems };
+}
+
+/** Declared zones, or (when none are declared) the zones the parcels name, first appearance first. */
+function defaultZones(s: Loose): ScenarioDefaults['zones'] {
+  if (Array.isArray(s.zones)) return s.zones.map((z) => ({ ...(obj(z) ?? {}), id: String(obj(z)?.id ?? '') }));
+  const parcels = Array.isArray(s.parcels) ? s.parcels : [];
+  const named = parcels.map((p) => obj(p)?.zone).filter((z): z is string => typeof z === 'string' && z !== '');
+  return [...new Set(named)].map((id) => ({ id }));
 }
 
 /** The as-of date as a day; a date that is not on the calendar is a problem at `asOf` (and is kept as written). */

@@ -106,9 +106,7 @@ export function hasPaidRecovery(s: Scenario): boolean {
 }
 
 function zoneIds(s: Scenario): string[] {
-  if (Array.isArray(s.zones)) return s.zones.map((z) => String((z as { id?: unknown })?.id ?? ''));
-  const fromParcels = Array.isArray(s.parcels) ? s.parcels.map((p) => (p as { zone?: unknown })?.zone).filter((z): z is string => typeof z === 'string' && z !== '') : [];
-  return [...new Set(fromParcels)];
+  return engineDefaults(s).zones.map((z) => z.id);
 }
 
 const PROVISIONS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'];
