@@ -1,8 +1,9 @@
 /**
- * 收益分配 — the policymakers' page. The province : city split (from 5:5 to 8:2), the exception
- * for municipal stock land recovered for payment, and which provisions are deducted before the
- * split → a waterfall from sale revenue through provisions and cost to value added and each
- * tier's share, each tier's share year by year, and what each government receives.
+ * 收益分配 — the policymakers' page. The split between any number of tiers (two: the first's
+ * share from 5:5 to 8:2; three or more: a weight per tier, as province : city : district), the
+ * exception for stock land recovered for payment tier by tier, and which provisions are deducted
+ * before the split → a waterfall from sale revenue through provisions and cost to value added and
+ * each tier's share, each tier's share year by year, and what each government receives.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
