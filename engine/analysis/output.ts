@@ -32,6 +32,8 @@ export interface OutputRef {
 
 /** Keys whose decimal strings are not money even when written with two decimals. */
 const NOT_MONEY = /(ratio|percent|rate|months|count|year|bp|score)/i;
+/** Maps of money keyed by a tier or government the scenario names: shares.county is money, whatever "county" contains. */
+const BY_NAME = /^(shares|sharesByGovernment|receiptsByGovernment|provisionsByKind)$/;
 
 export function parseOutput(path: string): { ok: true; output: OutputRef } | { ok: false; problems: Problem[] } {
   const bad = () => ({
@@ -54,9 +56,12 @@ export function parseOutput(path: string): { ok: true; output: OutputRef } | { o
   const head = parsePath(headText);
   const tail = tailText === null ? null : tailText === '' ? [] : parsePath(tailText);
   if (!head || (tailText !== null && !tail)) return bad();
-  const last = [...head, ...(tail ?? [])].filter((s) => typeof s === 'string').pop() as string | undefined;
+  const names = [...head, ...(tail ?? [])].filter((s) => typeof s === 'string') as string[];
+  const last = names[names.length - 1] as string | undefined;
   const aggregate = (agg?.[1] as Aggregate) ?? null;
-  return { ok: true, output: { path: trimmed, head, tail, aggregate, kind: aggregate === 'count' || (last && NOT_MONEY.test(last)) ? 'number' : 'money' } };
+  // A key under a map by tier or government is a name the scenario chose ("county"), not a unit.
+  const named = names.length >= 2 && BY_NAME.test(names[names.length - 2]);
+  return { ok: true, output: { path: trimmed, head, tail, aggregate, kind: aggregate === 'count' || (last && !named && NOT_MONEY.test(last)) ? 'number' : 'money' } };
 }
 
 /** Walks a path; a string segment on an array finds the element whose `id` is that string. */
