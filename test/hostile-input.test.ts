@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { main } from '../cli/main';
-import { csvCell } from '../engine/csv-cell';
+import { csvCell } from '../engine/presentation/csv';
 import { prepare } from '../engine/scenario/normalize';
 import { percentileOf } from '../engine/analysis/mc-summary';
 import type { Problem } from '../engine/problem';

@@ -13,7 +13,9 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../engine/limits';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../io';
 import { fenToYuan, fenToWan } from '../../engine/money';
-import { formatProblems, problem, type Problem } from '../../engine/problem';
+import { problem, type Problem } from '../../engine/problem';
+import { formatProblems } from '../../engine/presentation/problem-text';
+import { displayWidth, padEnd, padStart } from '../../engine/presentation/display-width';
 import {
   evaluateSpec,
   evaluateTargetTable,
@@ -95,21 +97,6 @@ export function fail(io: CliIO, problems: readonly Problem[], file: string): num
   return 1;
 }
 
-/** Display width: CJK and full-width characters take two columns. */
-export function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-export function padEnd(text: string, w: number): string {
-  return text + ' '.repeat(Math.max(0, w - width(text)));
-}
-
-export function padStart(text: string, w: number): string {
-  return ' '.repeat(Math.max(0, w - width(text))) + text;
-}
-
 function renderEvaluation(r: EvaluationResult): string {
   const lines: string[] = [`${r.title}  (${r.id})`, ''];
   const nameW = 40;
@@ -167,10 +154,10 @@ function renderTargetTable(r: TargetTableResult): string {
 }
 
 function clip(text: string, w: number): string {
-  if (width(text) <= w) return text;
+  if (displayWidth(text) <= w) return text;
   let out = '';
   for (const ch of text) {
-    if (width(out + ch) > w - 1) break;
+    if (displayWidth(out + ch) > w - 1) break;
     out += ch;
   }
   return out + '…';

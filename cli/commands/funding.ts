@@ -4,11 +4,11 @@
  * zone by zone. Both in 万元 with Chinese labels (--lang en), or --json / --csv.
  */
 import { parseArgs } from 'node:util';
-import { csvCell } from '../../engine/csv-cell';
+import { csvText } from '../../engine/presentation/csv';
 import { compareZoneModes, formatProblems, money, stressTable } from '../../engine/index';
 import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
-import { pad } from '../summary';
+import { padEnd as pad } from '../../engine/presentation/display-width';
 import { STRESS_USAGE, ZONES_USAGE } from '../usage';
 
 const { fenToWan, groupThousands, parseMoney } = money;
@@ -34,8 +34,6 @@ async function load(file: string, io: CliIO) {
   return c.scenario;
 }
 
-const csvLine = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? '' : csvCell(String(c)))).join(',');
-
 export const stressCommand: Command = async (args, io) => {
   const o = options(args, io, STRESS_USAGE);
   if (!o) return 2;
@@ -48,8 +46,8 @@ export const stressCommand: Command = async (args, io) => {
   const zh = o.values.lang === 'zh';
   if (o.values.json) io.out(JSON.stringify(rows, null, 2));
   else if (o.values.csv) {
-    io.out('\uFEFF' + [csvLine(zh ? ['情景', '最低本息覆盖倍数', '财政兜底（元）', '峰值资金需求（元）', '增值收益（元）', '未弥补成本（元）'] : ['case', 'min coverage', 'shortfall (yuan)', 'peak funding need (yuan)', 'value added (yuan)', 'unrecovered cost (yuan)']),
-      ...rows.map((r) => csvLine([zh ? r.name.zh : r.name.en, r.minCoverage, r.shortfall, r.peakFundingNeed, r.valueAdded, r.unrecoveredCost]))].join('\r\n'));
+    io.out(csvText([zh ? ['情景', '最低本息覆盖倍数', '财政兜底（元）', '峰值资金需求（元）', '增值收益（元）', '未弥补成本（元）'] : ['case', 'min coverage', 'shortfall (yuan)', 'peak funding need (yuan)', 'value added (yuan)', 'unrecovered cost (yuan)'],
+      ...rows.map((r) => [zh ? r.name.zh : r.name.en, r.minCoverage, r.shortfall, r.peakFundingNeed, r.valueAdded, r.unrecoveredCost])], { bom: true, newline: '\r\n' }));
   } else {
     io.out(zh ? '压力测试（金额：万元）' : 'Stress test (万元)');
     io.out(`${pad(zh ? '情景' : 'case', 22)}${(zh ? '覆盖倍数' : 'coverage').padStart(10)}${(zh ? '财政兜底' : 'shortfall').padStart(14)}${(zh ? '峰值资金需求' : 'peak need').padStart(14)}${(zh ? '增值收益' : 'value added').padStart(14)}`);
@@ -79,8 +77,8 @@ export const zonesCommand: Command = async (args, io) => {
   const totals = { closed: c.closed.totals, pooled: c.pooled.totals };
   if (o.values.json) io.out(JSON.stringify({ zones: rows, advancesOutstanding: { closed: totals.closed.advancesOutstanding, pooled: totals.pooled.advancesOutstanding }, fiscalTopUp: { closed: totals.closed.fiscalTopUp, pooled: totals.pooled.fiscalTopUp } }, null, 2));
   else if (o.values.csv) {
-    io.out('\uFEFF' + [csvLine(zh ? ['片区', '收支差额（元）', '峰值资金需求（元）', '封闭运行财政支持（元）', '统筹运行财政支持（元）', '做地主体盈亏（元）'] : ['zone', 'balance (yuan)', 'peak need (yuan)', 'budget support closed (yuan)', 'budget support pooled (yuan)', 'developer result (yuan)']),
-      ...rows.map((r) => csvLine([zh ? r.name.zh : r.name.en, r.balance, r.peakFundingNeed, r.closedSupport, r.pooledSupport, r.developerResult]))].join('\r\n'));
+    io.out(csvText([zh ? ['片区', '收支差额（元）', '峰值资金需求（元）', '封闭运行财政支持（元）', '统筹运行财政支持（元）', '做地主体盈亏（元）'] : ['zone', 'balance (yuan)', 'peak need (yuan)', 'budget support closed (yuan)', 'budget support pooled (yuan)', 'developer result (yuan)'],
+      ...rows.map((r) => [zh ? r.name.zh : r.name.en, r.balance, r.peakFundingNeed, r.closedSupport, r.pooledSupport, r.developerResult])], { bom: true, newline: '\r\n' }));
   } else {
     io.out(zh ? '片区平衡：封闭运行 vs 统筹运行（金额：万元）' : 'Zone balance: closed vs pooled (万元)');
     io.out(`${pad(zh ? '片区' : 'zone', 14)}${(zh ? '收支差额' : 'balance').padStart(12)}${(zh ? '峰值需求' : 'peak need').padStart(12)}${(zh ? '封闭-财政' : 'closed: budget').padStart(14)}${(zh ? '统筹-财政' : 'pooled: budget').padStart(14)}${(zh ? '做地盈亏' : 'developer').padStart(12)}`);

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { prepare, report, run } from '../../engine/index';
 import { buildReport, REPORT_KINDS, reportCsv, reportText, sensitivityRuns, type ReportKind } from '../../engine/reports/index';
 import { reportWorkbook } from '../../engine/reports/report-workbook';
-import { formatProblems } from '../../engine/problem';
+import { formatProblems } from '../../engine/presentation/problem-text';
 import { loadScenario } from '../load-workbook';
 import { writeFileAtomic } from '../write-file';
 import type { Command } from '../io';

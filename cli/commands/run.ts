@@ -57,7 +57,7 @@ export const runCommand: Command = async (args, io) => {
 
   try {
     // The workbook library is large: loaded only when a workbook is asked for.
-    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await (await import('../../engine/workbook')).resultWorkbook(result));
+    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await (await import('../../engine/presentation/workbook')).resultWorkbook(result));
     if (values.out !== undefined) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;

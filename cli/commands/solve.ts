@@ -17,7 +17,8 @@
  */
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
-import { SOLVE_PRESETS, renderTable, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
+import { SOLVE_PRESETS, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
+import { renderTable } from '../../engine/presentation/index';
 import { failWith, loadForAnalysis, refuseUnknownOutputs } from './sweep';
 import type { Command } from '../io';
 import { SOLVE_USAGE } from '../usage';

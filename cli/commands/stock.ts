@@ -13,7 +13,7 @@
  * `--json` prints everything as JSON (areas as decimal strings), `--csv` one row per county and category.
  */
 import { parseArgs } from 'node:util';
-import { csvCell } from '../../engine/csv-cell';
+import { csvText } from '../../engine/presentation/csv';
 import type { Command } from '../io';
 import type { Decimal } from '../../engine/money';
 import { formatPercent } from '../../engine/evaluation';
@@ -38,7 +38,8 @@ import {
   type RevitalisationCheck,
   type StockInventory,
 } from '../../engine/stock-land';
-import { fail, padEnd, padStart, readJsonFile } from './evaluate';
+import { fail, readJsonFile } from './evaluate';
+import { displayWidth, padEnd, padStart } from '../../engine/presentation/display-width';
 import qinzhou from '../../data/qinzhou-stock-2020.json';
 
 const USAGE = `usage: stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]
@@ -142,7 +143,7 @@ function render(inv: StockInventory, check: RevitalisationCheck | null, plan: Di
     });
     let tail = '';
     if (hasDisposals) {
-      const cats = c.categories.filter((k) => k.taskHa !== null).map((k) => padStart(k.annualMet ? '✓' : '✗', width2(CATEGORY_LABELS[k.category].zh))).join(' ');
+      const cats = c.categories.filter((k) => k.taskHa !== null).map((k) => padStart(k.annualMet ? '✓' : '✗', displayWidth(CATEGORY_LABELS[k.category].zh))).join(' ');
       const src = Object.values(input.disposalSource[c.countyId] ?? {}).includes('assumed') ? ' (assumed)' : '';
       tail = `   ${cats}  ${padEnd(c.linkageMet ? '达成 met' : '未完成 missed', 9)} ${c.quota.change}${c.quota.nextMu ? ` → ${c.quota.nextMu.toString()} 亩` : ''}${src}`;
     }
@@ -150,10 +151,6 @@ function render(inv: StockInventory, check: RevitalisationCheck | null, plan: Di
   }
   if (hasDisposals) lines.push('', `disposed in ${r.year}: ${f(r.disposedHa)} ha = ${fixed(r.disposedMu, 3)} 亩`);
   return lines.join('\n');
-}
-
-function width2(text: string): number {
-  return [...text].length * 2;
 }
 
 function toJson(inv: StockInventory, check: RevitalisationCheck | null, plan: DisposalPlan, input: PlanInput | null, r: DisposalYearResult, hasDisposals: boolean): unknown {
@@ -215,17 +212,17 @@ function toCsv(r: DisposalYearResult, hasDisposals: boolean, input: PlanInput): 
   const head = ['year', 'countyId', 'county', 'category', 'categoryZh', 'source', 'openingHa', 'taskHa'];
   for (let q = 1; q <= 4; q++) head.push(`q${q}TargetHa`, `q${q}CumulativeHa`, `q${q}Met`);
   head.push('annualMet', 'closingHa', 'linkageMet', 'quotaChange', 'nextQuotaMu');
-  const rows = [head.map(csvCell).join(',')];
+  const rows: string[][] = [head];
   const b = (x: boolean | null) => (x === null || !hasDisposals ? '' : String(x));
   for (const c of r.counties) {
     for (const k of c.categories) {
       const cells = [String(r.year), c.countyId, c.name, k.category, CATEGORY_LABELS[k.category].zh, input.disposalSource[c.countyId]?.[k.category] ?? '', k.openingHa.toString(), k.taskHa?.toString() ?? ''];
       for (let q = 0; q < 4; q++) cells.push(k.targetCumulativeHa?.[q].toString() ?? '', k.cumulativeHa[q].toString(), b(k.quarterMet?.[q] ?? null));
       cells.push(b(k.annualMet), k.closingHa.toString(), b(c.linkageMet), hasDisposals ? c.quota.change : '', hasDisposals ? c.quota.nextMu?.toString() ?? '' : '');
-      rows.push(cells.map(csvCell).join(','));
+      rows.push(cells);
     }
   }
-  return rows.join('\n');
+  return csvText(rows);
 }
 
 

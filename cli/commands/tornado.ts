@@ -9,7 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
-import { defaultOutputs, defaultTornadoInputs, renderTable, toCsv, tornado, tornadoBars, type TornadoInput } from '../../engine/analysis/index';
+import { defaultOutputs, defaultTornadoInputs, tornado, type TornadoInput } from '../../engine/analysis/index';
+import { renderTable, toCsv, tornadoBars } from '../../engine/presentation/index';
 import { display, failWith, loadForAnalysis, outputHeader, refuseUnknownOutputs, splitAssignment } from './sweep';
 import type { Command } from '../io';
 import { TORNADO_USAGE } from '../usage';
