@@ -94,11 +94,6 @@ export function fenToYuan(fen: Fen): string {
   return `${neg ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
-/** Fen → Decimal 元 (for reports and the reference path). */
-export function fenToDecimal(fen: Fen): Decimal {
-  return new Decimal(fenToYuan(fen));
-}
-
 /** Fen → 万元 string rounded half-up to `places` decimals ("6205.27"). Formatting only. */
 export function fenToWan(fen: Fen, places = 2): string {
   return scaledText(fen, 6, places);
@@ -111,7 +106,7 @@ export function fenToYi(fen: Fen, places = 4): string {
 
 /** fen ÷ 10^shift shown with `places` decimals, half-up, in integer arithmetic (no Decimal, no float). */
 function scaledText(fen: Fen, shift: number, places: number): string {
-  if (places > shift) return fenToDecimal(fen).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
+  if (places > shift) return new Decimal(fenToYuan(fen)).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
   const units = mulDivHalfUp(fen, 1, 10 ** (shift - places));
   const neg = units < 0;
   const digits = String(neg ? -units : units).padStart(places + 1, '0');
@@ -161,13 +156,6 @@ function parseRateText(text: string): Rate | null {
 /** A Rate → Decimal (for the reference path and display). */
 export function rateToDecimal(rate: Rate): Decimal {
   return new Decimal(rate.num).div(rate.den);
-}
-
-/** A rate from a Decimal, exactly (the Decimal must be a terminating decimal of ≤ 15 places). */
-export function rateFromDecimal(value: Decimal, text = value.toString()): Rate {
-  const r = parseRate(value.toFixed());
-  if (!r) throw new RangeError(`rate ${value.toString()} cannot be held exactly`);
-  return { ...r, text };
 }
 
 function gcd(a: number, b: number): number {

@@ -9,7 +9,7 @@
  */
 import { dec, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { isObject, path, readArray, readDate, readMoney, readObject, readPoints, readString, type Json } from './fields';
+import { path, readArray, readDate, readMoney, readObject, readPoints, readString, type Json } from './fields';
 import { indicatorsFromFlows, parseQuantity, type DatedAmount, type FlowInputs, type Indicators } from './indicators';
 import { checkTreeAgainstIndicators, parseIndicatorTree, scoreTree, totalWeight, type IndicatorNode, type ScoredNode } from './indicator-tree';
 import { GRADE_SCALES, gradeMatches, gradeOf, DEFAULT_SCALE_ID } from './grade-scale';
@@ -200,7 +200,3 @@ export function evaluateJson(value: unknown): { result: EvaluationResult | null;
   return evaluateSpec(spec);
 }
 
-/** True when the value looks like an evaluation file (has a tree) rather than a target table. */
-export function isEvaluationFile(value: unknown): boolean {
-  return isObject(value) && value.tree !== undefined;
-}

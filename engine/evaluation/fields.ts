@@ -8,7 +8,6 @@
  * adds `money.format` at `inputs.planned` and returns null.
  */
 import { dec, parseMoney, parseRate, rateToDecimal, type Decimal, type Fen } from '../money';
-import { parseArea, areaIn } from '../units';
 import { problem, joinPath, type Problem } from '../problem';
 
 export type Json = Record<string, unknown>;
@@ -124,18 +123,6 @@ export function readRate(obj: Json, key: string, at: string, problems: Problem[]
 export function rateText(text: string): Decimal | null {
   const r = parseRate(text);
   return r === null ? null : rateToDecimal(r);
-}
-
-/** An area "399亩", "3100.6712公顷", "42251.56m²" → Decimal 亩 (exact: 1 公顷 = 15 亩, 1 m² = 0.0015 亩). */
-export function readAreaMu(obj: Json, key: string, at: string, problems: Problem[]): Decimal | null {
-  const v = obj[key];
-  const a = typeof v === 'string' ? parseArea(v) : null;
-  if (a !== null) return areaIn(a, 'mu');
-  problems.push(problem(v === undefined ? 'schema.required' : 'area.format', joinPath(at, key), v, {
-    en: 'an area as a string with its unit, e.g. "399亩", "12.5公顷" or "4957.94m²"',
-    zh: '带单位的面积字符串，如 "399亩"、"12.5公顷" 或 "4957.94m²"',
-  }));
-  return null;
 }
 
 const HA_RE = /^\d+(?:\.\d+)?$/;

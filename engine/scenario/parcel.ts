@@ -7,7 +7,7 @@
 import { fenToWan, mulRate, parseMoney, parseMoneyDecimal, parseRate, roundFen, type Fen, type Rate } from '../money';
 import { areaDisplay, parseArea } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
-import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
+import { joinPath, problem, type Problem } from '../problem';
 import { check, type Check } from '../check';
 import { managementFeeCap } from '../management-fee';
 import { ACQUISITION_RULE } from '../rules';
