@@ -70,12 +70,38 @@ export function memo<T>(parse: (text: string) => T, limit = 20_000): (text: stri
 }
 
 /** Parses "6205.27万元" / "2660 元" / "1.2亿元" into fen; a bare number string means 元. Returns null if malformed. */
-export const parseMoney = memo((text: string): Fen | null => {
+export function parseMoney(text: string): Fen | null {
   const m = MONEY_RE.exec(text);
   if (!m) return null;
-  const unit = MONEY_UNITS[m[2] ?? '元'];
-  return roundFen(dec(m[1]).times(unit));
+  return exactFen(m[1], m[2] ?? '元') ?? parseMoneyRounded(text);
+}
+
+/** The Decimal path, for texts with more decimals than a fen holds (rounded half-up). */
+const parseMoneyRounded = memo((text: string): Fen => {
+  const m = MONEY_RE.exec(text)!;
+  return roundFen(dec(m[1]).times(MONEY_UNITS[m[2] ?? '元']));
 });
+
+const UNIT_DIGITS: Record<string, number> = { '元': 0, 'yuan': 0, '万元': 4, '亿元': 8 };
+
+/**
+ * A decimal text of a money unit as whole fen, when that needs no rounding and stays below 10^15
+ * fen ("6205.27" 万元 → 6205270000); null otherwise, for the Decimal path. Moving the decimal
+ * point is what multiplying by 10^k does, so the fen are the same as the Decimal path's.
+ */
+export function exactFen(number: string, unit: string): Fen | null {
+  const shift = UNIT_DIGITS[unit];
+  if (shift === undefined) return null;
+  const neg = number.charCodeAt(0) === 45; // '-'
+  const body = neg ? number.slice(1) : number;
+  const dot = body.indexOf('.');
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
+  if (frac.length > shift + 2) return null;
+  const digits = (dot < 0 ? body : body.slice(0, dot)) + frac + '0'.repeat(shift + 2 - frac.length);
+  if (digits.length > 15) return null;
+  const n = Number(digits);
+  return neg && n !== 0 ? -n : n;
+}
 
 /** The same parse, keeping full precision (for unit prices multiplied before rounding). */
 export const parseMoneyDecimal = memo((text: string): Decimal | null => {

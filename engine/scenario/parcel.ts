@@ -241,6 +241,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     problems.push(problem('ref.unknown', joinPath(path, 'splitCase'), raw.splitCase, { en: `one of the split cases: ${[...ctx.splitIndex.keys()].join(', ')}`, zh: `已定义的分成情形之一：${[...ctx.splitIndex.keys()].join('、')}` }));
   }
 
+  const shownArea = areaDisplay(raw.area);
   return {
     index,
     id: raw.id,
@@ -248,8 +249,8 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     zone,
     landUse: raw.landUse ?? null,
     areaText: raw.area,
-    areaM2: areaDisplay(raw.area).m2,
-    areaMu: areaDisplay(raw.area).mu,
+    areaM2: shownArea.m2,
+    areaMu: shownArea.mu,
     acquisitionMode: acq?.mode ?? null,
     acquisitionRule: acq ? ACQUISITION_RULE[acq.mode] : null,
     acquisitionPlanned,
