@@ -11,6 +11,8 @@
  *     "disposals": {"qinbei": {"approvedUnsupplied": ["10", "12.5", "8", "6"]}},   (ha per quarter)
  *     "assume": {"achievement": {"default": "100%", "lingshan": "80%"}} }
  * `--json` prints everything as JSON (areas as decimal strings), `--csv` one row per county and category.
+ * `--idle cases.json` adds the idle-land cases' standing under 令第53号 (stock-idle.ts) on `--as-of`
+ * (default: the file's asOf, else the inventory's date).
  */
 import { parseArgs } from 'node:util';
 import { csvText } from '../../engine/presentation/csv';
@@ -31,20 +33,27 @@ import {
   parseDisposalPlan,
   parseRevitalisationTarget,
   parseStockInventory,
+  idleLandStatus,
+  parseIdleLandFile,
   simulateDisposalYear,
   type DisposalPlan,
+  type IdleLandStatus,
   type DisposalYearResult,
   type PlanInput,
   type RevitalisationCheck,
   type StockInventory,
 } from '../../engine/stock-land';
 import { fail, readJsonFile } from './evaluate';
+import { idleLandJson, renderIdleLand } from './stock-idle';
+import { isIsoDate } from '../../engine/evaluation/fields';
 import { displayWidth, padEnd, padStart } from '../../engine/presentation/display-width';
 import qinzhou from '../../data/qinzhou-stock-2020.json';
 
-const USAGE = `usage: stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]
+const USAGE = `usage: stock [--plan plan.json] [--inventory inventory.json] [--idle cases.json [--as-of YYYY-MM-DD]] [--json | --csv]
   --plan       disposals per county and quarter, and overrides of the seed plan
   --inventory  another inventory file (default: data/qinzhou-stock-2020.json)
+  --idle       idle-land cases (令第53号): idle parcels, the idle fee due, the recovery dates
+  --as-of      the date the idle land is assessed on (default: the file's asOf, else the inventory's)
   --json       print inventory, checks and outcome as JSON
   --csv        print one row per county and category`;
 
@@ -56,7 +65,7 @@ export const stock: Command = async (args, io) => {
     parsed = parseArgs({
       args,
       allowPositionals: false,
-      options: { plan: { type: 'string' }, inventory: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { plan: { type: 'string' }, inventory: { type: 'string' }, idle: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
@@ -101,13 +110,27 @@ export const stock: Command = async (args, io) => {
   } else if (!input) {
     return fail(io, [problem('schema.required', 'plan', undefined, { en: 'a plan: --plan plan.json or a "plan" section in the inventory file', zh: '处置计划：--plan plan.json 或清单文件中的 "plan" 部分' })], invFile);
   }
+  const idle = v.idle === undefined ? null : await idleLand(v.idle, v['as-of'] ?? null, inventory.asOf);
+  if (idle !== null && 'problems' in idle) return fail(io, idle.problems, idle.file);
   const plan = input.plan;
   const planned = outcome ?? simulateDisposalYear(inventory, plan, {});
-  if (v.json) io.out(JSON.stringify(toJson(inventory, check, plan, outcome ? input : null, planned, outcome !== null), null, 2));
+  if (v.json) io.out(JSON.stringify({ ...(toJson(inventory, check, plan, outcome ? input : null, planned, outcome !== null) as object), ...(idle ? { idleLand: idleLandJson(idle) } : {}) }, null, 2));
   else if (v.csv) io.out(toCsv(planned, outcome !== null, input));
-  else io.out(render(inventory, check, plan, planned, outcome !== null, input));
+  else io.out(render(inventory, check, plan, planned, outcome !== null, input) + (idle ? '\n' + renderIdleLand(idle) : ''));
   return 0;
 };
+
+/** The idle-land file read and assessed on the date asked, the file's own, or the inventory's. */
+async function idleLand(file: string, asOfOption: string | null, inventoryAsOf: string): Promise<IdleLandStatus | { problems: Problem[]; file: string }> {
+  if (asOfOption !== null && !isIsoDate(asOfOption)) {
+    return { file: '--as-of', problems: [problem('date.format', '', asOfOption, { en: 'a date YYYY-MM-DD, e.g. "2022-06-30"', zh: '日期，格式 YYYY-MM-DD，如 "2022-06-30"' })] };
+  }
+  const loaded = await readJsonFile(file);
+  if ('problems' in loaded) return { problems: loaded.problems, file };
+  const parsed = parseIdleLandFile(loaded.json);
+  if (parsed.problems.length > 0) return { problems: parsed.problems, file };
+  return idleLandStatus(parsed.cases, asOfOption ?? parsed.asOf ?? inventoryAsOf);
+}
 
 const HA = 4;
 const f = (d: Decimal) => fixed(d, HA);
