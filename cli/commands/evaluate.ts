@@ -10,8 +10,8 @@
  */
 import { readLimited } from '../load';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../engine/limits';
-import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../io';
+import { commandArguments } from '../arguments';
 import { fenToYuan, fenToWan } from '../../engine/money';
 import { problem, type Problem } from '../../engine/problem';
 import { formatProblems } from '../../engine/presentation/problem-text';
@@ -34,27 +34,14 @@ import {
   type TargetTableResult,
 } from '../../engine/evaluation';
 
-const USAGE = `usage: evaluate <file.json> [--json]
+const USAGE = `evaluate <file.json> [--json]
   file.json  an indicator tree with inputs (data/evaluation/xingning-2022.json)
              or a target table (data/evaluation/jiangmen-2022.json)
   --json     print the result as JSON`;
 
 export const evaluate: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length !== 1) {
-    io.err(`evaluate needs exactly one file, got ${parsed.positionals.length}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArguments(args, io, { json: { type: 'boolean' } }, { usage: USAGE });
+  if (typeof parsed === 'number') return parsed;
   const file = parsed.positionals[0];
   const loaded = await readJsonFile(file);
   if ('problems' in loaded) return fail(io, loaded.problems, file);

@@ -3,26 +3,26 @@
  * shortfall, peak funding need); `lrsim zones <scenario.json>` — closed operation against one pool,
  * zone by zone. Both in 万元 with Chinese labels (--lang en), or --json / --csv.
  */
-import { parseArgs } from 'node:util';
 import { csvText } from '../../engine/presentation/csv';
 import { compareZoneModes, formatProblems, money, stressTable } from '../../engine/index';
 import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
+import { commandArguments, languageOf } from '../arguments';
 import { padEnd as pad } from '../../engine/presentation/display-width';
 import { STRESS_USAGE, ZONES_USAGE } from '../usage';
 
 const { fenToWan, groupThousands, parseMoney } = money;
 const wan = (y: string) => (y === '-' ? '-' : groupThousands(fenToWan(parseMoney(y)!)));
 
+/** The options both commands share; null after a usage mistake (printed). */
 function options(args: string[], io: CliIO, usage: string) {
-  try {
-    const o = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, lang: { type: 'string', default: 'zh' } } });
-    if (o.positionals.length !== 1 || !['zh', 'en'].includes(o.values.lang!)) throw new Error('expected one scenario file');
-    return o;
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${usage}`);
-    return null;
+  const o = commandArguments(args, io, { json: { type: 'boolean' }, csv: { type: 'boolean' }, lang: { type: 'string', default: 'zh' } }, { usage });
+  if (typeof o === 'number') return o;
+  if (!languageOf(o.values.lang)) {
+    io.err(`--lang must be zh or en, got "${o.values.lang}"\nusage: ${usage}`);
+    return 2;
   }
+  return o;
 }
 
 async function load(file: string, io: CliIO) {
@@ -36,7 +36,7 @@ async function load(file: string, io: CliIO) {
 
 export const stressCommand: Command = async (args, io) => {
   const o = options(args, io, STRESS_USAGE);
-  if (!o) return 2;
+  if (typeof o === 'number') return o;
   const scenario = await load(o.positionals[0], io);
   if (!scenario) return 1;
   const rows = stressTable(scenario);
@@ -61,7 +61,7 @@ export const stressCommand: Command = async (args, io) => {
 
 export const zonesCommand: Command = async (args, io) => {
   const o = options(args, io, ZONES_USAGE);
-  if (!o) return 2;
+  if (typeof o === 'number') return o;
   const scenario = await load(o.positionals[0], io);
   if (!scenario) return 1;
   const c = compareZoneModes(scenario);

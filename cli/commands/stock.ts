@@ -14,9 +14,9 @@
  * `--idle cases.json` adds the idle-land cases' standing under 令第53号 (stock-idle.ts) on `--as-of`
  * (default: the file's asOf, else the inventory's date).
  */
-import { parseArgs } from 'node:util';
 import { csvText } from '../../engine/presentation/csv';
 import type { Command } from '../io';
+import { commandArguments } from '../arguments';
 import type { Decimal } from '../../engine/money';
 import { formatPercent } from '../../engine/evaluation';
 import { problem, type Problem } from '../../engine/problem';
@@ -49,7 +49,7 @@ import { isIsoDate } from '../../engine/evaluation/fields';
 import { displayWidth, padEnd, padStart } from '../../engine/presentation/display-width';
 import qinzhou from '../../data/qinzhou-stock-2020.json';
 
-const USAGE = `usage: stock [--plan plan.json] [--inventory inventory.json] [--idle cases.json [--as-of YYYY-MM-DD]] [--json | --csv]
+const USAGE = `stock [--plan plan.json] [--inventory inventory.json] [--idle cases.json [--as-of YYYY-MM-DD]] [--json | --csv]
   --plan       disposals per county and quarter, and overrides of the seed plan
   --inventory  another inventory file (default: data/qinzhou-stock-2020.json)
   --idle       idle-land cases (令第53号): idle parcels, the idle fee due, the recovery dates
@@ -60,26 +60,9 @@ const USAGE = `usage: stock [--plan plan.json] [--inventory inventory.json] [--i
 const DEFAULT_INVENTORY = 'data/qinzhou-stock-2020.json';
 
 export const stock: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: { plan: { type: 'string' }, inventory: { type: 'string' }, idle: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArguments(args, io, { plan: { type: 'string' }, inventory: { type: 'string' }, idle: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } }, { usage: USAGE, positionals: 0 });
+  if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
-  if (v.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (v.json && v.csv) {
-    io.err(`choose one of --json and --csv\n${USAGE}`);
-    return 2;
-  }
   let invJson: unknown = qinzhou;
   const invFile = v.inventory ?? DEFAULT_INVENTORY;
   if (v.inventory !== undefined) {
