@@ -14,31 +14,27 @@ import { STRESS_USAGE, ZONES_USAGE } from '../usage';
 const { fenToWan, groupThousands, parseMoney } = money;
 const wan = (y: string) => (y === '-' ? '-' : groupThousands(fenToWan(parseMoney(y)!)));
 
-/** The options both commands share; null after a usage mistake (printed). */
-function options(args: string[], io: CliIO, usage: string) {
+/** The options both commands share and the scenario they read; an exit code after a mistake (printed). */
+async function optionsAndScenario(args: string[], io: CliIO, usage: string) {
   const o = commandArguments(args, io, { json: { type: 'boolean' }, csv: { type: 'boolean' }, lang: { type: 'string', default: 'zh' } }, { usage });
   if (typeof o === 'number') return o;
   if (!languageOf(o.values.lang)) {
     io.err(`--lang must be zh or en, got "${o.values.lang}"\nusage: ${usage}`);
     return 2;
   }
-  return o;
-}
-
-async function load(file: string, io: CliIO) {
+  const file = o.positionals[0];
   const c = await loadScenario(file);
   if (!c.ok) {
     io.err(`${file}: ${c.problems.length} problem(s) / ${c.problems.length} 个问题\n${formatProblems(c.problems)}`);
-    return null;
+    return 1;
   }
-  return c.scenario;
+  return { values: o.values, scenario: c.scenario };
 }
 
 export const stressCommand: Command = async (args, io) => {
-  const o = options(args, io, STRESS_USAGE);
+  const o = await optionsAndScenario(args, io, STRESS_USAGE);
   if (typeof o === 'number') return o;
-  const scenario = await load(o.positionals[0], io);
-  if (!scenario) return 1;
+  const { scenario } = o;
   const rows = stressTable(scenario);
   const bad = rows.filter((r) => r.problems.length > 0);
   for (const r of bad) io.err(`${r.id}: ${formatProblems(r.problems)}`);
@@ -60,10 +56,9 @@ export const stressCommand: Command = async (args, io) => {
 };
 
 export const zonesCommand: Command = async (args, io) => {
-  const o = options(args, io, ZONES_USAGE);
+  const o = await optionsAndScenario(args, io, ZONES_USAGE);
   if (typeof o === 'number') return o;
-  const scenario = await load(o.positionals[0], io);
-  if (!scenario) return 1;
+  const { scenario } = o;
   const c = compareZoneModes(scenario);
   if (!c.ok) {
     io.err(formatProblems(c.problems));

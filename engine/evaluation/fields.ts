@@ -27,6 +27,13 @@ export function readObject(value: unknown, at: string, problems: Problem[]): Jso
   return null;
 }
 
+/** Strings a file names itself by, each a problem when missing: { id, title, source } of an evaluation file, a target table, an inventory. */
+export function readStrings<K extends string>(obj: Json, keys: readonly K[], at: string, problems: Problem[]): Record<K, string | null> {
+  const out = {} as Record<K, string | null>;
+  for (const k of keys) out[k] = readString(obj, k, at, problems);
+  return out;
+}
+
 /** The array at `at`, or a problem. */
 export function readArray(value: unknown, at: string, problems: Problem[], minLength = 0): unknown[] | null {
   if (!Array.isArray(value)) {
