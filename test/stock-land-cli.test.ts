@@ -35,7 +35,9 @@ describe('stock', () => {
     const r = await run([]);
     expect(r.code).toBe(0);
     const text = squash(r.out);
-    expect(text).toContain('市主城区 921.6116 8.6559 263.2333 1193.5008 17902.512');
+    expect(text).toContain('市主城区 921.6116 8.6559 263.2333 1193.5008 17902.512 38.49%');
+    expect(text).toContain('钦北区');
+    expect(squash(r.out.split('\n').find((l) => l.startsWith('钦北区'))!)).toMatch(/ 7\.33%$/);
     expect(text).toContain('合计 2654.0829 46.8457 399.7426 3100.6712 46510.068');
     expect(text).toContain('4.65 万亩 = the target: the whole 2020 stock ✓');
     expect(text).toContain('70% × target = 3.255 万亩 (stated 3.255 万亩 ✓)');

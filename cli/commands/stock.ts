@@ -25,6 +25,7 @@ import {
   STOCK_CATEGORIES,
   categoryTotalHa,
   checkRevitalisationTarget,
+  countyShares,
   countyTotalHa,
   fixed,
   grandTotalHa,
@@ -120,10 +121,11 @@ const f = (d: Decimal) => fixed(d, HA);
 
 function render(inv: StockInventory, check: RevitalisationCheck | null, plan: DisposalPlan, r: DisposalYearResult, hasDisposals: boolean, input: PlanInput): string {
   const lines: string[] = [inv.title, `source: ${inv.source}`, '', '单位 unit: 公顷 ha'];
-  const cols = [...STOCK_CATEGORIES.map((c) => CATEGORY_LABELS[c].zh), '合计 ha', '合计 亩'];
+  const cols = [...STOCK_CATEGORIES.map((c) => CATEGORY_LABELS[c].zh), '合计 ha', '合计 亩', '占比 share'];
   lines.push(padEnd('县区', 20) + cols.map((c) => padStart(c, 13)).join(''));
-  for (const c of inv.counties) {
-    const cells = [...STOCK_CATEGORIES.map((k) => f(c.areaHa[k])), f(countyTotalHa(c)), fixed(haToMu(countyTotalHa(c)), 3)];
+  const shares = countyShares(inv);
+  for (const [i, c] of inv.counties.entries()) {
+    const cells = [...STOCK_CATEGORIES.map((k) => f(c.areaHa[k])), f(countyTotalHa(c)), fixed(haToMu(countyTotalHa(c)), 3), formatPercent(shares[i].share)];
     lines.push(padEnd(c.name, 20) + cells.map((x) => padStart(x, 13)).join(''));
   }
   const tot = [...STOCK_CATEGORIES.map((k) => f(categoryTotalHa(inv, k))), f(grandTotalHa(inv)), fixed(haToMu(grandTotalHa(inv)), 3)];
