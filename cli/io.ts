@@ -2,7 +2,7 @@
  * The CLI's window on the world: every command writes through this, so tests can capture
  * output and a command never calls process.exit itself (the entry point does, once).
  */
-import { streamSafe } from '../engine/terminal-text';
+import { streamSafe } from '../engine/presentation/terminal-text';
 
 export interface CliIO {
   out(text: string): void;

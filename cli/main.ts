@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   tornado: { load: async () => (await import('./commands/tornado')).tornadoCommand, help: `${TORNADO_USAGE}\n      each input at its low and high → the swing of one output, widest first` },
   montecarlo: { load: async () => (await import('./commands/montecarlo')).montecarloCommand, help: `${MONTECARLO_USAGE}\n      Monte Carlo on worker threads: percentiles, event probabilities, fan charts; reproducible from --seed` },
   solve: { load: async () => (await import('./commands/solve')).solveCommand, help: `${SOLVE_USAGE}\n      goal seek: the largest/smallest field value that keeps an output at a threshold` },
-  stock: { load: async () => (await import('./commands/stock')).stock, help: 'lrsim stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]\n      stock-land inventory and disposal plan by county (盘活存量土地, seed 004)' },
+  stock: { load: async () => (await import('./commands/stock')).stock, help: 'lrsim stock [--plan plan.json] [--inventory inventory.json] [--idle cases.json [--as-of YYYY-MM-DD]] [--json | --csv]\n      stock-land inventory and disposal plan by county (盘活存量土地, seed 004) and idle land (令第53号)' },
 };
 
 export const USAGE = `lrsim — land reserve finance simulator (土地储备资金测算)

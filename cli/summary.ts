@@ -3,7 +3,8 @@
  * --lang en), totals, each tier's share, and every check that failed plus the invariants.
  */
 import { money, type Result } from '../engine/index';
-import { terminalSafe } from '../engine/terminal-text';
+import { terminalSafe } from '../engine/presentation/terminal-text';
+import { displayWidth, padEnd as pad } from '../engine/presentation/display-width';
 
 const { fenToWan, groupThousands, parseMoney } = money;
 
@@ -84,14 +85,4 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
   const info = r.checks.filter((c) => c.severity === 'info').length;
   if (info) lines.push(L(`  （另有 ${info} 条提示：未经核实的默认参数等，见 --json 的 checks）`, `  (${info} notes — unverified default parameters etc. — in the checks of --json)`));
   return terminalSafe(lines.join('\n'));
-}
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-export function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }

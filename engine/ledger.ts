@@ -105,13 +105,6 @@ export function balancesByPeriod(l: Ledger, periods: number): Float64Array {
   return out;
 }
 
-/** Sum of amounts flowing into account `to` from `from` (either may be NONE for "any"), by rule filter. */
-export function sumWhere(l: Ledger, pred: (i: number) => boolean): number {
-  let s = 0;
-  for (let i = 0; i < l.length; i++) if (pred(i)) s += l.amount[i];
-  return s;
-}
-
 export interface LedgerVerification {
   readonly ok: boolean;
   readonly messages: string[];

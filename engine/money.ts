@@ -70,12 +70,38 @@ export function memo<T>(parse: (text: string) => T, limit = 20_000): (text: stri
 }
 
 /** Parses "6205.27万元" / "2660 元" / "1.2亿元" into fen; a bare number string means 元. Returns null if malformed. */
-export const parseMoney = memo((text: string): Fen | null => {
+export function parseMoney(text: string): Fen | null {
   const m = MONEY_RE.exec(text);
   if (!m) return null;
-  const unit = MONEY_UNITS[m[2] ?? '元'];
-  return roundFen(dec(m[1]).times(unit));
+  return exactFen(m[1], m[2] ?? '元') ?? parseMoneyRounded(text);
+}
+
+/** The Decimal path, for texts with more decimals than a fen holds (rounded half-up). */
+const parseMoneyRounded = memo((text: string): Fen => {
+  const m = MONEY_RE.exec(text)!;
+  return roundFen(dec(m[1]).times(MONEY_UNITS[m[2] ?? '元']));
 });
+
+const UNIT_DIGITS: Record<string, number> = { '元': 0, 'yuan': 0, '万元': 4, '亿元': 8 };
+
+/**
+ * A decimal text of a money unit as whole fen, when that needs no rounding and stays below 10^15
+ * fen ("6205.27" 万元 → 6205270000); null otherwise, for the Decimal path. Moving the decimal
+ * point is what multiplying by 10^k does, so the fen are the same as the Decimal path's.
+ */
+export function exactFen(number: string, unit: string): Fen | null {
+  const shift = UNIT_DIGITS[unit];
+  if (shift === undefined) return null;
+  const neg = number.charCodeAt(0) === 45; // '-'
+  const body = neg ? number.slice(1) : number;
+  const dot = body.indexOf('.');
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
+  if (frac.length > shift + 2) return null;
+  const digits = (dot < 0 ? body : body.slice(0, dot)) + frac + '0'.repeat(shift + 2 - frac.length);
+  if (digits.length > 15) return null;
+  const n = Number(digits);
+  return neg && n !== 0 ? -n : n;
+}
 
 /** The same parse, keeping full precision (for unit prices multiplied before rounding). */
 export const parseMoneyDecimal = memo((text: string): Decimal | null => {
@@ -94,11 +120,6 @@ export function fenToYuan(fen: Fen): string {
   return `${neg ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
-/** Fen → Decimal 元 (for reports and the reference path). */
-export function fenToDecimal(fen: Fen): Decimal {
-  return new Decimal(fenToYuan(fen));
-}
-
 /** Fen → 万元 string rounded half-up to `places` decimals ("6205.27"). Formatting only. */
 export function fenToWan(fen: Fen, places = 2): string {
   return scaledText(fen, 6, places);
@@ -111,7 +132,7 @@ export function fenToYi(fen: Fen, places = 4): string {
 
 /** fen ÷ 10^shift shown with `places` decimals, half-up, in integer arithmetic (no Decimal, no float). */
 function scaledText(fen: Fen, shift: number, places: number): string {
-  if (places > shift) return fenToDecimal(fen).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
+  if (places > shift) return new Decimal(fenToYuan(fen)).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
   const units = mulDivHalfUp(fen, 1, 10 ** (shift - places));
   const neg = units < 0;
   const digits = String(neg ? -units : units).padStart(places + 1, '0');
@@ -161,13 +182,6 @@ function parseRateText(text: string): Rate | null {
 /** A Rate → Decimal (for the reference path and display). */
 export function rateToDecimal(rate: Rate): Decimal {
   return new Decimal(rate.num).div(rate.den);
-}
-
-/** A rate from a Decimal, exactly (the Decimal must be a terminating decimal of ≤ 15 places). */
-export function rateFromDecimal(value: Decimal, text = value.toString()): Rate {
-  const r = parseRate(value.toFixed());
-  if (!r) throw new RangeError(`rate ${value.toString()} cannot be held exactly`);
-  return { ...r, text };
 }
 
 function gcd(a: number, b: number): number {

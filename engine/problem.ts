@@ -3,7 +3,6 @@
  * the value found, what was expected, in Chinese and English, and a hint to fix it.
  * Validation collects every problem before anything runs; it never stops at the first.
  */
-import { terminalSafe } from './terminal-text';
 
 export type ProblemCode =
   | 'file.notFound'
@@ -101,17 +100,4 @@ export class ScenarioInvalid extends Error {
     super(`scenario has ${problems.length} problem(s): ` + problems.map((p) => p.message.en).join('; '));
     this.name = 'ScenarioInvalid';
   }
-}
-
-/** A one-problem-a-line rendering for terminals: English, then Chinese. */
-export function formatProblems(problems: readonly Problem[]): string {
-  const lines: string[] = [];
-  for (const p of problems) {
-    const where = p.file ? `${p.file}: ` : '';
-    lines.push(`✗ [${p.code}] ${where}${p.message.en}`);
-    lines.push(`  ${p.message.zh}`);
-    if (p.hint) lines.push(`  hint: ${p.hint}`);
-  }
-  // A path or file name from the input may hold control characters: never to a terminal raw.
-  return terminalSafe(lines.join('\n'));
 }

@@ -14,8 +14,6 @@
 import { allocate, mulDivHalfUp, weightsFromStrings, type Fen } from './money';
 
 export type SplitRemainder = 'last' | 'largestRemainder' | 'first';
-export const SPLIT_REMAINDERS: readonly SplitRemainder[] = ['last', 'largestRemainder', 'first'];
-
 export interface SplitRatios {
   /** Tier ids in the scenario's order. */
   readonly tiers: readonly string[];

@@ -70,11 +70,6 @@ export function priceTimesArea(price: UnitPrice, area: Area): Decimal {
   return price.yuanPer.times(areaIn(area, price.per));
 }
 
-/** Formats an area in a unit with fixed places (display only). */
-export function formatArea(area: Area, unit: AreaUnit, places: number): string {
-  return areaIn(area, unit).toFixed(places, Decimal.ROUND_HALF_UP);
-}
-
 /** An area's display strings, m² to 2 places and 亩 to 4 (memoised: they are shown for every parcel). */
 export const areaDisplay = memo((text: string): { m2: string; mu: string } => {
   const a = parseArea(text)!;

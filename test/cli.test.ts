@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { loadWorkbook } from '../engine/xlsx/sheet-writer';
+import { loadWorkbook } from '../engine/xlsx/sheet-grid';
 import { lrsim } from './support/lrsim';
 import { scenarioFiles } from './support/scenarios';
 import { USAGE } from '../cli/main';

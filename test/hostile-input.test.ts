@@ -6,13 +6,13 @@
  * injection, write errors, silently accepted nonsense, terminal escapes, ratios with float noise.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { main } from '../cli/main';
-import { csvCell } from '../engine/csv-cell';
+import { csvCell } from '../engine/presentation/csv';
 import { prepare } from '../engine/scenario/normalize';
 import { percentileOf } from '../engine/analysis/mc-summary';
 import type { Problem } from '../engine/problem';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, allocate, dec, fenToYuan, fenToWan, mulDivHalfUp, mulRate, parseMoney, parseRate, roundFen, weightsFromStrings } from '../engine/money';
+import { Decimal, MONEY_UNITS, allocate, dec, exactFen, fenToYuan, fenToWan, mulDivHalfUp, mulRate, parseMoney, parseRate, roundFen, weightsFromStrings } from '../engine/money';
 
 describe('money', () => {
   it('parses 元, 万元 and 亿元 to whole fen', () => {
@@ -82,5 +82,38 @@ describe('money', () => {
     expect(weightsFromStrings(['6', '4'])).toEqual([3, 2]);
     expect(weightsFromStrings(['0.6', '0.4'])).toEqual([3, 2]);
     expect(weightsFromStrings(['62.5%', '37.5%'])).toEqual([5, 3]);
+  });
+});
+
+describe('parseMoney without decimal.js where moving the point suffices', () => {
+  const unitArb = fc.constantFrom('元', '万元', '亿元', 'yuan', '');
+  const numberArb = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.nat({ max: 12 })).map(([neg, n, places]) => {
+    const digits = n.toString().padStart(places + 1, '0');
+    const text = places ? `${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}` : digits;
+    return (neg ? '-' : '') + text;
+  });
+  it('gives the fen the Decimal path gives, or leaves the text to it', () => {
+    fc.assert(fc.property(numberArb, unitArb, (number, unit) => {
+      const fen = exactFen(number, unit || '元');
+      const viaDecimal = new Decimal(number).times(MONEY_UNITS[unit || '元']).times(100);
+      if (fen !== null) {
+        expect(viaDecimal.isInteger()).toBe(true);
+        expect(fen).toBe(viaDecimal.toNumber() === 0 ? 0 : viaDecimal.toNumber());
+        expect(Object.is(fen, -0)).toBe(false);
+      }
+      let parsed: number | null | 'range' = null;
+      try { parsed = parseMoney(number + unit); } catch { parsed = 'range'; }
+      const rounded = viaDecimal.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      if (Number.isSafeInteger(rounded.toNumber())) expect(parsed).toBe(rounded.toNumber() === 0 ? 0 : rounded.toNumber());
+      else expect(parsed).toBe('range');
+    }), { numRuns: 3000 });
+  });
+  it('examples: 万元 to six places moves the point, a seventh rounds half-up', () => {
+    expect(exactFen('6205.27', '万元')).toBe(6205270000);
+    expect(exactFen('-0.000001', '万元')).toBe(-1);
+    expect(exactFen('0.0000005', '万元')).toBeNull();
+    expect(parseMoney('0.0000005万元')).toBe(1);
+    expect(parseMoney('-0.0000005万元')).toBe(-1);
+    expect(exactFen('-0', '元')).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
-import { loadWorkbook } from '../engine/xlsx/sheet-writer';
+import { loadWorkbook } from '../engine/xlsx/sheet-grid';
 import { runFile } from './support/scenarios';
 import { fen } from '../engine/reports/index';
 

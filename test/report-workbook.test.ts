@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, REPORT_KINDS, sensitivityRuns, UNIT_SHIFT, type Report } from '../engine/reports/index';
 import { reportWorkbook } from '../engine/reports/report-workbook';
-import { loadWorkbook } from '../engine/xlsx/sheet-writer';
+import { loadWorkbook } from '../engine/xlsx/sheet-grid';
 import { composed, runFile } from './support/scenarios';
 import { engineName, formulaCells, recalculated, withCell, type FormulaCell } from './support/recalculate';
 

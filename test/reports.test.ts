@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport, REPORT_KINDS, reportCsv, reportText, sensitivityRuns, fen, type Report } from '../engine/reports/index';
-import { stressTable } from '../engine/stress';
+import { stressTable } from '../engine/multi-run/stress';
 import { composed, runFile, scenarioFiles } from './support/scenarios';
 import { evaluate, fens, moneyOf, row, section, sum } from './support/report-model';
 

@@ -35,7 +35,9 @@ describe('stock', () => {
     const r = await run([]);
     expect(r.code).toBe(0);
     const text = squash(r.out);
-    expect(text).toContain('市主城区 921.6116 8.6559 263.2333 1193.5008 17902.512');
+    expect(text).toContain('市主城区 921.6116 8.6559 263.2333 1193.5008 17902.512 38.49%');
+    expect(text).toContain('钦北区');
+    expect(squash(r.out.split('\n').find((l) => l.startsWith('钦北区'))!)).toMatch(/ 7\.33%$/);
     expect(text).toContain('合计 2654.0829 46.8457 399.7426 3100.6712 46510.068');
     expect(text).toContain('4.65 万亩 = the target: the whole 2020 stock ✓');
     expect(text).toContain('70% × target = 3.255 万亩 (stated 3.255 万亩 ✓)');
@@ -109,5 +111,56 @@ describe('stock', () => {
     expect((await run(['--json', '--csv'])).code).toBe(2);
     expect((await run(['extra'])).code).toBe(2);
     expect((await run(['--plan'])).code).toBe(2);
+  });
+
+  describe('--idle: idle land under 令第53号', () => {
+    const IDLE = join(__dirname, 'fixtures/good/idle-land.json');
+    const caseLine = (out: string, id: string) => squash(out.split('\n').find((l) => l.startsWith(id))!);
+
+    it('text: each case\'s standing, the fee due and the recovery date on the file\'s date', async () => {
+      const r = await run(['--idle', IDLE]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('as of 2022-06-30');
+      // 12.5 亩 sold for 500 万元, no work since 2020-03-01: fee 20 % = 100 万元, recovered on 2022-03-01.
+      expect(caseLine(r.out, 'qz-idle-1')).toContain('500.00 未动工 not started 2021-03-01 无偿收回 recovered 100.00 2022-03-01');
+      // Stalled since 2021-03-15 under 1/3 developed: idle from 2022-03-15, fee 240 万元, recoverable 2023-03-15.
+      expect(caseLine(r.out, 'qz-idle-2')).toContain('停工 stalled 2022-03-15 征收闲置费 idle fee 240.00 2023-03-15');
+      expect(caseLine(r.out, 'qz-idle-3')).toContain('协商处置 negotiate - -');
+      expect(caseLine(r.out, 'qz-idle-4')).toContain('不闲置 not idle');
+      // A stated recovery date later than the day recovery became possible is kept.
+      expect(caseLine(r.out, 'qz-idle-5')).toContain('48.00 2022-05-20');
+      expect(squash(r.out)).toContain('闲置 4 宗 idle parcels; 应缴闲置费 fee due 388.00 万元; 无偿收回 2 宗 recovered');
+    });
+
+    it('--as-of moves the date: a year earlier nothing is recovered yet', async () => {
+      const r = await run(['--idle', IDLE, '--as-of', '2021-06-30']);
+      expect(r.code).toBe(0);
+      expect(caseLine(r.out, 'qz-idle-1')).toContain('征收闲置费 idle fee 100.00 2022-03-01');
+      expect(caseLine(r.out, 'qz-idle-2')).toContain('不闲置 not idle');
+      expect(squash(r.out)).toContain('闲置 3 宗 idle parcels; 应缴闲置费 fee due 148.00 万元; 无偿收回 0 宗 recovered');
+    });
+
+    it('--json: money as 元 strings, and the recovered parcels ready for a scenario', async () => {
+      const r = await run(['--idle', IDLE, '--json']);
+      expect(r.code).toBe(0);
+      const idle = JSON.parse(r.out).idleLand;
+      expect(idle).toMatchObject({ asOf: '2022-06-30', idleParcels: 4, feeDue: '3880000.00' });
+      expect(idle.cases[0]).toMatchObject({ id: 'qz-idle-1', landPrice: '5000000.00', fee: '1000000.00', action: 'recoverWithoutCompensation', recoveryDate: '2022-03-01' });
+      expect(idle.recoveredParcels).toEqual([
+        { id: 'qz-idle-1', name: '钦州港某地块', area: '12.5亩', acquisition: { mode: 'idleRecovery', price: '0元', date: '2022-03-01' } },
+        { id: 'qz-idle-5', name: '浦北县逾期地块', area: '6亩', acquisition: { mode: 'idleRecovery', price: '0元', date: '2022-05-20' } },
+      ]);
+    });
+
+    it('a bad case or date: exit 1 with the path, no stack trace', async () => {
+      const bad = await run(['--idle', write('idle-bad.json', { cases: [{ id: 'x', name: 'x', area: '12', landPrice: '5', contractStartDate: '2020-13-01' }] })]);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('cases[0].area');
+      expect(bad.err).toContain('cases[0].contractStartDate');
+      expect(bad.err).not.toMatch(/\n\s+at /);
+      const date = await run(['--idle', IDLE, '--as-of', '2022-02-30']);
+      expect(date.code).toBe(1);
+      expect(date.err).toContain('date.format');
+    });
   });
 });

@@ -26,7 +26,6 @@ import {
   parseRevitalisationTarget,
   parseStockInventory,
   recoveredParcels,
-  simulateDisposalPath,
   simulateDisposalYear,
   type Disposals,
   type IdleLandCase,
@@ -210,10 +209,8 @@ describe('disposal plan by county and quarter', () => {
     const inv = load();
     const plan = seedPlan(inv);
     const y2021 = { ...plan, year: 2021 };
-    const path = simulateDisposalPath(inv, [
-      { plan: y2021, disposals: assumeDisposals(inv, y2021, dec('1')) },
-      { plan, disposals: {} },
-    ]);
+    const r2021 = simulateDisposalYear(inv, y2021, assumeDisposals(inv, y2021, dec('1')));
+    const path = [r2021, simulateDisposalYear(r2021.closing, plan, {})];
     const main2022 = path[1].counties[0].categories[0];
     expect(main2022.openingHa.toString()).toBe('755.721512');
     expect(main2022.taskHa!.toString()).toBe('136.02987216');

@@ -10,10 +10,12 @@
  */
 import { readLimited } from '../load';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../engine/limits';
-import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../io';
+import { commandArguments } from '../arguments';
 import { fenToYuan, fenToWan } from '../../engine/money';
-import { formatProblems, problem, type Problem } from '../../engine/problem';
+import { problem, type Problem } from '../../engine/problem';
+import { formatProblems } from '../../engine/presentation/problem-text';
+import { displayWidth, padEnd, padStart } from '../../engine/presentation/display-width';
 import {
   evaluateSpec,
   evaluateTargetTable,
@@ -32,27 +34,14 @@ import {
   type TargetTableResult,
 } from '../../engine/evaluation';
 
-const USAGE = `usage: evaluate <file.json> [--json]
+const USAGE = `evaluate <file.json> [--json]
   file.json  an indicator tree with inputs (data/evaluation/xingning-2022.json)
              or a target table (data/evaluation/jiangmen-2022.json)
   --json     print the result as JSON`;
 
 export const evaluate: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length !== 1) {
-    io.err(`evaluate needs exactly one file, got ${parsed.positionals.length}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArguments(args, io, { json: { type: 'boolean' } }, { usage: USAGE });
+  if (typeof parsed === 'number') return parsed;
   const file = parsed.positionals[0];
   const loaded = await readJsonFile(file);
   if ('problems' in loaded) return fail(io, loaded.problems, file);
@@ -93,21 +82,6 @@ export async function readJsonFile(file: string): Promise<{ json: unknown } | { 
 export function fail(io: CliIO, problems: readonly Problem[], file: string): number {
   io.err(formatProblems(problems.map((p) => ({ ...p, file }))));
   return 1;
-}
-
-/** Display width: CJK and full-width characters take two columns. */
-export function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-export function padEnd(text: string, w: number): string {
-  return text + ' '.repeat(Math.max(0, w - width(text)));
-}
-
-export function padStart(text: string, w: number): string {
-  return ' '.repeat(Math.max(0, w - width(text))) + text;
 }
 
 function renderEvaluation(r: EvaluationResult): string {
@@ -167,10 +141,10 @@ function renderTargetTable(r: TargetTableResult): string {
 }
 
 function clip(text: string, w: number): string {
-  if (width(text) <= w) return text;
+  if (displayWidth(text) <= w) return text;
   let out = '';
   for (const ch of text) {
-    if (width(out + ch) > w - 1) break;
+    if (displayWidth(out + ch) > w - 1) break;
     out += ch;
   }
   return out + '…';

@@ -3,44 +3,38 @@
  * shortfall, peak funding need); `lrsim zones <scenario.json>` — closed operation against one pool,
  * zone by zone. Both in 万元 with Chinese labels (--lang en), or --json / --csv.
  */
-import { parseArgs } from 'node:util';
-import { csvCell } from '../../engine/csv-cell';
+import { csvText } from '../../engine/presentation/csv';
 import { compareZoneModes, formatProblems, money, stressTable } from '../../engine/index';
 import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
-import { pad } from '../summary';
+import { commandArguments, languageOf } from '../arguments';
+import { padEnd as pad } from '../../engine/presentation/display-width';
 import { STRESS_USAGE, ZONES_USAGE } from '../usage';
 
 const { fenToWan, groupThousands, parseMoney } = money;
 const wan = (y: string) => (y === '-' ? '-' : groupThousands(fenToWan(parseMoney(y)!)));
 
-function options(args: string[], io: CliIO, usage: string) {
-  try {
-    const o = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, lang: { type: 'string', default: 'zh' } } });
-    if (o.positionals.length !== 1 || !['zh', 'en'].includes(o.values.lang!)) throw new Error('expected one scenario file');
-    return o;
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${usage}`);
-    return null;
+/** The options both commands share and the scenario they read; an exit code after a mistake (printed). */
+async function optionsAndScenario(args: string[], io: CliIO, usage: string) {
+  const o = commandArguments(args, io, { json: { type: 'boolean' }, csv: { type: 'boolean' }, lang: { type: 'string', default: 'zh' } }, { usage });
+  if (typeof o === 'number') return o;
+  if (!languageOf(o.values.lang)) {
+    io.err(`--lang must be zh or en, got "${o.values.lang}"\nusage: ${usage}`);
+    return 2;
   }
-}
-
-async function load(file: string, io: CliIO) {
+  const file = o.positionals[0];
   const c = await loadScenario(file);
   if (!c.ok) {
     io.err(`${file}: ${c.problems.length} problem(s) / ${c.problems.length} 个问题\n${formatProblems(c.problems)}`);
-    return null;
+    return 1;
   }
-  return c.scenario;
+  return { values: o.values, scenario: c.scenario };
 }
 
-const csvLine = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? '' : csvCell(String(c)))).join(',');
-
 export const stressCommand: Command = async (args, io) => {
-  const o = options(args, io, STRESS_USAGE);
-  if (!o) return 2;
-  const scenario = await load(o.positionals[0], io);
-  if (!scenario) return 1;
+  const o = await optionsAndScenario(args, io, STRESS_USAGE);
+  if (typeof o === 'number') return o;
+  const { scenario } = o;
   const rows = stressTable(scenario);
   const bad = rows.filter((r) => r.problems.length > 0);
   for (const r of bad) io.err(`${r.id}: ${formatProblems(r.problems)}`);
@@ -48,8 +42,8 @@ export const stressCommand: Command = async (args, io) => {
   const zh = o.values.lang === 'zh';
   if (o.values.json) io.out(JSON.stringify(rows, null, 2));
   else if (o.values.csv) {
-    io.out('\uFEFF' + [csvLine(zh ? ['情景', '最低本息覆盖倍数', '财政兜底（元）', '峰值资金需求（元）', '增值收益（元）', '未弥补成本（元）'] : ['case', 'min coverage', 'shortfall (yuan)', 'peak funding need (yuan)', 'value added (yuan)', 'unrecovered cost (yuan)']),
-      ...rows.map((r) => csvLine([zh ? r.name.zh : r.name.en, r.minCoverage, r.shortfall, r.peakFundingNeed, r.valueAdded, r.unrecoveredCost]))].join('\r\n'));
+    io.out(csvText([zh ? ['情景', '最低本息覆盖倍数', '财政兜底（元）', '峰值资金需求（元）', '增值收益（元）', '未弥补成本（元）'] : ['case', 'min coverage', 'shortfall (yuan)', 'peak funding need (yuan)', 'value added (yuan)', 'unrecovered cost (yuan)'],
+      ...rows.map((r) => [zh ? r.name.zh : r.name.en, r.minCoverage, r.shortfall, r.peakFundingNeed, r.valueAdded, r.unrecoveredCost])], { bom: true, newline: '\r\n' }));
   } else {
     io.out(zh ? '压力测试（金额：万元）' : 'Stress test (万元)');
     io.out(`${pad(zh ? '情景' : 'case', 22)}${(zh ? '覆盖倍数' : 'coverage').padStart(10)}${(zh ? '财政兜底' : 'shortfall').padStart(14)}${(zh ? '峰值资金需求' : 'peak need').padStart(14)}${(zh ? '增值收益' : 'value added').padStart(14)}`);
@@ -62,10 +56,9 @@ export const stressCommand: Command = async (args, io) => {
 };
 
 export const zonesCommand: Command = async (args, io) => {
-  const o = options(args, io, ZONES_USAGE);
-  if (!o) return 2;
-  const scenario = await load(o.positionals[0], io);
-  if (!scenario) return 1;
+  const o = await optionsAndScenario(args, io, ZONES_USAGE);
+  if (typeof o === 'number') return o;
+  const { scenario } = o;
   const c = compareZoneModes(scenario);
   if (!c.ok) {
     io.err(formatProblems(c.problems));
@@ -79,8 +72,8 @@ export const zonesCommand: Command = async (args, io) => {
   const totals = { closed: c.closed.totals, pooled: c.pooled.totals };
   if (o.values.json) io.out(JSON.stringify({ zones: rows, advancesOutstanding: { closed: totals.closed.advancesOutstanding, pooled: totals.pooled.advancesOutstanding }, fiscalTopUp: { closed: totals.closed.fiscalTopUp, pooled: totals.pooled.fiscalTopUp } }, null, 2));
   else if (o.values.csv) {
-    io.out('\uFEFF' + [csvLine(zh ? ['片区', '收支差额（元）', '峰值资金需求（元）', '封闭运行财政支持（元）', '统筹运行财政支持（元）', '做地主体盈亏（元）'] : ['zone', 'balance (yuan)', 'peak need (yuan)', 'budget support closed (yuan)', 'budget support pooled (yuan)', 'developer result (yuan)']),
-      ...rows.map((r) => csvLine([zh ? r.name.zh : r.name.en, r.balance, r.peakFundingNeed, r.closedSupport, r.pooledSupport, r.developerResult]))].join('\r\n'));
+    io.out(csvText([zh ? ['片区', '收支差额（元）', '峰值资金需求（元）', '封闭运行财政支持（元）', '统筹运行财政支持（元）', '做地主体盈亏（元）'] : ['zone', 'balance (yuan)', 'peak need (yuan)', 'budget support closed (yuan)', 'budget support pooled (yuan)', 'developer result (yuan)'],
+      ...rows.map((r) => [zh ? r.name.zh : r.name.en, r.balance, r.peakFundingNeed, r.closedSupport, r.pooledSupport, r.developerResult])], { bom: true, newline: '\r\n' }));
   } else {
     io.out(zh ? '片区平衡：封闭运行 vs 统筹运行（金额：万元）' : 'Zone balance: closed vs pooled (万元)');
     io.out(`${pad(zh ? '片区' : 'zone', 14)}${(zh ? '收支差额' : 'balance').padStart(12)}${(zh ? '峰值需求' : 'peak need').padStart(12)}${(zh ? '封闭-财政' : 'closed: budget').padStart(14)}${(zh ? '统筹-财政' : 'pooled: budget').padStart(14)}${(zh ? '做地盈亏' : 'developer').padStart(12)}`);

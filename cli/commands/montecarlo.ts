@@ -14,14 +14,15 @@
  * bar runs on stderr; Ctrl-C cancels cleanly.
  */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
 import { SCENARIO_SCHEMA } from '../../engine/index';
-import { defaultEvents, defaultOutputs, monteCarlo, progressBar, renderTable, toCsv, type McEventSpec, type McInputSpec, type McResult } from '../../engine/analysis/index';
+import { defaultEvents, defaultOutputs, monteCarlo, type McEventSpec, type McInputSpec, type McResult } from '../../engine/analysis/index';
+import { progressBar, renderTable, toCsv } from '../../engine/presentation/index';
 import { fenToWan } from '../../engine/money';
 import { nodeSpawner } from '../analysis-worker';
 import { failWith, loadForAnalysis, refuseUnknownOutputs, splitAssignment } from './sweep';
 import { processIO, type CliIO, type Command } from '../io';
+import { commandArguments } from '../arguments';
 import { MONTECARLO_USAGE } from '../usage';
 
 export function defaultMcInputs(): McInputSpec[] {
@@ -103,25 +104,14 @@ export function renderMc(r: McResult): string {
 }
 
 export const montecarloCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        runs: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' },
-        dist: { type: 'string', multiple: true }, corr: { type: 'string', multiple: true },
-        output: { type: 'string', multiple: true }, series: { type: 'string', multiple: true }, event: { type: 'string', multiple: true },
-        json: { type: 'boolean' }, csv: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${MONTECARLO_USAGE}`);
-    return 2;
-  }
+  const opts = commandArguments(args, io, {
+    runs: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' },
+    dist: { type: 'string', multiple: true }, corr: { type: 'string', multiple: true },
+    output: { type: 'string', multiple: true }, series: { type: 'string', multiple: true }, event: { type: 'string', multiple: true },
+    json: { type: 'boolean' }, csv: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+  }, { usage: MONTECARLO_USAGE });
+  if (typeof opts === 'number') return opts;
   const { values: v, positionals } = opts;
-  if (v.help) { io.out(MONTECARLO_USAGE); return 0; }
-  if (positionals.length !== 1 || (v.json && v.csv)) { io.err(`usage: ${MONTECARLO_USAGE}`); return 2; }
   const runs = int(v.runs, 1000, 'runs', 1);
   const seed = int(v.seed, 1, 'seed', 0);
   // Worker threads pay off from a few hundred runs; below that one thread starts faster.

@@ -4,33 +4,28 @@
  * (the table model, money as 元 strings), --xlsx FILE a workbook with live formulas. The balance
  * plan runs the scenario again under the stress presets for its sensitivity block.
  */
-import { parseArgs } from 'node:util';
 import { prepare, report, run } from '../../engine/index';
 import { buildReport, REPORT_KINDS, reportCsv, reportText, sensitivityRuns, type ReportKind } from '../../engine/reports/index';
 import { reportWorkbook } from '../../engine/reports/report-workbook';
-import { formatProblems } from '../../engine/problem';
+import { formatProblems } from '../../engine/presentation/problem-text';
 import { loadScenario } from '../load-workbook';
 import { writeFileAtomic } from '../write-file';
 import type { Command } from '../io';
+import { commandArguments, languageOf } from '../arguments';
 import { REPORT_USAGE } from '../usage';
 
 const KINDS = REPORT_KINDS.map((k) => k.kind);
 export { REPORT_USAGE };
 
 export const reportCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string', default: 'zh' } } });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${REPORT_USAGE}`);
-    return 2;
-  }
+  const opts = commandArguments(args, io, { kind: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string', default: 'zh' } }, { usage: REPORT_USAGE });
+  if (typeof opts === 'number') return opts;
   const { values, positionals } = opts;
   const kind = values.kind as ReportKind | undefined;
-  const lang = values.lang === 'en' ? 'en' : values.lang === 'zh' ? 'zh' : null;
+  const lang = languageOf(values.lang);
   const year = values.year === undefined ? undefined : /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
   const badDate = values.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.date);
-  if (positionals.length !== 1 || !kind || !KINDS.includes(kind) || !lang || Number.isNaN(year) || badDate || (values.csv && values.json)) {
+  if (!kind || !KINDS.includes(kind) || !lang || Number.isNaN(year) || badDate) {
     const why = !kind ? '--kind is required' : !KINDS.includes(kind) ? `unknown --kind "${kind}"; one of ${KINDS.join(', ')} / 报表种类应为 ${REPORT_KINDS.map((k) => `${k.kind}（${k.zh}）`).join('、')}` : Number.isNaN(year) ? `--year must be a year such as 2024, got "${values.year}"` : badDate ? `--date must be a month such as 2022-06, got "${values.date}" / 日期应为月份，如 2022-06` : !lang ? `--lang must be zh or en` : '';
     io.err(`${why ? why + '\n' : ''}usage: ${REPORT_USAGE}`);
     return 2;

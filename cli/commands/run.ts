@@ -3,35 +3,26 @@
  * JSON (--json), a table as CSV (--csv [periods|years|parcels]), or write a workbook (--xlsx FILE).
  * A bad file prints every problem and exits 1; nothing is written.
  */
-import { parseArgs } from 'node:util';
 import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '../../engine/index';
 import { loadScenario } from '../load-workbook';
 import { formatSummary } from '../summary';
 import { OutputError, writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
+import { commandArguments, languageOf } from '../arguments';
 import { RUN_USAGE } from '../usage';
 
 export const runCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        xlsx: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-        postings: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${RUN_USAGE}`);
-    return 2;
-  }
+  const opts = commandArguments(args, io, {
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    xlsx: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string', default: 'zh' },
+    postings: { type: 'boolean' },
+  }, { usage: RUN_USAGE, positionals: null });
+  if (typeof opts === 'number') return opts;
   const { values, positionals } = opts;
-  const lang = values.lang === 'en' ? 'en' : values.lang === 'zh' ? 'zh' : null;
+  const lang = languageOf(values.lang);
   if (!lang) {
     io.err(`--lang must be zh or en, got "${values.lang}"\nusage: ${RUN_USAGE}`);
     return 2;
@@ -57,7 +48,7 @@ export const runCommand: Command = async (args, io) => {
 
   try {
     // The workbook library is large: loaded only when a workbook is asked for.
-    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await (await import('../../engine/workbook')).resultWorkbook(result));
+    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await (await import('../../engine/presentation/workbook')).resultWorkbook(result));
     if (values.out !== undefined) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;

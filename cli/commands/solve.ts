@@ -15,11 +15,12 @@
  *   → the lowest sale price at which Sanya's parcel recovers its verified cost.
  * "No solution in range" prints the outputs at the scanned points and exits 0: it is an answer.
  */
-import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
-import { SOLVE_PRESETS, renderTable, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
+import { SOLVE_PRESETS, seek, solvePreset, type Comparison, type ResolvedInput, type SeekResult, type SeekSpec, type SolvePresetName } from '../../engine/analysis/index';
+import { renderTable } from '../../engine/presentation/index';
 import { failWith, loadForAnalysis, refuseUnknownOutputs } from './sweep';
 import type { Command } from '../io';
+import { commandArguments } from '../arguments';
 import { SOLVE_USAGE } from '../usage';
 
 const CONDITIONS: Record<string, Comparison> = { 'at-least': '>=', 'at-most': '<=', above: '>', below: '<' };
@@ -47,25 +48,14 @@ export function renderSeek(spec: SeekSpec, r: SeekResult): string {
 }
 
 export const solveCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
+  const opts = commandArguments(args, io, {
         input: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, output: { type: 'string' },
         'at-least': { type: 'string' }, 'at-most': { type: 'string' }, above: { type: 'string' }, below: { type: 'string' },
-        find: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        find: { type: 'string' }, json: { type: 'boolean' },
         preset: { type: 'string' }, parcel: { type: 'string' }, bond: { type: 'string' }, zone: { type: 'string' }, 'pre-allocation': { type: 'string' }, 'no-link': { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${SOLVE_USAGE}`);
-    return 2;
-  }
+  }, { usage: SOLVE_USAGE, exclusive: [] });
+  if (typeof opts === 'number') return opts;
   const { values: v, positionals } = opts;
-  if (v.help) { io.out(SOLVE_USAGE); return 0; }
-  if (positionals.length !== 1) { io.err(`usage: ${SOLVE_USAGE}`); return 2; }
   if (v.preset !== undefined) {
     if (!(SOLVE_PRESETS as readonly string[]).includes(v.preset)) return failWith(io, [problem('schema.enum', '--preset', v.preset, { en: `one of ${SOLVE_PRESETS.join(', ')}`, zh: `以下之一：${SOLVE_PRESETS.join('、')}` })], 'solve');
     const scenario = await loadForAnalysis(positionals[0], io);

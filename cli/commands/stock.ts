@@ -11,10 +11,12 @@
  *     "disposals": {"qinbei": {"approvedUnsupplied": ["10", "12.5", "8", "6"]}},   (ha per quarter)
  *     "assume": {"achievement": {"default": "100%", "lingshan": "80%"}} }
  * `--json` prints everything as JSON (areas as decimal strings), `--csv` one row per county and category.
+ * `--idle cases.json` adds the idle-land cases' standing under 令第53号 (stock-idle.ts) on `--as-of`
+ * (default: the file's asOf, else the inventory's date).
  */
-import { parseArgs } from 'node:util';
-import { csvCell } from '../../engine/csv-cell';
+import { csvText } from '../../engine/presentation/csv';
 import type { Command } from '../io';
+import { commandArguments } from '../arguments';
 import type { Decimal } from '../../engine/money';
 import { formatPercent } from '../../engine/evaluation';
 import { problem, type Problem } from '../../engine/problem';
@@ -23,6 +25,7 @@ import {
   STOCK_CATEGORIES,
   categoryTotalHa,
   checkRevitalisationTarget,
+  countyShares,
   countyTotalHa,
   fixed,
   grandTotalHa,
@@ -31,45 +34,36 @@ import {
   parseDisposalPlan,
   parseRevitalisationTarget,
   parseStockInventory,
+  idleLandStatus,
+  parseIdleLandFile,
   simulateDisposalYear,
   type DisposalPlan,
+  type IdleLandStatus,
   type DisposalYearResult,
   type PlanInput,
   type RevitalisationCheck,
   type StockInventory,
 } from '../../engine/stock-land';
-import { fail, padEnd, padStart, readJsonFile } from './evaluate';
+import { fail, readJsonFile } from './evaluate';
+import { idleLandJson, renderIdleLand } from './stock-idle';
+import { isIsoDate } from '../../engine/evaluation/fields';
+import { displayWidth, padEnd, padStart } from '../../engine/presentation/display-width';
 import qinzhou from '../../data/qinzhou-stock-2020.json';
 
-const USAGE = `usage: stock [--plan plan.json] [--inventory inventory.json] [--json | --csv]
+const USAGE = `stock [--plan plan.json] [--inventory inventory.json] [--idle cases.json [--as-of YYYY-MM-DD]] [--json | --csv]
   --plan       disposals per county and quarter, and overrides of the seed plan
   --inventory  another inventory file (default: data/qinzhou-stock-2020.json)
+  --idle       idle-land cases (令第53号): idle parcels, the idle fee due, the recovery dates
+  --as-of      the date the idle land is assessed on (default: the file's asOf, else the inventory's)
   --json       print inventory, checks and outcome as JSON
   --csv        print one row per county and category`;
 
 const DEFAULT_INVENTORY = 'data/qinzhou-stock-2020.json';
 
 export const stock: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: { plan: { type: 'string' }, inventory: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArguments(args, io, { plan: { type: 'string' }, inventory: { type: 'string' }, idle: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } }, { usage: USAGE, positionals: 0 });
+  if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
-  if (v.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (v.json && v.csv) {
-    io.err(`choose one of --json and --csv\n${USAGE}`);
-    return 2;
-  }
   let invJson: unknown = qinzhou;
   const invFile = v.inventory ?? DEFAULT_INVENTORY;
   if (v.inventory !== undefined) {
@@ -100,23 +94,38 @@ export const stock: Command = async (args, io) => {
   } else if (!input) {
     return fail(io, [problem('schema.required', 'plan', undefined, { en: 'a plan: --plan plan.json or a "plan" section in the inventory file', zh: '处置计划：--plan plan.json 或清单文件中的 "plan" 部分' })], invFile);
   }
+  const idle = v.idle === undefined ? null : await idleLand(v.idle, v['as-of'] ?? null, inventory.asOf);
+  if (idle !== null && 'problems' in idle) return fail(io, idle.problems, idle.file);
   const plan = input.plan;
   const planned = outcome ?? simulateDisposalYear(inventory, plan, {});
-  if (v.json) io.out(JSON.stringify(toJson(inventory, check, plan, outcome ? input : null, planned, outcome !== null), null, 2));
+  if (v.json) io.out(JSON.stringify({ ...(toJson(inventory, check, plan, outcome ? input : null, planned, outcome !== null) as object), ...(idle ? { idleLand: idleLandJson(idle) } : {}) }, null, 2));
   else if (v.csv) io.out(toCsv(planned, outcome !== null, input));
-  else io.out(render(inventory, check, plan, planned, outcome !== null, input));
+  else io.out(render(inventory, check, plan, planned, outcome !== null, input) + (idle ? '\n' + renderIdleLand(idle) : ''));
   return 0;
 };
+
+/** The idle-land file read and assessed on the date asked, the file's own, or the inventory's. */
+async function idleLand(file: string, asOfOption: string | null, inventoryAsOf: string): Promise<IdleLandStatus | { problems: Problem[]; file: string }> {
+  if (asOfOption !== null && !isIsoDate(asOfOption)) {
+    return { file: '--as-of', problems: [problem('date.format', '', asOfOption, { en: 'a date YYYY-MM-DD, e.g. "2022-06-30"', zh: '日期，格式 YYYY-MM-DD，如 "2022-06-30"' })] };
+  }
+  const loaded = await readJsonFile(file);
+  if ('problems' in loaded) return { problems: loaded.problems, file };
+  const parsed = parseIdleLandFile(loaded.json);
+  if (parsed.problems.length > 0) return { problems: parsed.problems, file };
+  return idleLandStatus(parsed.cases, asOfOption ?? parsed.asOf ?? inventoryAsOf);
+}
 
 const HA = 4;
 const f = (d: Decimal) => fixed(d, HA);
 
 function render(inv: StockInventory, check: RevitalisationCheck | null, plan: DisposalPlan, r: DisposalYearResult, hasDisposals: boolean, input: PlanInput): string {
   const lines: string[] = [inv.title, `source: ${inv.source}`, '', '单位 unit: 公顷 ha'];
-  const cols = [...STOCK_CATEGORIES.map((c) => CATEGORY_LABELS[c].zh), '合计 ha', '合计 亩'];
+  const cols = [...STOCK_CATEGORIES.map((c) => CATEGORY_LABELS[c].zh), '合计 ha', '合计 亩', '占比 share'];
   lines.push(padEnd('县区', 20) + cols.map((c) => padStart(c, 13)).join(''));
-  for (const c of inv.counties) {
-    const cells = [...STOCK_CATEGORIES.map((k) => f(c.areaHa[k])), f(countyTotalHa(c)), fixed(haToMu(countyTotalHa(c)), 3)];
+  const shares = countyShares(inv);
+  for (const [i, c] of inv.counties.entries()) {
+    const cells = [...STOCK_CATEGORIES.map((k) => f(c.areaHa[k])), f(countyTotalHa(c)), fixed(haToMu(countyTotalHa(c)), 3), formatPercent(shares[i].share)];
     lines.push(padEnd(c.name, 20) + cells.map((x) => padStart(x, 13)).join(''));
   }
   const tot = [...STOCK_CATEGORIES.map((k) => f(categoryTotalHa(inv, k))), f(grandTotalHa(inv)), fixed(haToMu(grandTotalHa(inv)), 3)];
@@ -142,7 +151,7 @@ function render(inv: StockInventory, check: RevitalisationCheck | null, plan: Di
     });
     let tail = '';
     if (hasDisposals) {
-      const cats = c.categories.filter((k) => k.taskHa !== null).map((k) => padStart(k.annualMet ? '✓' : '✗', width2(CATEGORY_LABELS[k.category].zh))).join(' ');
+      const cats = c.categories.filter((k) => k.taskHa !== null).map((k) => padStart(k.annualMet ? '✓' : '✗', displayWidth(CATEGORY_LABELS[k.category].zh))).join(' ');
       const src = Object.values(input.disposalSource[c.countyId] ?? {}).includes('assumed') ? ' (assumed)' : '';
       tail = `   ${cats}  ${padEnd(c.linkageMet ? '达成 met' : '未完成 missed', 9)} ${c.quota.change}${c.quota.nextMu ? ` → ${c.quota.nextMu.toString()} 亩` : ''}${src}`;
     }
@@ -150,10 +159,6 @@ function render(inv: StockInventory, check: RevitalisationCheck | null, plan: Di
   }
   if (hasDisposals) lines.push('', `disposed in ${r.year}: ${f(r.disposedHa)} ha = ${fixed(r.disposedMu, 3)} 亩`);
   return lines.join('\n');
-}
-
-function width2(text: string): number {
-  return [...text].length * 2;
 }
 
 function toJson(inv: StockInventory, check: RevitalisationCheck | null, plan: DisposalPlan, input: PlanInput | null, r: DisposalYearResult, hasDisposals: boolean): unknown {
@@ -215,17 +220,17 @@ function toCsv(r: DisposalYearResult, hasDisposals: boolean, input: PlanInput): 
   const head = ['year', 'countyId', 'county', 'category', 'categoryZh', 'source', 'openingHa', 'taskHa'];
   for (let q = 1; q <= 4; q++) head.push(`q${q}TargetHa`, `q${q}CumulativeHa`, `q${q}Met`);
   head.push('annualMet', 'closingHa', 'linkageMet', 'quotaChange', 'nextQuotaMu');
-  const rows = [head.map(csvCell).join(',')];
+  const rows: string[][] = [head];
   const b = (x: boolean | null) => (x === null || !hasDisposals ? '' : String(x));
   for (const c of r.counties) {
     for (const k of c.categories) {
       const cells = [String(r.year), c.countyId, c.name, k.category, CATEGORY_LABELS[k.category].zh, input.disposalSource[c.countyId]?.[k.category] ?? '', k.openingHa.toString(), k.taskHa?.toString() ?? ''];
       for (let q = 0; q < 4; q++) cells.push(k.targetCumulativeHa?.[q].toString() ?? '', k.cumulativeHa[q].toString(), b(k.quarterMet?.[q] ?? null));
       cells.push(b(k.annualMet), k.closingHa.toString(), b(c.linkageMet), hasDisposals ? c.quota.change : '', hasDisposals ? c.quota.nextMu?.toString() ?? '' : '');
-      rows.push(cells.map(csvCell).join(','));
+      rows.push(cells);
     }
   }
-  return rows.join('\n');
+  return csvText(rows);
 }
 
 

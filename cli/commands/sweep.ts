@@ -11,14 +11,15 @@
  * Money shows in 万元 in the table; --json and --csv keep the Result's exact 元 strings.
  * This file also holds the helpers the other analysis commands share (loading, problems, values).
  */
-import { parseArgs } from 'node:util';
 import { formatProblems, prepare, report, run } from '../../engine/index';
 import { fenToWan } from '../../engine/money';
 import { problem, type Problem } from '../../engine/problem';
 import { unknownOutputs } from '../../engine/analysis/output';
-import { defaultOutputs, heatMap, renderTable, stressOutputs, sweep, sweepMatrix, sweepRows, toCsv, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
+import { defaultOutputs, stressOutputs, sweep, sweepMatrix, sweepRows, type OutputRef, type SweepAxis } from '../../engine/analysis/index';
+import { heatMap, renderTable, toCsv } from '../../engine/presentation/index';
 import { loadScenario } from '../load-workbook';
 import type { CliIO, Command } from '../io';
+import { commandArguments } from '../arguments';
 import { SWEEP_USAGE } from '../usage';
 
 /** Loads a scenario and checks that it runs; prints its problems and returns null if not. */
@@ -85,20 +86,10 @@ export function parseAxis(text: string, option: string): SweepAxis | Problem {
 }
 
 export const sweepCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { x: { type: 'string' }, y: { type: 'string' }, stress: { type: 'boolean' }, output: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' }, heatmap: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${SWEEP_USAGE}`);
-    return 2;
-  }
+  const opts = commandArguments(args, io, { x: { type: 'string' }, y: { type: 'string' }, stress: { type: 'boolean' }, output: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' }, heatmap: { type: 'boolean' } }, { usage: SWEEP_USAGE, exclusive: ['json', 'csv', 'heatmap'] });
+  if (typeof opts === 'number') return opts;
   const { values: v, positionals } = opts;
-  if (v.help) { io.out(SWEEP_USAGE); return 0; }
-  if (positionals.length !== 1 || (!v.x) === (!v.stress) || (v.stress && (v.y || v.heatmap)) || [v.json, v.csv, v.heatmap].filter(Boolean).length > 1) {
+  if ((!v.x) === (!v.stress) || (v.stress && (v.y || v.heatmap))) {
     io.err(`usage: ${SWEEP_USAGE}`);
     return 2;
   }

@@ -7,11 +7,12 @@
  * sale price index 0.8/1.2, cost factor 0.9/1.2, sale delay 0/12 months (and the rate shift
  * ±100 bp once the scenario format has it).
  */
-import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../../engine/problem';
-import { defaultOutputs, defaultTornadoInputs, renderTable, toCsv, tornado, tornadoBars, type TornadoInput } from '../../engine/analysis/index';
+import { defaultOutputs, defaultTornadoInputs, tornado, type TornadoInput } from '../../engine/analysis/index';
+import { renderTable, toCsv, tornadoBars } from '../../engine/presentation/index';
 import { display, failWith, loadForAnalysis, outputHeader, refuseUnknownOutputs, splitAssignment } from './sweep';
 import type { Command } from '../io';
+import { commandArguments } from '../arguments';
 import { TORNADO_USAGE } from '../usage';
 
 function parseInput(text: string): TornadoInput | Problem {
@@ -26,16 +27,9 @@ function parseInput(text: string): TornadoInput | Problem {
 }
 
 export const tornadoCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string' }, input: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${TORNADO_USAGE}`);
-    return 2;
-  }
+  const opts = commandArguments(args, io, { output: { type: 'string' }, input: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' } }, { usage: TORNADO_USAGE });
+  if (typeof opts === 'number') return opts;
   const { values: v, positionals } = opts;
-  if (v.help) { io.out(TORNADO_USAGE); return 0; }
-  if (positionals.length !== 1 || (v.json && v.csv)) { io.err(`usage: ${TORNADO_USAGE}`); return 2; }
   const inputs = v.input?.length ? v.input.map(parseInput) : defaultTornadoInputs();
   const bad = inputs.filter((i): i is Problem => 'code' in i);
   if (bad.length) return failWith(io, bad, 'tornado');

@@ -21,6 +21,17 @@ export type Distribution = (
   | { readonly kind: 'lognormal'; readonly mu?: number; readonly median?: number; readonly sigma: number }
 ) & { readonly clamp?: readonly [number, number]; readonly integer?: boolean };
 
+// The coefficients of Hart's rational approximation (West 2005), used below 7.07.
+const CDF_NUMERATOR = [3.52624965998911e-2, 0.700383064443688, 6.37396220353165, 33.912866078383, 112.079291497871, 221.213596169931, 220.206867912376];
+const CDF_DENOMINATOR = [8.83883476483184e-2, 1.75566716318264, 16.064177579207, 86.7807322029461, 296.564248779674, 637.333633378831, 793.826512519948, 440.413735824752];
+
+/** c₀·aⁿ + c₁·aⁿ⁻¹ + … + cₙ, evaluated as ((c₀·a + c₁)·a + …) + cₙ. */
+function horner(coefficients: readonly number[], a: number): number {
+  let v = coefficients[0];
+  for (let i = 1; i < coefficients.length; i++) v = v * a + coefficients[i];
+  return v;
+}
+
 /** Standard normal CDF Φ, double precision (Hart 1968 as given by West 2005; |error| < 1e-14). */
 export function normalCdf(x: number): number {
   const a = Math.abs(x);
@@ -29,20 +40,7 @@ export function normalCdf(x: number): number {
   else {
     const e = Math.exp((-a * a) / 2);
     if (a < 7.07106781186547) {
-      let n = 3.52624965998911e-2 * a + 0.700383064443688;
-      n = n * a + 6.37396220353165;
-      n = n * a + 33.912866078383;
-      n = n * a + 112.079291497871;
-      n = n * a + 221.213596169931;
-      n = n * a + 220.206867912376;
-      let d = 8.83883476483184e-2 * a + 1.75566716318264;
-      d = d * a + 16.064177579207;
-      d = d * a + 86.7807322029461;
-      d = d * a + 296.564248779674;
-      d = d * a + 637.333633378831;
-      d = d * a + 793.826512519948;
-      d = d * a + 440.413735824752;
-      c = (e * n) / d;
+      c = (e * horner(CDF_NUMERATOR, a)) / horner(CDF_DENOMINATOR, a);
     } else {
       let b = a + 0.65;
       b = a + 4 / b;

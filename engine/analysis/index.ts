@@ -12,7 +12,6 @@ export { percentileOf, summarize, type McOutputSummary, type McResult, type Perc
 export { monteCarlo, type McOutcome, type McRunOptions, type Spawn, type WorkerPort } from './pool';
 export { analysisWorkerHandler, transferables, type FromWorker, type ToWorker } from './worker-protocol';
 export { compare, defaultStep, seek, type Comparison, type SeekResult, type SeekSpec } from './goal-seek';
-export { displayWidth, heatMap, progressBar, renderTable, toCsv, tornadoBars } from './text';
 export { SOLVE_PRESETS, solvePreset, type PresetOptions, type PresetSolve, type SolvePresetName } from './solve-presets';
 export { SHORTFALL_MEASURE, defaultEvents, defaultOutputs, scenarioFacts, type ScenarioFacts } from './defaults';
 export { stressOutputs, type StressOutputRow } from './stress-outputs';

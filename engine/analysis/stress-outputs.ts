@@ -1,12 +1,12 @@
 /**
- * The stress presets of the funding rules (engine/stress.ts: price −10 % / −20 %, sales 6 / 12
+ * The stress presets of the funding rules (engine/multi-run/stress.ts: price −10 % / −20 %, sales 6 / 12
  * months late, coupons +100 bp, costs +10 %) side by side in one table, for any outputs.
  *
  *   stressOutputs(hainanBonds, ['min(bonds[*].coverageRatio)', 'totals.peakFundingNeed'])
  *   → base, price-90, price-80, delay-6, delay-12, rates-100bp, costs-110: one row each,
  *     the figures as the Result writes them; a preset the engine refuses keeps its problems.
  */
-import { STRESS_PRESETS, type StressPreset } from '../stress';
+import { STRESS_PRESETS, type StressPreset } from '../multi-run/stress';
 import { setAt } from '../scenario/json-path';
 import type { Problem } from '../problem';
 import type { Text } from '../model';

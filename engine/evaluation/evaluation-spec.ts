@@ -9,7 +9,7 @@
  */
 import { dec, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { isObject, path, readArray, readDate, readMoney, readObject, readPoints, readString, type Json } from './fields';
+import { path, readArray, readDate, readMoney, readObject, readPoints, readString, readStrings, type Json } from './fields';
 import { indicatorsFromFlows, parseQuantity, type DatedAmount, type FlowInputs, type Indicators } from './indicators';
 import { checkTreeAgainstIndicators, parseIndicatorTree, scoreTree, totalWeight, type IndicatorNode, type ScoredNode } from './indicator-tree';
 import { GRADE_SCALES, gradeMatches, gradeOf, DEFAULT_SCALE_ID } from './grade-scale';
@@ -56,9 +56,7 @@ export function parseEvaluationSpec(value: unknown): { spec: EvaluationSpec | nu
   const problems: Problem[] = [];
   const obj = readObject(value, '', problems);
   if (!obj) return { spec: null, problems };
-  const id = readString(obj, 'id', '', problems);
-  const title = readString(obj, 'title', '', problems);
-  const source = readString(obj, 'source', '', problems);
+  const { id, title, source } = readStrings(obj, ['id', 'title', 'source'], '', problems);
   const gradeScaleIds = readScaleIds(obj, problems);
   const inputs = obj.inputs === undefined ? null : parseFlowInputs(obj.inputs, 'inputs', problems);
   const tree = parseIndicatorTree(obj.tree, 'tree', problems);
@@ -200,7 +198,3 @@ export function evaluateJson(value: unknown): { result: EvaluationResult | null;
   return evaluateSpec(spec);
 }
 
-/** True when the value looks like an evaluation file (has a tree) rather than a target table. */
-export function isEvaluationFile(value: unknown): boolean {
-  return isObject(value) && value.tree !== undefined;
-}

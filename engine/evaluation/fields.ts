@@ -8,7 +8,6 @@
  * adds `money.format` at `inputs.planned` and returns null.
  */
 import { dec, parseMoney, parseRate, rateToDecimal, type Decimal, type Fen } from '../money';
-import { parseArea, areaIn } from '../units';
 import { problem, joinPath, type Problem } from '../problem';
 
 export type Json = Record<string, unknown>;
@@ -26,6 +25,13 @@ export function readObject(value: unknown, at: string, problems: Problem[]): Jso
   if (isObject(value)) return value;
   problems.push(problem(value === undefined ? 'schema.required' : 'schema.type', at, value, { en: 'an object', zh: '对象' }));
   return null;
+}
+
+/** Strings a file names itself by, each a problem when missing: { id, title, source } of an evaluation file, a target table, an inventory. */
+export function readStrings<K extends string>(obj: Json, keys: readonly K[], at: string, problems: Problem[]): Record<K, string | null> {
+  const out = {} as Record<K, string | null>;
+  for (const k of keys) out[k] = readString(obj, k, at, problems);
+  return out;
 }
 
 /** The array at `at`, or a problem. */
@@ -124,18 +130,6 @@ export function readRate(obj: Json, key: string, at: string, problems: Problem[]
 export function rateText(text: string): Decimal | null {
   const r = parseRate(text);
   return r === null ? null : rateToDecimal(r);
-}
-
-/** An area "399亩", "3100.6712公顷", "42251.56m²" → Decimal 亩 (exact: 1 公顷 = 15 亩, 1 m² = 0.0015 亩). */
-export function readAreaMu(obj: Json, key: string, at: string, problems: Problem[]): Decimal | null {
-  const v = obj[key];
-  const a = typeof v === 'string' ? parseArea(v) : null;
-  if (a !== null) return areaIn(a, 'mu');
-  problems.push(problem(v === undefined ? 'schema.required' : 'area.format', joinPath(at, key), v, {
-    en: 'an area as a string with its unit, e.g. "399亩", "12.5公顷" or "4957.94m²"',
-    zh: '带单位的面积字符串，如 "399亩"、"12.5公顷" 或 "4957.94m²"',
-  }));
-  return null;
 }
 
 const HA_RE = /^\d+(?:\.\d+)?$/;

@@ -9,7 +9,7 @@
  */
 import { dec, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { isObject, readArray, readObject, readPoints, readString, path } from './fields';
+import { isObject, readArray, readObject, readPoints, readString, path, readStrings } from './fields';
 import scalesJson from '../../data/evaluation/grade-scales.json';
 
 export interface Grade {
@@ -35,9 +35,7 @@ export function parseGradeScale(value: unknown, at: string, problems: Problem[])
   const obj = readObject(value, at, problems);
   if (!obj) return null;
   const before = problems.length;
-  const id = readString(obj, 'id', at, problems);
-  const name = readString(obj, 'name', at, problems);
-  const source = readString(obj, 'source', at, problems);
+  const { id, name, source } = readStrings(obj, ['id', 'name', 'source'], at, problems);
   const list = readArray(obj.grades, path(at, 'grades'), problems, 1) ?? [];
   const grades: Grade[] = [];
   list.forEach((g, i) => {

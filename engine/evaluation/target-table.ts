@@ -9,7 +9,7 @@
  */
 import { parseMoneyDecimal, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { isObject, path, readArray, readEnum, readMoney, readObject, readPoints, readString, type Json } from './fields';
+import { isObject, path, readArray, readEnum, readMoney, readObject, readPoints, readString, readStrings, type Json } from './fields';
 import { budgetExecutionRate, completionRate, costSavingRate, formatPercent, fundsArrivalRate, parseQuantity, ratio, type Quantity } from './indicators';
 import { GRADE_SCALES, gradeMatches, gradeOf, DEFAULT_SCALE_ID } from './grade-scale';
 import type { GradeResult, ReportedCheck } from './evaluation-spec';
@@ -70,9 +70,7 @@ export function parseTargetTable(value: unknown): { table: TargetTable | null; p
   const problems: Problem[] = [];
   const obj = readObject(value, '', problems);
   if (!obj) return { table: null, problems };
-  const id = readString(obj, 'id', '', problems);
-  const title = readString(obj, 'title', '', problems);
-  const source = readString(obj, 'source', '', problems);
+  const { id, title, source } = readStrings(obj, ['id', 'title', 'source'], '', problems);
   const list = readArray(obj.indicators, 'indicators', problems, 1) ?? [];
   const rows = list.map((r, i) => parseRow(r, path('indicators', i), problems));
   const selfScore = obj.selfScore === undefined ? null : readPoints(obj, 'selfScore', '', problems);

@@ -151,7 +151,7 @@ function sensitivityBlock(bond: BondReport, runs: readonly SensitivityRun[]): Re
     key: `${bond.id}.sensitivity`,
     title: tx(`${bond.id} 敏感性分析`, `${bond.id} sensitivity`),
     head: [tx('可用于偿债的收益', 'Income available'), tx('还本付息', 'Debt service'), tx('本息覆盖倍数', 'Coverage')],
-    note: tx('每种情形由引擎按压力预设重新测算（engine/stress.ts）。', 'Each case is a new run of the engine under a stress preset (engine/stress.ts).'),
+    note: tx('每种情形由引擎按压力预设重新测算（engine/multi-run/stress.ts）。', 'Each case is a new run of the engine under a stress preset (engine/multi-run/stress.ts).'),
     rows: runs.length === 0 ? [] : [row('base', tx('基准情景', 'Base case'), bond), ...runs.map((r) => row(r.id, r.name, r.result?.bonds.find((b) => b.id === bond.id)))],
   };
 }

@@ -38,7 +38,3 @@ export function projectScopes(result: Result): ProjectScope[] {
   return scopes;
 }
 
-/** The project a bond belongs to. */
-export function scopeOfBond(result: Result, bond: BondReport): ProjectScope {
-  return projectScopes(result).find((s) => s.bonds.some((b) => b.id === bond.id))!;
-}

@@ -4,6 +4,8 @@
  * are the table model's.
  */
 import { fenToWan, fenToYi, groupThousands } from '../money';
+import { csvText } from '../presentation/csv';
+import { displayWidth, padEnd, padStart } from '../presentation/display-width';
 import { fen, UNIT_TEXT, type Cell, type Report, type ReportUnit } from './report-table';
 
 type Lang = 'zh' | 'en';
@@ -20,9 +22,7 @@ export function cellText(cell: Cell, unit: ReportUnit): string {
   }
 }
 
-/** Display width: CJK characters take two columns. */
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s))));
+const pad = (s: string, w: number, right: boolean) => (right ? padStart(s, w) : padEnd(s, w));
 
 export function reportText(report: Report, lang: Lang): string {
   const out: string[] = [`${report.title[lang]} — ${report.subtitle[lang]}`, lang === 'zh' ? `单位：${UNIT_TEXT[report.unit].zh}` : `Unit: ${UNIT_TEXT[report.unit].en}`];
@@ -31,22 +31,20 @@ export function reportText(report: Report, lang: Lang): string {
     out.push('', `■ ${s.title[lang]}`);
     if (s.note) out.push(`  ${s.note[lang]}`);
     const rows = [[lang === 'zh' ? '项目' : 'Item', ...s.head.map((h) => h[lang])], ...s.rows.map((r) => [(r.level ? '  ' : '') + r.label[lang], ...r.cells.map((c) => cellText(c, report.unit))])];
-    const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ''))));
+    const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => displayWidth(r[j] ?? ''))));
     for (const r of rows) out.push(r.map((c, j) => pad(c ?? '', widths[j], j > 0)).join('  ').trimEnd());
   }
   return out.join('\n') + '\n';
 }
 
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** CSV: money as exact 元 strings, ratios as decimals; a section title line before each block. */
 export function reportCsv(report: Report, lang: Lang): string {
-  const lines: string[] = [];
+  const lines: string[][] = [];
   for (const s of report.sections) {
-    if (lines.length) lines.push('');
-    lines.push(csvCell(s.title[lang]));
-    lines.push([lang === 'zh' ? '项目' : 'Item', ...s.head.map((h) => h[lang])].map(csvCell).join(','));
-    for (const r of s.rows) lines.push([r.label[lang], ...r.cells.map((c) => (c.t === 'money' ? c.v : cellText(c, 'yuan')))].map(csvCell).join(','));
+    if (lines.length) lines.push([]);
+    lines.push([s.title[lang]]);
+    lines.push([lang === 'zh' ? '项目' : 'Item', ...s.head.map((h) => h[lang])]);
+    for (const r of s.rows) lines.push([r.label[lang], ...r.cells.map((c) => (c.t === 'money' ? c.v : cellText(c, 'yuan')))]);
   }
-  return '\uFEFF' + lines.join('\n') + '\n';
+  return csvText(lines, { bom: true });
 }

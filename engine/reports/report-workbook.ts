@@ -6,7 +6,7 @@
  * changes a year's figure sees every dependent total move. Headers frozen, A4, landscape when wide.
  */
 import { Decimal } from '../money';
-import { MONEY_FORMAT, newWorkbook, printSetup, sheetName, workbookBytes, type Worksheet } from '../xlsx/sheet-writer';
+import { MONEY_FORMAT, newWorkbook, printSetup, sheetName, workbookBytes, type Worksheet } from '../presentation/sheet-writer';
 import { cellAddress } from '../xlsx/cell-address';
 import { UNIT_SHIFT, UNIT_TEXT, type Cell, type Formula, type Report, type ReportSection, type ReportUnit } from './report-table';
 

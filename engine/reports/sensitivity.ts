@@ -1,10 +1,10 @@
 /**
  * The sensitivity block of a balance plan: the same scenario run again under the stress presets a
  * 实施方案 shows (income −10% / −20%, sales 6 / 12 months late, coupons +100 bp), each by the
- * engine (engine/stress.ts presets, applied as adjustments), so each case's coverage is the
+ * engine (engine/multi-run/stress.ts presets, applied as adjustments), so each case's coverage is the
  * engine's, not a scaled copy of the base case.
  */
-import { STRESS_PRESETS } from '../stress';
+import { STRESS_PRESETS } from '../multi-run/stress';
 import { mergeDeep } from '../scenario/compose';
 import { prepare } from '../scenario/normalize';
 import { run } from '../run';

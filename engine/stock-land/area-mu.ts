@@ -14,10 +14,6 @@ export function haToMu(areaHa: Decimal): Decimal {
   return areaHa.times(MU_PER_HA);
 }
 
-export function muToHa(areaMu: Decimal): Decimal {
-  return areaMu.div(MU_PER_HA);
-}
-
 export function muToWanMu(areaMu: Decimal): Decimal {
   return areaMu.div(MU_PER_WAN_MU);
 }

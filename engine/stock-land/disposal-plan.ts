@@ -139,18 +139,6 @@ function categoryYear(category: StockCategory, openingHa: Decimal, plan: Disposa
   return { category, openingHa, taskHa, disposedHa, cumulativeHa, targetCumulativeHa, quarterMet, annualMet, rateAchieved, excessHa: excess, closingHa: left };
 }
 
-/** Years in a row: each year starts from the previous year's closing stock. */
-export function simulateDisposalPath(inventory: StockInventory, years: readonly { plan: DisposalPlan; disposals: Disposals }[]): DisposalYearResult[] {
-  const out: DisposalYearResult[] = [];
-  let stock = inventory;
-  for (const y of years) {
-    const r = simulateDisposalYear(stock, y.plan, y.disposals);
-    out.push(r);
-    stock = r.closing;
-  }
-  return out;
-}
-
 /**
  * Disposals that reach `achievement` × each quarter's cumulative target (1 = exactly on plan),
  * for every county and rated category. Achievement may be given per county id, with a default.

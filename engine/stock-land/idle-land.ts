@@ -132,11 +132,22 @@ export function idleRecoveries(cases: readonly IdleLandCase[], asOf: string, rul
   const out: IdleRecovery[] = [];
   for (const c of cases) {
     const a = assessIdleLand(c, asOf, rules);
-    if (a.action !== 'recoverWithoutCompensation' || a.recoverableFrom === null) continue;
-    const date = c.recoveryDate !== null && c.recoveryDate > a.recoverableFrom ? c.recoveryDate : a.recoverableFrom;
+    const date = recoveryDateOf(c, a);
+    if (a.action !== 'recoverWithoutCompensation' || date === null) continue;
     out.push({ parcel: { id: c.id, name: c.name, area: muText(c.areaMu), acquisition: { mode: 'idleRecovery', price: '0元', date } }, assessment: a });
   }
   return out;
+}
+
+/**
+ * When the land is recovered: for a case being recovered, its recoveryDate when later than the day
+ * recovery became possible, else that day; for a case still at the fee stage, the day recovery
+ * becomes possible; otherwise null.
+ */
+export function recoveryDateOf(c: IdleLandCase, a: IdleAssessment): string | null {
+  if (a.recoverableFrom === null) return null;
+  if (a.action !== 'recoverWithoutCompensation') return a.recoverableFrom;
+  return c.recoveryDate !== null && c.recoveryDate > a.recoverableFrom ? c.recoveryDate : a.recoverableFrom;
 }
 
 /** Just the parcel records of `idleRecoveries`. */

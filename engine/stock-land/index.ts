@@ -9,4 +9,5 @@ export * from './disposal-plan';
 export * from './plan-file';
 export * from './revitalisation';
 export * from './idle-land';
+export * from './idle-land-status';
 export * from './progress';

@@ -9,7 +9,7 @@
  */
 import { dec, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { path, readArray, readHectares, readObject, readString, type Json } from '../evaluation/fields';
+import { path, readArray, readHectares, readObject, readString, readStrings, type Json } from '../evaluation/fields';
 import { haToMu } from './area-mu';
 
 export const STOCK_CATEGORIES = ['approvedUnsupplied', 'suspectedIdle', 'inefficientUrban'] as const;
@@ -72,9 +72,7 @@ export function parseStockInventory(value: unknown): { inventory: StockInventory
   const problems: Problem[] = [];
   const obj = readObject(value, '', problems);
   if (!obj) return { inventory: null, problems };
-  const id = readString(obj, 'id', '', problems);
-  const title = readString(obj, 'title', '', problems);
-  const source = readString(obj, 'source', '', problems);
+  const { id, title, source } = readStrings(obj, ['id', 'title', 'source'], '', problems);
   const asOf = readString(obj, 'asOf', '', problems);
   const list = readArray(obj.counties, 'counties', problems, 1) ?? [];
   const seen = new Set<string>();

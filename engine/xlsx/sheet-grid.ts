@@ -6,7 +6,6 @@
  *   { file: "parcels.xlsx", sheet: "地块", rows: [[{kind: "text", text: "id"}, …], …], merges: ["A1:B1"] }
  */
 import ExcelJS from 'exceljs';
-import { loadWorkbook } from './sheet-writer';
 export { cellAddress } from './cell-address';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'formula' | 'date' | 'boolean' | 'error';
@@ -26,6 +25,13 @@ export interface SheetGrid {
 }
 
 export type GridRead = { ok: true; grid: SheetGrid } | { ok: false; reason: { en: string; zh: string } };
+
+/** Opens workbook bytes (a file read from disk or uploaded). */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
 
 const EMPTY: GridCell = { kind: 'empty', text: '' };
 

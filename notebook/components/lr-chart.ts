@@ -11,7 +11,7 @@ import * as Plot from '@observablehq/plot';
 import { base } from '../lib/styles';
 import { chartSvg, downloadBlob, downloadCsv, downloadText, svgToPng, type LegendItem } from '../lib/export';
 import { L, type Lang } from '../lib/format';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 
 export class LrChart extends LitElement {
   static override properties = {

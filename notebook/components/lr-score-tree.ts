@@ -11,7 +11,7 @@ import { base } from '../lib/styles';
 import { L, type Lang } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import { RULE_NAMES, type Editor, type TreeRow } from '../lib/score-tree-view';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 
 export class LrScoreTree extends LitElement {
   static override properties = {

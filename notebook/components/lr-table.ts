@@ -7,7 +7,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { base } from '../lib/styles';
 import { formatMoney, L, unitShort, type Lang, type MoneyUnit } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import type { TraceQuery } from '../lib/trace';
 
 export type TraceOf = (row: unknown, column: Column<unknown>) => TraceQuery | null;

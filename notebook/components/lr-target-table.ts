@@ -10,7 +10,7 @@ import { base } from '../lib/styles';
 import { L, type Lang } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import type { TargetEditor, TargetRowView } from '../lib/target-table-view';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 
 export class LrTargetTable extends LitElement {
   static override properties = { rows: { attribute: false }, table: { attribute: false }, lang: {}, name: {}, heading: {} };

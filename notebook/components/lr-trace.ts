@@ -10,7 +10,7 @@ import { formatMoney, L, unitShort, type Lang, type MoneyUnit } from '../lib/for
 import { downloadCsv } from '../lib/export';
 import type { TraceAnswer } from '../lib/trace';
 import type { PostingRow } from '../../engine/report';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 
 export class LrTrace extends LitElement {
   static override properties = { answer: { attribute: false }, loading: { type: Boolean }, error: {}, lang: {}, unit: {}, accounts: { attribute: false } };

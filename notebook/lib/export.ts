@@ -4,7 +4,7 @@
  * tableToCsv: exact 元, Chinese headers, BOM for Excel) or XLSX (one sheet, Chinese headers over
  * English ones, money as numbers formatted #,##0.00); the whole result as the engine's workbook.
  */
-import { tableToCsv, type Table } from '../../engine/tables';
+import { tableToCsv, type Table } from '../../engine/presentation/tables';
 import type { Result } from '../../engine/report';
 
 export interface LegendItem { label: string; color: string; dash?: boolean }
@@ -112,14 +112,14 @@ export function downloadCsv(table: Table, lang: 'zh' | 'en', name: string): void
 
 /** One table as an XLSX workbook of one sheet (the workbook library is loaded on first use). */
 export async function downloadTableXlsx(table: Table, name: string): Promise<void> {
-  const { tableWorkbook, XLSX_MIME } = await import('../../engine/xlsx/sheet-writer');
+  const { tableWorkbook, XLSX_MIME } = await import('../../engine/presentation/sheet-writer');
   const bytes = await tableWorkbook(table);
   downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${name}.xlsx`);
 }
 
 /** The engine's workbook of a whole result (汇总, 分期现金流, 年度汇总, 宗地损益, 检查, 参数). */
 export async function downloadResultXlsx(result: Result, name: string): Promise<void> {
-  const [{ resultWorkbook }, { XLSX_MIME }] = await Promise.all([import('../../engine/workbook'), import('../../engine/xlsx/sheet-writer')]);
+  const [{ resultWorkbook }, { XLSX_MIME }] = await Promise.all([import('../../engine/presentation/workbook'), import('../../engine/presentation/sheet-writer')]);
   const bytes = await resultWorkbook(result);
   downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${name}.xlsx`);
 }

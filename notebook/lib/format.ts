@@ -24,11 +24,6 @@ export function L(lang: Lang, zh: string, en: string): string {
   return lang === 'en' ? en : zh;
 }
 
-export function unitLabel(unit: MoneyUnit, lang: Lang): string {
-  if (unit === 'yi') return lang === 'en' ? '100 million yuan (亿元)' : '亿元';
-  return lang === 'en' ? '10,000 yuan (万元)' : '万元';
-}
-
 export function unitShort(unit: MoneyUnit): string {
   return unit === 'yi' ? '亿元' : '万元';
 }
@@ -45,30 +40,11 @@ export function formatMoney(yuan: string | null | undefined, unit: MoneyUnit = '
   return groupThousands(unit === 'yi' ? fenToYi(fen, 2) : fenToWan(fen, 2));
 }
 
-/** The same with its unit: "6,205.27 万元". */
-export function formatMoneyUnit(yuan: string | null | undefined, unit: MoneyUnit = 'wan'): string {
-  const s = formatMoney(yuan, unit);
-  return s === '—' ? s : `${s} ${unitShort(unit)}`;
-}
-
 /** A 元 string as a float in the display unit — for chart positions only. */
 export function plotValue(yuan: string | null | undefined, unit: MoneyUnit = 'wan'): number {
   const fen = fenOf(yuan);
   if (fen === null) return NaN;
   return Number(unit === 'yi' ? fenToYi(fen, 6) : fenToWan(fen, 4));
-}
-
-/** "300.0000" 亩 → "300.00 亩" (areas are decimal strings already). */
-export function formatMu(mu: string | null | undefined): string {
-  if (!mu) return '—';
-  const [i, f = ''] = mu.split('.');
-  return `${groupThousands(i)}.${(f + '00').slice(0, 2)} 亩`;
-}
-
-/** A ratio string from the engine ("1.35") or a percent ("99.58") shown as is; null as '—'. */
-export function formatRatio(r: string | number | null | undefined): string {
-  if (r === null || r === undefined || r === '') return '—';
-  return String(r);
 }
 
 /** Month label "2022-09" → Date at UTC midnight on the 1st (for time axes). */

@@ -14,7 +14,7 @@
  */
 import type { McEventSpec, McPlan, McResult } from '../../engine/analysis/index';
 import { distributionError } from './distribution-text';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { labelOf, type Choice } from './analysis-catalog';
 import { numberText } from './analysis-figures';
 import type { Lang, Text } from './format';

@@ -51,13 +51,10 @@ export class RunController implements ReactiveController {
 }
 
 /** A stable key of the inputs of a run: the loaded scenario's identity and the control values. */
-let ids = new WeakMap<object, number>();
+const ids = new WeakMap<object, number>();
 let next = 1;
 export function identity(o: object): number {
   let id = ids.get(o);
   if (id === undefined) { id = next++; ids.set(o, id); }
   return id;
-}
-export function resetIdentities(): void {
-  ids = new WeakMap();
 }

@@ -9,7 +9,7 @@
  */
 import { evaluateJson, formatPercent, formatPoints, type EvaluationResult, type ScoredNode } from '../../engine/evaluation';
 import type { Problem } from '../../engine/problem';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { editTree, leafPaths, type Edited, type EvaluationEntry, type Json } from './evaluation-view';
 import { L, type Lang, type Text } from './format';
 import type { Params } from './url-state';

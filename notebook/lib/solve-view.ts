@@ -9,7 +9,7 @@
  */
 import { SOLVE_PRESETS, type OutputRef, type SolvePresetName, type StressOutputRow } from '../../engine/analysis/index';
 import { parseMoney, fenToYuan } from '../../engine/money';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { labelOf, type Choice } from './analysis-catalog';
 import { formatMoney, unitShort, type Lang, type MoneyUnit, type Text } from './format';
 import type { SolveAnswer } from './analysis-protocol';

@@ -20,7 +20,7 @@ import {
 } from '../../engine/stock-land';
 import type { Check } from '../../engine/check';
 import type { Problem } from '../../engine/problem';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { percentToFactor } from './controls';
 import { L, type Lang, type Text } from './format';
 import type { Params } from './url-state';

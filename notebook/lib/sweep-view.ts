@@ -8,7 +8,7 @@
  * Cells are the engine's own strings (元 to the fen, ratios as written); nothing is recomputed here.
  */
 import { sweepMatrix, type SweepResult, type SweepSpec } from '../../engine/analysis/index';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { defaultRange, labelOf, parseRange, type Choice, type Range } from './analysis-catalog';
 import type { Lang } from './format';
 import type { Params } from './url-state';

@@ -8,7 +8,7 @@
 import { evaluateTargetTable, formatPercent, parseTargetTable, showQuantity, type TargetTableResult } from '../../engine/evaluation';
 import type { Problem } from '../../engine/problem';
 import type { Decimal } from '../../engine/money';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { editTargets, type Edited, type EvaluationEntry, type Json } from './evaluation-view';
 import { L, type Lang } from './format';
 import type { Params } from './url-state';

@@ -10,7 +10,7 @@
  */
 import { defaultTornadoInputs, type TornadoBar, type TornadoInput, type TornadoResult, type TornadoSpec } from '../../engine/analysis/index';
 import { dec } from '../../engine/money';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import { labelOf, type Choice } from './analysis-catalog';
 import type { Lang } from './format';
 import type { Params } from './url-state';

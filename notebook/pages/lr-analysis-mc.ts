@@ -16,7 +16,7 @@ import { MAX_RUNS, MC_INPUTS, MC_SERIES, drawsTable, eventsTable, mcCommand, mcP
 import { fanChart } from '../lib/charts/fan';
 import { type ChartSpec } from '../lib/charts/common';
 import { downloadText, fileName } from '../lib/export';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import '../components/lr-distribution';
 import '../components/lr-chart';
 import '../components/lr-table';

@@ -15,7 +15,7 @@ import { figureText } from '../lib/analysis-figures';
 import { unitShort } from '../lib/format';
 import { fileName } from '../lib/export';
 import type { SolveAnswer } from '../lib/analysis-protocol';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import '../components/lr-table';
 
 export class AnalysisSolve extends AnalysisPanel {

@@ -10,7 +10,7 @@ import { AnalysisController } from '../lib/analysis-controller';
 import { outputChoices, standardOutputs } from '../lib/analysis-catalog';
 import { stressTable } from '../lib/solve-view';
 import { fileName } from '../lib/export';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import '../components/lr-table';
 
 export class AnalysisStress extends AnalysisPanel {

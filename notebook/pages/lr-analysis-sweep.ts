@@ -13,7 +13,7 @@ import { MAX_STEPS, outputIndex, sweepSpec, sweepTable, sweepViewOf, type SweepV
 import { sweepHeatChart, sweepLineChart } from '../lib/charts/sweep';
 import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import '../components/lr-path-picker';
 import '../components/lr-chart';
 import '../components/lr-table';

@@ -14,7 +14,7 @@ import { type ChartSpec } from '../lib/charts/common';
 import { figureText } from '../lib/analysis-figures';
 import { unitShort } from '../lib/format';
 import { fileName } from '../lib/export';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import '../components/lr-path-picker';
 import '../components/lr-chart';
 import '../components/lr-table';

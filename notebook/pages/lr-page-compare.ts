@@ -18,7 +18,7 @@ import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import type { RunReply } from '../lib/protocol';
 import type { StoredScenario } from '../lib/store';
-import type { Column, Table } from '../../engine/tables';
+import type { Column, Table } from '../../engine/presentation/tables';
 import type { TraceOf } from '../components/lr-table';
 import type { TraceQuery } from '../lib/trace';
 import '../components/lr-slider';

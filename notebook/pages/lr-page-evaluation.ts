@@ -18,7 +18,7 @@ import { targetRows, targetTableExport, targetTableView, targetsMet, type Target
 import { GRADE_SCALES, INDICATOR_LABELS, formatPercent, formatPoints, gradeOn } from '../../engine/evaluation';
 import { fenToYuan } from '../../engine/money';
 import type { Check } from '../../engine/check';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import type { Kpi } from '../components/lr-kpis';
 import '../components/lr-kpis';
 import '../components/lr-checks';

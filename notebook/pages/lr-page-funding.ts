@@ -14,7 +14,7 @@ import { bondTable, bondsOf, coverageChart, coverageFloor, debtServiceChart } fr
 import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
 import { type ChartSpec } from '../lib/charts/common';
 import { downloadResultXlsx, fileName } from '../lib/export';
-import { periodColumns, type Column, type Table } from '../../engine/tables';
+import { periodColumns, type Column, type Table } from '../../engine/presentation/tables';
 import type { Kpi } from '../components/lr-kpis';
 import type { Result, PeriodRow } from '../../engine/report';
 import type { TraceOf } from '../components/lr-table';

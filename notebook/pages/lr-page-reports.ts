@@ -65,7 +65,7 @@ export class PageReports extends NotebookPage {
   }
 
   private async downloadXlsx(report: Report) {
-    const [{ reportWorkbook }, { XLSX_MIME }] = await Promise.all([import('../../engine/reports/report-workbook'), import('../../engine/xlsx/sheet-writer')]);
+    const [{ reportWorkbook }, { XLSX_MIME }] = await Promise.all([import('../../engine/reports/report-workbook'), import('../../engine/presentation/sheet-writer')]);
     const bytes = await reportWorkbook(report);
     downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${fileName(String(this.loaded?.ok ? this.loaded.scenario.id : 'scenario'), report.kind)}.xlsx`);
   }

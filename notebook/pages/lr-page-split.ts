@@ -17,7 +17,7 @@ import { earmarkChart } from '../lib/charts/earmark';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { metricDef, PROVISION_KINDS, PROVISION_NAMES } from '../lib/metrics';
-import { parcelColumns, type Column, type Table } from '../../engine/tables';
+import { parcelColumns, type Column, type Table } from '../../engine/presentation/tables';
 import type { Kpi } from '../components/lr-kpis';
 import type { ParcelRow, Result } from '../../engine/report';
 import type { TraceOf } from '../components/lr-table';

@@ -17,7 +17,7 @@ import { groupThousands } from '../../engine/money';
 import { fixed, grandTotalHa, haToMu, muToWanMu } from '../../engine/stock-land';
 import type { Check } from '../../engine/check';
 import type { Problem } from '../../engine/problem';
-import type { Table } from '../../engine/tables';
+import type { Table } from '../../engine/presentation/tables';
 import type { Kpi } from '../components/lr-kpis';
 import '../components/lr-slider';
 import '../components/lr-kpis';

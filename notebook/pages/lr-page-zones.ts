@@ -15,7 +15,7 @@ import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, 
 import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
-import { parcelColumns, type Column, type Table } from '../../engine/tables';
+import { parcelColumns, type Column, type Table } from '../../engine/presentation/tables';
 import type { Result } from '../../engine/report';
 import type { TraceOf } from '../components/lr-table';
 import '../components/lr-slider';

@@ -14,7 +14,7 @@ import { applyControls, percentToFactor, ratioPair, scenarioDefaults, variantFil
 import { difference, diffTotals, diffYears } from '../../notebook/lib/compare';
 import { traceFigure } from '../../notebook/lib/trace';
 import { SchemaWalker, pathString, removeAt } from '../../notebook/lib/schema-walk';
-import { formatMoney, formatMu, plotValue } from '../../notebook/lib/format';
+import { formatMoney, plotValue } from '../../notebook/lib/format';
 import { paramsToSearch, readParams, withChange } from '../../notebook/lib/url-state';
 import { FEATURES, SCHEMA } from '../../notebook/lib/features';
 import type { SchemaNode } from '../../notebook/lib/schema-walk';
@@ -183,7 +183,6 @@ describe('format and URL', () => {
     expect(formatMoney('-225333333.33')).toBe('-22,533.33');
     expect(formatMoney(null)).toBe('—');
     expect(plotValue('62052732.24')).toBeCloseTo(6205.2732, 4);
-    expect(formatMu('34.9928')).toBe('34.99 亩');
   });
   it('the query string round-trips, in a stable order', () => {
     const p = withChange(readParams('?s=hainan-provincial&p=split&ratio=7'), { exc: '0', ratio: null });

@@ -14,7 +14,7 @@ import { parsePath, setAt } from '../../engine/scenario/json-path';
 import { prepare } from '../../engine/scenario/normalize';
 import { run } from '../../engine/run';
 import { report } from '../../engine/report';
-import { periodColumns } from '../../engine/tables';
+import { periodColumns } from '../../engine/presentation/tables';
 import { SCENARIO_SCHEMA } from '../../engine/scenario/schema-check';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifact, openPage, startHarness, type Harness } from './harness';
 import { buildReport, cellText, REPORT_KINDS, sensitivityRuns, type ReportKind } from '../../engine/reports/index';
-import { loadWorkbook } from '../../engine/xlsx/sheet-writer';
+import { loadWorkbook } from '../../engine/xlsx/sheet-grid';
 import { composed, runFile } from '../support/scenarios';
 
 let h: Harness;

@@ -5,7 +5,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import ExcelJS from 'exceljs';
-import { loadWorkbook } from '../../engine/xlsx/sheet-writer';
+import { loadWorkbook } from '../../engine/xlsx/sheet-grid';
 import { noticeOnce, recalculateAll, sofficeAvailable } from './libreoffice';
 
 export interface FormulaCell { sheet: string; address: string; row: number; col: number; formula: string; result: number | string | null }

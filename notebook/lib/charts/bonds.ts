@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
 import { AXIS, COLORS, money, text, yLabel, type ChartSpec, type Row } from './common';
-import type { Table } from '../../../engine/tables';
+import type { Table } from '../../../engine/presentation/tables';
 import type { Result } from '../../../engine/report';
 
 export interface BondResult {

@@ -5,7 +5,7 @@
  */
 import { L, unitShort, type Lang, type MoneyUnit } from '../format';
 import type * as Plot from '@observablehq/plot';
-import type { Column, Table } from '../../../engine/tables';
+import type { Column, Table } from '../../../engine/presentation/tables';
 import type { PeriodRow } from '../../../engine/report';
 import type { LegendItem } from '../export';
 

@@ -8,7 +8,7 @@ import { L, type Lang } from '../format';
 import { AXIS, type ChartSpec, type Row } from './common';
 import { CATEGORY_LABELS, STOCK_CATEGORIES, type StockInventory } from '../../../engine/stock-land';
 import { formatPercent } from '../../../engine/evaluation';
-import type { Table } from '../../../engine/tables';
+import type { Table } from '../../../engine/presentation/tables';
 import type { ProgressRow } from '../stock-view';
 
 const CATEGORY_COLORS: Record<string, string> = { approvedUnsupplied: '#1f5f8b', suspectedIdle: '#d9822b', inefficientUrban: '#8cc084' };

@@ -4,7 +4,7 @@ import { sweepMatrix, type SweepResult } from '../../../engine/analysis/index';
 import { L, type Lang, type MoneyUnit } from '../format';
 import { axisTitle, figure, inputPosition } from '../analysis-figures';
 import { AXIS, COLORS, type ChartSpec, type Row } from './common';
-import type { Table } from '../../../engine/tables';
+import type { Table } from '../../../engine/presentation/tables';
 
 export interface SweepLabels { readonly x: string; readonly y: string; readonly output: string }
 

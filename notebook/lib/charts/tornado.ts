@@ -4,7 +4,7 @@ import type { TornadoResult } from '../../../engine/analysis/index';
 import { L, type Lang, type MoneyUnit } from '../format';
 import { axisTitle, figure } from '../analysis-figures';
 import { AXIS, type ChartSpec, type Row } from './common';
-import type { Table } from '../../../engine/tables';
+import type { Table } from '../../../engine/presentation/tables';
 
 const LOW = '#c0504d';
 const HIGH = '#1f5f8b';

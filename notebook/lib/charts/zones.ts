@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
 import { AXIS, COLORS, money, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
-import type { Table } from '../../../engine/tables';
+import type { Table } from '../../../engine/presentation/tables';
 import type { Result } from '../../../engine/report';
 
 // ---- Zones (the funding contract: result.zones[] with balance, developer and byPeriod) ----

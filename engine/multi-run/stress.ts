@@ -5,13 +5,13 @@
  * preset and lines up what each does to coverage, the shortfall and the peak funding need, with
  * which way each figure moved against the base and why.
  */
-import { mergeDeep } from './scenario/compose';
-import { prepare } from './scenario/normalize';
-import { run } from './run';
-import { report, type Result } from './report';
-import type { Problem } from './problem';
-import type { Text } from './model';
-import { Decimal, fenToYuan, parseMoney } from './money';
+import { mergeDeep } from '../scenario/compose';
+import { prepare } from '../scenario/normalize';
+import { run } from '../run';
+import { report, type Result } from '../report';
+import type { Problem } from '../problem';
+import type { Text } from '../model';
+import { Decimal, fenToYuan, parseMoney } from '../money';
 
 export interface StressPreset {
   readonly id: string;

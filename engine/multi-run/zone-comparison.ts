@@ -3,11 +3,11 @@
  * both ways and set each zone's balance, peak need and budget support side by side, with what the
  * programme as a whole had to borrow from the budget in each.
  */
-import { mergeDeep } from './scenario/compose';
-import { prepare } from './scenario/normalize';
-import { run } from './run';
-import { report, type Result } from './report';
-import type { Problem } from './problem';
+import { mergeDeep } from '../scenario/compose';
+import { prepare } from '../scenario/normalize';
+import { run } from '../run';
+import { report, type Result } from '../report';
+import type { Problem } from '../problem';
 
 export type ZoneComparison =
   | { ok: true; closed: Result; pooled: Result }

@@ -5,8 +5,8 @@
  * engine's figure to the fen. Pure: returns the bytes; the caller writes or downloads them.
  */
 import { resultTables } from './tables';
-import type { Result } from './report';
-import { MONEY_FORMAT, addTableSheet, newWorkbook, printSetup, workbookBytes } from './xlsx/sheet-writer';
+import type { Result } from '../report';
+import { MONEY_FORMAT, addTableSheet, newWorkbook, printSetup, workbookBytes } from './sheet-writer';
 
 export async function resultWorkbook(result: Result): Promise<Uint8Array> {
   const wb = newWorkbook();

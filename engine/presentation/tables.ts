@@ -3,9 +3,9 @@
  * CLI's CSV and XLSX, the notebook's downloads), so a table reads the same wherever it lands.
  * Money cells are the result's decimal strings in 元; nothing here does arithmetic.
  */
-import { PROVISIONS } from './provision-catalogue';
-import type { ParcelRow, PeriodRow, Result } from './report';
-import { csvCell } from './csv-cell';
+import { PROVISIONS } from '../provision-catalogue';
+import type { ParcelRow, PeriodRow, Result } from '../report';
+import { csvText } from './csv';
 
 export interface Column<Row> {
   readonly key: string;
@@ -149,7 +149,7 @@ function earmarkTable(result: Result): Table {
 
 /** CSV text of a table (RFC 4180 quoting, formula-like text neutralised), headers in the chosen language, with a BOM for Excel. */
 export function tableToCsv(table: Table, lang: 'zh' | 'en' = 'zh'): string {
-  const head = table.columns.map((c) => csvCell(lang === 'zh' ? c.zh : c.en)).join(',');
-  const body = table.rows.map((r) => table.columns.map((c) => csvCell(c.get(r))).join(','));
-  return '\uFEFF' + [head, ...body].join('\r\n') + '\r\n';
+  const head = table.columns.map((c) => (lang === 'zh' ? c.zh : c.en));
+  const body = table.rows.map((r) => table.columns.map((c) => c.get(r)));
+  return csvText([head, ...body], { bom: true, newline: '\r\n' });
 }

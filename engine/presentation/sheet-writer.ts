@@ -6,7 +6,7 @@
  * formatted #,##0.00; headers are Chinese with the English beneath, frozen, printed on A4.
  */
 import ExcelJS from 'exceljs';
-import type { Table } from '../tables';
+import type { Table } from './tables';
 
 export const MONEY_FORMAT = '#,##0.00';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -71,11 +71,4 @@ export async function tableWorkbook(table: Table): Promise<Uint8Array> {
   const wb = newWorkbook();
   addTableSheet(wb, table);
   return workbookBytes(wb);
-}
-
-/** Opens workbook bytes (a file read from disk or uploaded). */
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return wb;
 }

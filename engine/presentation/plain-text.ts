@@ -8,15 +8,10 @@
  *     0.8   ░░   ▒▒
  *     0.9   ▓▓   ██
  */
-import { csvCell } from '../csv-cell';
+import { csvText } from './csv';
+import { displayWidth, padEnd, padStart } from './display-width';
 
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-const pad = (t: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - displayWidth(t))) + t : t + ' '.repeat(Math.max(0, w - displayWidth(t))));
+const pad = (t: string, w: number, right: boolean) => (right ? padStart(t, w) : padEnd(t, w));
 
 /** An aligned table; columns whose cells all look numeric are right-aligned. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -26,9 +21,9 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-
+/** CSV of a header and rows (no BOM, LF line ends): for files a script reads back. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return csvText([header, ...rows]);
 }
 
 const SHADES = [' ', '░', '▒', '▓', '█'];
