@@ -11,7 +11,7 @@ import { assertRunInvariants } from '../engine/run-invariants';
 import { InvariantError } from '../engine/assert';
 import { balancesByPeriod } from '../engine/ledger';
 import { fundingReport } from '../engine/funding-report';
-import { resultTables, tableToCsv } from '../engine/tables';
+import { resultTables, tableToCsv } from '../engine/presentation/tables';
 import { buildReport, REPORT_KINDS, reportCsv, reportText } from '../engine/reports/index';
 import { evaluator, parseOutputs } from '../engine/analysis/evaluate';
 import { ruleIndex } from '../engine/rules';
