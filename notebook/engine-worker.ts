@@ -6,14 +6,14 @@
  */
 import { prepare } from '../engine/scenario/normalize';
 import { run, type RunOutput } from '../engine/run';
-import { postingRows, report, type PostingRow } from '../engine/report';
+import { report } from '../engine/report';
 import { diffTotals } from './lib/compare';
-import { traceFigure } from './lib/trace';
+import { traceQuery } from './lib/trace';
 import { buildReport, sensitivityRuns, type ReportKind } from '../engine/reports/index';
 import type { ReportReply, RunReply, WorkerRequest, WorkerResponse } from './lib/protocol';
 import type { Result } from '../engine/report';
 
-interface Kept { out: RunOutput; result: Result; postings: PostingRow[] | null }
+interface Kept { out: RunOutput; result: Result }
 const kept = new Map<number, Kept>();
 const KEEP = 12;
 let nextRunId = 1;
@@ -26,7 +26,7 @@ function runOne(scenario: unknown): RunReply {
     const out = run(prepared.model);
     const result = report(out);
     const runId = nextRunId++;
-    kept.set(runId, { out, result, postings: null });
+    kept.set(runId, { out, result });
     if (kept.size > KEEP) kept.delete(kept.keys().next().value as number);
     return { ok: true, result, runId, ms: performance.now() - t0 };
   } catch (e) {
@@ -66,8 +66,11 @@ function handle(req: WorkerRequest): WorkerResponse {
     case 'trace': {
       const k = kept.get(req.runId);
       if (!k) return { type: 'trace', seq: req.seq, channel: req.channel, answer: null, error: 'run no longer kept; move a control to rerun' };
-      k.postings ??= postingRows(k.out);
-      return { type: 'trace', seq: req.seq, channel: req.channel, answer: traceFigure(k.postings, k.result, req.query) };
+      try {
+        return { type: 'trace', seq: req.seq, channel: req.channel, answer: traceQuery(k.out, req.query) };
+      } catch (e) {
+        return { type: 'trace', seq: req.seq, channel: req.channel, answer: null, error: e instanceof Error ? e.message : String(e) };
+      }
     }
   }
 }

@@ -22,9 +22,9 @@ const TOTALS: [string, string, string][] = [
   ['leaseIncome', '临时利用收入', 'Lease income'],
   ['acquisitionCost', '收储成本（已付）', 'Acquisition paid'],
   ['developmentCost', '前期开发', 'Development'],
-  ['reserveCost', '土地储备成本', 'Reserve cost'],
+  ['spending', '支出合计（储备成本）', 'Spending (reserve cost paid)'],
   ['provisions', '计提各项基金', 'Provisions'],
-  ['reserveCostRecovered', '核定成本返还', 'Cost recovered'],
+  ['costRecovered', '核定成本返还', 'Cost recovered'],
   ['unrecoveredCost', '未弥补成本', 'Unrecovered cost'],
   ['valueAdded', '增值收益', 'Value added'],
   ['appropriations', '财政预算安排', 'Appropriations'],
@@ -62,7 +62,7 @@ export interface YearDiffRow {
   diff: string | null;
 }
 
-/** A metric year by year ('saleReceipts', 'valueAdded', 'shares.city'…) for both results. */
+/** A metric year by year ('saleRevenue', 'valueAdded', 'shares.city'…) for both results. */
 export function diffYears(a: Result, b: Result, metric: string): YearDiffRow[] {
   const get = (r: Result, year: number): string | null => {
     const y = r.years.find((x) => x.year === year);
