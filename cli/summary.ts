@@ -2,7 +2,11 @@
  * The readable summary the CLI prints by default: 万元, Chinese labels first (English with
  * --lang en), totals, each tier's share, and every check that failed plus the invariants.
  */
-import { money, type Result } from '../engine/index';
+import { money, type PartialResult } from '../engine/index';
+
+/** The views the summary reads: report(out, {views: SUMMARY_VIEWS}) makes no period or parcel rows. */
+export const SUMMARY_VIEWS = ['totals', 'bonds', 'zones', 'pool', 'checks'] as const;
+export type SummaryResult = PartialResult<(typeof SUMMARY_VIEWS)[number]>;
 import { terminalSafe } from '../engine/terminal-text';
 
 const { fenToWan, groupThousands, parseMoney } = money;
@@ -11,7 +15,7 @@ function wan(yuan: string): string {
   return groupThousands(fenToWan(parseMoney(yuan)!));
 }
 
-export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
+export function formatSummary(r: SummaryResult, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const L = (z: string, e: string) => (zh ? z : e);
   const t = r.totals;

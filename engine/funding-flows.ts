@@ -4,19 +4,25 @@
  * each zone's sale revenue, provisions, cost, fiscal support and net by period, with the 做地
  * developers' compensation and cost. The funding views (funding-report.ts) are read from these.
  */
-import { RULE_IDS, RULES, ruleIndex } from './rules';
+import { RULE_IDS } from './rules';
 import { NONE } from './ledger';
+import { FIGURES } from './figures';
 import type { RunOutput } from './run';
 import type { Fen } from './money';
 
-const LINE = RULE_IDS.map((id) => RULES.get(id)!.line);
+// Which rules count is the figure catalogue's (figures.ts): the net is made of its figures.
+const rulesOf = (key: string) => { const f = FIGURES.get(key)!; return f.plus; };
+const one = (key: string) => RULE_IDS.indexOf(rulesOf(key)[0]);
+const member = (...keys: string[]) => { const ids = new Set(keys.flatMap(rulesOf)); return RULE_IDS.map((id) => ids.has(id)); };
 const RI = {
-  receipt: ruleIndex('sale.receipt'), costRecovery: ruleIndex('sale.costRecovery'), devComp: ruleIndex('zone.developerCompensation'),
-  interest: ruleIndex('bond.interest'), topUp: ruleIndex('funding.fiscalTopUp'), bridge: ruleIndex('funding.bridge'), support: ruleIndex('bond.fiscalSupport'),
-  poolInflow: ruleIndex('funding.poolInflow'),
+  receipt: one('saleRevenue'), costRecovery: one('costRecovered'), devComp: one('developerCompensation'),
+  interest: one('interest'), topUp: one('fiscalTopUp'), bridge: one('bridges'), support: one('fiscalDebtSupport'),
+  poolInflow: one('poolInflows'),
 };
-const IS_FEE = RULE_IDS.map((id) => ['bond.issuanceFee', 'bond.registrationFee', 'bond.redemptionFee'].includes(id));
-const IS_PROVISION = RULE_IDS.map((id) => id.startsWith('provision.'));
+const LINE = member('spending').map((isUse) => (isUse ? 'use' : 'other'));
+const IS_FEE = member('bondFees');
+// Zone provisions count accruals and year-end true-ups alike, as the zone balance always has.
+const IS_PROVISION = member('provisions').map((x, r) => x || (FIGURES.get('provisions')!.minus as string[]).includes(RULE_IDS[r]));
 
 export interface FundingFlows {
   periodNet: Float64Array;

@@ -95,8 +95,7 @@ export interface FundingReport {
 }
 
 
-export function fundingReport(out: RunOutput, balances: Float64Array): FundingReport {
-  const flows = fundingFlows(out);
+export function fundingReport(out: RunOutput, balances: Float64Array, flows: FundingFlows = fundingFlows(out)): FundingReport {
   const b = bondViews(out);
   const z = zoneViews(out, flows, balances);
   const p = poolView(out, balances);

@@ -8,7 +8,8 @@
 import { NONE, balancesByPeriod } from './ledger';
 import { RULE_IDS, RULES } from './rules';
 import { fundingReport, type FundingReport } from './funding-report';
-import { sumRules, type RuleSum } from './figures';
+import { fundingFlows, peakOf, type FundingFlows } from './funding-flows';
+import type { RuleSum } from './figures';
 import type { RunOutput } from './run';
 import type { Fen } from './money';
 
@@ -17,6 +18,14 @@ const SHARE = RULE_IDS.indexOf('split.share');
 
 /** Spending by who paid it: the funds (which hold the appropriations), bond project accounts, developers. */
 export interface Payers { fromFundsAt: Float64Array; fromFunds: Fen; fromBonds: Fen; byDevelopers: Fen }
+
+/** A rule sum over one row of a (row, rule) table: called per parcel and figure, so no closure. */
+function sumAt(table: Float64Array, base: number, rs: RuleSum): Fen {
+  let s = 0;
+  for (const r of rs.plus) s += table[base + r];
+  for (const r of rs.minus) s -= table[base + r];
+  return s;
+}
 
 export class LedgerSums {
   readonly nR = RULE_IDS.length;
@@ -28,6 +37,8 @@ export class LedgerSums {
   private accountSeries = new Map<number, Float64Array>();
   private sharesCache?: { byPeriodTier: Float64Array; byTier: Float64Array; byAccount: Map<number, number> };
   private fundingCache?: FundingReport;
+  private flowsCache?: FundingFlows;
+  private peakCache?: Fen;
   private payersCache?: Payers;
   private poolCache?: Float64Array;
 
@@ -73,18 +84,15 @@ export class LedgerSums {
   }
 
   total(rs: RuleSum): Fen {
-    const b = this.byRule;
-    return sumRules(rs, (r) => b[r]);
+    return sumAt(this.byRule, 0, rs);
   }
 
   inPeriod(p: number, rs: RuleSum): Fen {
-    const b = this.byPeriodRule;
-    return sumRules(rs, (r) => b[p * this.nR + r]);
+    return sumAt(this.byPeriodRule, p * this.nR, rs);
   }
 
   inParcel(i: number, rs: RuleSum): Fen {
-    const b = this.byParcelRule;
-    return sumRules(rs, (r) => b[i * this.nR + r]);
+    return sumAt(this.byParcelRule, i * this.nR, rs);
   }
 
   /** End-of-period balance of one account, every period (without the all-accounts table). */
@@ -145,7 +153,17 @@ export class LedgerSums {
 
   /** The funding views (bonds, projects, zones, pool, peak funding need, net by period), made once. */
   get funding(): FundingReport {
-    return (this.fundingCache ??= fundingReport(this.out, this.balances));
+    return (this.fundingCache ??= fundingReport(this.out, this.balances, this.flows));
+  }
+
+  /** The programme's net by period, financing cost and zone flows: one pass, without the views. */
+  get flows(): FundingFlows {
+    return (this.flowsCache ??= fundingFlows(this.out));
+  }
+
+  /** The deepest cumulative net: how much money has to be found before the sales pay it back. */
+  get peakFundingNeed(): Fen {
+    return (this.peakCache ??= peakOf((p) => this.flows.periodNet[p], this.periods));
   }
 
   get payers(): Payers {

@@ -20,7 +20,7 @@ export interface PeriodRunning { cumulativeNet: Float64Array; execution: (string
 export function periodRunning(s: LedgerSums): PeriodRunning {
   const { model } = s.out;
   const nP = s.periods;
-  const net = s.funding.periodNet;
+  const net = s.flows.periodNet;
   const fromFundsAt = s.payers.fromFundsAt;
   const cumulativeNet = new Float64Array(nP);
   const execution: (string | null)[] = [];
@@ -63,7 +63,7 @@ function rowOver(s: LedgerSums, ps: readonly number[], running: PeriodRunning) {
     reserveFundBalance: fenToYuan(balances[last * nA + model.accounts.idx('reserveFund')]),
     treasuryBalance: fenToYuan(balances[last * nA + model.accounts.idx('treasury')]),
     poolBalance: fenToYuan(pool[last]),
-    net: fenToYuan(ps.reduce((a, p) => a + s.funding.periodNet[p], 0)),
+    net: fenToYuan(ps.reduce((a, p) => a + s.flows.periodNet[p], 0)),
     cumulativeNet: fenToYuan(running.cumulativeNet[last]),
     budgetExecutionPercent: running.execution[last],
   } as Record<string, Money | Record<string, Money> | string | null>;

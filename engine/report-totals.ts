@@ -15,11 +15,14 @@ import type { Money, Totals } from './result';
 const rs = (key: string): RuleSum => ruleSum(FIGURES.get(key)!);
 const RS = Object.fromEntries([...FIGURES.values()].filter((f) => f.levels.includes('total') && f.plus.length > 0).map((f) => [f.key, ruleSum(f)]));
 const INCOME = [rs('saleRevenue'), rs('leaseIncome')];
+const BY_KIND = new Map(PROVISION_KINDS.map((k) => [k, RS[`provisionsByKind.${k}`]]));
 const OUTGO = [rs('spending'), rs('financingCost')];
 
 /** Net provisions of each kind for a getter of rule sums: the catalogue's provisionsByKind.<kind>. */
 export function provisionsByKind(get: (r: RuleSum) => number): Record<ProvisionKind, Money> {
-  return Object.fromEntries(PROVISION_KINDS.map((k) => [k, fenToYuan(get(RS[`provisionsByKind.${k}`]))])) as Record<ProvisionKind, Money>;
+  const out: Record<ProvisionKind, Money> = {};
+  for (const [k, r] of BY_KIND) out[k] = fenToYuan(get(r));
+  return out;
 }
 
 export function totalsOf(s: LedgerSums): Totals {
@@ -31,9 +34,8 @@ export function totalsOf(s: LedgerSums): Totals {
   const metrics = cashFlowMetrics(flows, new Decimal(discount.num).div(discount.den));
   const appropriations = s.total(RS.appropriations);
   const payers = s.payers;
-  const funding = s.funding;
   const shares = s.shares;
-  const provisionOf = (i: number, k: string) => s.inParcel(i, RS[`provisionsByKind.${k}`]);
+  const provisionOf = (i: number, k: string) => s.inParcel(i, BY_KIND.get(k)!);
   const receipts = governmentReceipts(model, out.ledger, provisionOf);
   return {
     acquisitionCost: v('acquisitionCost'),
@@ -74,8 +76,8 @@ export function totalsOf(s: LedgerSums): Totals {
     financingCostInVerifiedCost: fenToYuan(out.parcels.reduce((a, o) => a + o.financingCost, 0)),
     valueAddedHeldBack: fenToYuan(out.parcels.reduce((a, o) => a + o.heldBack, 0)),
     receiptsByGovernment: Object.fromEntries([...receipts.entries()].map(([g, e]) => [g, { valueAdded: fenToYuan(e.valueAdded), provisionsByKind: Object.fromEntries(Object.entries(e.provisions).map(([k, x]) => [k, fenToYuan(x)])), total: fenToYuan(e.total) }])),
-    peakFundingNeed: fenToYuan(funding.peakFundingNeed),
-    financingCost: fenToYuan(funding.financingCost),
+    peakFundingNeed: fenToYuan(s.peakFundingNeed),
+    financingCost: fenToYuan(s.flows.financingCost),
     advancesOutstanding: v('advancesOutstanding'),
     npv: fenToYuan(metrics.npv),
     discountRate: discount.text,

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepare, report, run, VIEWS, type View } from '../engine/index';
 import { FIGURES, NOT_FIGURES, coveredRules, figuresAt, type FigureLevel } from '../engine/figures';
-import { RULE_IDS } from '../engine/rules';
+import { RULES, RULE_IDS } from '../engine/rules';
 import { traceFigure } from '../engine/trace';
 import { figureQuery } from '../engine/figure-path';
 import { evaluator, fastOutputPaths, parseOutputs } from '../engine/analysis/index';
@@ -34,6 +34,10 @@ describe('every posted rule belongs to a figure', () => {
     // A rule cannot be both: a figure that reads it would contradict the list.
     const read = new Set([...FIGURES.values()].flatMap((f) => [...f.plus, ...f.minus]));
     expect(Object.keys(NOT_FIGURES).filter((id) => read.has(id))).toEqual([]);
+  });
+
+  it('spending is every rule on the statement's use line', () => {
+    expect([...FIGURES.get('spending')!.plus].sort()).toEqual(RULE_IDS.filter((id) => RULES.get(id)!.line === 'use').sort());
   });
 
   it('the rules posted by every scenario file and by generated scenarios are covered', () => {

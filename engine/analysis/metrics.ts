@@ -66,7 +66,7 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
       if (TOTAL_RULES[b]) { const rules = TOTAL_RULES[b]; return (m) => m.ruleTotal(rules); }
       if (b === 'unrecoveredCost') return (m) => m.out.parcels.reduce((s, o) => s + (o.waterfall?.unrecoveredCost ?? 0), 0);
       if (b === 'acquisitionPlanned') return (m) => m.out.model.parcels.reduce((s, p) => s + p.acquisitionPlanned, 0);
-      if (b === 'peakFundingNeed') return (m) => m.funding.peakFundingNeed;
+      if (b === 'peakFundingNeed') return (m) => m.peakFundingNeed;
       if (b === 'valueAddedHeldBack') return (m) => m.out.parcels.reduce((s, o) => s + o.heldBack, 0);
     }
     if (path.length === 3 && b === 'shares' && typeof c === 'string') {
@@ -108,9 +108,9 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
 export function fastSeriesReader(tail: readonly PathSegment[]): FastSeriesReader | null {
   const [a, b] = tail;
   if (tail.length === 1 && a === 'poolBalance') return (m) => m.poolBalanceSeries();
-  if (tail.length === 1 && a === 'net') return (m) => Float64Array.from(m.funding.periodNet);
+  if (tail.length === 1 && a === 'net') return (m) => Float64Array.from(m.flows.periodNet);
   if (tail.length === 1 && a === 'cumulativeNet') {
-    return (m) => { const n = m.funding.periodNet; const out = new Float64Array(n.length); let c = 0; for (let p = 0; p < n.length; p++) out[p] = c += n[p]; return out; };
+    return (m) => { const n = m.flows.periodNet; const out = new Float64Array(n.length); let c = 0; for (let p = 0; p < n.length; p++) out[p] = c += n[p]; return out; };
   }
   if (tail.length === 1 && typeof a === 'string' && BALANCE_ACCOUNTS[a]) {
     const id = BALANCE_ACCOUNTS[a];

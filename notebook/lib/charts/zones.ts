@@ -21,7 +21,7 @@ export interface ZoneResult {
 }
 
 /** The zones of a result when the engine reports their balances; null when it reports names only. */
-export function zonesOf(r: Result): ZoneResult[] | null {
+export function zonesOf(r: Pick<Result, 'zones'>): ZoneResult[] | null {
   const z = r.zones as unknown as ZoneResult[];
   return Array.isArray(z) && z.length > 0 && typeof z[0].balance === 'string' ? z : null;
 }
