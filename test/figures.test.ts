@@ -36,7 +36,7 @@ describe('every posted rule belongs to a figure', () => {
     expect(Object.keys(NOT_FIGURES).filter((id) => read.has(id))).toEqual([]);
   });
 
-  it('spending is every rule on the statement's use line', () => {
+  it('spending is every rule on the statement\'s use line', () => {
     expect([...FIGURES.get('spending')!.plus].sort()).toEqual(RULE_IDS.filter((id) => RULES.get(id)!.line === 'use').sort());
   });
 
