@@ -134,14 +134,6 @@ export function ruleSum(f: Figure): RuleSum {
   return { plus: idx(f.plus), minus: idx(f.minus) };
 }
 
-/** Evaluates a rule sum over any per-rule getter (a period's, a parcel's, the whole run's). */
-export function sumRules(rs: RuleSum, get: (rule: number) => number): number {
-  let s = 0;
-  for (const r of rs.plus) s += get(r);
-  for (const r of rs.minus) s -= get(r);
-  return s;
-}
-
 /** Every rule id some figure reads, with NOT_FIGURES: what the catalogue test holds every posted rule to. */
 export function coveredRules(): Set<string> {
   const s = new Set<string>(Object.keys(NOT_FIGURES));
