@@ -6,9 +6,10 @@
  *   provisions = Σ provision.<kind> − Σ provision.<kind>.trueUp
  *     totals.provisions, periods[].provisions, parcels[].provisions
  *
- * so Hainan's 2 000 万元 parcel with 360 万元 of education provision and 20 万元 returned at the
- * year's true-up shows 340 万元 wherever `provisions` appears. report(), the analysis fast path, the
- * notebook's labels and the trace read this table; none keeps its own list of rules.
+ * so an accrual returned in part at the year's true-up shows net wherever `provisions` appears
+ * (Haikou 2023, scenarios/hainan-year-base.json: HK-C1's education provision is 2 700 万元).
+ * report(), the analysis fast path, the notebook's labels and the trace read this table; none
+ * keeps its own list of rules.
  *
  * A `derived` figure is computed from other figures or from the plan (peak funding need, the
  * planned acquisition cost), not summed from postings: the trace names what it is made of.

@@ -3,9 +3,9 @@
  * that made them with their DOMAIN.md references, and the policy parameters those rules read with
  * the documents they come from — and whether the postings add up to the figure, to the fen.
  *
- *   traceFigure(out, {figure: 'shares.province', parcel: 'HN-SY-01'})
- *   → the split.share postings into the province's share accounts for that parcel, rule S-1,
- *     parameter split.ratios (琼府〔2020〕… 6:4) with its source, sum 351 348 000.00 元.
+ *   traceFigure(out, {figure: 'shares.province', parcel: 'HK-C1'})   (scenarios/hainan-year-base.json)
+ *   → the split.share posting into the province's share account for that parcel, rule S-1,
+ *     parameter split.ratios 6:4 with its source (琼府〔2021〕7号), sum 121 890 000.00 元.
  *
  * A balance (reserveFundBalance) is every posting into (+) or out of (−) its accounts up to the
  * period; a derived figure (peakFundingNeed) has no postings of its own and names its parts.
