@@ -5,12 +5,13 @@
  */
 import { processIO, type CliIO, type Command } from './io';
 import { InvariantError } from '../engine/assert';
-import { MONTECARLO_USAGE, REPORT_USAGE, RUN_USAGE, SOLVE_USAGE, STRESS_USAGE, SWEEP_USAGE, TORNADO_USAGE, ZONES_USAGE } from './usage';
+import { MONTECARLO_USAGE, REPORT_USAGE, RUN_USAGE, SOLVE_USAGE, STRESS_USAGE, SWEEP_USAGE, TORNADO_USAGE, TRACE_USAGE, ZONES_USAGE } from './usage';
 
 // Each command is loaded when it is run, so a start (and --help) loads only what it uses.
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
   run: { load: async () => (await import('./commands/run')).runCommand, help: `${RUN_USAGE}\n      run a scenario: summary (万元), --json result, --csv table, --xlsx workbook` },
   report: { load: async () => (await import('./commands/report')).reportCommand, help: `${REPORT_USAGE}\n      a filed document from the run: 收益与融资平衡方案, 专项债券信息披露表, 项目信息卡, 债券资金使用情况, 年度土地储备资金收支预算（决算）表` },
+  trace: { load: async () => (await import('./commands/trace')).traceCommand, help: `${TRACE_USAGE}\n      where a figure comes from: its postings, rules and parameters, e.g. totals.valueAdded, periods["2023-04"].saleRevenue, parcels["P1"].provisions` },
   validate: { load: async () => (await import('./commands/validate')).validateCommand, help: 'lrsim validate <scenario.json>…\n      check scenario files without running them' },
   stress: { load: async () => (await import('./commands/funding')).stressCommand, help: `${STRESS_USAGE}\n      the base case and each stress preset: coverage, shortfall, peak funding need` },
   zones: { load: async () => (await import('./commands/funding')).zonesCommand, help: `${ZONES_USAGE}\n      each zone closed (封闭运行) against one city-wide pool` },

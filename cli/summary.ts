@@ -2,9 +2,13 @@
  * The readable summary the CLI prints by default: 万元, Chinese labels first (English with
  * --lang en), totals, each tier's share, and every check that failed plus the invariants.
  */
-import { money, type Result } from '../engine/index';
+import { money, type PartialResult } from '../engine/index';
 import { terminalSafe } from '../engine/presentation/terminal-text';
 import { displayWidth, padEnd as pad } from '../engine/presentation/display-width';
+
+/** The views the summary reads: report(out, {views: SUMMARY_VIEWS}) makes no period or parcel rows. */
+export const SUMMARY_VIEWS = ['totals', 'bonds', 'zones', 'pool', 'checks'] as const;
+export type SummaryResult = PartialResult<(typeof SUMMARY_VIEWS)[number]>;
 
 const { fenToWan, groupThousands, parseMoney } = money;
 
@@ -12,7 +16,7 @@ function wan(yuan: string): string {
   return groupThousands(fenToWan(parseMoney(yuan)!));
 }
 
-export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
+export function formatSummary(r: SummaryResult, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const L = (z: string, e: string) => (zh ? z : e);
   const t = r.totals;
@@ -31,7 +35,7 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
     ['临时利用收入', 'Temporary-use income', t.leaseIncome],
     ['出让收入', 'Sale revenue', t.saleRevenue],
     ['计提各项基金', 'Provisions', t.provisions],
-    ['核定成本返还', 'Reserve cost recovered', t.reserveCostRecovered],
+    ['核定成本返还', 'Reserve cost recovered', t.costRecovered],
     ['未弥补成本', 'Unrecovered cost', t.unrecoveredCost],
     ['增值收益', 'Value added', t.valueAdded],
     ['财政预算安排', 'Appropriations', t.appropriations],
@@ -58,7 +62,7 @@ export function formatSummary(r: Result, lang: 'zh' | 'en'): string {
       ['财政安排偿债', 'Budget support for debt service', t.fiscalDebtSupport],
       ['财政预拨', 'Pre-allocations', t.preAllocations],
       ['临时预拨（过桥）', 'Bridge advances', t.bridges],
-      ['预拨资金返还', 'Advances returned', t.preAllocationsReturned],
+      ['预拨资金返还', 'Advances returned', t.advancesReturned],
       ['期末未返还预拨', 'Advances outstanding', t.advancesOutstanding],
       ['峰值资金需求', 'Peak funding need', t.peakFundingNeed],
       ['资金池最低余额', 'Lowest pool balance', r.pool.minBalance],

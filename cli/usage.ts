@@ -13,3 +13,4 @@ export const SWEEP_USAGE = `lrsim sweep <scenario.json> (--x PATH=FROM:TO:STEPS|
 export const TORNADO_USAGE = `lrsim tornado <scenario.json> [--output PATH] [--input PATH=LOW,HIGH | PATH=x0.9,1.1]… [--json | --csv]`;
 export const MONTECARLO_USAGE = `lrsim montecarlo <scenario.json> [--runs N] [--seed S] [--threads T] [--dist PATH=DIST]… [--corr A,B=RHO]… [--output PATH]… [--series PATH]… [--event PATH<X]… [--json | --csv] [--quiet]`;
 export const SOLVE_USAGE = `lrsim solve <scenario.json> (--input PATH --from V --to V [--step V] --output PATH (--at-least X | --at-most X | --above X | --below X) --find max|min | --preset ${SOLVE_PRESETS.join('|')} [--parcel ID] [--bond ID] [--zone ID] [--pre-allocation ID] [--no-link]) [--json]`;
+export const TRACE_USAGE = 'lrsim trace <scenario.json> <figure-path> [--json] [--limit N] [--lang zh|en]';

@@ -9,13 +9,14 @@
  * Peak funding need = the deepest point of Σ (cost recovered − spending − interest − fees): how much
  * money has to be found before the sales pay it back.
  */
-import { Decimal, fenToYuan, type Fen } from './money';
-import { RULE_IDS, RULES, ruleIndex } from './rules';
+import { fenToYuan, type Fen } from './money';
 import { NONE } from './ledger';
 import { check, type Check } from './check';
 import type { RunOutput } from './run';
 import type { Text } from './model';
-import { COVERAGE_BASIS_TEXT, projectCoverage, type Coverage, type CoverageBasis } from './coverage';
+import type { CoverageBasis } from './coverage';
+import { fundingFlows, peakOf, type FundingFlows } from './funding-flows';
+import { bondViews } from './funding-bonds';
 
 type Money = string;
 
@@ -35,11 +36,11 @@ export interface BondReport {
   /** The month the principal was (or is due to be) repaid, when within the timeline. */
   repaid: string | null;
   interest: Money;
-  fees: Money;
+  bondFees: Money;
   principalRepaid: Money;
   earlyRedeemed: Money;
   rolledOver: Money;
-  fiscalSupport: Money;
+  fiscalDebtSupport: Money;
   outstandingAtEnd: Money;
   available: Money;
   debtService: Money;
@@ -52,14 +53,14 @@ export interface BondReport {
   coverageRatio: string | null;
   /** Per year: the year alone, and with the balance carried forward from earlier years. */
   coverageByYear: { year: number; available: Money; debtService: Money; ratio: string | null; carryIn: Money; ratioWithCarry: string | null }[];
-  schedule: { period: string; interest: Money; principal: Money; fees: Money; rollover: Money; fiscalSupport: Money }[];
+  schedule: { period: string; interest: Money; principalRepaid: Money; bondFees: Money; rollover: Money; fiscalDebtSupport: Money }[];
 }
 
 export interface ZoneReport {
   id: string;
   name: Text;
   mode: 'pooled' | 'closed';
-  revenue: Money;
+  saleRevenue: Money;
   provisions: Money;
   cost: Money;
   /** revenue − provisions − cost: ≥ 0 means the zone balances on its own (Z-1). */
@@ -94,136 +95,27 @@ export interface FundingReport {
 }
 
 
-export function fundingReport(out: RunOutput, balances: Float64Array): FundingReport {
+export function fundingReport(out: RunOutput, balances: Float64Array, flows: FundingFlows = fundingFlows(out)): FundingReport {
+  const b = bondViews(out);
+  const z = zoneViews(out, flows, balances);
+  const p = poolView(out, balances);
+  const notes = out.notes.map((n) => check(n.id, false, 'rule', n.message, n.messageZh, { ref: 'B-7' }));
+  const peakFundingNeed = peakOf((q) => flows.periodNet[q], out.model.timeline.months);
+  return { bonds: b.bonds, projects: b.projects, zones: z.zones, pool: p.pool, peakFundingNeed, financingCost: flows.financingCost, periodNet: flows.periodNet, checks: [...b.checks, ...z.checks, ...p.checks, ...notes] };
+}
+
+/** Each zone's balance (Z-1), peak funding need and 做地 developer's break-even; closed operation checked. */
+function zoneViews(out: RunOutput, flows: FundingFlows, balances: Float64Array): { zones: ZoneReport[]; checks: Check[] } {
   const { model, ledger } = out;
   const nP = model.timeline.months;
   const nA = ledger.accountCount;
-  const label = (p: number) => model.periodLabels[p];
-  const line = RULE_IDS.map((id) => RULES.get(id)!.line);
-  const rule = (id: string) => ruleIndex(id);
-  const RI = {
-    receipt: rule('sale.receipt'), costRecovery: rule('sale.costRecovery'), devComp: rule('zone.developerCompensation'),
-    interest: rule('bond.interest'), topUp: rule('funding.fiscalTopUp'), bridge: rule('funding.bridge'), support: rule('bond.fiscalSupport'),
-    fees: [rule('bond.issuanceFee'), rule('bond.registrationFee'), rule('bond.redemptionFee')],
-    poolCapital: rule('funding.poolCapital'), poolInflow: rule('funding.poolInflow'),
-  };
-  const isProvision = RULE_IDS.map((id) => id.startsWith('provision.'));
-  const isFee = RULE_IDS.map((_, r) => RI.fees.includes(r));
+  const { zRevenue, zProv, zCost, zSupport, zNet, devComp, devCost } = flows;
   const checks: Check[] = [];
-
-  // Programme net and per-zone flows, one pass over the postings.
-  const periodNet = new Float64Array(nP);
-  const nZ = model.zones.length;
-  const zRevenue = new Float64Array(nZ), zProv = new Float64Array(nZ), zCost = new Float64Array(nZ), zSupport = new Float64Array(nZ);
-  const zNet = new Float64Array(nZ * nP);
-  const devComp = new Float64Array(nZ), devCost = new Float64Array(nZ);
-  const devZone = new Map<number, number>();
-  model.zones.forEach((z, i) => { if (z.developer) devZone.set(z.developer.account, i); });
   const fundZone = new Map<number, number>();
   if (model.zoneMode === 'closed') model.zones.forEach((z, i) => fundZone.set(z.fund, i));
-  let financingCost = 0;
-  for (let i = 0; i < ledger.length; i++) {
-    const r = ledger.rule[i];
-    const a = ledger.amount[i];
-    const p = ledger.period[i];
-    const z = ledger.zone[i];
-    if (r === RI.costRecovery || r === RI.devComp) periodNet[p] += a;
-    else if (line[r] === 'use') periodNet[p] -= a;
-    if (r === RI.interest || isFee[r]) { periodNet[p] -= a; financingCost += a; }
-    if (r === RI.poolInflow) periodNet[p] += a;
-    if (z !== NONE) {
-      if (r === RI.receipt) { zRevenue[z] += a; zNet[z * nP + p] += a; }
-      else if (isProvision[r]) { zProv[z] += a; zNet[z * nP + p] -= a; }
-      else if (line[r] === 'use' && !devZone.has(ledger.from[i])) { zCost[z] += a; zNet[z * nP + p] -= a; }
-      else if (r === RI.devComp) { zCost[z] += a; zNet[z * nP + p] -= a; devComp[z] += a; }
-    }
-    const dz = devZone.get(ledger.from[i]);
-    if (dz !== undefined) devCost[dz] += a;
-    if (z !== NONE && (r === RI.topUp || r === RI.bridge || r === RI.support)) zSupport[z] += a;
-  }
-  const peakOf = (net: (p: number) => number) => {
-    let cum = 0;
-    let min = 0;
-    for (let p = 0; p < nP; p++) { cum += net(p); if (cum < min) min = cum; }
-    return -min;
-  };
-  const peakFundingNeed = peakOf((p) => periodNet[p]);
-
-  // Bonds: each bond's coverage is its project's — the project's income within the bonds' life over
-  // all of the project's principal and interest (coverage.ts).
-  const floor = new Decimal(model.coverageFloor.num).div(model.coverageFloor.den);
-  const warn = new Decimal(model.coverageWarn.num).div(model.coverageWarn.den);
-  const basisText = COVERAGE_BASIS_TEXT[model.coverageBasis];
-  const coverageOf = new Map<number, Coverage>();
-  const cover = (project: number) => {
-    let c = coverageOf.get(project);
-    if (!c) coverageOf.set(project, (c = projectCoverage(out, project)));
-    return c;
-  };
-  const bonds: BondReport[] = out.bonds.map((s) => {
-    const b = s.bond;
-    const c = cover(b.project);
-    const afterYears = b.callPeriod >= 0 ? (b.callPeriod - b.issuePeriod) / 12 : 0;
-    return {
-      id: b.id,
-      name: b.name,
-      rolloverOf: s.rolloverOf,
-      project: b.project >= 0 ? model.projects[b.project].id : null,
-      principal: fenToYuan(b.principal),
-      couponRate: b.rate.text,
-      issue: label(b.issuePeriod),
-      maturity: b.maturityPeriod < nP ? label(b.maturityPeriod) : `${label(nP - 1)}+`,
-      termYears: b.termYears,
-      termText: afterYears > 0 ? `${afterYears}+${b.termYears - afterYears}` : String(b.termYears),
-      repaidAtOption: s.called,
-      repaid: s.maturity < nP ? label(s.maturity) : null,
-      interest: fenToYuan(s.interestPaid),
-      fees: fenToYuan(s.feesPaid),
-      principalRepaid: fenToYuan(s.principalPaid),
-      earlyRedeemed: fenToYuan(s.earlyRedeemed),
-      rolledOver: fenToYuan(s.rolledOver),
-      fiscalSupport: fenToYuan(s.fiscalSupport),
-      outstandingAtEnd: fenToYuan(s.outstanding),
-      coverageBasis: model.coverageBasis,
-      coverageWindowEnd: label(c.windowEnd),
-      available: fenToYuan(c.available),
-      incomeAfterLife: fenToYuan(c.incomeAfterLife),
-      debtService: fenToYuan(c.debtService),
-      coverageRatio: c.ratio,
-      coverageByYear: c.byYear.map((y) => ({ year: y.year, available: fenToYuan(y.available), debtService: fenToYuan(y.debtService), ratio: y.ratio, carryIn: fenToYuan(y.carryIn), ratioWithCarry: y.ratioWithCarry })),
-      schedule: s.schedule.map((r) => ({ period: label(r.period), interest: fenToYuan(r.interest), principal: fenToYuan(r.principal), fees: fenToYuan(r.fees), rollover: fenToYuan(r.rollover), fiscalSupport: fenToYuan(r.fiscalSupport) })),
-    };
-  });
-  out.bonds.forEach((s) => {
-    if (s.rolloverOf) return;
-    const c = cover(s.bond.project);
-    const r = c.ratio === null ? null : new Decimal(c.ratio);
-    const ok = r !== null && r.gte(floor);
-    const late = c.incomeAfterLife > 0 ? { en: `; ${fenToYuan(c.incomeAfterLife)} 元 arriving after ${label(c.windowEnd)} not counted`, zh: `；${label(c.windowEnd)} 后到账的 ${fenToYuan(c.incomeAfterLife)} 元不计入` } : { en: '', zh: '' };
-    checks.push(check('bond.coverageFloor', ok, 'rule',
-      r === null ? `${s.bond.id}: no debt service, no coverage` : `${s.bond.id}: coverage ${c.ratio}× ${ok ? '≥' : '<'} floor ${floor.toFixed()}×${!ok && r.lt(warn) ? ` (below the ${warn.toFixed()}× warning level)` : ''} (${basisText.en} over principal and interest${late.en})`,
-      r === null ? `${s.bond.id}：无还本付息，不计算覆盖倍数` : `${s.bond.id}：本息覆盖倍数 ${c.ratio}，${ok ? '不低于' : '低于'}下限 ${floor.toFixed()}${!ok && r.lt(warn) ? `（低于 ${warn.toFixed()} 预警线）` : ''}（${basisText.zh} ÷ 本息合计${late.zh}）`,
-      { ref: 'B-14, B-16' }));
-    if (s.outstanding > 0) checks.push(check('bond.repaid', false, 'rule', `${s.bond.id}: ${fenToYuan(s.outstanding)} 元 still outstanding at the end of the timeline`, `${s.bond.id}：测算期末仍有 ${fenToYuan(s.outstanding)} 元未偿还`, { ref: 'B-7' }));
-  });
-  const supportPaid = out.bonds.reduce((s, b) => s + b.fiscalSupport, 0);
-  if (supportPaid > 0) {
-    const left = out.debtSupportOutstanding;
-    checks.push(check('bond.fiscalSupport', left === 0, 'rule',
-      left === 0 ? `the budget advanced ${fenToYuan(supportPaid)} 元 of debt service before the sale income arrived; the projects' income returned all of it` : `the budget paid ${fenToYuan(left)} 元 of debt service the land income never covered (of ${fenToYuan(supportPaid)} 元 advanced)`,
-      left === 0 ? `财政垫付偿债资金 ${fenToYuan(supportPaid)} 元（出让收入到账前），已由项目出让收入全部归还` : `土地收入不足偿债，财政最终负担 ${fenToYuan(left)} 元（共垫付 ${fenToYuan(supportPaid)} 元）`,
-      { ref: 'B-13' }));
-  }
-  const projects = model.projects.map((p, i) => {
-    const c = cover(i);
-    const hasBond = out.bonds.some((s) => s.bond.project === i);
-    return { id: p.id, name: p.name, parcels: p.parcels.map((x) => model.parcels[x].id), coverageRatio: hasBond ? c.ratio : null, available: fenToYuan(c.available), debtService: fenToYuan(hasBond ? c.debtService : 0) };
-  });
-
-  // Zones.
   const zones: ZoneReport[] = model.zones.map((z, i) => {
     const dev = z.developer;
-    const peak = peakOf((p) => zNet[i * nP + p]);
+    const peak = peakOf((p) => zNet[i * nP + p], nP);
     let cum = 0;
     const byPeriod = model.periodLabels.map((period, p) => { cum += zNet[i * nP + p]; return { period, net: fenToYuan(zNet[i * nP + p]), cumulative: fenToYuan(cum) }; });
     let devPeak = 0;
@@ -233,7 +125,7 @@ export function fundingReport(out: RunOutput, balances: Float64Array): FundingRe
       id: z.id,
       name: z.name,
       mode: model.zoneMode,
-      revenue: fenToYuan(zRevenue[i]),
+      saleRevenue: fenToYuan(zRevenue[i]),
       provisions: fenToYuan(zProv[i]),
       cost: fenToYuan(zCost[i]),
       balance: fenToYuan(balance),
@@ -257,7 +149,17 @@ export function fundingReport(out: RunOutput, balances: Float64Array): FundingRe
     checks.push(check('zones.closed', crossings === 0, 'invariant', crossings === 0 ? 'closed operation: no posting moves one zone\'s money to another zone' : `${crossings} postings move a zone's money to another zone`, crossings === 0 ? '封闭运行：无跨片区资金调剂' : `${crossings} 笔分录跨片区调剂资金`, { ref: 'Z-1' }));
   }
 
-  // The pool: the reserve fund (pooled) — or, in closed operation, all zone funds together.
+  return { zones, checks };
+}
+
+/** The pool: the reserve fund (pooled) — or, in closed operation, all zone funds together. */
+function poolView(out: RunOutput, balances: Float64Array): { pool: PoolReport; checks: Check[] } {
+  const { model, ledger } = out;
+  const nP = model.timeline.months;
+  const nA = ledger.accountCount;
+  const nZ = model.zones.length;
+  const label = (p: number) => model.periodLabels[p];
+  const checks: Check[] = [];
   const reserveFund = model.accounts.idx('reserveFund');
   const funds = model.zoneMode === 'closed' && nZ > 0 ? model.zones.map((z) => z.fund) : [reserveFund];
   let minBalance = Infinity;
@@ -288,5 +190,5 @@ export function fundingReport(out: RunOutput, balances: Float64Array): FundingRe
     checks.push(check('payments.delayed', unpaid.length === 0, 'rule', `${out.delays.length} payment(s) waited for money${unpaid.length ? `; ${unpaid.length} never paid within the timeline` : ''}`, `${out.delays.length} 笔支付因资金不足而延后${unpaid.length ? `，其中 ${unpaid.length} 笔至期末仍未支付` : ''}`, { ref: 'F-5' }));
   }
   for (const n of out.notes) checks.push(check(n.id, false, 'rule', n.message, n.messageZh, { ref: 'B-7' }));
-  return { bonds, projects, zones, pool, peakFundingNeed, financingCost, periodNet, checks };
+  return { pool, checks };
 }

@@ -1,7 +1,10 @@
 export { simulate } from './simulate';
 export { prepare, type Prepared } from './scenario/normalize';
 export { run, type RunOutput } from './run';
-export { report, type Result, type Totals, type PeriodRow, type ParcelRow } from './report';
+export { report, VIEWS, SCHEMA_VERSION, type View, type PartialResult, type Result, type Totals, type PeriodRow, type ParcelRow } from './report';
+export { FIGURES, NOT_FIGURES, figure, figuresAt, type Figure, type FigureLevel } from './figures';
+export { traceFigure, TraceScopeError, type TraceQuery, type TraceAnswer } from './trace';
+export { figureQuery } from './figure-path';
 export { ScenarioInvalid, type Problem, type ProblemCode } from './problem';
 export { formatProblems } from './presentation/problem-text';
 export type { Check } from './check';

@@ -6,27 +6,30 @@
  */
 import { prepare } from '../engine/scenario/normalize';
 import { run, type RunOutput } from '../engine/run';
-import { postingRows, report, type PostingRow } from '../engine/report';
+import { report, type PartialResult, type View } from '../engine/report';
 import { diffTotals } from './lib/compare';
-import { traceFigure } from './lib/trace';
+import { traceQuery } from './lib/trace';
 import { buildReport, sensitivityRuns, type ReportKind } from '../engine/reports/index';
 import type { ReportReply, RunReply, WorkerRequest, WorkerResponse } from './lib/protocol';
 import type { Result } from '../engine/report';
 
-interface Kept { out: RunOutput; result: Result; postings: PostingRow[] | null }
+interface Kept { out: RunOutput }
 const kept = new Map<number, Kept>();
 const KEEP = 12;
 let nextRunId = 1;
 
-function runOne(scenario: unknown): RunReply {
+/** A run of the scenario, reported whole or only in the views the page asked for. */
+function runOne(scenario: unknown): RunReply;
+function runOne(scenario: unknown, views: readonly View[] | undefined): RunReply<Result | PartialResult<View>>;
+function runOne(scenario: unknown, views?: readonly View[]): RunReply<Result | PartialResult<View>> {
   const t0 = performance.now();
   try {
     const prepared = prepare(scenario);
     if (!prepared.ok) return { ok: false, problems: prepared.problems, ms: performance.now() - t0 };
     const out = run(prepared.model);
-    const result = report(out);
+    const result = views ? report(out, { views }) : report(out);
     const runId = nextRunId++;
-    kept.set(runId, { out, result, postings: null });
+    kept.set(runId, { out });
     if (kept.size > KEEP) kept.delete(kept.keys().next().value as number);
     return { ok: true, result, runId, ms: performance.now() - t0 };
   } catch (e) {
@@ -52,7 +55,7 @@ function reportOne(scenario: unknown, kind: ReportKind, year: number | undefined
 function handle(req: WorkerRequest): WorkerResponse {
   switch (req.type) {
     case 'run':
-      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario) };
+      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario, req.views) };
     case 'compare': {
       const a = runOne(req.a);
       const b = runOne(req.b);
@@ -60,14 +63,17 @@ function handle(req: WorkerRequest): WorkerResponse {
       return { type: 'compare', seq: req.seq, channel: req.channel, a, b, diff };
     }
     case 'sweep':
-      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map(runOne) };
+      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map((s) => runOne(s, req.views)) };
     case 'report':
       return { type: 'report', seq: req.seq, channel: req.channel, reply: reportOne(req.scenario, req.kind, req.year) };
     case 'trace': {
       const k = kept.get(req.runId);
       if (!k) return { type: 'trace', seq: req.seq, channel: req.channel, answer: null, error: 'run no longer kept; move a control to rerun' };
-      k.postings ??= postingRows(k.out);
-      return { type: 'trace', seq: req.seq, channel: req.channel, answer: traceFigure(k.postings, k.result, req.query) };
+      try {
+        return { type: 'trace', seq: req.seq, channel: req.channel, answer: traceQuery(k.out, req.query) };
+      } catch (e) {
+        return { type: 'trace', seq: req.seq, channel: req.channel, answer: null, error: e instanceof Error ? e.message : String(e) };
+      }
     }
   }
 }

@@ -37,7 +37,7 @@ describe('lrsim CLI', () => {
   it('--json prints the whole result with money as decimal strings', async () => {
     const r = await lrsim('run', 'scenarios/hainan-provincial.json', '--json');
     const j = JSON.parse(r.out);
-    for (const k of ['acquisitionCost', 'developmentCost', 'holdingCost', 'leaseIncome', 'saleRevenue', 'provisions', 'reserveCostRecovered', 'valueAdded']) {
+    for (const k of ['acquisitionCost', 'developmentCost', 'holdingCost', 'leaseIncome', 'saleRevenue', 'provisions', 'costRecovered', 'valueAdded']) {
       expect(typeof j.totals[k], k).toBe('string');
       expect(j.totals[k]).toMatch(/^-?\d+\.\d{2}$/);
     }

@@ -35,10 +35,10 @@ describe('funding invariants on generated scenarios', () => {
       const full = simulateWithPostings(s);
       for (const b of full.bonds) {
         const paid = full.postings!.filter((x) => x.to === `bondholders:${b.id}` && x.rule !== 'bond.proceeds').reduce((a, x) => a + fen(x.amount), 0);
-        const schedule = b.schedule.reduce((a, x) => a + fen(x.interest) + fen(x.principal), 0);
+        const schedule = b.schedule.reduce((a, x) => a + fen(x.interest) + fen(x.principalRepaid), 0);
         expect(paid).toBe(schedule);
         const fees = full.postings!.filter((x) => x.to === `bondAgent:${b.id}`).reduce((a, x) => a + fen(x.amount), 0);
-        expect(fees).toBe(fen(b.fees));
+        expect(fees).toBe(fen(b.bondFees));
       }
       // Coverage as published cards compute it: gross income received within the bond's life over
       // its principal plus the interest due within that life (B-14, B-16).

@@ -29,12 +29,12 @@ describe('Hainan provincial reserve with a 2021 five-year bond', () => {
 
   it('debt service in the postings equals the bond schedule', () => {
     const toHolders = sumPostings(r, (x) => x.to === `bondholders:${b.id}` && (x.rule === 'bond.interest' || x.rule === 'bond.principal' || x.rule === 'bond.earlyRedemption'));
-    const schedule = b.schedule.reduce((a, x) => a + fen(x.interest) + fen(x.principal), 0);
+    const schedule = b.schedule.reduce((a, x) => a + fen(x.interest) + fen(x.principalRepaid), 0);
     expect(toHolders).toBe(schedule);
     const fees = sumPostings(r, (x) => x.to === `bondAgent:${b.id}`);
-    expect(fees).toBe(fen(b.fees));
+    expect(fees).toBe(fen(b.bondFees));
     // Issue fees: 0.08% + 0.0064% of 80,000 万元 = 69.12 万元; redemption 0.005% of principal and interest.
-    expect(fenToWan(fen(b.fees))).toBe('73.78');
+    expect(fenToWan(fen(b.bondFees))).toBe('73.78');
   });
 
   it('coverage recomputed from the postings equals the reported one (gross income within the bond\'s life ÷ principal and interest)', () => {
@@ -179,7 +179,7 @@ describe('Xinmi 做地: zones closed and pooled', () => {
   it('the developer is paid 15% of each zone\'s sales; its break-even is compensation less the works it paid', () => {
     for (const z of closed.zones) {
       const d = z.developer!;
-      expect(fen(d.compensation)).toBe(Math.round(fen(z.revenue) * 0.15));
+      expect(fen(d.compensation)).toBe(Math.round(fen(z.saleRevenue) * 0.15));
       expect(fen(d.result)).toBe(fen(d.compensation) - fen(d.cost));
     }
     expect(fen(closed.zones.find((z) => z.id === 'EAST')!.developer!.result)).toBeGreaterThan(0);
@@ -232,7 +232,7 @@ describe('pool refilled by the land income fund, parcels from a CSV table, quart
 
   it('quarters and years roll the months up exactly', () => {
     const r = runFile('scenarios/hainan-bonds.json');
-    const sum = (rows: { saleReceipts: string }[]) => rows.reduce((a, x) => a + fen(x.saleReceipts), 0);
+    const sum = (rows: { saleRevenue: string }[]) => rows.reduce((a, x) => a + fen(x.saleRevenue), 0);
     expect(sum(r.quarters)).toBe(sum(r.periods));
     expect(sum(r.years)).toBe(sum(r.periods));
     expect(r.quarters).toHaveLength(r.periods.length / 3);

@@ -32,9 +32,9 @@ describe('two sales in one year, one below cost, on the year base (P-3): Haikou 
   it('the industrial loss lowers the commercial parcel\'s education fund', () => {
     // HK-C1: 50 000 − 20 000 = +30 000; HK-I1: 5 000 − 8 000 = −3 000 → 2023 base 27 000 → 2 700
     // each, all attributed to HK-C1 (the only positive base); HK-I1 pays none.
-    expect(wan(c1.provisions.education)).toBe('2700.00');
-    expect(wan(c1.provisions.water)).toBe('2700.00');
-    expect(wan(i1.provisions.education)).toBe('0.00');
+    expect(wan(c1.provisionsByKind.education)).toBe('2700.00');
+    expect(wan(c1.provisionsByKind.water)).toBe('2700.00');
+    expect(wan(i1.provisionsByKind.education)).toBe('0.00');
     // HK-C1: 50 000 − 1 585 (3.17%) − 8 100 − 20 000 = 20 315 → 6:4 = 12 189 : 8 126.
     expect(wan(c1.valueAdded)).toBe('20315.00');
     expect(wan(c1.shares.province)).toBe('12189.00');
@@ -45,11 +45,11 @@ describe('two sales in one year, one below cost, on the year base (P-3): Haikou 
   });
   it('parcel by parcel, the commercial sale would pay 3 000 (the basis is a setting)', () => {
     const p = withChanges('scenarios/hainan-year-base.json', { parameters: { 'provisions.basePeriod': 'parcel' } });
-    expect(wan(p.parcels.find((x) => x.id === 'HK-C1')!.provisions.education)).toBe('3000.00');
+    expect(wan(p.parcels.find((x) => x.id === 'HK-C1')!.provisionsByKind.education)).toBe('3000.00');
   });
   it('per-parcel provisions add up to the year\'s, kind by kind', () => {
     for (const k of Object.keys(r.totals.provisionsByKind)) {
-      const sum = r.parcels.reduce((a, p) => a + fen(p.provisions[k]), 0);
+      const sum = r.parcels.reduce((a, p) => a + fen(p.provisionsByKind[k]), 0);
       expect(sum, k).toBe(fen(r.totals.provisionsByKind[k]));
     }
   });
@@ -79,8 +79,8 @@ describe('bond interest inside the verified cost before a 6:4 split (S-6): HK-B1
     expect(wan(r.totals.fiscalDebtSupportReturned)).toBe('900.00');
     expect(r.checks.find((c) => c.id === 'bond.fiscalSupport')!.ok).toBe(true);
     const maturity = r.bonds[0].schedule.find((row) => row.period === '2027-02')!;
-    expect(wan(maturity.principal)).toBe('30000.00');
-    expect(maturity.fiscalSupport).toBe('0.00');
+    expect(wan(maturity.principalRepaid)).toBe('30000.00');
+    expect(maturity.fiscalDebtSupport).toBe('0.00');
   });
   it('raising the coupon lowers value added', () => {
     const hi = withChanges('scenarios/hainan-year-base.json', { adjustments: { rateShiftBp: 100 } });
@@ -114,7 +114,7 @@ describe('what each government receives (S-1, P-6…P-10)', () => {
   it('provisions go to their governments and everything received sums to provisions + value added', () => {
     const g = r.totals.receiptsByGovernment;
     // The centre pools 20% of the water fund (财综〔2012〕43号): 20% × (2 700 + 2 550) = 1 050.
-    expect(wan(g['中央财政'].provisions.water)).toBe('1050.00');
+    expect(wan(g['中央财政'].provisionsByKind.water)).toBe('1050.00');
     const total = Object.values(g).reduce((a, x) => a + fen(x.total), 0);
     expect(total).toBe(fen(r.totals.provisions) + fen(r.totals.valueAdded));
   });

@@ -103,7 +103,7 @@ describe('the reserve budget adds up to the result’s totals', () => {
     expect(total('exp.dev')).toBe(fen(t.developmentCost) + fen(t.managementFee));
     expect(total('exp.debt')).toBe(fen(t.interest) + fen(t.principalRepaid) + fen(t.bondFees));
     expect(total('inc.bond')).toBe(fen(t.bondProceeds));
-    expect(total('inc.costRecovered')).toBe(fen(t.reserveCostRecovered));
+    expect(total('inc.costRecovered')).toBe(fen(t.costRecovered));
     const levels = section(budget, 'levels');
     expect(fen(moneyOf(row(levels, 'valueAdded').cells[0]))).toBe(fen(t.valueAdded));
     for (const tier of result.tiers) expect(fen(moneyOf(row(levels, `tier:${tier.id}`).cells[0]))).toBe(fen(t.shares[tier.id]));

@@ -36,8 +36,8 @@ describe('seed 001 — Xingning retained-land buy-back', () => {
   });
 
   it('tranches 2,000 + 4,205.07 = 6,205.07 万元 paid; 2,032.24 元 unpaid (the seed rounds it to 2,000 元)', () => {
-    expect(wan(p.acquisitionPaid)).toBe('6205.07');
-    const unpaid = parseMoney(p.acquisitionPlanned)! - parseMoney(p.acquisitionPaid)!;
+    expect(wan(p.acquisitionCost)).toBe('6205.07');
+    const unpaid = parseMoney(p.acquisitionPlanned)! - parseMoney(p.acquisitionCost)!;
     expect(money.fenToYuan(unpaid)).toBe('2032.24');
     const check = r.checks.find((c) => c.id === 'acquisition.paidInFull')!;
     expect(check.ok).toBe(false);
@@ -45,7 +45,7 @@ describe('seed 001 — Xingning retained-land buy-back', () => {
   });
 
   it('资金到位率 = 6,205.07 / 6,205.27 ≈ 100% (99.997%)', () => {
-    const rate = dec(p.acquisitionPaid).div(dec(p.acquisitionPlanned)).times(100);
+    const rate = dec(p.acquisitionCost).div(dec(p.acquisitionPlanned)).times(100);
     expect(rate.toFixed(3)).toBe('99.997');
   });
 
@@ -106,7 +106,7 @@ describe('seed 003 — Hainan provincial reserve', () => {
 
   it('all sale income reaches the provincial treasury and is fully distributed at settlement', () => {
     const t = r.totals;
-    const distributed = parseMoney(t.provisions)! + parseMoney(t.reserveCostRecovered)! + parseMoney(t.valueAdded)!;
+    const distributed = parseMoney(t.provisions)! + parseMoney(t.costRecovered)! + parseMoney(t.valueAdded)!;
     expect(distributed).toBe(parseMoney(t.saleRevenue));
   });
 });

@@ -5,7 +5,7 @@
  */
 import { formatProblems, prepare, report, resultTables, run, tableToCsv } from '../../engine/index';
 import { loadScenario } from '../load-workbook';
-import { formatSummary } from '../summary';
+import { SUMMARY_VIEWS, formatSummary } from '../summary';
 import { OutputError, writeFileAtomic } from '../write-file';
 import type { CliIO, Command } from '../io';
 import { commandArguments, languageOf } from '../arguments';
@@ -38,17 +38,21 @@ export const runCommand: Command = async (args, io) => {
     io.err(`usage: ${RUN_USAGE}`);
     return 2;
   }
-  const result = await loadAndRun(file, io, !!values.postings);
-  if (!result) return 1;
+  // The summary alone needs no period or parcel rows: only its views are made.
+  const summaryOnly = !values.json && !tableName && values.xlsx === undefined;
+  const out = await loadAndRunOutput(file, io);
+  if (!out) return 1;
+  const result = summaryOnly ? null : report(out, { postings: !!values.postings });
 
   let text: string;
-  if (values.json) text = JSON.stringify(result, null, 2);
+  if (!result) text = formatSummary(report(out, { views: SUMMARY_VIEWS }), lang);
+  else if (values.json) text = JSON.stringify(result, null, 2);
   else if (tableName) text = tableToCsv(resultTables(result).find((t) => t.name === tableName)!, lang);
   else text = formatSummary(result, lang);
 
   try {
     // The workbook library is large: loaded only when a workbook is asked for.
-    if (values.xlsx !== undefined) writeFileAtomic(values.xlsx, await (await import('../../engine/presentation/workbook')).resultWorkbook(result));
+    if (values.xlsx !== undefined && result) writeFileAtomic(values.xlsx, await (await import('../../engine/presentation/workbook')).resultWorkbook(result));
     if (values.out !== undefined) writeFileAtomic(values.out, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
@@ -59,7 +63,8 @@ export const runCommand: Command = async (args, io) => {
   return 0;
 };
 
-export async function loadAndRun(file: string, io: CliIO, postings = false) {
+/** The run of a scenario file, or null (its problems printed). */
+export async function loadAndRunOutput(file: string, io: CliIO) {
   const composed = await loadScenario(file);
   if (!composed.ok) {
     io.err(problemsHeader(file, composed.problems.length) + formatProblems(composed.problems));
@@ -70,7 +75,7 @@ export async function loadAndRun(file: string, io: CliIO, postings = false) {
     io.err(problemsHeader(file, prepared.problems.length) + formatProblems(prepared.problems));
     return null;
   }
-  return report(run(prepared.model), { postings });
+  return run(prepared.model);
 }
 
 function problemsHeader(file: string, n: number): string {

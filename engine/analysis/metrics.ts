@@ -7,216 +7,45 @@
  *   totals.valueAdded, totals.shares.province, totals.provisionsByKind.education,
  *   parcels[3].unrecoveredCost, parcels["HN-SY-01"].shares.city,
  *   periods[12].reserveFundBalance, periods[*].treasuryBalance (a series).
- * test/analysis-metrics.test.ts proves, for every path below, fenToYuan(metric) === the Result's
- * string on the seed scenarios and generated portfolios. A path not listed here returns null and
- * the caller falls back to report().
+ * Which rules make which figure is the figure catalogue's (figures.ts), the same table report()
+ * reads; test/figures.test.ts proves fenToYuan(metric) === the Result's string for every figure
+ * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
+ * returns null and the caller falls back to report().
  */
-import { NONE, balancesByPeriod } from '../ledger';
-import { fundingReport, type FundingReport } from '../funding-report';
-import { PROVISION_KINDS, RULE_IDS } from '../rules';
-import type { RunOutput } from '../run';
+import { LedgerSums } from '../ledger-sums';
+import { figuresAt, ruleFiguresAt, ruleSum, type RuleSum } from '../figures';
+import type { FundingReport } from '../funding-report';
 import type { PathSegment } from '../scenario/json-path';
 import type { Fen } from '../money';
 
-/** A rule's number, or nothing if this engine has no such rule (the list is not ours). */
-const R = (id: string): number[] => (RULE_IDS.includes(id) ? [RULE_IDS.indexOf(id)] : []);
-const ACQ = RULE_IDS.map((id, i) => (id.startsWith('acquisition.') && id !== 'acquisition.serviceFee' ? i : -1)).filter((i) => i >= 0);
-const PROV = PROVISION_KINDS.flatMap((k) => R(`provision.${k}`));
-// Provisions are net of year-end true-ups returned to the treasury.
-const PROV_BACK = PROVISION_KINDS.flatMap((k) => R(`provision.${k}.trueUp`));
-const PROVISIONS: RuleSum = { plus: PROV, minus: PROV_BACK };
-const USES = [...ACQ, ...R('acquisition.serviceFee'), ...R('development.works'), ...R('development.managementFee'), ...R('holding.cost'), ...R('sale.businessFee')];
-const FEES = [...R('bond.issuanceFee'), ...R('bond.registrationFee'), ...R('bond.redemptionFee')];
-
-/** A signed sum of rules: plus − minus. */
-interface RuleSum { readonly plus: readonly number[]; readonly minus?: readonly number[] }
-const sum = (...plus: number[][]): RuleSum => ({ plus: plus.flat() });
-
-/** Result field name → the rules whose postings it sums. */
-const TOTAL_RULES: Record<string, RuleSum> = {
-  acquisitionCost: sum(ACQ),
-  serviceFee: sum(R('acquisition.serviceFee')),
-  developmentCost: sum(R('development.works')),
-  managementFee: sum(R('development.managementFee')),
-  holdingCost: sum(R('holding.cost')),
-  saleBusinessFee: sum(R('sale.businessFee')),
-  reserveCost: sum(USES),
-  spending: sum(USES),
-  leaseIncome: sum(R('lease.income')),
-  saleRevenue: sum(R('sale.receipt')),
-  provisions: PROVISIONS,
-  reserveCostRecovered: sum(R('sale.costRecovery')),
-  valueAdded: sum(R('split.share')),
-  appropriations: sum(R('funding.appropriation')),
-  fiscalTopUp: sum(R('funding.fiscalTopUp')),
-  poolCapital: sum(R('funding.poolCapital')),
-  poolInflows: sum(R('funding.poolInflow')),
-  preAllocations: sum(R('funding.preAllocation')),
-  preAllocationsReturned: sum(R('funding.preAllocationReturn'), R('funding.bridgeReturn')),
-  bridges: sum(R('funding.bridge')),
-  bondProceeds: sum(R('bond.proceeds'), R('bond.rollover')),
-  interest: sum(R('bond.interest')),
-  bondFees: sum(FEES),
-  principalRepaid: sum(R('bond.principal'), R('bond.earlyRedemption')),
-  fiscalDebtSupport: sum(R('bond.fiscalSupport')),
-  fiscalDebtSupportReturned: sum(R('bond.fiscalSupportReturn')),
-  financingCost: sum(R('bond.interest'), FEES),
-  advancesOutstanding: { plus: [...R('funding.preAllocation'), ...R('funding.bridge')], minus: [...R('funding.preAllocationReturn'), ...R('funding.bridgeReturn')] },
-};
-
-const PERIOD_RULES: Record<string, RuleSum> = {
-  appropriations: sum(R('funding.appropriation')),
-  fiscalTopUp: sum(R('funding.fiscalTopUp')),
-  saleReceipts: sum(R('sale.receipt')),
-  leaseIncome: sum(R('lease.income')),
-  acquisition: sum(ACQ),
-  serviceFee: sum(R('acquisition.serviceFee')),
-  development: sum(R('development.works')),
-  managementFee: sum(R('development.managementFee')),
-  holding: sum(R('holding.cost')),
-  saleBusinessFee: sum(R('sale.businessFee')),
-  provisions: PROVISIONS,
-  costRecovered: sum(R('sale.costRecovery')),
-  valueAdded: sum(R('split.share')),
-  preAllocation: sum(R('funding.preAllocation'), R('funding.bridge')),
-  preAllocationReturn: sum(R('funding.preAllocationReturn'), R('funding.bridgeReturn')),
-  poolCapital: sum(R('funding.poolCapital'), R('funding.poolInflow')),
-  bondProceeds: sum(R('bond.proceeds'), R('bond.rollover')),
-  interest: sum(R('bond.interest')),
-  principal: sum(R('bond.principal'), R('bond.earlyRedemption')),
-  bondFees: sum(FEES),
-  debtService: sum(R('bond.interest'), R('bond.principal'), R('bond.earlyRedemption'), FEES),
-};
-
-const PARCEL_RULES: Record<string, RuleSum> = {
-  acquisitionPaid: sum(ACQ),
-  serviceFee: sum(R('acquisition.serviceFee')),
-  developmentCost: sum(R('development.works')),
-  managementFee: sum(R('development.managementFee')),
-  holdingCost: sum(R('holding.cost')),
-  saleBusinessFee: sum(R('sale.businessFee')),
-  leaseIncome: sum(R('lease.income')),
-  provisionsTotal: PROVISIONS,
-  costRecovered: sum(R('sale.costRecovery')),
-  valueAdded: sum(R('split.share')),
-};
+const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
+/** Result field name → the rules whose postings it sums, at each level. */
+const TOTAL_RULES = rulesAt('total');
+const PERIOD_RULES = rulesAt('period');
+const PARCEL_RULES = rulesAt('parcel');
 
 const BALANCE_ACCOUNTS: Record<string, string> = { reserveFundBalance: 'reserveFund', treasuryBalance: 'treasury' };
 
-/** Lazily computed sums over one run's ledger; each is one pass over the columns, made once. */
-export class LedgerMetrics {
-  private byRule?: Float64Array;
-  private byPeriodRule?: Float64Array;
-  private byParcelRule?: Float64Array;
-  private balances = new Map<number, Float64Array>();
-  private sharesByTier?: Float64Array;
-  private sharesByPeriodTier?: Float64Array;
-  private fundingCache?: FundingReport;
-  readonly nR = RULE_IDS.length;
-  readonly periods: number;
-
-  constructor(readonly out: RunOutput) {
-    this.periods = out.model.timeline.months;
+/** The ledger's sums (made lazily, each once) as the fast readers use them. */
+export class LedgerMetrics extends LedgerSums {
+  ruleTotal(rules: RuleSum): Fen {
+    return this.total(rules);
   }
 
-  ruleTotal(rules: readonly number[] | RuleSum): Fen {
-    if (!Array.isArray(rules)) { const rs = rules as RuleSum; return this.ruleTotal(rs.plus) - (rs.minus ? this.ruleTotal(rs.minus) : 0); }
-    if (!this.byRule) {
-      const l = this.out.ledger;
-      const s = new Float64Array(this.nR);
-      for (let i = 0; i < l.length; i++) s[l.rule[i]] += l.amount[i];
-      this.byRule = s;
-    }
-    let t = 0;
-    for (const r of rules as readonly number[]) t += this.byRule[r];
-    return t;
+  periodRules(period: number, rules: RuleSum): Fen {
+    return this.inPeriod(period, rules);
   }
 
-  periodRules(period: number, rules: readonly number[] | RuleSum): Fen {
-    if (!Array.isArray(rules)) { const rs = rules as RuleSum; return this.periodRules(period, rs.plus) - (rs.minus ? this.periodRules(period, rs.minus) : 0); }
-    if (!this.byPeriodRule) {
-      const l = this.out.ledger;
-      const s = new Float64Array(this.periods * this.nR);
-      for (let i = 0; i < l.length; i++) s[l.period[i] * this.nR + l.rule[i]] += l.amount[i];
-      this.byPeriodRule = s;
-    }
-    let t = 0;
-    for (const r of rules as readonly number[]) t += this.byPeriodRule[period * this.nR + r];
-    return t;
-  }
-
-  parcelRules(parcel: number, rules: readonly number[] | RuleSum): Fen {
-    if (!Array.isArray(rules)) { const rs = rules as RuleSum; return this.parcelRules(parcel, rs.plus) - (rs.minus ? this.parcelRules(parcel, rs.minus) : 0); }
-    if (!this.byParcelRule) {
-      const l = this.out.ledger;
-      const s = new Float64Array(this.out.model.parcels.length * this.nR);
-      for (let i = 0; i < l.length; i++) if (l.parcel[i] !== NONE) s[l.parcel[i] * this.nR + l.rule[i]] += l.amount[i];
-      this.byParcelRule = s;
-    }
-    let t = 0;
-    for (const r of rules as readonly number[]) t += this.byParcelRule[parcel * this.nR + r];
-    return t;
-  }
-
-  /** End-of-period balance of one account, for every period. */
-  balanceSeries(account: number): Float64Array {
-    let b = this.balances.get(account);
-    if (!b) {
-      const l = this.out.ledger;
-      b = new Float64Array(this.periods);
-      for (let i = 0; i < l.length; i++) {
-        if (l.from[i] === account) b[l.period[i]] -= l.amount[i];
-        else if (l.to[i] === account) b[l.period[i]] += l.amount[i];
-      }
-      for (let p = 1; p < this.periods; p++) b[p] += b[p - 1];
-      this.balances.set(account, b);
-    }
-    return b;
-  }
-
-  /** The funding views (bonds, projects, zones, pool) as report() computes them, made once. */
-  funding(): FundingReport {
-    if (!this.fundingCache) this.fundingCache = fundingReport(this.out, balancesByPeriod(this.out.ledger, this.periods));
-    return this.fundingCache;
-  }
-
-  /** All programme funds together (every fund account but the treasury), end of each period. */
-  poolBalanceSeries(): Float64Array {
-    const out = new Float64Array(this.periods);
-    this.out.model.accounts.list.forEach((a, i) => {
-      if (a.kind !== 'fund' || a.id === 'treasury') return;
-      const b = this.balanceSeries(i);
-      for (let p = 0; p < this.periods; p++) out[p] += b[p];
-    });
-    return out;
-  }
-
-  private shares(): void {
-    const { model, ledger: l } = this.out;
-    const nT = model.tiers.length;
-    const tierOf = new Int32Array(l.accountCount).fill(-1);
-    for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
-    const share = R('split.share')[0];
-    const byTier = new Float64Array(nT);
-    const byPT = new Float64Array(this.periods * nT);
-    for (let i = 0; i < l.length; i++) {
-      if (l.rule[i] !== share) continue;
-      const t = tierOf[l.to[i]];
-      byTier[t] += l.amount[i];
-      byPT[l.period[i] * nT + t] += l.amount[i];
-    }
-    this.sharesByTier = byTier;
-    this.sharesByPeriodTier = byPT;
+  parcelRules(parcel: number, rules: RuleSum): Fen {
+    return this.inParcel(parcel, rules);
   }
 
   tierShare(tier: number): Fen {
-    if (!this.sharesByTier) this.shares();
-    return this.sharesByTier![tier];
+    return this.shares.byTier[tier];
   }
 
   tierSharePeriod(period: number, tier: number): Fen {
-    if (!this.sharesByPeriodTier) this.shares();
-    return this.sharesByPeriodTier![period * this.out.model.tiers.length + tier];
+    return this.shares.byPeriodTier[period * this.out.model.tiers.length + tier];
   }
 }
 
@@ -237,14 +66,15 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
       if (TOTAL_RULES[b]) { const rules = TOTAL_RULES[b]; return (m) => m.ruleTotal(rules); }
       if (b === 'unrecoveredCost') return (m) => m.out.parcels.reduce((s, o) => s + (o.waterfall?.unrecoveredCost ?? 0), 0);
       if (b === 'acquisitionPlanned') return (m) => m.out.model.parcels.reduce((s, p) => s + p.acquisitionPlanned, 0);
-      if (b === 'peakFundingNeed') return (m) => m.funding().peakFundingNeed;
+      if (b === 'peakFundingNeed') return (m) => m.peakFundingNeed;
+      if (b === 'valueAddedHeldBack') return (m) => m.out.parcels.reduce((s, o) => s + o.heldBack, 0);
     }
     if (path.length === 3 && b === 'shares' && typeof c === 'string') {
       return (m) => { const t = m.out.model.tiers.findIndex((x) => x.id === c); return t < 0 ? NaN : m.tierShare(t); };
     }
-    if (path.length === 3 && b === 'provisionsByKind' && typeof c === 'string') {
-      const k = PROVISION_KINDS.indexOf(c as (typeof PROVISION_KINDS)[number]);
-      if (k >= 0) { const rules: RuleSum = { plus: R(`provision.${c}`), minus: R(`provision.${c}.trueUp`) }; return (m) => m.ruleTotal(rules); }
+    if (path.length === 3 && b === 'provisionsByKind' && typeof c === 'string' && TOTAL_RULES[`provisionsByKind.${c}`]) {
+      const rules = TOTAL_RULES[`provisionsByKind.${c}`];
+      return (m) => m.ruleTotal(rules);
     }
     return null;
   }
@@ -255,9 +85,14 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
       if (PARCEL_RULES[c]) { const rules = PARCEL_RULES[c]; return guard((m, i) => m.parcelRules(i, rules)); }
       if (c === 'unrecoveredCost') return guard((m, i) => m.out.parcels[i].waterfall?.unrecoveredCost ?? 0);
       if (c === 'acquisitionPlanned') return guard((m, i) => m.out.model.parcels[i].acquisitionPlanned);
+      if (c === 'valueAddedHeldBack') return guard((m, i) => m.out.parcels[i].heldBack);
     }
     if (path.length === 4 && c === 'shares' && typeof d === 'string') {
       return guard((m, i) => { const t = m.out.model.tiers.findIndex((x) => x.id === d); return t < 0 ? NaN : m.out.parcels[i].shares[t] ?? 0; });
+    }
+    if (path.length === 4 && c === 'provisionsByKind' && typeof d === 'string' && PARCEL_RULES[`provisionsByKind.${d}`]) {
+      const rules = PARCEL_RULES[`provisionsByKind.${d}`];
+      return guard((m, i) => m.parcelRules(i, rules));
     }
     if (path.length === 4 && c === 'sale' && d === 'revenue') return guard((m, i) => m.out.model.parcels[i].sale?.revenue ?? NaN);
     return null;
@@ -273,9 +108,9 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
 export function fastSeriesReader(tail: readonly PathSegment[]): FastSeriesReader | null {
   const [a, b] = tail;
   if (tail.length === 1 && a === 'poolBalance') return (m) => m.poolBalanceSeries();
-  if (tail.length === 1 && a === 'net') return (m) => Float64Array.from(m.funding().periodNet);
+  if (tail.length === 1 && a === 'net') return (m) => Float64Array.from(m.flows.periodNet);
   if (tail.length === 1 && a === 'cumulativeNet') {
-    return (m) => { const n = m.funding().periodNet; const out = new Float64Array(n.length); let c = 0; for (let p = 0; p < n.length; p++) out[p] = c += n[p]; return out; };
+    return (m) => { const n = m.flows.periodNet; const out = new Float64Array(n.length); let c = 0; for (let p = 0; p < n.length; p++) out[p] = c += n[p]; return out; };
   }
   if (tail.length === 1 && typeof a === 'string' && BALANCE_ACCOUNTS[a]) {
     const id = BALANCE_ACCOUNTS[a];
@@ -296,26 +131,22 @@ export const FUNDING_SECTIONS = ['bonds', 'projects', 'zones', 'pool'] as const;
 
 /** The part of a Result the funding views make, for reading with output paths. */
 export function fundingView(m: LedgerMetrics): Pick<FundingReport, 'bonds' | 'projects' | 'zones' | 'pool'> {
-  const f = m.funding();
+  const f = m.funding;
   return { bonds: f.bonds, projects: f.projects, zones: f.zones, pool: f.pool };
 }
 
 /**
- * Every path the fast path answers for a run with these tiers, parcels and periods — what the
- * metrics test checks against report(), figure by figure.
+ * Every figure of the catalogue at the total, parcel and period levels (figures.ts), as paths for
+ * a run with these tiers, parcels and periods — what the figures test holds the fast path and
+ * report() to, figure by figure. A figure the fast path cannot read is a failure there, not a gap.
  */
 export function fastOutputPaths(tiers: readonly string[], parcelIds: readonly string[], periods: number): string[] {
-  const paths = [
-    ...Object.keys(TOTAL_RULES).map((k) => `totals.${k}`),
-    'totals.unrecoveredCost', 'totals.acquisitionPlanned', 'totals.peakFundingNeed',
-    ...tiers.map((t) => `totals.shares.${t}`),
-    ...PROVISION_KINDS.map((k) => `totals.provisionsByKind.${k}`),
-  ];
+  const keys = (level: 'total' | 'period' | 'parcel') => [...figuresAt(level).map((f) => f.key), ...tiers.map((t) => `shares.${t}`)];
+  const paths = keys('total').map((k) => `totals.${k}`);
   parcelIds.forEach((id, i) => {
     const at = i % 2 ? `parcels[${i}]` : `parcels[${JSON.stringify(id)}]`;
-    paths.push(...Object.keys(PARCEL_RULES).map((k) => `${at}.${k}`), `${at}.unrecoveredCost`, `${at}.acquisitionPlanned`, `${at}.sale.revenue`, ...tiers.map((t) => `${at}.shares.${t}`));
+    paths.push(...keys('parcel').map((k) => `${at}.${k}`), `${at}.sale.revenue`);
   });
-  const fields = [...Object.keys(BALANCE_ACCOUNTS), ...Object.keys(PERIOD_RULES), 'poolBalance', 'net', 'cumulativeNet', ...tiers.map((t) => `shares.${t}`)];
-  for (const f of fields) paths.push(`periods[*].${f}`, `min(periods[*].${f})`, `max(periods[*].${f})`, `periods[${periods - 1}].${f}`);
+  for (const f of keys('period')) paths.push(`periods[*].${f}`, `min(periods[*].${f})`, `max(periods[*].${f})`, `periods[${periods - 1}].${f}`);
   return paths;
 }

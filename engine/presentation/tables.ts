@@ -32,24 +32,25 @@ export function periodColumns(result: Result): Column<PeriodRow>[] {
     tx('period', '期间', 'Period', (r) => r.period),
     m('appropriations', '财政预算安排', 'Appropriations', (r) => r.appropriations),
     m('fiscalTopUp', '财政补足', 'Fiscal top-up', (r) => r.fiscalTopUp),
-    m('saleReceipts', '出让收入', 'Sale receipts', (r) => r.saleReceipts),
+    m('saleRevenue', '出让收入', 'Sale revenue', (r) => r.saleRevenue),
     m('leaseIncome', '临时利用收入', 'Lease income', (r) => r.leaseIncome),
-    m('acquisition', '收储支出', 'Acquisition', (r) => r.acquisition),
+    m('acquisitionCost', '收储支出', 'Acquisition', (r) => r.acquisitionCost),
     m('serviceFee', '征储服务费', 'Service fee', (r) => r.serviceFee),
-    m('development', '前期开发', 'Development', (r) => r.development),
+    m('developmentCost', '前期开发', 'Development', (r) => r.developmentCost),
     m('managementFee', '代建管理费', 'Management fee', (r) => r.managementFee),
-    m('holding', '管护费用', 'Holding', (r) => r.holding),
+    m('holdingCost', '管护费用', 'Holding', (r) => r.holdingCost),
     m('saleBusinessFee', '出让业务费', 'Sale fee', (r) => r.saleBusinessFee),
     m('provisions', '计提各项基金', 'Provisions', (r) => r.provisions),
     m('costRecovered', '成本返还', 'Cost recovered', (r) => r.costRecovered),
     m('valueAdded', '增值收益', 'Value added', (r) => r.valueAdded),
     ...result.tiers.map((t) => m<PeriodRow>(`shares.${t.id}`, `${t.name.zh}分成`, `${t.name.en} share`, (r) => r.shares[t.id])),
-    m('poolCapital', '资金池注资', 'Pool capital and inflows', (r) => r.poolCapital),
-    m('preAllocation', '财政预拨', 'Pre-allocations', (r) => r.preAllocation),
-    m('preAllocationReturn', '预拨返还', 'Pre-allocations returned', (r) => r.preAllocationReturn),
+    m('poolCapital', '资金池筹集', 'Pool capital', (r) => r.poolCapital),
+    m('poolInflows', '资金池注入', 'Pool inflows', (r) => r.poolInflows),
+    m('advances', '财政预拨', 'Pre-allocations', (r) => r.advances),
+    m('advancesReturned', '预拨返还', 'Pre-allocations returned', (r) => r.advancesReturned),
     m('bondProceeds', '债券发行收入', 'Bond proceeds', (r) => r.bondProceeds),
     m('interest', '债券利息', 'Bond interest', (r) => r.interest),
-    m('principal', '债券还本', 'Bond principal', (r) => r.principal),
+    m('principalRepaid', '债券还本', 'Bond principal', (r) => r.principalRepaid),
     m('bondFees', '债券费用', 'Bond fees', (r) => r.bondFees),
     m('debtService', '还本付息合计', 'Debt service', (r) => r.debtService),
     m('reserveFundBalance', '储备资金余额', 'Reserve fund balance', (r) => r.reserveFundBalance),
@@ -70,7 +71,7 @@ export function parcelColumns(result: Result): Column<ParcelRow>[] {
     { key: 'areaMu', zh: '面积（亩）', en: 'Area (mu)', kind: 'number', get: (r) => r.areaMu },
     tx('acquisitionMode', '收储方式', 'Acquisition mode', (r) => r.acquisitionMode ?? ''),
     m('acquisitionPlanned', '收储成本（计划）', 'Acquisition (planned)', (r) => r.acquisitionPlanned),
-    m('acquisitionPaid', '收储成本（已付）', 'Acquisition (paid)', (r) => r.acquisitionPaid),
+    m('acquisitionCost', '收储成本（已付）', 'Acquisition (paid)', (r) => r.acquisitionCost),
     m('serviceFee', '征储服务费', 'Service fee', (r) => r.serviceFee),
     m('developmentCost', '前期开发', 'Development', (r) => r.developmentCost),
     m('managementFee', '代建管理费', 'Management fee', (r) => r.managementFee),
@@ -79,7 +80,7 @@ export function parcelColumns(result: Result): Column<ParcelRow>[] {
     m('leaseIncome', '临时利用收入', 'Lease income', (r) => r.leaseIncome),
     tx('saleDate', '出让时间', 'Sale date', (r) => r.sale?.date ?? ''),
     m('saleRevenue', '出让收入', 'Sale revenue', (r) => r.sale?.revenue ?? '0.00'),
-    m('provisionsTotal', '计提合计', 'Provisions', (r) => r.provisionsTotal),
+    m('provisions', '计提合计', 'Provisions', (r) => r.provisions),
     m('costRecovered', '成本返还', 'Cost recovered', (r) => r.costRecovered),
     m('unrecoveredCost', '未弥补成本', 'Unrecovered cost', (r) => r.unrecoveredCost),
     m('valueAdded', '增值收益', 'Value added', (r) => r.valueAdded),
@@ -113,14 +114,14 @@ export function resultTables(result: Result): Table[] {
 
 /** What each government receives: its value-added shares and its part of every provision (S-1, P-6…P-10). */
 function governmentTable(result: Result): Table {
-  type G = { government: string; valueAdded: string; provisions: Record<string, string>; total: string };
+  type G = { government: string; valueAdded: string; provisionsByKind: Record<string, string>; total: string };
   const rows: G[] = Object.entries(result.totals.receiptsByGovernment).map(([government, g]) => ({ government, ...g }));
   return {
     name: 'governments', zh: '各级政府所得', en: 'What each government receives', rows,
     columns: [
       tx<G>('government', '政府', 'Government', (g) => g.government),
       m<G>('valueAdded', '增值收益分成', 'Share of value added', (g) => g.valueAdded),
-      ...PROVISIONS.map((d) => m<G>(`provisions.${d.id}`, d.zh, d.en, (g) => g.provisions[d.id] ?? '0.00')),
+      ...PROVISIONS.map((d) => m<G>(`provisions.${d.id}`, d.zh, d.en, (g) => g.provisionsByKind[d.id] ?? '0.00')),
       m<G>('total', '合计', 'Total', (g) => g.total),
     ] as Column<unknown>[],
   };

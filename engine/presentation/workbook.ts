@@ -21,7 +21,7 @@ export async function resultWorkbook(result: Result): Promise<Uint8Array> {
     ['临时利用收入（元）', 'Lease income (yuan)', Number(t.leaseIncome)],
     ['出让收入（元）', 'Sale revenue (yuan)', Number(t.saleRevenue)],
     ['计提各项基金（元）', 'Provisions (yuan)', Number(t.provisions)],
-    ['成本返还（元）', 'Cost recovered (yuan)', Number(t.reserveCostRecovered)],
+    ['成本返还（元）', 'Cost recovered (yuan)', Number(t.costRecovered)],
     ['增值收益（元）', 'Value added (yuan)', Number(t.valueAdded)],
     ...result.tiers.map((tier) => [`${tier.name.zh}分成（元）`, `${tier.name.en} share (yuan)`, Number(t.shares[tier.id])]),
   ];

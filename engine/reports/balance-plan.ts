@@ -46,7 +46,7 @@ function investment(result: Result, scope: ProjectScope, bond: BondReport): Repo
     head: [tx('金额', 'Amount')],
     note: tx(`${scope.name.zh}；资金来源按支付宗地支出的账户归集（账簿记录）。`, `${scope.name.en}; sources as the ledger shows which account paid each parcel's spending.`),
     rows: [
-      one('use.acq', '征收补偿（土地价款）', 'Acquisition compensation', sum((p) => [p.acquisitionPaid])),
+      one('use.acq', '征收补偿（土地价款）', 'Acquisition compensation', sum((p) => [p.acquisitionCost])),
       one('use.dev', '前期开发（含代建管理费）', 'Pre-development (with management fee)', sum((p) => [p.developmentCost, p.managementFee])),
       one('use.hold', '管护费用', 'Holding and care', sum((p) => [p.holdingCost])),
       one('use.other', '其他（征储服务费、出让业务费）', 'Other (service and sale fees)', sum((p) => [p.serviceFee, p.saleBusinessFee])),

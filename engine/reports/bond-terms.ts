@@ -9,7 +9,7 @@ import type { Text } from '../model';
 import { fen } from './report-table';
 
 export function repaymentText(bond: BondReport): Text {
-  const payments = bond.schedule.filter((s) => fen(s.principal) > 0);
+  const payments = bond.schedule.filter((s) => fen(s.principalRepaid) > 0);
   if (payments.length <= 1 && fen(bond.earlyRedeemed) === 0) return { zh: '到期一次还本', en: 'Bullet at maturity' };
   if (fen(bond.earlyRedeemed) > 0) return { zh: '到期一次还本，出让收入到账提前偿还', en: 'Bullet, redeemed early from sale income' };
   return { zh: '分期还本', en: 'Amortising' };

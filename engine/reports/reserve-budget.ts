@@ -15,16 +15,16 @@ const INCOME: Line[] = [
   { key: 'inc.costRecovered', label: { zh: '从已供应储备土地出让收入中安排（成本返还）', en: 'From land-sale income (cost recovered)' }, get: (y) => [y.costRecovered] },
   { key: 'inc.appropriations', label: { zh: '财政预算安排', en: 'Budget appropriations' }, get: (y) => [y.appropriations, y.fiscalTopUp] },
   { key: 'inc.bond', label: { zh: '地方政府债券资金', en: 'Local government bond proceeds' }, get: (y) => [y.bondProceeds] },
-  { key: 'inc.preAllocation', label: { zh: '财政预拨资金', en: 'Fiscal pre-allocations' }, get: (y) => [y.preAllocation] },
-  { key: 'inc.pool', label: { zh: '其他财政资金（资金池筹资）', en: 'Other fiscal funds (pool capital)' }, get: (y) => [y.poolCapital] },
+  { key: 'inc.preAllocation', label: { zh: '财政预拨资金', en: 'Fiscal pre-allocations' }, get: (y) => [y.advances] },
+  { key: 'inc.pool', label: { zh: '其他财政资金（资金池筹资）', en: 'Other fiscal funds (pool capital)' }, get: (y) => [y.poolCapital, y.poolInflows] },
 ];
 const SPENDING: Line[] = [
-  { key: 'exp.acq', label: { zh: '征收、收购、收回土地价款及补偿', en: 'Acquisition and compensation' }, get: (y) => [y.acquisition] },
-  { key: 'exp.dev', label: { zh: '储备土地前期开发（含代建管理费）', en: 'Pre-development (with management fee)' }, get: (y) => [y.development, y.managementFee] },
-  { key: 'exp.hold', label: { zh: '储备土地管护', en: 'Holding and care' }, get: (y) => [y.holding] },
+  { key: 'exp.acq', label: { zh: '征收、收购、收回土地价款及补偿', en: 'Acquisition and compensation' }, get: (y) => [y.acquisitionCost] },
+  { key: 'exp.dev', label: { zh: '储备土地前期开发（含代建管理费）', en: 'Pre-development (with management fee)' }, get: (y) => [y.developmentCost, y.managementFee] },
+  { key: 'exp.hold', label: { zh: '储备土地管护', en: 'Holding and care' }, get: (y) => [y.holdingCost] },
   { key: 'exp.other', label: { zh: '其他费用（征储服务费、出让业务费）', en: 'Other (service and sale fees)' }, get: (y) => [y.serviceFee, y.saleBusinessFee] },
   { key: 'exp.debt', label: { zh: '偿还债券本息及发行费用', en: 'Bond principal, interest and fees' }, get: (y) => [y.debtService] },
-  { key: 'exp.preReturn', label: { zh: '归还财政预拨资金', en: 'Pre-allocations returned' }, get: (y) => [y.preAllocationReturn] },
+  { key: 'exp.preReturn', label: { zh: '归还财政预拨资金', en: 'Pre-allocations returned' }, get: (y) => [y.advancesReturned] },
 ];
 
 export function reserveBudget(result: Result, year?: number): Report {
@@ -54,7 +54,7 @@ export function reserveBudget(result: Result, year?: number): Report {
     title: tx('出让收入分配（分级次）', 'Land income by government level'),
     head,
     rows: [
-      totalThenValues('sale', tx('土地出让收入', 'Land-sale receipts'), years.map((y) => y.saleReceipts)),
+      totalThenValues('sale', tx('土地出让收入', 'Land-sale receipts'), years.map((y) => y.saleRevenue)),
       totalThenValues('provisions', tx('计提各项基金', 'Provisions'), years.map((y) => y.provisions), undefined, 1),
       totalThenValues('costRecovered', tx('成本返还', 'Cost recovered'), years.map((y) => y.costRecovered), undefined, 1),
       ...tierRows,

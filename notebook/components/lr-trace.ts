@@ -86,6 +86,7 @@ export class LrTrace extends LitElement {
   private body(a: TraceAnswer, scope: string) {
     const T = (zh: string, en: string) => L(this.lang, zh, en);
     if (!a.known) return html`<p class="note">${T('这个数字还没有对应的分录规则。', 'This figure is not traced to postings yet.')}</p>`;
+    if (a.derived) return html`<p class="note" data-derived>${T('这个数字由其他数字计算得出，没有自己的分录：', 'This figure is computed from others and has no postings of its own: ')}${this.lang === 'en' ? a.derived.en : a.derived.zh}${a.derived.from.length ? html` <span class="muted">(${a.derived.from.join(', ')})</span>` : nothing}</p>`;
     const table: Table = {
       name: 'trace', zh: '溯源分录', en: 'Trace postings',
       columns: [
@@ -108,7 +109,7 @@ export class LrTrace extends LitElement {
         <dt>${T('分录笔数', 'Postings')}</dt><dd>${a.count}${a.count > a.postings.length ? T(`（显示前 ${a.postings.length} 笔）`, ` (first ${a.postings.length} shown)`) : ''}</dd>
       </dl>
       <h3>${T('规则', 'Rules')}</h3>
-      <ul>${a.rules.map((r) => html`<li><code>${r.id}</code> ${this.lang === 'en' ? r.en : r.zh} <span class="muted">（${r.ref}）</span></li>`)}</ul>
+      <ul>${a.rules.map((r) => html`<li><code>${r.id}</code> ${r.sign < 0 ? '−' : '+'} ${this.lang === 'en' ? r.en : r.zh} <span class="muted">（${r.ref}）</span></li>`)}</ul>
       <h3>${T('参数及来源', 'Parameters and their sources')}</h3>
       ${a.parameters.length === 0
         ? html`<p class="muted">${T('这些规则不读取政策参数（金额直接来自情景输入）。', 'These rules read no policy parameter (the amounts come from the scenario inputs).')}</p>`

@@ -6,6 +6,7 @@
  */
 import { fenToYuan, parseMoney } from '../../engine/money';
 import type { Result } from '../../engine/report';
+import { figure } from '../../engine/figures';
 
 export interface DiffRow {
   key: string;
@@ -17,21 +18,9 @@ export interface DiffRow {
   diff: string | null;
 }
 
-const TOTALS: [string, string, string][] = [
-  ['saleRevenue', '出让收入', 'Sale revenue'],
-  ['leaseIncome', '临时利用收入', 'Lease income'],
-  ['acquisitionCost', '收储成本（已付）', 'Acquisition paid'],
-  ['developmentCost', '前期开发', 'Development'],
-  ['reserveCost', '土地储备成本', 'Reserve cost'],
-  ['provisions', '计提各项基金', 'Provisions'],
-  ['reserveCostRecovered', '核定成本返还', 'Cost recovered'],
-  ['unrecoveredCost', '未弥补成本', 'Unrecovered cost'],
-  ['valueAdded', '增值收益', 'Value added'],
-  ['appropriations', '财政预算安排', 'Appropriations'],
-  ['fiscalTopUp', '财政补足', 'Fiscal top-up'],
-  ['peakFundingNeed', '峰值资金需求', 'Peak funding need'],
-  ['financingCost', '融资成本', 'Financing cost'],
-];
+// The figures compared, by catalogue key; their names are the catalogue's (engine/figures.ts).
+const TOTALS: [string, string, string][] = ['saleRevenue', 'leaseIncome', 'acquisitionCost', 'developmentCost', 'spending', 'provisions', 'costRecovered', 'unrecoveredCost', 'valueAdded', 'appropriations', 'fiscalTopUp', 'peakFundingNeed', 'financingCost']
+  .map((k) => { const f = figure(k)!; return [k, f.zh, f.en]; });
 
 export function difference(a: string | null | undefined, b: string | null | undefined): string | null {
   if (a === null || a === undefined || b === null || b === undefined) return null;
@@ -62,7 +51,7 @@ export interface YearDiffRow {
   diff: string | null;
 }
 
-/** A metric year by year ('saleReceipts', 'valueAdded', 'shares.city'…) for both results. */
+/** A metric year by year ('saleRevenue', 'valueAdded', 'shares.city'…) for both results. */
 export function diffYears(a: Result, b: Result, metric: string): YearDiffRow[] {
   const get = (r: Result, year: number): string | null => {
     const y = r.years.find((x) => x.year === year);

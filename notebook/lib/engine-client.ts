@@ -12,12 +12,13 @@
 import type { TraceAnswer, TraceQuery } from './trace';
 import type { ReportReply, RunReply, WorkerRequest, WorkerResponse } from './protocol';
 import type { ReportKind } from '../../engine/reports/report-table';
+import type { PartialResult, View } from '../../engine/report';
 import type { DiffRow } from './compare';
 
 type Body =
-  | { type: 'run'; scenario: unknown }
+  | { type: 'run'; scenario: unknown; views?: readonly View[] }
   | { type: 'compare'; a: unknown; b: unknown }
-  | { type: 'sweep'; scenarios: unknown[] }
+  | { type: 'sweep'; scenarios: unknown[]; views?: readonly View[] }
   | { type: 'trace'; runId: number; query: TraceQuery }
   | { type: 'report'; scenario: unknown; kind: ReportKind; year?: number };
 
@@ -75,16 +76,21 @@ export class EngineClient {
     this.timer = this.inFlight.size > 0 ? setTimeout(() => this.timedOut(), this.timeoutMs) : null;
   }
 
-  run(channel: string, scenario: unknown): Promise<RunReply | null> {
-    return this.request(channel, { type: 'run', scenario }).then((r) => (r && r.type === 'run' ? r.reply : null));
+  /** A run of the scenario: the whole Result, or only the views named (a page asks for what it draws). */
+  run(channel: string, scenario: unknown): Promise<RunReply | null>;
+  run<V extends View>(channel: string, scenario: unknown, views: readonly V[]): Promise<RunReply<PartialResult<V>> | null>;
+  run(channel: string, scenario: unknown, views?: readonly View[]): Promise<RunReply<unknown> | null> {
+    return this.request(channel, { type: 'run', scenario, views }).then((r) => (r && r.type === 'run' ? r.reply : null));
   }
 
   compare(channel: string, a: unknown, b: unknown): Promise<{ a: RunReply; b: RunReply; diff: DiffRow[] } | null> {
     return this.request(channel, { type: 'compare', a, b }).then((r) => (r && r.type === 'compare' ? { a: r.a, b: r.b, diff: r.diff } : null));
   }
 
-  sweep(channel: string, scenarios: unknown[]): Promise<RunReply[] | null> {
-    return this.request(channel, { type: 'sweep', scenarios }).then((r) => (r && r.type === 'sweep' ? r.replies : null));
+  sweep(channel: string, scenarios: unknown[]): Promise<RunReply[] | null>;
+  sweep<V extends View>(channel: string, scenarios: unknown[], views: readonly V[]): Promise<RunReply<PartialResult<V>>[] | null>;
+  sweep(channel: string, scenarios: unknown[], views?: readonly View[]): Promise<RunReply<unknown>[] | null> {
+    return this.request(channel, { type: 'sweep', scenarios, views }).then((r) => (r && r.type === 'sweep' ? r.replies : null));
   }
 
   report(channel: string, scenario: unknown, kind: ReportKind, year?: number): Promise<ReportReply | null> {

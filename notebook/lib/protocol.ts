@@ -4,13 +4,14 @@
  * of its channel. A scenario with problems is an answer too (`ok: false`), never an exception.
  */
 import type { Problem } from '../../engine/problem';
-import type { Result } from '../../engine/report';
+import type { PartialResult, Result, View } from '../../engine/report';
 import type { DiffRow } from './compare';
 import type { TraceAnswer, TraceQuery } from './trace';
 import type { Report, ReportKind } from '../../engine/reports/report-table';
 
-export type RunReply =
-  | { ok: true; result: Result; runId: number; ms: number }
+/** A run's answer: the whole Result, or (for a request that named its views) only those views. */
+export type RunReply<R = Result> =
+  | { ok: true; result: R; runId: number; ms: number }
   | { ok: false; problems: Problem[]; ms: number; error?: string };
 
 /** A filed document built in the worker from a run with its postings (and the stress runs for a balance plan). */
@@ -19,15 +20,15 @@ export type ReportReply =
   | { ok: false; problems: Problem[]; ms: number; error?: string };
 
 export type WorkerRequest =
-  | { type: 'run'; seq: number; channel: string; scenario: unknown }
+  | { type: 'run'; seq: number; channel: string; scenario: unknown; views?: readonly View[] }
   | { type: 'compare'; seq: number; channel: string; a: unknown; b: unknown }
-  | { type: 'sweep'; seq: number; channel: string; scenarios: unknown[] }
+  | { type: 'sweep'; seq: number; channel: string; scenarios: unknown[]; views?: readonly View[] }
   | { type: 'trace'; seq: number; channel: string; runId: number; query: TraceQuery }
   | { type: 'report'; seq: number; channel: string; scenario: unknown; kind: ReportKind; year?: number };
 
 export type WorkerResponse =
-  | { type: 'run'; seq: number; channel: string; reply: RunReply }
+  | { type: 'run'; seq: number; channel: string; reply: RunReply<Result | PartialResult<View>> }
   | { type: 'compare'; seq: number; channel: string; a: RunReply; b: RunReply; diff: DiffRow[] }
-  | { type: 'sweep'; seq: number; channel: string; replies: RunReply[] }
+  | { type: 'sweep'; seq: number; channel: string; replies: RunReply<Result | PartialResult<View>>[] }
   | { type: 'trace'; seq: number; channel: string; answer: TraceAnswer | null; error?: string }
   | { type: 'report'; seq: number; channel: string; reply: ReportReply };

@@ -7,13 +7,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { engine } from './engine-client';
 import type { RunReply } from './protocol';
+import type { PartialResult, View } from '../../engine/report';
 
-export class RunController implements ReactiveController {
-  reply: RunReply | null = null;
+export class RunController<V extends View = View> implements ReactiveController {
+  reply: RunReply<PartialResult<V>> | null = null;
   pending = false;
   private key: string | null = null;
 
-  constructor(private host: ReactiveControllerHost, private channel: string) {
+  /** `views`: the parts of the Result the page draws (all when omitted); the worker makes only those. */
+  constructor(private host: ReactiveControllerHost, private channel: string, private views?: readonly V[]) {
     host.addController(this);
   }
 
@@ -36,7 +38,8 @@ export class RunController implements ReactiveController {
     if (key === this.key) return;
     this.key = key;
     this.pending = true;
-    void engine().run(this.channel, scenario).then((reply) => {
+    const asked = this.views ? engine().run(this.channel, scenario, this.views) : (engine().run(this.channel, scenario) as Promise<RunReply<PartialResult<V>> | null>);
+    void asked.then((reply) => {
       if (reply === null) return;
       this.reply = reply;
       this.pending = false;

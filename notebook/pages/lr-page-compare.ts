@@ -27,7 +27,7 @@ import '../components/lr-table';
 
 const B_KEYS = ['b', 'b.price', 'b.delay', 'b.ratio', 'b.exc', 'b.prov', 'b.cost'];
 const METRICS = [
-  { key: 'saleReceipts', zh: '出让收入', en: 'Sale receipts' },
+  { key: 'saleRevenue', zh: '出让收入', en: 'Sale revenue' },
   { key: 'fiscalTopUp', zh: '财政补足', en: 'Fiscal top-up' },
   { key: 'valueAdded', zh: '增值收益', en: 'Value added' },
   { key: 'reserveFundBalance', zh: '储备资金余额', en: 'Reserve fund balance' },
@@ -89,7 +89,7 @@ export class PageCompare extends NotebookPage {
       }
     }
     const rep = this._reply;
-    const metric = this.params.metric ?? 'saleReceipts';
+    const metric = this.params.metric ?? 'saleRevenue';
     const stamp = `${rep?.a.ok ? rep.a.runId : 0}|${rep?.b.ok ? rep.b.runId : 0}|${this.lang}|${this.unit}|${metric}`;
     if (rep && rep.a.ok && rep.b.ok && stamp !== this.stamp) {
       this.stamp = stamp;
@@ -192,8 +192,8 @@ export class PageCompare extends NotebookPage {
       <lr-slider name="b.ratio" label=${T('B 分成比例', 'B split')} min="5" max="8" step="0.5" .value=${Number(ratio ?? '6')} value-text=${ratio ? `${ratio} : ${(100 - Math.round(Number(ratio) * 10)) / 10}` : T('情景默认', 'scenario default')}
         ?disabled=${!twoTier} @value-input=${(e: CustomEvent) => setB({ 'b.ratio': e.detail.value })}></lr-slider>
       <label class="field">${T('逐年对比的指标', 'Figure by year')}
-        <select name="metric" @change=${(e: Event) => this.setParams({ metric: (e.target as HTMLSelectElement).value === 'saleReceipts' ? null : (e.target as HTMLSelectElement).value })}>
-          ${METRICS.filter((m) => m.key !== 'reserveFundBalance').map((m) => html`<option value=${m.key} ?selected=${(this.params.metric ?? 'saleReceipts') === m.key}>${T(m.zh, m.en)}</option>`)}
+        <select name="metric" @change=${(e: Event) => this.setParams({ metric: (e.target as HTMLSelectElement).value === 'saleRevenue' ? null : (e.target as HTMLSelectElement).value })}>
+          ${METRICS.filter((m) => m.key !== 'reserveFundBalance').map((m) => html`<option value=${m.key} ?selected=${(this.params.metric ?? 'saleRevenue') === m.key}>${T(m.zh, m.en)}</option>`)}
           ${(this._reply?.a.ok ? this._reply.a.result.tiers : []).map((t) => html`<option value=${`shares.${t.id}`} ?selected=${this.params.metric === `shares.${t.id}`}>${T(`${t.name.zh}分成`, `${t.name.en} share`)}</option>`)}
         </select></label>
       <button class="linklike" @click=${() => { const c: Record<string, null> = {}; for (const k of B_KEYS) c[k] = null; this.setParams(c); }}>${T('B 还原为默认（价格 ×0.90）', 'reset B (prices × 0.90)')}</button>

@@ -79,7 +79,7 @@ export class PageFunding extends NotebookPage {
     const pool = (r as unknown as { pool?: { minBalance?: string; minPeriod?: string; fund?: string } }).pool;
     return [
       { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
-      { key: 'reserveCost', label: this.T('土地储备成本', 'Reserve cost'), value: r.totals.reserveCost, trace: { metric: 'reserveCost' } },
+      { key: 'spending', label: this.T('土地储备成本', 'Reserve cost'), value: r.totals.spending, trace: { metric: 'spending' } },
       { key: 'fiscalTopUp', label: this.T('财政补足（资金缺口）', 'Fiscal top-up (gap)'), value: r.totals.fiscalTopUp, trace: { metric: 'fiscalTopUp' }, tone: r.totals.fiscalTopUp !== '0.00' ? 'bad' : null },
       { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: t.peakFundingNeed ?? null, hint: t.peakFundingNeed === undefined ? pending : undefined },
       { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: t.financingCost ?? null, hint: t.financingCost === undefined ? pending : undefined, trace: { metric: 'financingCost' } },
@@ -186,7 +186,7 @@ export class PageFunding extends NotebookPage {
           note=${bonds?.length ? '' : T('待债券结果（bonds[].coverageByYear）。', 'Awaiting bond results (bonds[].coverageByYear).')}></lr-chart>
       </div>
       ${this.bonds ? html`<lr-table data-table="bonds" .table=${this.bonds} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'bonds')} .highlight=${['coverageRatio']}
-        .traceOf=${((_row: unknown, col: Column<unknown>) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'fees' ? { metric: 'bondFees' } : null)) as TraceOf}></lr-table>` : nothing}
+        .traceOf=${((_row: unknown, col: Column<unknown>) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'bondFees' ? { metric: 'bondFees' } : null)) as TraceOf}></lr-table>` : nothing}
       <section class="stack">
         <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
         <lr-table data-table="periods" .table=${this.periodsTable} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'periods')} limit="24"></lr-table>

@@ -175,7 +175,7 @@ export class PageScenario extends NotebookPage {
     const isUser = l?.entry?.source === 'user';
     const kpis: Kpi[] = result ? [
       { key: 'saleRevenue', label: T('出让收入', 'Sale revenue'), value: result.totals.saleRevenue },
-      { key: 'reserveCost', label: T('土地储备成本', 'Reserve cost'), value: result.totals.reserveCost },
+      { key: 'spending', label: T('土地储备成本', 'Reserve cost'), value: result.totals.spending },
       { key: 'valueAdded', label: T('增值收益', 'Value added'), value: result.totals.valueAdded },
     ] : [];
     return html`

@@ -65,8 +65,8 @@ export class PageSplit extends NotebookPage {
       const r = reply.result;
       const parcel = r.parcels.find((p) => p.id === this.params.parcel) ?? null;
       const w = parcel
-        ? { revenue: parcel.sale?.revenue ?? '0.00', provisions: parcel.provisions, costRecovered: parcel.costRecovered, unrecoveredCost: parcel.unrecoveredCost, valueAdded: parcel.valueAdded, shares: parcel.shares }
-        : { revenue: r.totals.saleRevenue, provisions: r.totals.provisionsByKind, costRecovered: r.totals.reserveCostRecovered, unrecoveredCost: r.totals.unrecoveredCost, valueAdded: r.totals.valueAdded, shares: r.totals.shares };
+        ? { saleRevenue: parcel.sale?.revenue ?? '0.00', provisionsByKind: parcel.provisionsByKind, costRecovered: parcel.costRecovered, unrecoveredCost: parcel.unrecoveredCost, valueAdded: parcel.valueAdded, shares: parcel.shares }
+        : { saleRevenue: r.totals.saleRevenue, provisionsByKind: r.totals.provisionsByKind, costRecovered: r.totals.costRecovered, unrecoveredCost: r.totals.unrecoveredCost, valueAdded: r.totals.valueAdded, shares: r.totals.shares };
       this.waterfall = waterfallChart(waterfallSteps(w, r, this.enabledProvisions()), this.lang, this.unit);
       this.byYear = sharesByYearChart(r, this.lang, this.unit);
       this.parcels = { name: 'parcels', zh: '宗地损益', en: 'Parcels', columns: parcelColumns(r) as Column<unknown>[], rows: r.parcels };
@@ -75,7 +75,7 @@ export class PageSplit extends NotebookPage {
       this.kpis = [
         { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
         { key: 'provisions', label: this.T('计提各项基金', 'Provisions'), value: r.totals.provisions, trace: { metric: 'provisions' } },
-        { key: 'reserveCostRecovered', label: this.T('核定成本返还', 'Cost recovered'), value: r.totals.reserveCostRecovered, trace: { metric: 'reserveCostRecovered' } },
+        { key: 'costRecovered', label: this.T('核定成本返还', 'Cost recovered'), value: r.totals.costRecovered, trace: { metric: 'costRecovered' } },
         { key: 'valueAdded', label: this.T('增值收益', 'Value added'), value: r.totals.valueAdded, trace: { metric: 'valueAdded' } },
         ...r.tiers.map((t) => ({ key: `shares.${t.id}`, label: this.T(`${t.name.zh}分成`, `${t.name.en} share`), value: r.totals.shares[t.id], trace: { metric: `shares.${t.id}` } })),
       ];
@@ -91,7 +91,7 @@ export class PageSplit extends NotebookPage {
       columns: [
         { key: 'entity', zh: '政府', en: 'Government', kind: 'text', get: (g) => (g as G).entity },
         { key: 'valueAdded', zh: '增值收益分成', en: 'Share of value added', kind: 'money', get: (g) => (g as G).valueAdded },
-        ...PROVISION_KINDS.map((k) => ({ key: `provisions.${k}`, zh: PROVISION_NAMES[k].zh, en: PROVISION_NAMES[k].en, kind: 'money', get: (g: unknown) => (g as G).provisions[k] ?? '0.00' })),
+        ...PROVISION_KINDS.map((k) => ({ key: `provisions.${k}`, zh: PROVISION_NAMES[k].zh, en: PROVISION_NAMES[k].en, kind: 'money', get: (g: unknown) => (g as G).provisionsByKind[k] ?? '0.00' })),
         { key: 'total', zh: '合计', en: 'Total', kind: 'money', get: (g) => (g as G).total },
       ] as Column<unknown>[],
     };
@@ -168,9 +168,9 @@ export class PageSplit extends NotebookPage {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
     const traceOf: TraceOf = (row, col) => {
-      const key = col.key === 'provisionsTotal' ? 'provisions' : col.key;
+      const key = col.key;
       const def = metricDef(key);
-      return def && (def.rules || def.account) ? { metric: key, parcel: (row as ParcelRow).id } : null;
+      return def?.traced ? { metric: key, parcel: (row as ParcelRow).id } : null;
     };
     return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)} class="stack">
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>

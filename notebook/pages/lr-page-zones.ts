@@ -89,7 +89,8 @@ export class PageZones extends NotebookPage {
     if (key === this.sweepKey) return;
     this.sweepKey = key;
     const scenarios = SWEEP.map((fee) => applyControls(this.loaded!.ok ? this.loaded!.scenario : {}, { ...this.params, fee }).scenario);
-    void engine().sweep('zones-sweep', scenarios).then((replies) => {
+    // The break-even curve reads each zone's result only: no period, parcel or check rows are made.
+    void engine().sweep('zones-sweep', scenarios, ['zones']).then((replies) => {
       if (!replies) return;
       const points: SweepPoint[] = [];
       replies.forEach((rep, i) => { const z = rep.ok ? zonesOf(rep.result) : null; if (z) points.push({ rate: SWEEP[i], zones: z }); });

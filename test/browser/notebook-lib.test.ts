@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { composeScenario } from '../../engine/scenario/compose';
 import { prepare } from '../../engine/scenario/normalize';
 import { run } from '../../engine/run';
-import { postingRows, report } from '../../engine/report';
+import { report } from '../../engine/report';
 import { applyControls, percentToFactor, ratioPair, scenarioDefaults, variantFile } from '../../notebook/lib/controls';
 import { difference, diffTotals, diffYears } from '../../notebook/lib/compare';
-import { traceFigure } from '../../notebook/lib/trace';
+import { traceQuery } from '../../notebook/lib/trace';
 import { SchemaWalker, pathString, removeAt } from '../../notebook/lib/schema-walk';
 import { formatMoney, plotValue } from '../../notebook/lib/format';
 import { paramsToSearch, readParams, withChange } from '../../notebook/lib/url-state';
@@ -123,33 +123,32 @@ describe('compare', () => {
 describe('trace', () => {
   const s = load('hainan-provincial.json');
   const { out, result } = runScenario(s);
-  const postings = postingRows(out);
 
   it('the postings behind a total add up to it, with the rule and its parameters', () => {
-    const t = traceFigure(postings, result, { metric: 'saleRevenue', value: result.totals.saleRevenue });
+    const t = traceQuery(out, { metric: 'saleRevenue', value: result.totals.saleRevenue });
     expect(t.agrees).toBe(true);
     expect(t.rules.map((r) => r.id)).toEqual(['sale.receipt']);
-    const share = traceFigure(postings, result, { metric: 'shares.province', value: result.totals.shares.province });
+    const share = traceQuery(out, { metric: 'shares.province', value: result.totals.shares.province });
     expect(share.agrees).toBe(true);
     expect(share.parameters.map((p) => p.key)).toContain('split.ratios');
-    const edu = traceFigure(postings, result, { metric: 'provisions.education', value: result.totals.provisionsByKind.education });
+    const edu = traceQuery(out, { metric: 'provisions.education', value: result.totals.provisionsByKind.education });
     expect(edu.agrees).toBe(true);
     expect(edu.parameters.map((p) => p.key)).toContain('provisions.education.rate');
   });
 
   it('a month’s flow, a parcel’s figure and a balance at a month agree too', () => {
-    const row = result.periods.find((p) => p.acquisition !== '0.00')!;
-    expect(traceFigure(postings, result, { metric: 'acquisition', period: row.period, value: row.acquisition }).agrees).toBe(true);
+    const row = result.periods.find((p) => p.acquisitionCost !== '0.00')!;
+    expect(traceQuery(out, { metric: 'acquisitionCost', period: row.period, value: row.acquisitionCost }).agrees).toBe(true);
     const parcel = result.parcels[0];
-    expect(traceFigure(postings, result, { metric: 'valueAdded', parcel: parcel.id, value: parcel.valueAdded }).agrees).toBe(true);
+    expect(traceQuery(out, { metric: 'valueAdded', parcel: parcel.id, value: parcel.valueAdded }).agrees).toBe(true);
     const mid = result.periods[Math.floor(result.periods.length / 2)];
-    expect(traceFigure(postings, result, { metric: 'treasuryBalance', period: mid.period, value: mid.treasuryBalance }).agrees).toBe(true);
+    expect(traceQuery(out, { metric: 'treasuryBalance', period: mid.period, value: mid.treasuryBalance }).agrees).toBe(true);
     const y = result.years[1];
-    expect(traceFigure(postings, result, { metric: 'saleReceipts', year: y.year, value: y.saleReceipts }).agrees).toBe(true);
+    expect(traceQuery(out, { metric: 'saleRevenue', year: y.year, value: y.saleRevenue }).agrees).toBe(true);
   });
 
   it('an unknown figure says so', () => {
-    expect(traceFigure(postings, result, { metric: 'nonsense' }).known).toBe(false);
+    expect(traceQuery(out, { metric: 'nonsense' }).known).toBe(false);
   });
 });
 

@@ -297,7 +297,7 @@ describe('notebook in Chromium', () => {
     // A cell of the monthly table traces too (one period).
     await page.goto(`${h.base}?s=hainan-provincial`);
     await chartDrawn(page, 'cash');
-    await page.locator('lr-table[data-table="periods"] button.cell[data-metric="acquisition"]').first().click();
+    await page.locator('lr-table[data-table="periods"] button.cell[data-metric="acquisitionCost"]').first().click();
     await trace.locator('[data-agrees="true"]').waitFor({ timeout: 20_000 });
     expect(errors).toEqual([]);
     await context.close();

@@ -17,7 +17,7 @@ const yuanStr = (f: Decimal) => f.div(100).toFixed(2);
 export interface ReferenceParcel {
   id: string;
   revenue: string;
-  provisionsTotal: string;
+  provisions: string;
   costRecovered: string;
   valueAdded: string;
   shares: Record<string, string>;
@@ -78,7 +78,7 @@ export function referenceWaterfall(s: any): ReferenceParcel[] {
     return {
       id: p.id,
       revenue: yuanStr(R),
-      provisionsTotal: yuanStr(provisions),
+      provisions: yuanStr(provisions),
       costRecovered: yuanStr(recovered),
       valueAdded: yuanStr(va),
       shares: Object.fromEntries(tiers.map((t, i) => [t, yuanStr(parts[i])])),

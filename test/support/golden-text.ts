@@ -21,12 +21,12 @@ export function goldenText(r: Result): string {
   lines.push('', '## parcels');
   for (const p of r.parcels) {
     const shares = Object.keys(p.shares).sort().map((k) => `${k}=${p.shares[k]}`).join(' ');
-    lines.push(`${p.id} area=${p.areaM2}m² acq=${p.acquisitionPlanned}/${p.acquisitionPaid} dev=${p.developmentCost} fee=${p.managementFee} hold=${p.holdingCost} verified=${p.verifiedCost} revenue=${p.sale?.revenue ?? '-'} provisions=${p.provisionsTotal} recovered=${p.costRecovered} va=${p.valueAdded} ${shares}`);
+    lines.push(`${p.id} area=${p.areaM2}m² acq=${p.acquisitionPlanned}/${p.acquisitionCost} dev=${p.developmentCost} fee=${p.managementFee} hold=${p.holdingCost} verified=${p.verifiedCost} revenue=${p.sale?.revenue ?? '-'} provisions=${p.provisions} recovered=${p.costRecovered} va=${p.valueAdded} ${shares}`);
   }
   if (r.bonds.length) {
     lines.push('', '## bonds');
     for (const b of r.bonds) {
-      lines.push(`${b.id} principal=${b.principal} rate=${b.couponRate} ${b.issue}→${b.maturity} interest=${b.interest} fees=${b.fees} repaid=${b.principalRepaid} early=${b.earlyRedeemed} rolled=${b.rolledOver} support=${b.fiscalSupport} available=${b.available} service=${b.debtService} coverage=${b.coverageRatio ?? '-'}`);
+      lines.push(`${b.id} principal=${b.principal} rate=${b.couponRate} ${b.issue}→${b.maturity} interest=${b.interest} fees=${b.bondFees} repaid=${b.principalRepaid} early=${b.earlyRedeemed} rolled=${b.rolledOver} support=${b.fiscalDebtSupport} available=${b.available} service=${b.debtService} coverage=${b.coverageRatio ?? '-'}`);
       for (const y of b.coverageByYear) lines.push(`  ${y.year} available=${y.available} service=${y.debtService} ratio=${y.ratio ?? '-'}`);
     }
   }
@@ -34,7 +34,7 @@ export function goldenText(r: Result): string {
     lines.push('', `## zones (${r.zoneMode})`);
     for (const z of r.zones) {
       const d = z.developer;
-      lines.push(`${z.id} revenue=${z.revenue} provisions=${z.provisions} cost=${z.cost} balance=${z.balance} peak=${z.peakFundingNeed} support=${z.fiscalSupport}${d ? ` developer: rate=${d.compensationRate} comp=${d.compensation} cost=${d.cost} result=${d.result} peak=${d.peakFundingNeed}` : ''}`);
+      lines.push(`${z.id} revenue=${z.saleRevenue} provisions=${z.provisions} cost=${z.cost} balance=${z.balance} peak=${z.peakFundingNeed} support=${z.fiscalSupport}${d ? ` developer: rate=${d.compensationRate} comp=${d.compensation} cost=${d.cost} result=${d.result} peak=${d.peakFundingNeed}` : ''}`);
     }
   }
   lines.push('', '## pool');

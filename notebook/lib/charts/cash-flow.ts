@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, unitShort, type Lang, type MoneyUnit } from '../format';
 import { AXIS, COLORS, money, text, val, yLabel, type ChartSpec, type Row } from './common';
 import type { Result } from '../../../engine/report';
+import { figure } from '../../../engine/figures';
 
 /** Cumulative cash: the fund pool (when the engine has one), the reserve fund and the treasury, month by month. */
 export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
@@ -36,27 +37,10 @@ export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartS
   };
 }
 
-const SOURCES = [
-  { key: 'saleReceipts', zh: '出让收入', en: 'Sale receipts' },
-  { key: 'leaseIncome', zh: '临时利用收入', en: 'Lease income' },
-  { key: 'appropriations', zh: '财政预算安排', en: 'Appropriations' },
-  { key: 'fiscalTopUp', zh: '财政补足', en: 'Fiscal top-up' },
-  { key: 'preAllocation', zh: '财政预拨', en: 'Pre-allocation' },
-  { key: 'poolCapital', zh: '资金池筹集', en: 'Pool capital' },
-  { key: 'bondProceeds', zh: '债券发行收入', en: 'Bond proceeds' },
-];
-const USES = [
-  { key: 'acquisition', zh: '收储支出', en: 'Acquisition' },
-  { key: 'serviceFee', zh: '征储服务费', en: 'Service fee' },
-  { key: 'development', zh: '前期开发', en: 'Development' },
-  { key: 'managementFee', zh: '代建管理费', en: 'Management fee' },
-  { key: 'holding', zh: '管护费用', en: 'Holding' },
-  { key: 'saleBusinessFee', zh: '出让业务费', en: 'Sale fee' },
-  { key: 'interest', zh: '债券付息', en: 'Bond interest' },
-  { key: 'principal', zh: '债券还本', en: 'Bond principal' },
-  { key: 'bondFees', zh: '债券费用', en: 'Bond fees' },
-  { key: 'preAllocationReturn', zh: '预拨资金返还', en: 'Pre-allocation returned' },
-];
+// The statement's lines by catalogue key; names from the catalogue (engine/figures.ts).
+const named = (keys: string[]) => keys.map((key) => { const f = figure(key)!; return { key, zh: f.zh, en: f.en }; });
+const SOURCES = named(['saleRevenue', 'leaseIncome', 'appropriations', 'fiscalTopUp', 'advances', 'poolCapital', 'poolInflows', 'bondProceeds']);
+const USES = named(['acquisitionCost', 'serviceFee', 'developmentCost', 'managementFee', 'holdingCost', 'saleBusinessFee', 'interest', 'principalRepaid', 'bondFees', 'advancesReturned']);
 
 /** Sources above the axis, uses below it, stacked by kind, month by month. */
 export function sourcesUsesChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {

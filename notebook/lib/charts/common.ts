@@ -16,9 +16,9 @@ export interface ChartSpec {
 }
 
 export const COLORS: Record<string, string> = {
-  saleReceipts: '#2f7d4f', leaseIncome: '#8cc084', appropriations: '#4a78b5', fiscalTopUp: '#9db8e0', bondProceeds: '#8e6bb8',
-  acquisition: '#c0504d', serviceFee: '#e3a08c', development: '#d9822b', managementFee: '#f2c27b', holding: '#a58d6f', saleBusinessFee: '#cdbb9f', debtService: '#6d2e8c',
-  preAllocation: '#b7c9a8', poolCapital: '#5aa0a0', interest: '#6d2e8c', principal: '#a77fc4', bondFees: '#d3b8e6', preAllocationReturn: '#7a7a72',
+  saleRevenue: '#2f7d4f', leaseIncome: '#8cc084', appropriations: '#4a78b5', fiscalTopUp: '#9db8e0', bondProceeds: '#8e6bb8',
+  acquisitionCost: '#c0504d', serviceFee: '#e3a08c', developmentCost: '#d9822b', managementFee: '#f2c27b', holdingCost: '#a58d6f', saleBusinessFee: '#cdbb9f', debtService: '#6d2e8c',
+  advances: '#b7c9a8', poolCapital: '#5aa0a0', poolInflows: '#8fc7c7', interest: '#6d2e8c', principalRepaid: '#a77fc4', bondFees: '#d3b8e6', advancesReturned: '#7a7a72',
   reserveFundBalance: '#1f5f8b', treasuryBalance: '#2f7d4f', poolBalance: '#8e6bb8', cumulativeNet: '#c0504d',
   a: '#1f5f8b', b: '#d9822b',
 };

@@ -16,7 +16,7 @@ export function earmarkChart(r: Result, lang: Lang): ChartSpec {
     if (e.shareOfNetIncomePercent !== null) data.push({ year: String(e.year), series: used, y: Number(e.shareOfNetIncomePercent) });
     if (e.method === 'netIncome') data.push({ year: String(e.year), series: target, y: Number(e.target.replace('%', '')) });
   }
-  const colors = [COLORS.saleReceipts, '#c0392b'];
+  const colors = [COLORS.saleRevenue, '#c0392b'];
   return {
     options: {
       x: { label: null, type: 'point' },

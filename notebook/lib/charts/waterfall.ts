@@ -7,15 +7,15 @@ import type { ParcelRow, Result } from '../../../engine/report';
 
 export interface WaterfallStep { key: string; zh: string; en: string; value: string; kind: 'total' | 'minus' | 'result' | 'share'; color: string }
 
-type Waterfallable = Pick<ParcelRow, 'provisions' | 'costRecovered' | 'unrecoveredCost' | 'valueAdded' | 'shares'> & { revenue: string };
+type Waterfallable = Pick<ParcelRow, 'provisionsByKind' | 'costRecovered' | 'unrecoveredCost' | 'valueAdded' | 'shares'> & { saleRevenue: string };
 
 export function waterfallSteps(w: Waterfallable, r: Result, enabled: readonly string[]): WaterfallStep[] {
-  const steps: WaterfallStep[] = [{ key: 'saleRevenue', zh: '出让收入', en: 'Sale revenue', value: w.revenue, kind: 'total', color: COLORS.saleReceipts }];
+  const steps: WaterfallStep[] = [{ key: 'saleRevenue', zh: '出让收入', en: 'Sale revenue', value: w.saleRevenue, kind: 'total', color: COLORS.saleRevenue }];
   for (const k of PROVISION_KINDS) {
-    if (!enabled.includes(k) && w.provisions[k] === '0.00') continue;
-    steps.push({ key: `provisions.${k}`, zh: `计提${PROVISION_NAMES[k].zh}`, en: PROVISION_NAMES[k].en, value: w.provisions[k], kind: 'minus', color: '#d9a52b' });
+    if (!enabled.includes(k) && w.provisionsByKind[k] === '0.00') continue;
+    steps.push({ key: `provisions.${k}`, zh: `计提${PROVISION_NAMES[k].zh}`, en: PROVISION_NAMES[k].en, value: w.provisionsByKind[k], kind: 'minus', color: '#d9a52b' });
   }
-  steps.push({ key: 'costRecovered', zh: '核定成本返还', en: 'Cost recovered', value: w.costRecovered, kind: 'minus', color: COLORS.acquisition });
+  steps.push({ key: 'costRecovered', zh: '核定成本返还', en: 'Cost recovered', value: w.costRecovered, kind: 'minus', color: COLORS.acquisitionCost });
   steps.push({ key: 'valueAdded', zh: '增值收益', en: 'Value added', value: w.valueAdded, kind: 'result', color: '#55554f' });
   r.tiers.forEach((t, i) => steps.push({ key: `shares.${t.id}`, zh: `${t.name.zh}分成`, en: `${t.name.en} share`, value: w.shares[t.id] ?? '0.00', kind: 'share', color: tierColor(i) }));
   return steps;

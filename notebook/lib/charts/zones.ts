@@ -10,7 +10,7 @@ export interface ZoneResult {
   id: string;
   name: { zh: string; en: string } | string;
   mode?: string;
-  revenue: string;
+  saleRevenue: string;
   provisions?: string;
   cost: string;
   balance: string;
@@ -21,7 +21,7 @@ export interface ZoneResult {
 }
 
 /** The zones of a result when the engine reports their balances; null when it reports names only. */
-export function zonesOf(r: Result): ZoneResult[] | null {
+export function zonesOf(r: Pick<Result, 'zones'>): ZoneResult[] | null {
   const z = r.zones as unknown as ZoneResult[];
   return Array.isArray(z) && z.length > 0 && typeof z[0].balance === 'string' ? z : null;
 }
@@ -29,9 +29,9 @@ export function zonesOf(r: Result): ZoneResult[] | null {
 /** Each zone's revenue, provisions, cost and balance, side by side. */
 export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
   const kinds = [
-    { key: 'revenue', zh: '出让收入', en: 'Revenue', color: COLORS.saleReceipts },
+    { key: 'saleRevenue', zh: '出让收入', en: 'Revenue', color: COLORS.saleRevenue },
     { key: 'provisions', zh: '计提', en: 'Provisions', color: '#d9a52b' },
-    { key: 'cost', zh: '成本', en: 'Cost', color: COLORS.acquisition },
+    { key: 'cost', zh: '成本', en: 'Cost', color: COLORS.acquisitionCost },
     { key: 'balance', zh: '收支差额', en: 'Balance', color: '#1f5f8b' },
   ];
   const names = kinds.map((k) => L(lang, k.zh, k.en));
@@ -65,7 +65,7 @@ export function zoneTable(zones: ZoneResult[], lang: Lang): Table {
       text('id', '片区', 'Zone', (z) => z.id),
       text('name', '名称', 'Name', (z) => tx(z.name, lang)),
       text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : z.mode === 'pooled' ? L(lang, '全市统筹', 'pooled') : z.mode ?? '')),
-      money('revenue', '出让收入', 'Revenue', (z) => z.revenue),
+      money('saleRevenue', '出让收入', 'Revenue', (z) => z.saleRevenue),
       money('provisions', '计提', 'Provisions', (z) => z.provisions ?? '0.00'),
       money('cost', '成本', 'Cost', (z) => z.cost),
       money('balance', '收支差额', 'Balance', (z) => z.balance),

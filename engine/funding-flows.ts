@@ -1,0 +1,85 @@
+/**
+ * The funding flows of a run in one pass over the postings: the programme's net each period (cost
+ * recovered and developer compensation in, spending and financing cost out, pool inflows in) and
+ * each zone's sale revenue, provisions, cost, fiscal support and net by period, with the 做地
+ * developers' compensation and cost. The funding views (funding-report.ts) are read from these.
+ */
+import { RULE_IDS } from './rules';
+import { NONE } from './ledger';
+import { FIGURES } from './figures';
+import type { RunOutput } from './run';
+import type { Fen } from './money';
+
+// Which rules count is the figure catalogue's (figures.ts): the net is made of its figures.
+const rulesOf = (key: string) => { const f = FIGURES.get(key)!; return f.plus; };
+const one = (key: string) => RULE_IDS.indexOf(rulesOf(key)[0]);
+const member = (...keys: string[]) => { const ids = new Set(keys.flatMap(rulesOf)); return RULE_IDS.map((id) => ids.has(id)); };
+const RI = {
+  receipt: one('saleRevenue'), costRecovery: one('costRecovered'), devComp: one('developerCompensation'),
+  interest: one('interest'), topUp: one('fiscalTopUp'), bridge: one('bridges'), support: one('fiscalDebtSupport'),
+  poolInflow: one('poolInflows'),
+};
+const LINE = member('spending').map((isUse) => (isUse ? 'use' : 'other'));
+const IS_FEE = member('bondFees');
+// Zone provisions count accruals and year-end true-ups alike, as the zone balance always has.
+const IS_PROVISION = member('provisions').map((x, r) => x || (FIGURES.get('provisions')!.minus as string[]).includes(RULE_IDS[r]));
+
+export interface FundingFlows {
+  periodNet: Float64Array;
+  financingCost: Fen;
+  zRevenue: Float64Array; zProv: Float64Array; zCost: Float64Array; zSupport: Float64Array;
+  /** zNet[z * periods + p]. */
+  zNet: Float64Array;
+  devComp: Float64Array; devCost: Float64Array;
+}
+
+export function fundingFlows(out: RunOutput): FundingFlows {
+  const { model, ledger } = out;
+  const nP = model.timeline.months;
+  const line = LINE;
+  const isFee = IS_FEE;
+  const isProvision = IS_PROVISION;
+  const periodNet = new Float64Array(nP);
+  const nZ = model.zones.length;
+  const zRevenue = new Float64Array(nZ), zProv = new Float64Array(nZ), zCost = new Float64Array(nZ), zSupport = new Float64Array(nZ);
+  const zNet = new Float64Array(nZ * nP);
+  const devComp = new Float64Array(nZ), devCost = new Float64Array(nZ);
+  const devZone = new Map<number, number>();
+  model.zones.forEach((z, i) => { if (z.developer) devZone.set(z.developer.account, i); });
+  let financingCost = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    const r = ledger.rule[i];
+    const a = ledger.amount[i];
+    const p = ledger.period[i];
+    const z = ledger.zone[i];
+    if (r === RI.costRecovery || r === RI.devComp) periodNet[p] += a;
+    else if (line[r] === 'use') periodNet[p] -= a;
+    if (r === RI.interest || isFee[r]) { periodNet[p] -= a; financingCost += a; }
+    if (r === RI.poolInflow) periodNet[p] += a;
+    if (z !== NONE) {
+      if (r === RI.receipt) { zRevenue[z] += a; zNet[z * nP + p] += a; }
+      else if (isProvision[r]) { zProv[z] += a; zNet[z * nP + p] -= a; }
+      else if (line[r] === 'use' && !devZone.has(ledger.from[i])) { zCost[z] += a; zNet[z * nP + p] -= a; }
+      else if (r === RI.devComp) { zCost[z] += a; zNet[z * nP + p] -= a; devComp[z] += a; }
+    }
+    const dz = devZone.get(ledger.from[i]);
+    if (dz !== undefined) devCost[dz] += a;
+    if (z !== NONE && (r === RI.topUp || r === RI.bridge || r === RI.support)) zSupport[z] += a;
+  }
+  const peakOf = (net: (p: number) => number) => {
+    let cum = 0;
+    let min = 0;
+    for (let p = 0; p < nP; p++) { cum += net(p); if (cum < min) min = cum; }
+    return -min;
+  };
+  const peakFundingNeed = peakOf((p) => periodNet[p]);
+  return { periodNet, financingCost, zRevenue, zProv, zCost, zSupport, zNet, devComp, devCost };
+}
+
+/** The deepest point of a net flow's running total, as a positive need. */
+export function peakOf(net: (p: number) => number, periods: number): Fen {
+  let cum = 0;
+  let min = 0;
+  for (let p = 0; p < periods; p++) { cum += net(p); if (cum < min) min = cum; }
+  return -min;
+}

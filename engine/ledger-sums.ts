@@ -1,0 +1,188 @@
+/**
+ * The sums every view of a run is made of, each one pass over the ledger's columns, made when
+ * first asked for and kept: by rule, by (period, rule), by (parcel, rule), the balances at each
+ * period's end, the shares by tier, spending by who paid it, and the funding views. report() and
+ * the analysis fast path (analysis/metrics.ts) read the same sums, so a figure asked for alone
+ * costs only the passes it needs — a Monte Carlo draw reading totals.valueAdded makes one.
+ */
+import { NONE, balancesByPeriod } from './ledger';
+import { RULE_IDS, RULES } from './rules';
+import { fundingReport, type FundingReport } from './funding-report';
+import { fundingFlows, peakOf, type FundingFlows } from './funding-flows';
+import type { RuleSum } from './figures';
+import type { RunOutput } from './run';
+import type { Fen } from './money';
+
+const IS_USE = RULE_IDS.map((id) => RULES.get(id)!.line === 'use');
+const SHARE = RULE_IDS.indexOf('split.share');
+
+/** Spending by who paid it: the funds (which hold the appropriations), bond project accounts, developers. */
+export interface Payers { fromFundsAt: Float64Array; fromFunds: Fen; fromBonds: Fen; byDevelopers: Fen }
+
+/** A rule sum over one row of a (row, rule) table: called per parcel and figure, so no closure. */
+function sumAt(table: Float64Array, base: number, rs: RuleSum): Fen {
+  let s = 0;
+  for (const r of rs.plus) s += table[base + r];
+  for (const r of rs.minus) s -= table[base + r];
+  return s;
+}
+
+export class LedgerSums {
+  readonly nR = RULE_IDS.length;
+  readonly periods: number;
+  private byRuleCache?: Float64Array;
+  private byPeriodRuleCache?: Float64Array;
+  private byParcelRuleCache?: Float64Array;
+  private balancesCache?: Float64Array;
+  private accountSeries = new Map<number, Float64Array>();
+  private sharesCache?: { byPeriodTier: Float64Array; byTier: Float64Array; byAccount: Map<number, number> };
+  private fundingCache?: FundingReport;
+  private flowsCache?: FundingFlows;
+  private peakCache?: Fen;
+  private payersCache?: Payers;
+  private poolCache?: Float64Array;
+
+  constructor(readonly out: RunOutput) {
+    this.periods = out.model.timeline.months;
+  }
+
+  get byRule(): Float64Array {
+    if (!this.byRuleCache) {
+      const l = this.out.ledger;
+      const s = new Float64Array(this.nR);
+      for (let i = 0; i < l.length; i++) s[l.rule[i]] += l.amount[i];
+      this.byRuleCache = s;
+    }
+    return this.byRuleCache;
+  }
+
+  /** out[p * nR + r]. */
+  get byPeriodRule(): Float64Array {
+    if (!this.byPeriodRuleCache) {
+      const l = this.out.ledger;
+      const s = new Float64Array(this.periods * this.nR);
+      for (let i = 0; i < l.length; i++) s[l.period[i] * this.nR + l.rule[i]] += l.amount[i];
+      this.byPeriodRuleCache = s;
+    }
+    return this.byPeriodRuleCache;
+  }
+
+  /** out[parcel * nR + r]; postings without a parcel are left out. */
+  get byParcelRule(): Float64Array {
+    if (!this.byParcelRuleCache) {
+      const l = this.out.ledger;
+      const s = new Float64Array(this.out.model.parcels.length * this.nR);
+      for (let i = 0; i < l.length; i++) if (l.parcel[i] !== NONE) s[l.parcel[i] * this.nR + l.rule[i]] += l.amount[i];
+      this.byParcelRuleCache = s;
+    }
+    return this.byParcelRuleCache;
+  }
+
+  /** Every account's balance at every period's end: out[p * accounts + a]. */
+  get balances(): Float64Array {
+    return (this.balancesCache ??= balancesByPeriod(this.out.ledger, this.periods));
+  }
+
+  total(rs: RuleSum): Fen {
+    return sumAt(this.byRule, 0, rs);
+  }
+
+  inPeriod(p: number, rs: RuleSum): Fen {
+    return sumAt(this.byPeriodRule, p * this.nR, rs);
+  }
+
+  inParcel(i: number, rs: RuleSum): Fen {
+    return sumAt(this.byParcelRule, i * this.nR, rs);
+  }
+
+  /** End-of-period balance of one account, every period (without the all-accounts table). */
+  balanceSeries(account: number): Float64Array {
+    let b = this.accountSeries.get(account);
+    if (!b) {
+      if (this.balancesCache) {
+        const n = this.out.ledger.accountCount;
+        b = Float64Array.from({ length: this.periods }, (_, p) => this.balancesCache![p * n + account]);
+      } else {
+        const l = this.out.ledger;
+        b = new Float64Array(this.periods);
+        for (let i = 0; i < l.length; i++) {
+          if (l.from[i] === account) b[l.period[i]] -= l.amount[i];
+          else if (l.to[i] === account) b[l.period[i]] += l.amount[i];
+        }
+        for (let p = 1; p < this.periods; p++) b[p] += b[p - 1];
+      }
+      this.accountSeries.set(account, b);
+    }
+    return b;
+  }
+
+  /** The programme's funds together (every fund account but the treasury), end of each period. */
+  poolBalanceSeries(): Float64Array {
+    if (this.poolCache) return this.poolCache;
+    const out = (this.poolCache = new Float64Array(this.periods));
+    this.out.model.accounts.list.forEach((a, i) => {
+      if (a.kind !== 'fund' || a.id === 'treasury') return;
+      const b = this.balanceSeries(i);
+      for (let p = 0; p < this.periods; p++) out[p] += b[p];
+    });
+    return out;
+  }
+
+  /** The value-added shares by (period, tier), by tier and by share account. */
+  get shares(): { byPeriodTier: Float64Array; byTier: Float64Array; byAccount: Map<number, number> } {
+    if (!this.sharesCache) {
+      const { model, ledger: l } = this.out;
+      const nT = model.tiers.length;
+      const tierOf = new Int32Array(l.accountCount).fill(-1);
+      for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+      const byPeriodTier = new Float64Array(this.periods * nT);
+      const byTier = new Float64Array(nT);
+      const byAccount = new Map<number, number>();
+      model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
+      for (let i = 0; i < l.length; i++) {
+        if (l.rule[i] !== SHARE) continue;
+        const t = tierOf[l.to[i]];
+        byPeriodTier[l.period[i] * nT + t] += l.amount[i];
+        byTier[t] += l.amount[i];
+        byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
+      }
+      this.sharesCache = { byPeriodTier, byTier, byAccount };
+    }
+    return this.sharesCache;
+  }
+
+  /** The funding views (bonds, projects, zones, pool, peak funding need, net by period), made once. */
+  get funding(): FundingReport {
+    return (this.fundingCache ??= fundingReport(this.out, this.balances, this.flows));
+  }
+
+  /** The programme's net by period, financing cost and zone flows: one pass, without the views. */
+  get flows(): FundingFlows {
+    return (this.flowsCache ??= fundingFlows(this.out));
+  }
+
+  /** The deepest cumulative net: how much money has to be found before the sales pay it back. */
+  get peakFundingNeed(): Fen {
+    return (this.peakCache ??= peakOf((p) => this.flows.periodNet[p], this.periods));
+  }
+
+  get payers(): Payers {
+    if (!this.payersCache) {
+      const { model, ledger: l } = this.out;
+      const projectAccounts = new Set(model.projects.map((x) => x.account));
+      const list = model.accounts.list;
+      const fromFundsAt = new Float64Array(this.periods);
+      let fromBonds = 0;
+      let byDevelopers = 0;
+      for (let i = 0; i < l.length; i++) {
+        if (!IS_USE[l.rule[i]]) continue;
+        const from = l.from[i];
+        if (projectAccounts.has(from)) fromBonds += l.amount[i];
+        else if (list[from].kind === 'actor') byDevelopers += l.amount[i];
+        else fromFundsAt[l.period[i]] += l.amount[i];
+      }
+      this.payersCache = { fromFundsAt, fromFunds: fromFundsAt.reduce((a, b) => a + b, 0), fromBonds, byDevelopers };
+    }
+    return this.payersCache;
+  }
+}
