@@ -9,8 +9,7 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
-import { FEATURES } from '../lib/features';
-import { bondTable, bondsOf, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
+import { bondTable, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
 import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
 import { type ChartSpec } from '../lib/charts/common';
 import { downloadResultXlsx, fileName } from '../lib/export';
@@ -61,9 +60,8 @@ export class PageFunding extends NotebookPage {
       const r = reply.result;
       this.cash = cashBalanceChart(r, this.lang, this.unit);
       this.flows = sourcesUsesChart(r, this.lang, this.unit);
-      const bonds = bondsOf(r);
-      this.service = bonds && bonds.length ? debtServiceChart(bonds, this.lang, this.unit) : null;
-      this.coverage = bonds && bonds.length ? coverageChart(bonds, coverageFloor(r), this.lang) : null;
+      this.service = r.bonds.length ? debtServiceChart(r.bonds, this.lang, this.unit) : null;
+      this.coverage = r.bonds.length ? coverageChart(r.bonds, coverageFloor(r), this.lang) : null;
       this.bonds = bondTable(r, this.lang);
       this.periodsTable = { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods };
       this.kpis = this.kpisOf(r);
@@ -71,24 +69,19 @@ export class PageFunding extends NotebookPage {
   }
 
   private kpisOf(r: Result): Kpi[] {
-    const t = r.totals as unknown as Record<string, string | undefined>;
-    const pending = this.T('待引擎资金模块提供', 'awaiting the engine’s funding module');
-    const bonds = bondsOf(r);
     const floor = coverageFloor(r);
-    const cov = bonds?.[0]?.coverageRatio ?? null;
-    const pool = (r as unknown as { pool?: { minBalance?: string; minPeriod?: string; fund?: string } }).pool;
+    const cov = r.bonds[0]?.coverageRatio ?? null;
+    const pool = r.pool;
     return [
       { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
       { key: 'reserveCost', label: this.T('土地储备成本', 'Reserve cost'), value: r.totals.reserveCost, trace: { metric: 'reserveCost' } },
       { key: 'fiscalTopUp', label: this.T('财政补足（资金缺口）', 'Fiscal top-up (gap)'), value: r.totals.fiscalTopUp, trace: { metric: 'fiscalTopUp' }, tone: r.totals.fiscalTopUp !== '0.00' ? 'bad' : null },
-      { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: t.peakFundingNeed ?? null, hint: t.peakFundingNeed === undefined ? pending : undefined },
-      { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: t.financingCost ?? null, hint: t.financingCost === undefined ? pending : undefined, trace: { metric: 'financingCost' } },
-      { key: 'coverage', label: this.T(`本息覆盖倍数（下限 ${floor}）`, `Debt service coverage (floor ${floor})`), value: null, text: cov ?? '—', hint: bonds ? undefined : pending, tone: cov === null ? null : Number(cov) >= Number(floor) ? 'good' : 'bad' },
-      ...(pool?.minBalance !== undefined
-        ? [{ key: 'poolMin', label: this.T(`资金池最低余额${pool.minPeriod ? `（${pool.minPeriod}）` : ''}`, `Pool low point${pool.minPeriod ? ` (${pool.minPeriod})` : ''}`), value: pool.minBalance,
-            // The pool is the reserve fund when zones are pooled; closed zones' funds are several accounts.
-            trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null } as Kpi]
-        : []),
+      { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: r.totals.peakFundingNeed },
+      { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: r.totals.financingCost, trace: { metric: 'financingCost' } },
+      { key: 'coverage', label: this.T(`本息覆盖倍数（下限 ${floor}）`, `Debt service coverage (floor ${floor})`), value: null, text: cov ?? '—', tone: cov === null ? null : Number(cov) >= Number(floor) ? 'good' : 'bad' },
+      { key: 'poolMin', label: this.T(`资金池最低余额${pool.minPeriod ? `（${pool.minPeriod}）` : ''}`, `Pool low point${pool.minPeriod ? ` (${pool.minPeriod})` : ''}`), value: pool.minBalance,
+        // The pool is the reserve fund when zones are pooled; closed zones' funds are several accounts.
+        trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null },
       ...(r.bonds.length > 0
         ? [{ key: 'fiscalDebtSupportOutstanding', label: this.T('财政最终负担的偿债资金', 'Debt service the budget bears'), value: r.totals.fiscalDebtSupportOutstanding,
             hint: r.totals.fiscalDebtSupport !== '0.00' ? this.T(`垫付 ${r.totals.fiscalDebtSupport} 元，已由出让收入归还 ${r.totals.fiscalDebtSupportReturned} 元`, `advanced ${r.totals.fiscalDebtSupport} yuan, ${r.totals.fiscalDebtSupportReturned} returned from sale income`) : undefined,
@@ -132,7 +125,6 @@ export class PageFunding extends NotebookPage {
     const price = Number(v('price'));
     const delay = Number(v('delay'));
     const start = (s.timeline as { start?: string } | undefined)?.start ?? '2022-01';
-    const noBonds = !FEATURES.bonds;
     const rate = v('rate') || '3';
     const term = v('term') || '5';
     return html`<div class="controls" role="group" aria-label=${T('输入', 'Inputs')}>
@@ -140,25 +132,23 @@ export class PageFunding extends NotebookPage {
         @value-input=${(e: CustomEvent) => put('price', e.detail.value)}></lr-slider>
       <lr-slider name="delay" label=${T('出让推迟（月）', 'Sale delay (months)')} min="0" max="24" step="1" .value=${delay} value-text=${T(`${delay} 个月`, `${delay} months`)}
         @value-input=${(e: CustomEvent) => put('delay', e.detail.value)}></lr-slider>
-      <fieldset ?disabled=${noBonds}>
+      <fieldset>
         <legend>${T('土地储备专项债券', 'Land reserve special bond')}${d.bond ? '' : T('（本情景未发债，填写规模即发行一期）', ' (none in this scenario: enter a size to issue one)')}</legend>
         <label class="field">${T('发行规模（万元）', 'Size (万元)')}
           <input type="number" min="0" step="1000" name="bond" .value=${v('bond')} placeholder="50000" @change=${(e: Event) => put('bond', (e.target as HTMLInputElement).value)} /></label>
         <label class="field">${T('发行时间', 'Issue month')}
           <input type="month" name="issue" .value=${v('issue')} placeholder=${start} @change=${(e: Event) => put('issue', (e.target as HTMLInputElement).value)} /></label>
-        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(rate)} value-text=${`${Number(rate).toFixed(2)}%`} ?disabled=${noBonds}
+        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(rate)} value-text=${`${Number(rate).toFixed(2)}%`}
           @value-input=${(e: CustomEvent) => put('rate', e.detail.value)}></lr-slider>
-        <lr-slider name="shift" label=${T('利率上浮（基点）', 'Rate shift (bp)')} min="-100" max="300" step="25" .value=${Number(v('shift') || '0')} value-text=${`${Number(v('shift') || '0') > 0 ? '+' : ''}${v('shift') || '0'} bp`} ?disabled=${noBonds || !FEATURES.rateShift}
+        <lr-slider name="shift" label=${T('利率上浮（基点）', 'Rate shift (bp)')} min="-100" max="300" step="25" .value=${Number(v('shift') || '0')} value-text=${`${Number(v('shift') || '0') > 0 ? '+' : ''}${v('shift') || '0'} bp`}
           @value-input=${(e: CustomEvent) => put('shift', e.detail.value)}></lr-slider>
-        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(term)} value-text=${T(`${term} 年`, `${term} years`)} ?disabled=${noBonds}
+        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(term)} value-text=${T(`${term} 年`, `${term} years`)}
           @value-input=${(e: CustomEvent) => put('term', e.detail.value)}></lr-slider>
-        ${noBonds ? html`<p class="note" style="margin:0">${T('专项债券测算即将上线：引擎尚未支持 bonds 字段，以下输入暂不生效。', 'Bonds are coming: the engine does not accept a bonds field yet, so these inputs do nothing for now.')}</p>` : nothing}
       </fieldset>
-      <fieldset ?disabled=${!FEATURES.poolPath}>
+      <fieldset>
         <legend>${T('资金池', 'Fund pool')}</legend>
         <label class="field">${T('期初余额（万元）', 'Opening balance (万元)')}
           <input type="number" min="0" step="1000" name="pool" .value=${v('pool')} placeholder="0" @change=${(e: Event) => put('pool', (e.target as HTMLInputElement).value)} /></label>
-        ${FEATURES.poolPath ? nothing : html`<p class="note" style="margin:0">${T('资金池即将上线。', 'The fund pool is coming.')}</p>`}
       </fieldset>
     </div>`;
   }
@@ -166,7 +156,7 @@ export class PageFunding extends NotebookPage {
   private body(r: Result, runId: number | null, traceOf: TraceOf) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
-    const bonds = bondsOf(r);
+    const bonds = r.bonds;
     return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
       <div class="grid2">
@@ -180,10 +170,10 @@ export class PageFunding extends NotebookPage {
       <div class="grid2">
         <lr-chart data-chart="debt-service" heading=${T('可用收入与还本付息', 'Available revenue and debt service')} name=${fileName(id, 'debt-service')} lang=${this.lang}
           .options=${this.service?.options ?? null} .legend=${this.service?.legend ?? []} .table=${this.service?.table ?? null}
-          note=${bonds?.length ? '' : bonds ? T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.') : T('引擎尚未输出债券结果（bonds）。资金模块合入后，这里将显示逐年还本付息与可用收入。', 'The engine does not report bonds yet. When the funding module lands, this shows debt service and available revenue year by year.')}></lr-chart>
+          note=${bonds.length ? '' : T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.')}></lr-chart>
         <lr-chart data-chart="coverage" heading=${T('本息覆盖倍数', 'Coverage ratio')} name=${fileName(id, 'coverage')} lang=${this.lang}
           .options=${this.coverage?.options ?? null} .legend=${this.coverage?.legend ?? []} .table=${this.coverage?.table ?? null}
-          note=${bonds?.length ? '' : T('待债券结果（bonds[].coverageByYear）。', 'Awaiting bond results (bonds[].coverageByYear).')}></lr-chart>
+          note=${bonds.length ? '' : T('本情景没有发行债券。', 'No bond in this scenario.')}></lr-chart>
       </div>
       ${this.bonds ? html`<lr-table data-table="bonds" .table=${this.bonds} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'bonds')} .highlight=${['coverageRatio']}
         .traceOf=${((_row: unknown, col: Column<unknown>) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'fees' ? { metric: 'bondFees' } : null)) as TraceOf}></lr-table>` : nothing}

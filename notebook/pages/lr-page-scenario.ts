@@ -11,8 +11,7 @@ import { MAX_FILE_BYTES } from '../../engine/limits';
 import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController } from '../lib/run-controller';
-import { SCHEMA } from '../lib/features';
-import { removeAt, type SchemaNode } from '../lib/schema-walk';
+import { removeAt, SCENARIO_SCHEMA } from '../lib/schema-walk';
 import { downloadText, fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { setAt, type PathSegment } from '../../engine/scenario/json-path';
@@ -210,7 +209,7 @@ export class PageScenario extends NotebookPage {
                 <textarea id="json" spellcheck="false" aria-invalid=${this._jsonError ? 'true' : 'false'} aria-describedby="json-err" .value=${this._asText ? this._text : this._text}
                   @input=${(e: Event) => this.onText((e.target as HTMLTextAreaElement).value)}></textarea>
                 ${this._jsonError ? html`<p class="error" id="json-err" role="alert" data-json-error>${this._jsonError}</p>` : nothing}`
-            : html`<lr-schema-form .schema=${SCHEMA as unknown as SchemaNode} .value=${this._draft} .problems=${problems} lang=${this.lang} @form-edit=${this.onEdit}></lr-schema-form>`}
+            : html`<lr-schema-form .schema=${SCENARIO_SCHEMA} .value=${this._draft} .problems=${problems} lang=${this.lang} @form-edit=${this.onEdit}></lr-schema-form>`}
         </div>
         <aside class="side" aria-label=${T('校验结果', 'Validation')}>
           ${problems.length

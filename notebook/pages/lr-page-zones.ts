@@ -9,14 +9,13 @@ import { NotebookPage } from './notebook-page';
 import { base } from '../lib/styles';
 import { RunController, identity } from '../lib/run-controller';
 import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
-import { FEATURES } from '../lib/features';
 import { engine } from '../lib/engine-client';
-import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint, type ZoneResult } from '../lib/charts/zones';
+import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint } from '../lib/charts/zones';
 import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { parcelColumns, type Column, type Table } from '../../engine/tables';
-import type { Result } from '../../engine/report';
+import type { Result, ZoneReport } from '../../engine/index';
 import type { TraceOf } from '../components/lr-table';
 import '../components/lr-slider';
 import '../components/lr-chart';
@@ -84,7 +83,7 @@ export class PageZones extends NotebookPage {
 
   /** The developer's result across fee rates: the same scenario run once per rate in the worker. */
   private requestSweep() {
-    if (!this.loaded?.ok || !FEATURES.compensationPath) return;
+    if (!this.loaded?.ok) return;
     const key = `${identity(this.loaded)}|${controlsKey(this.params, '', ['fee'])}`;
     if (key === this.sweepKey) return;
     this.sweepKey = key;
@@ -124,22 +123,21 @@ export class PageZones extends NotebookPage {
       <div class="group" role="group" aria-label=${T('运行方式', 'Operation')}>
         <span>${T('运行方式', 'Operation')}</span>
         <div class="toggle">
-          <button data-mode="closed" aria-pressed=${String(mode === 'closed')} ?disabled=${!FEATURES.zoneMode} @click=${() => setMode('closed')}>${T('片区封闭运行', 'Zones closed')}</button>
-          <button data-mode="pooled" aria-pressed=${String(mode === 'pooled')} ?disabled=${!FEATURES.zoneMode} @click=${() => setMode('pooled')}>${T('全市统筹', 'City-wide pool')}</button>
+          <button data-mode="closed" aria-pressed=${String(mode === 'closed')} @click=${() => setMode('closed')}>${T('片区封闭运行', 'Zones closed')}</button>
+          <button data-mode="pooled" aria-pressed=${String(mode === 'pooled')} @click=${() => setMode('pooled')}>${T('全市统筹', 'City-wide pool')}</button>
         </div>
       </div>
       <lr-slider name="fee" label=${T('做地补偿费率（占片区出让总额）', 'Developer fee (share of zone sales)')} min="0" max="25" step="0.5" .value=${Number(fee)} value-text=${`${fee}%`}
-        ?disabled=${!FEATURES.compensationPath} @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && scenarioDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
-      ${FEATURES.zoneMode ? nothing : html`<p class="note">${T('片区封闭/统筹运行与做地补偿即将上线：引擎尚未支持 zoneMode 字段。', 'Closed or pooled zones and the developer fee are coming: the engine does not accept zoneMode yet.')}</p>`}
+        @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && scenarioDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
     </div>`;
   }
 
   private body(r: Result, runId: number | null) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
-    const zones = zonesOf(r);
+    const zones = r.zones;
     const zoneTrace: TraceOf = (row, col) => {
-      const zone = (row as ZoneResult).id;
+      const zone = (row as ZoneReport).id;
       const m: Record<string, string> = { revenue: 'saleRevenue', provisions: 'provisions', developerCompensation: 'developerCompensation' };
       return m[col.key] ? { metric: m[col.key], zone } : null;
     };
@@ -149,21 +147,18 @@ export class PageZones extends NotebookPage {
         <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels')}></lr-table>`;
     }
     return html`<div class="stack" @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
-      ${zones
-        ? html`
-          <div class="grid2">
-            <lr-chart data-chart="zone-balance" heading=${T('各片区收支', 'Each zone’s revenue, cost and balance')} name=${fileName(id, 'zone-balance')} lang=${this.lang}
-              .options=${this.balance?.options ?? null} .legend=${this.balance?.legend ?? []} .table=${this.balance?.table ?? null}></lr-chart>
-            <lr-chart data-chart="zone-cumulative" heading=${T('各片区累计净现金流', 'Each zone’s cumulative net cash')} name=${fileName(id, 'zone-cumulative')} lang=${this.lang}
-              .options=${this.cumulative?.options ?? null} .legend=${this.cumulative?.legend ?? []} .table=${this.cumulative?.table ?? null}></lr-chart>
-          </div>
-          <lr-table data-table="zones" .table=${this.balance?.table ?? null} .traceOf=${zoneTrace} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'zones')} .highlight=${['balance', 'developerResult']}></lr-table>
-          <lr-chart data-chart="break-even" heading=${T('做地主体盈亏与补偿费率', 'Developer result against the fee rate')} name=${fileName(id, 'developer-break-even')} lang=${this.lang}
-            .options=${this.breakEven?.options ?? null} .legend=${this.breakEven?.legend ?? []} .table=${this.breakEven?.table ?? null}
-            note=${zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).')}></lr-chart>
-          ${be ? html`<ul class="be" data-break-even>${[...be.entries()].map(([z, rate]) => html`<li>${tx(zones.find((x) => x.id === z)?.name ?? z, this.lang) || z}：${rate.at === null ? T(`费率到 ${SWEEP[SWEEP.length - 1]}% 仍亏损`, `still loses at ${SWEEP[SWEEP.length - 1]}%`) : rate.below === null ? T(`费率为 ${rate.at}% 时已不亏损`, `no loss even at ${rate.at}%`) : T(`盈亏平衡费率在 ${rate.below}% 与 ${rate.at}% 之间`, `breaks even between ${rate.below}% and ${rate.at}%`)}</li>`)}</ul>` : nothing}
-          <lr-checks .checks=${r.checks.filter((c) => c.id.startsWith('zone'))} lang=${this.lang}></lr-checks>`
-        : html`<p class="note" data-zones-pending>${T('引擎目前只报告片区名称，尚未给出各片区的收支、峰值需求与做地主体结果（result.zones[].balance）。资金模块合入后，这里会显示片区图表和平衡表；下面先列出各片区的宗地。', 'The engine reports only zone names for now, not each zone’s balance, peak need or developer result (result.zones[].balance). When the funding module lands, the charts and the balance table appear here; below are each zone’s parcels.')}</p>`}
+      <div class="grid2">
+        <lr-chart data-chart="zone-balance" heading=${T('各片区收支', 'Each zone’s revenue, cost and balance')} name=${fileName(id, 'zone-balance')} lang=${this.lang}
+          .options=${this.balance?.options ?? null} .legend=${this.balance?.legend ?? []} .table=${this.balance?.table ?? null}></lr-chart>
+        <lr-chart data-chart="zone-cumulative" heading=${T('各片区累计净现金流', 'Each zone’s cumulative net cash')} name=${fileName(id, 'zone-cumulative')} lang=${this.lang}
+          .options=${this.cumulative?.options ?? null} .legend=${this.cumulative?.legend ?? []} .table=${this.cumulative?.table ?? null}></lr-chart>
+      </div>
+      <lr-table data-table="zones" .table=${this.balance?.table ?? null} .traceOf=${zoneTrace} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'zones')} .highlight=${['balance', 'developerResult']}></lr-table>
+      <lr-chart data-chart="break-even" heading=${T('做地主体盈亏与补偿费率', 'Developer result against the fee rate')} name=${fileName(id, 'developer-break-even')} lang=${this.lang}
+        .options=${this.breakEven?.options ?? null} .legend=${this.breakEven?.legend ?? []} .table=${this.breakEven?.table ?? null}
+        note=${zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).')}></lr-chart>
+      ${be ? html`<ul class="be" data-break-even>${[...be.entries()].map(([z, rate]) => html`<li>${tx(zones.find((x) => x.id === z)?.name ?? z, this.lang) || z}：${rate.at === null ? T(`费率到 ${SWEEP[SWEEP.length - 1]}% 仍亏损`, `still loses at ${SWEEP[SWEEP.length - 1]}%`) : rate.below === null ? T(`费率为 ${rate.at}% 时已不亏损`, `no loss even at ${rate.at}%`) : T(`盈亏平衡费率在 ${rate.below}% 与 ${rate.at}% 之间`, `breaks even between ${rate.below}% and ${rate.at}%`)}</li>`)}</ul>` : nothing}
+      <lr-checks .checks=${r.checks.filter((c) => c.id.startsWith('zone'))} lang=${this.lang}></lr-checks>
       <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels-by-zone')}></lr-table>
     </div>`;
   }

@@ -1,7 +1,7 @@
 /** Two runs overlaid on the same axes (the compare page). */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, unitShort, type Lang, type MoneyUnit } from '../format';
-import { AXIS, COLORS, money, text, val, type ChartSpec, type Row } from './common';
+import { AXIS, COLORS, figureAt, money, text, type ChartSpec, type Row } from './common';
 import type { PeriodRow, Result } from '../../../engine/report';
 
 /** One period series of two results overlaid (A solid blue, B orange). */
@@ -9,7 +9,7 @@ export function overlayChart(a: Result, b: Result, key: string, label: { zh: str
   const data: Row[] = [];
   const get = (p: PeriodRow) => {
     const share = /^shares\.(.+)$/.exec(key);
-    return share ? p.shares[share[1]] : val(p, key);
+    return share ? p.shares[share[1]] : figureAt(p, key);
   };
   for (const [res, name] of [[a, names[0]], [b, names[1]]] as [Result, string][]) {
     for (const p of res.periods) {

@@ -3,32 +3,16 @@ import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
 import { AXIS, COLORS, money, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
 import type { Table } from '../../../engine/tables';
-import type { Result } from '../../../engine/report';
+import type { Result, ZoneReport } from '../../../engine/index';
 
-// ---- Zones (the funding contract: result.zones[] with balance, developer and byPeriod) ----
-export interface ZoneResult {
-  id: string;
-  name: { zh: string; en: string } | string;
-  mode?: string;
-  revenue: string;
-  provisions?: string;
-  cost: string;
-  balance: string;
-  peakFundingNeed: string;
-  fiscalSupport?: string;
-  developer: { name?: { zh: string; en: string } | string; compensationRate?: string; compensation: string; cost: string; result: string; peakFundingNeed?: string } | null;
-  byPeriod: { period: string; net: string; cumulative: string }[];
-}
-
-/** The zones of a result when the engine reports their balances; null when it reports names only. */
-export function zonesOf(r: Result): ZoneResult[] | null {
-  const z = r.zones as unknown as ZoneResult[];
-  return Array.isArray(z) && z.length > 0 && typeof z[0].balance === 'string' ? z : null;
+/** The zones of a result; null when its parcels name no zone. */
+export function zonesOf(r: Result): readonly ZoneReport[] | null {
+  return r.zones.length > 0 ? r.zones : null;
 }
 
 /** Each zone's revenue, provisions, cost and balance, side by side. */
-export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
-  const kinds = [
+export function zoneBalanceChart(zones: readonly ZoneReport[], lang: Lang, unit: MoneyUnit): ChartSpec {
+  const kinds: { key: 'revenue' | 'provisions' | 'cost' | 'balance'; zh: string; en: string; color: string }[] = [
     { key: 'revenue', zh: '出让收入', en: 'Revenue', color: COLORS.saleReceipts },
     { key: 'provisions', zh: '计提', en: 'Provisions', color: '#d9a52b' },
     { key: 'cost', zh: '成本', en: 'Cost', color: COLORS.acquisition },
@@ -38,8 +22,7 @@ export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUni
   const zoneNames = zones.map((z) => tx(z.name, lang) || z.id);
   const data: Row[] = [];
   for (const z of zones) for (const k of kinds) {
-    const v = (z as unknown as Record<string, string | undefined>)[k.key];
-    if (v === undefined) continue;
+    const v = z[k.key];
     data.push({ zone: tx(z.name, lang) || z.id, kind: L(lang, k.zh, k.en), y: plotValue(v, unit), shown: formatMoney(v, unit) });
   }
   return {
@@ -58,19 +41,19 @@ export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUni
   };
 }
 
-export function zoneTable(zones: ZoneResult[], lang: Lang): Table {
+export function zoneTable(zones: readonly ZoneReport[], lang: Lang): Table {
   return {
     name: 'zones', zh: '片区收支平衡', en: 'Zone balance', rows: zones,
     columns: [
       text('id', '片区', 'Zone', (z) => z.id),
       text('name', '名称', 'Name', (z) => tx(z.name, lang)),
-      text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : z.mode === 'pooled' ? L(lang, '全市统筹', 'pooled') : z.mode ?? '')),
+      text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : L(lang, '全市统筹', 'pooled'))),
       money('revenue', '出让收入', 'Revenue', (z) => z.revenue),
-      money('provisions', '计提', 'Provisions', (z) => z.provisions ?? '0.00'),
+      money('provisions', '计提', 'Provisions', (z) => z.provisions),
       money('cost', '成本', 'Cost', (z) => z.cost),
       money('balance', '收支差额', 'Balance', (z) => z.balance),
       money('peakFundingNeed', '峰值资金需求', 'Peak funding need', (z) => z.peakFundingNeed),
-      money('fiscalSupport', '财政支持', 'Fiscal support', (z) => z.fiscalSupport ?? '0.00'),
+      money('fiscalSupport', '财政支持', 'Fiscal support', (z) => z.fiscalSupport),
       text('developerRate', '做地补偿费率', 'Developer fee rate', (z) => z.developer?.compensationRate ?? ''),
       money('developerCompensation', '做地补偿', 'Developer compensation', (z) => z.developer?.compensation ?? '0.00'),
       money('developerCost', '做地主体成本', 'Developer cost', (z) => z.developer?.cost ?? '0.00'),
@@ -80,7 +63,7 @@ export function zoneTable(zones: ZoneResult[], lang: Lang): Table {
 }
 
 /** Each zone's cumulative net cash, month by month. */
-export function zoneCumulativeChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
+export function zoneCumulativeChart(zones: readonly ZoneReport[], lang: Lang, unit: MoneyUnit): ChartSpec {
   const names = zones.map((z) => tx(z.name, lang) || z.id);
   const colors = zones.map((_, i) => tierColor(i));
   const data: Row[] = [];
@@ -102,7 +85,7 @@ export function zoneCumulativeChart(zones: ZoneResult[], lang: Lang, unit: Money
   };
 }
 
-export interface SweepPoint { rate: string; zones: ZoneResult[] }
+export interface SweepPoint { rate: string; zones: readonly ZoneReport[] }
 
 /** The developer's result in each zone as the fee rate moves: where a line crosses zero is its break-even. */
 export function breakEvenChart(points: SweepPoint[], current: string, lang: Lang, unit: MoneyUnit): ChartSpec {
