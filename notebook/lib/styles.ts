@@ -28,3 +28,16 @@ export const base = css`
   .linklike:hover { background: none; color: #0d3d5e; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
+
+/** A page's furniture: stacked sections, button groups, fieldsets and labelled fields. */
+export const pageStyles = [base, css`
+  .stack > * { margin-bottom: 1rem; }
+  .toggle { display: inline-flex; flex-wrap: wrap; }
+  .toggle button { border-radius: 0; }
+  .toggle button:first-of-type { border-radius: 6px 0 0 6px; }
+  .toggle button:last-of-type { border-radius: 0 6px 6px 0; }
+  .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; }
+  legend { font-size: 0.85rem; color: #55554f; }
+  label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
+`];

@@ -8,7 +8,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import type { McPlan, McResult } from '../../engine/analysis/index';
 import { inputChoices, labelOf, outputChoices, standardEvents, standardOutputs, type Choice, type OutputChoice } from '../lib/analysis-catalog';
@@ -35,14 +35,13 @@ export class AnalysisMonteCarlo extends AnalysisPanel {
   private fan: ChartSpec | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     .dists { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.3rem 0.8rem; margin: 0.6rem 0; }
     label.field { display: inline-flex; flex-direction: column; font-size: 0.8rem; color: #55554f; }
     label.field input { width: 7rem; padding: 0.1rem 0.3rem; }
     label.field select { padding: 0.1rem; }
     .corr { display: inline-flex; gap: 0.4rem; align-items: end; }
     code.cli { display: block; white-space: pre-wrap; word-break: break-all; font-size: 0.75rem; background: #f0f0ea; padding: 0.3rem 0.5rem; border-radius: 4px; max-width: 100%; }
-    .stack > * { margin-bottom: 1rem; }
     .summary { font-size: 0.9rem; }
   `];
 

@@ -7,7 +7,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import { PRESET_NAMES, SOLVE_PRESETS, STATUS_NAMES, fieldValue, solveTable, statusOf } from '../lib/solve-view';
 import { kindOf } from '../lib/analysis-catalog';
@@ -24,7 +24,7 @@ export class AnalysisSolve extends AnalysisPanel {
   private table: Table | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     ol.presets { list-style: none; padding: 0; margin: 0.6rem 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0.8rem; }
     ol.presets > li { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; }
     h3 { margin: 0 0 0.3rem; font-size: 1rem; }

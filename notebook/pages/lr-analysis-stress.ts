@@ -5,7 +5,7 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import { outputChoices, standardOutputs } from '../lib/analysis-catalog';
 import { stressTable } from '../lib/solve-view';
@@ -18,7 +18,7 @@ export class AnalysisStress extends AnalysisPanel {
   private table: Table | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles];
+  static override styles = [...pageStyles, panelStyles];
 
   override willUpdate(changed: PropertyValues<this>) {
     const s = this.scenario;

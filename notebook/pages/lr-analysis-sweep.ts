@@ -6,7 +6,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import { defaultRange, inputChoices, labelOf, outputChoices, rangeText, standardOutputs, type Choice, type OutputChoice, type Range } from '../lib/analysis-catalog';
 import { MAX_STEPS, outputIndex, sweepSpec, sweepTable, sweepViewOf, type SweepView } from '../lib/sweep-view';
@@ -28,12 +28,11 @@ export class AnalysisSweep extends AnalysisPanel {
   private missing = false;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     .axis { display: flex; flex-wrap: wrap; gap: 0.3rem 0.6rem; align-items: end; }
     label.field { display: inline-flex; flex-direction: column; font-size: 0.8rem; color: #55554f; }
     label.field input { width: 8.5rem; padding: 0.1rem 0.3rem; }
     label.field input.steps { width: 4rem; }
-    .stack > * { margin-bottom: 1rem; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {

@@ -5,7 +5,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import { inputChoices, labelOf, outputChoices, standardOutputs, type Choice, type OutputChoice } from '../lib/analysis-catalog';
 import { tornadoSpec, tornadoTable, tornadoViewOf, type TornadoView } from '../lib/tornado-view';
@@ -28,13 +28,12 @@ export class AnalysisTornado extends AnalysisPanel {
   private chart: ChartSpec | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     .ranges { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
     fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.2rem 0.6rem 0.4rem; display: flex; gap: 0.4rem; }
     legend { font-size: 0.8rem; color: #55554f; }
     label.field { display: inline-flex; flex-direction: column; font-size: 0.75rem; color: #55554f; }
     label.field input { width: 5rem; padding: 0.1rem 0.3rem; }
-    .stack > * { margin-bottom: 1rem; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {

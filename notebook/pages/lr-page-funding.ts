@@ -5,10 +5,9 @@
  * the coverage floor drawn, the peak need, and every check of the run.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
-import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
+import { RunPage } from './run-page';
+import { pageStyles } from '../lib/styles';
+import { scenarioDefaults } from '../lib/controls';
 import { bondTable, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
 import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
 import { type ChartSpec } from '../lib/charts/common';
@@ -25,9 +24,7 @@ import '../components/lr-checks';
 import '../components/lr-problems';
 
 
-export class PageFunding extends NotebookPage {
-  private runner = new RunController(this, 'funding');
-  private controlled: Controlled | null = null;
+export class PageFunding extends RunPage {
   private cash: ChartSpec | null = null;
   private flows: ChartSpec | null = null;
   private service: ChartSpec | null = null;
@@ -35,29 +32,18 @@ export class PageFunding extends NotebookPage {
   private periodsTable: Table | null = null;
   private bonds: Table | null = null;
   private kpis: Kpi[] = [];
-  private stamp = '';
 
-  static override styles = [base, css`
+  static override styles = [...pageStyles, css`
     fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: end; }
-    legend { font-size: 0.85rem; color: #55554f; }
     label.field { display: flex; flex-direction: column; font-size: 0.85rem; color: #3b3b37; }
     label.field input { width: 9rem; padding: 0.15rem 0.3rem; }
     section { margin: 1rem 0; }
-    .stack > * { margin-bottom: 1rem; }
     .status { font-size: 0.8rem; color: #6b6b66; min-height: 1.2em; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
-      this.controlled = applyControls(this.loaded.scenario, this.params);
-      const key = `${identity(this.loaded)}|${controlsKey(this.params)}`;
-      this.runner.request(key, this.controlled.scenario);
-    }
-    const reply = this.runner.reply;
-    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
-    if (reply?.ok && stamp !== this.stamp) {
-      this.stamp = stamp;
-      const r = reply.result;
+    const r = this.freshResult(changed);
+    if (r) {
       this.cash = cashBalanceChart(r, this.lang, this.unit);
       this.flows = sourcesUsesChart(r, this.lang, this.unit);
       this.service = r.bonds.length ? debtServiceChart(r.bonds, this.lang, this.unit) : null;
@@ -98,23 +84,15 @@ export class PageFunding extends NotebookPage {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const reply = this.runner.reply;
-    const result = reply?.ok ? reply.result : null;
-    const traceOf: TraceOf = (row, col) => (col.kind === 'money' ? { metric: col.key, period: (row as PeriodRow).period } : null);
     return html`
-      <h1>${T('资金平衡：发多少债、何时发，出让收入能否覆盖本息', 'Funding: how much bond, when, and will sales cover it')}</h1>
-      <p class="prose">${T(
-        '储备土地的收储与前期开发先花钱，出让收入要到成交后分期缴入国库。本页把债券规模、发行时间、利率与期限，出让价格与出让时间，以及资金池期初余额放在一起：移动任一输入，下方每张图都会重算。点击任一数字可查看它背后的分录、规则与参数来源。',
-        'Acquiring and preparing reserve land costs money first; sale income arrives in instalments after the auction. This page puts bond size, issue date, rate and term, sale prices and timing, and the pool’s opening balance together: move any input and every chart below recomputes. Click any figure to see the postings, rule and parameter sources behind it.',
-      )}</p>
-      ${this.loadProblems()}
-      ${this.controls()}
-      <div class="status" data-status>${this.runner.pending ? T('计算中…', 'Computing…') : reply ? T(`引擎用时 ${reply.ms.toFixed(1)} 毫秒`, `engine ${reply.ms.toFixed(1)} ms`) : ''}</div>
-      ${this.ignoredNote(this.controlled)}
-      ${this.replyProblems(reply)}
-      ${result ? this.body(result, reply!.ok ? reply!.runId : null, traceOf) : nothing}
+      ${this.intro({ zh: '资金平衡：发多少债、何时发，出让收入能否覆盖本息', en: 'Funding: how much bond, when, and will sales cover it' }, {
+        zh: '储备土地的收储与前期开发先花钱，出让收入要到成交后分期缴入国库。本页把债券规模、发行时间、利率与期限，出让价格与出让时间，以及资金池期初余额放在一起：移动任一输入，下方每张图都会重算。点击任一数字可查看它背后的分录、规则与参数来源。',
+        en: 'Acquiring and preparing reserve land costs money first; sale income arrives in instalments after the auction. This page puts bond size, issue date, rate and term, sale prices and timing, and the pool’s opening balance together: move any input and every chart below recomputes. Click any figure to see the postings, rule and parameter sources behind it.',
+      })}
+      ${this.runState(() => this.controls(), (r, runId) => this.body(r, runId),
+        html`<div class="status" data-status>${this.runner.pending ? T('计算中…', 'Computing…') : reply ? T(`引擎用时 ${reply.ms.toFixed(1)} 毫秒`, `engine ${reply.ms.toFixed(1)} ms`) : ''}</div>`)}
     `;
   }
-
 
   private controls() {
     const T = (zh: string, en: string) => this.T(zh, en);
@@ -153,33 +131,28 @@ export class PageFunding extends NotebookPage {
     </div>`;
   }
 
-  private body(r: Result, runId: number | null, traceOf: TraceOf) {
+  private body(r: Result, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
-    const bonds = r.bonds;
+    const noBond = r.bonds.length ? '' : T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.');
+    const byPeriod: TraceOf = (row, col) => (col.kind === 'money' ? { metric: col.key, period: (row as PeriodRow).period } : null);
+    const byBond: TraceOf = (_row, col) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'fees' ? { metric: 'bondFees' } : null);
     return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
       <div class="grid2">
-        <lr-chart data-chart="cash" heading=${T('累计资金余额', 'Cumulative cash balance')} name=${fileName(id, 'cash-balance')} lang=${this.lang}
-          .options=${this.cash?.options ?? null} .legend=${this.cash?.legend ?? []} .table=${this.cash?.table ?? null}></lr-chart>
-        <lr-chart data-chart="flows" heading=${T('分期资金来源与运用', 'Sources and uses by month')} name=${fileName(id, 'sources-uses')} lang=${this.lang}
-          .options=${this.flows?.options ?? null} .legend=${this.flows?.legend ?? []} .table=${this.flows?.table ?? null}></lr-chart>
+        ${this.chartView('cash', this.cash, T('累计资金余额', 'Cumulative cash balance'), fileName(id, 'cash-balance'))}
+        ${this.chartView('flows', this.flows, T('分期资金来源与运用', 'Sources and uses by month'), fileName(id, 'sources-uses'))}
       </div>
       <h3>${T('偿债能力', 'Debt service')}</h3>
       <p class="prose">${T('每年可用于偿债的收入与当年还本付息之比即本息覆盖倍数；虚线为下限（参数 bond.coverageFloor，默认 1.2）。', 'Each year’s revenue available for debt service over that year’s principal and interest is the coverage ratio; the dashed line is the floor (parameter bond.coverageFloor, 1.2 by default).')}</p>
       <div class="grid2">
-        <lr-chart data-chart="debt-service" heading=${T('可用收入与还本付息', 'Available revenue and debt service')} name=${fileName(id, 'debt-service')} lang=${this.lang}
-          .options=${this.service?.options ?? null} .legend=${this.service?.legend ?? []} .table=${this.service?.table ?? null}
-          note=${bonds.length ? '' : T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.')}></lr-chart>
-        <lr-chart data-chart="coverage" heading=${T('本息覆盖倍数', 'Coverage ratio')} name=${fileName(id, 'coverage')} lang=${this.lang}
-          .options=${this.coverage?.options ?? null} .legend=${this.coverage?.legend ?? []} .table=${this.coverage?.table ?? null}
-          note=${bonds.length ? '' : T('本情景没有发行债券。', 'No bond in this scenario.')}></lr-chart>
+        ${this.chartView('debt-service', this.service, T('可用收入与还本付息', 'Available revenue and debt service'), fileName(id, 'debt-service'), { note: noBond })}
+        ${this.chartView('coverage', this.coverage, T('本息覆盖倍数', 'Coverage ratio'), fileName(id, 'coverage'), { note: noBond })}
       </div>
-      ${this.bonds ? html`<lr-table data-table="bonds" .table=${this.bonds} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'bonds')} .highlight=${['coverageRatio']}
-        .traceOf=${((_row: unknown, col: Column<unknown>) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'fees' ? { metric: 'bondFees' } : null)) as TraceOf}></lr-table>` : nothing}
+      ${this.bonds ? this.tableView('bonds', this.bonds, fileName(id, 'bonds'), { highlight: ['coverageRatio'], traceOf: byBond }) : nothing}
       <section class="stack">
         <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
-        <lr-table data-table="periods" .table=${this.periodsTable} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'periods')} limit="24"></lr-table>
+        ${this.tableView('periods', this.periodsTable, fileName(id, 'periods'), { traceOf: byPeriod, limit: 24 })}
         <p><button data-export="workbook" @click=${() => downloadResultXlsx(r, fileName(id, 'workbook'))}>${T('下载完整工作簿（XLSX）', 'Download the full workbook (XLSX)')}</button></p>
       </section>
     </div>`;

@@ -8,7 +8,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { fileName } from '../lib/export';
 import { inventoryChart, progressChart } from '../lib/charts/stock';
 import { type ChartSpec } from '../lib/charts/common';
@@ -36,13 +36,7 @@ export class PageStock extends NotebookPage {
   private checks: Check[] = [];
   private kpis: Kpi[] = [];
 
-  static override styles = [base, css`
-    .stack > * { margin-bottom: 1rem; }
-    .toggle { display: inline-flex; flex-wrap: wrap; }
-    .toggle button { border-radius: 0; }
-    .toggle button:first-of-type { border-radius: 6px 0 0 6px; }
-    .toggle button:last-of-type { border-radius: 0 6px 6px 0; }
-    .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  static override styles = [...pageStyles, css`
     details.counties { flex-basis: 100%; }
     details.counties summary { cursor: pointer; font-size: 0.88rem; }
     table.county-controls { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; }
@@ -85,11 +79,10 @@ export class PageStock extends NotebookPage {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     return html`
-      <h1>${T('存量盘活：批而未供与闲置土地的处置进度', 'Stock land: disposing of approved-unsupplied and idle land')}</h1>
-      <p class="prose">${T(
-        '钦州市 2020 年末有存量建设用地 3,100.6712 公顷（4.65 万亩）。三年行动要求“增存挂钩”：批而未供土地每年处置 18% 以上、闲置土地 25% 以上，按季度累计完成 15%、40%、75%、100%；完成年度任务的县区奖励 10% 新增建设用地计划指标，未完成的核减 20%。移动完成度（全市或逐个县区）和推进节奏，看哪个县区在哪个季度达标、下年指标如何变化。',
-        'Qinzhou had 3,100.6712 ha (4.65 万亩) of stock construction land at the end of 2020. The three-year plan links new quota to stock (增存挂钩): dispose of at least 18% of approved-unsupplied land and 25% of idle land a year, 15%, 40%, 75% and 100% of it by the end of each quarter; a county that meets its task gets 10% more new construction-land quota, one that misses loses 20%. Move the achievement (for all or county by county) and the pace, and see which county meets which quarter’s target and what happens to its quota.',
-      )}</p>
+      ${this.intro({ zh: '存量盘活：批而未供与闲置土地的处置进度', en: 'Stock land: disposing of approved-unsupplied and idle land' }, {
+        zh: '钦州市 2020 年末有存量建设用地 3,100.6712 公顷（4.65 万亩）。三年行动要求“增存挂钩”：批而未供土地每年处置 18% 以上、闲置土地 25% 以上，按季度累计完成 15%、40%、75%、100%；完成年度任务的县区奖励 10% 新增建设用地计划指标，未完成的核减 20%。移动完成度（全市或逐个县区）和推进节奏，看哪个县区在哪个季度达标、下年指标如何变化。',
+        en: 'Qinzhou had 3,100.6712 ha (4.65 万亩) of stock construction land at the end of 2020. The three-year plan links new quota to stock (增存挂钩): dispose of at least 18% of approved-unsupplied land and 25% of idle land a year, 15%, 40%, 75% and 100% of it by the end of each quarter; a county that meets its task gets 10% more new construction-land quota, one that misses loses 20%. Move the achievement (for all or county by county) and the pace, and see which county meets which quarter’s target and what happens to its quota.',
+      })}
       ${this.problems.length ? html`<lr-problems .problems=${this.problems} lang=${this.lang}></lr-problems>` : nothing}
       ${v ? this.controls(v) : nothing}
       ${v?.ignored.length ? html`<p class="note">${v.ignored.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing}

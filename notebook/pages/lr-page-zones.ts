@@ -5,10 +5,10 @@
  * month, and the developer's result across fee rates, where it breaks even.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
-import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
+import { RunPage } from './run-page';
+import { pageStyles } from '../lib/styles';
+import { identity } from '../lib/run-controller';
+import { applyControls, controlsKey, scenarioDefaults } from '../lib/controls';
 import { engine } from '../lib/engine-client';
 import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint } from '../lib/charts/zones';
 import { type ChartSpec } from '../lib/charts/common';
@@ -24,16 +24,13 @@ import '../components/lr-checks';
 
 const SWEEP = ['0', '2.5', '5', '7.5', '10', '12.5', '15', '17.5', '20', '25'];
 
-export class PageZones extends NotebookPage {
-  static override properties = { _sweep: { state: true } };
+export class PageZones extends RunPage {
+  static override properties = { ...RunPage.properties, _sweep: { state: true } };
   declare _sweep: SweepPoint[] | null;
-  private runner = new RunController(this, 'zones');
-  private controlled: Controlled | null = null;
   private balance: ChartSpec | null = null;
   private cumulative: ChartSpec | null = null;
   private breakEven: ChartSpec | null = null;
   private parcels: Table | null = null;
-  private stamp = '';
   private sweepKey = '';
 
   constructor() {
@@ -41,13 +38,7 @@ export class PageZones extends NotebookPage {
     this._sweep = null;
   }
 
-  static override styles = [base, css`
-    .stack > * { margin-bottom: 1rem; }
-    .toggle { display: inline-flex; }
-    .toggle button { border-radius: 0; }
-    .toggle button:first-child { border-radius: 6px 0 0 6px; }
-    .toggle button:last-child { border-radius: 0 6px 6px 0; }
-    .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  static override styles = [...pageStyles, css`
     ul.be { margin: 0.2rem 0; }
   `];
 
@@ -60,15 +51,8 @@ export class PageZones extends NotebookPage {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
-      this.controlled = applyControls(this.loaded.scenario, this.params);
-      this.runner.request(`${identity(this.loaded)}|${controlsKey(this.params)}`, this.controlled.scenario);
-    }
-    const reply = this.runner.reply;
-    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
-    if (reply?.ok && stamp !== this.stamp) {
-      this.stamp = stamp;
-      const r = reply.result;
+    const r = this.freshResult(changed);
+    if (r) {
       const zones = zonesOf(r);
       this.balance = zones ? zoneBalanceChart(zones, this.lang, this.unit) : null;
       this.cumulative = zones ? zoneCumulativeChart(zones, this.lang, this.unit) : null;
@@ -97,20 +81,12 @@ export class PageZones extends NotebookPage {
   }
 
   override render() {
-    const T = (zh: string, en: string) => this.T(zh, en);
-    const reply = this.runner.reply;
-    const r = reply?.ok ? reply.result : null;
     return html`
-      <h1>${T('片区平衡：各片区封闭运行还是全市统筹', 'Regional balance: each zone on its own, or one city-wide pool')}</h1>
-      <p class="prose">${T(
-        '封闭运行时，每个片区的出让收入只用于本片区的收储与开发，片区自求平衡；全市统筹时，各片区资金在一个资金池里调剂。做地主体承担片区前期开发，按片区出让总额的一定比例取得开发补偿费。切换运行方式、移动费率，看各片区的收支差额、资金峰值需求，以及做地主体在什么费率上不亏。',
-        'Run closed, a zone’s sale income pays only for its own acquisition and development, and the zone must balance itself; pooled, all zones share one city-wide fund. The 做地 developer carries a zone’s pre-development and is paid a compensation fee as a share of the zone’s sales. Switch the mode, move the rate, and see each zone’s balance, its peak funding need, and the fee at which the developer stops losing money.',
-      )}</p>
-      ${this.loadProblems()}
-      ${this.loaded?.ok ? this.controls() : nothing}
-      ${this.ignoredNote(this.controlled)}
-      ${this.replyProblems(reply)}
-      ${r ? this.body(r, reply!.ok ? reply!.runId : null) : nothing}
+      ${this.intro({ zh: '片区平衡：各片区封闭运行还是全市统筹', en: 'Regional balance: each zone on its own, or one city-wide pool' }, {
+        zh: '封闭运行时，每个片区的出让收入只用于本片区的收储与开发，片区自求平衡；全市统筹时，各片区资金在一个资金池里调剂。做地主体承担片区前期开发，按片区出让总额的一定比例取得开发补偿费。切换运行方式、移动费率，看各片区的收支差额、资金峰值需求，以及做地主体在什么费率上不亏。',
+        en: 'Run closed, a zone’s sale income pays only for its own acquisition and development, and the zone must balance itself; pooled, all zones share one city-wide fund. The 做地 developer carries a zone’s pre-development and is paid a compensation fee as a share of the zone’s sales. Switch the mode, move the rate, and see each zone’s balance, its peak funding need, and the fee at which the developer stops losing money.',
+      })}
+      ${this.runState(() => this.controls(), (r, runId) => this.body(r, runId))}
     `;
   }
 
@@ -132,7 +108,7 @@ export class PageZones extends NotebookPage {
     </div>`;
   }
 
-  private body(r: Result, runId: number | null) {
+  private body(r: Result, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
     const zones = r.zones;
@@ -144,22 +120,19 @@ export class PageZones extends NotebookPage {
     const be = this._sweep ? breakEvenRates(this._sweep) : null;
     if (r.zones.length === 0) {
       return html`<p class="note" data-no-zones>${T('本情景没有划分片区（宗地没有 zone 字段）。在“情景编辑”页为宗地指定片区，或上传一个分片区的情景。', 'This scenario has no zones (no parcel has a zone). Give parcels a zone on the Scenario page, or upload a scenario with zones.')}</p>
-        <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels')}></lr-table>`;
+        ${this.tableView('parcels', this.parcels, fileName(id, 'parcels'))}`;
     }
     return html`<div class="stack" @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
       <div class="grid2">
-        <lr-chart data-chart="zone-balance" heading=${T('各片区收支', 'Each zone’s revenue, cost and balance')} name=${fileName(id, 'zone-balance')} lang=${this.lang}
-          .options=${this.balance?.options ?? null} .legend=${this.balance?.legend ?? []} .table=${this.balance?.table ?? null}></lr-chart>
-        <lr-chart data-chart="zone-cumulative" heading=${T('各片区累计净现金流', 'Each zone’s cumulative net cash')} name=${fileName(id, 'zone-cumulative')} lang=${this.lang}
-          .options=${this.cumulative?.options ?? null} .legend=${this.cumulative?.legend ?? []} .table=${this.cumulative?.table ?? null}></lr-chart>
+        ${this.chartView('zone-balance', this.balance, T('各片区收支', 'Each zone’s revenue, cost and balance'), fileName(id, 'zone-balance'))}
+        ${this.chartView('zone-cumulative', this.cumulative, T('各片区累计净现金流', 'Each zone’s cumulative net cash'), fileName(id, 'zone-cumulative'))}
       </div>
-      <lr-table data-table="zones" .table=${this.balance?.table ?? null} .traceOf=${zoneTrace} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'zones')} .highlight=${['balance', 'developerResult']}></lr-table>
-      <lr-chart data-chart="break-even" heading=${T('做地主体盈亏与补偿费率', 'Developer result against the fee rate')} name=${fileName(id, 'developer-break-even')} lang=${this.lang}
-        .options=${this.breakEven?.options ?? null} .legend=${this.breakEven?.legend ?? []} .table=${this.breakEven?.table ?? null}
-        note=${zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).')}></lr-chart>
+      ${this.tableView('zones', this.balance?.table ?? null, fileName(id, 'zones'), { traceOf: zoneTrace, highlight: ['balance', 'developerResult'] })}
+      ${this.chartView('break-even', this.breakEven, T('做地主体盈亏与补偿费率', 'Developer result against the fee rate'), fileName(id, 'developer-break-even'),
+        { note: zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).') })}
       ${be ? html`<ul class="be" data-break-even>${[...be.entries()].map(([z, rate]) => html`<li>${tx(zones.find((x) => x.id === z)?.name ?? z, this.lang) || z}：${rate.at === null ? T(`费率到 ${SWEEP[SWEEP.length - 1]}% 仍亏损`, `still loses at ${SWEEP[SWEEP.length - 1]}%`) : rate.below === null ? T(`费率为 ${rate.at}% 时已不亏损`, `no loss even at ${rate.at}%`) : T(`盈亏平衡费率在 ${rate.below}% 与 ${rate.at}% 之间`, `breaks even between ${rate.below}% and ${rate.at}%`)}</li>`)}</ul>` : nothing}
       <lr-checks .checks=${r.checks.filter((c) => c.id.startsWith('zone'))} lang=${this.lang}></lr-checks>
-      <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels-by-zone')}></lr-table>
+      ${this.tableView('parcels', this.parcels, fileName(id, 'parcels-by-zone'))}
     </div>`;
   }
 }
