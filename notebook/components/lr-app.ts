@@ -30,13 +30,13 @@ export class LrApp extends LitElement {
     _message: { state: true },
     _pagesLoaded: { state: true },
   };
-  declare _params: Params;
-  declare _user: StoredScenario[];
-  declare _ready: boolean;
-  declare _trace: { open: boolean; loading: boolean; answer: TraceAnswer | null; error: string; accounts: Map<string, { zh: string; en: string }> } | null;
-  declare _message: string;
+  _params: Params = readParams(location.search);
+  _user: StoredScenario[] = [];
+  _ready: boolean = false;
+  _trace: { open: boolean; loading: boolean; answer: TraceAnswer | null; error: string; accounts: Map<string, { zh: string; en: string }> } | null = null;
+  _message: string = '';
   /** The pages whose module has arrived. */
-  declare _pagesLoaded: ReadonlySet<PageId>;
+  _pagesLoaded: ReadonlySet<PageId> = new Set();
   private pagesLoading = new Set<PageId>();
   private loaded: Loaded | null = null;
   private loadedKey = '';
@@ -44,16 +44,6 @@ export class LrApp extends LitElement {
   private applied: Applied[] = [];
   /** Where focus was when a trace opened, to return it there on close. */
   private traceOpener: HTMLElement | null = null;
-
-  constructor() {
-    super();
-    this._params = readParams(location.search);
-    this._user = [];
-    this._ready = false;
-    this._trace = null;
-    this._message = '';
-    this._pagesLoaded = new Set();
-  }
 
   static override styles = [
     base,

@@ -5,21 +5,15 @@
  * Each change goes out as `input-edit` ({key, value}; value null to go back to the file's); the
  * engine's problems for a field are shown beside it.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
 import { L, tx, type Lang } from '../lib/format';
 import type { InputField } from '../lib/score-tree-view';
 
-export class LrEvaluationInputs extends LitElement {
-  static override properties = { fields: { attribute: false }, lang: {} };
-  declare fields: readonly InputField[];
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.fields = [];
-    this.lang = 'zh';
-  }
+export class LrEvaluationInputs extends LangElement {
+  static override properties = { fields: { attribute: false } };
+  fields: readonly InputField[] = [];
 
   static override styles = [
     base,

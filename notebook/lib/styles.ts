@@ -41,3 +41,20 @@ export const pageStyles = [base, css`
   legend { font-size: 0.85rem; color: #55554f; }
   label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
 `];
+
+/** A white card with a header row: its title and a row of small tool buttons (downloads, "show all"). */
+export const cardStyles = css`
+  :host { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; min-width: 0; }
+  header { display: flex; align-items: baseline; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
+  h3 { margin: 0; font-size: 1rem; }
+  .tools { display: flex; gap: 0.3rem; align-items: baseline; flex-wrap: wrap; }
+  .tools button { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
+`;
+
+/** A card's table: a scrolling box, sticky header cells, rows ruled lightly. */
+export const cardTableStyles = css`
+  .scroll { overflow: auto; margin-top: 0.4rem; }
+  table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
+  th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid #eee; vertical-align: top; }
+  th { background: #fafaf7; text-align: left; font-weight: 600; white-space: nowrap; position: sticky; top: 0; z-index: 1; }
+`;

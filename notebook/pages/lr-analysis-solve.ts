@@ -83,7 +83,7 @@ export class AnalysisSolve extends AnalysisPanel {
 
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     return html`
       <p class="prose">${T('四个常用问题的反推：在给定区间内先粗扫、再二分，精确到字段的最小单位（金额为 1 分）。“区间内无解”也是一个答案。', 'Four common questions solved backwards: a coarse scan of the range, then bisection to the field’s resolution (one fen for money). “No solution in range” is an answer too.')}</p>
       ${this.status(this.job, { zh: '个预设', en: 'presets' })}

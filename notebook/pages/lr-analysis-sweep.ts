@@ -21,8 +21,6 @@ import '../components/lr-table';
 export class AnalysisSweep extends AnalysisPanel {
   private job = new AnalysisController(this, 'sweep');
   private view: SweepView | null = null;
-  private inputs: Choice[] = [];
-  private outputs: OutputChoice[] = [];
   private table: Table | null = null;
   private chart: ChartSpec | null = null;
   private missing = false;
@@ -30,16 +28,13 @@ export class AnalysisSweep extends AnalysisPanel {
 
   static override styles = [...pageStyles, panelStyles, css`
     .axis { display: flex; flex-wrap: wrap; gap: 0.3rem 0.6rem; align-items: end; }
-    label.field { display: inline-flex; flex-direction: column; font-size: 0.8rem; color: #55554f; }
     label.field input { width: 8.5rem; padding: 0.1rem 0.3rem; }
     label.field input.steps { width: 4rem; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    const s = this.scenario;
-    if ((changed.has('scenario') || changed.has('result') || changed.has('params')) && s && this.result) {
-      this.inputs = inputChoices(s, this.result);
-      this.outputs = outputChoices(this.result, s);
+    const s = this.changedScenario(changed);
+    if (s && this.result) {
       const std = standardOutputs(this.result, s);
       this.view = sweepViewOf(this.params, s, std);
       const spec = sweepSpec(this.view, std);
@@ -88,11 +83,11 @@ export class AnalysisSweep extends AnalysisPanel {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
-    if (!v) return html`<p class="muted">${T('正在准备…', 'Preparing…')}</p>`;
+    if (!v) return this.preparing();
     const r = this.job.reply;
     const outcome = r?.status === 'done' && r.answer.kind === 'sweep' ? r.answer.outcome : null;
     const points = v.xr.steps * (v.yr?.steps ?? 1);
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     return html`
       <p class="prose">${T('选一个或两个输入（也可直接输入情景中任一字段的 JSON 路径），给出区间和点数：每个点都由引擎完整运行一次，得到各项输出——与 Excel 的“模拟运算表”相同，但精确到分。一个输入画折线，两个输入画热力图。', 'Pick one or two inputs (or type the JSON path of any scenario field), a range and a number of points: the engine runs every point in full and reads every output — Excel’s data table, exact to the fen. One input draws a line; two draw a heat map.')}</p>
       <div class="controls">

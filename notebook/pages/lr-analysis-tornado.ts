@@ -22,8 +22,6 @@ import '../components/lr-table';
 export class AnalysisTornado extends AnalysisPanel {
   private job = new AnalysisController(this, 'tornado');
   private view: TornadoView | null = null;
-  private inputs: Choice[] = [];
-  private outputs: OutputChoice[] = [];
   private table: Table | null = null;
   private chart: ChartSpec | null = null;
   private stamp = '';
@@ -37,10 +35,8 @@ export class AnalysisTornado extends AnalysisPanel {
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    const s = this.scenario;
-    if ((changed.has('scenario') || changed.has('result') || changed.has('params')) && s && this.result) {
-      this.inputs = inputChoices(s, this.result);
-      this.outputs = outputChoices(this.result, s);
+    const s = this.changedScenario(changed);
+    if (s && this.result) {
       this.view = tornadoViewOf(this.params, standardOutputs(this.result, s));
       const spec = tornadoSpec(this.view);
       this.job.request(`tornado|${this.scenarioKey}|${JSON.stringify(spec)}`, { kind: 'tornado', scenario: s, spec });
@@ -61,11 +57,11 @@ export class AnalysisTornado extends AnalysisPanel {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
-    if (!v) return html`<p class="muted">${T('正在准备…', 'Preparing…')}</p>`;
+    if (!v) return this.preparing();
     const r = this.job.reply;
     const outcome = r?.status === 'done' && r.answer.kind === 'tornado' ? r.answer.outcome : null;
     const res = outcome?.ok ? outcome.result : null;
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     const put = (key: string, low: string, high: string, which: 'low' | 'high', value: string) => {
       const next = which === 'low' ? `${value.trim()},${high}` : `${low},${value.trim()}`;
       const dflt = tornadoViewOf({}, []).rows.find((x) => x.key === key)!;

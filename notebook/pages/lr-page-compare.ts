@@ -34,8 +34,8 @@ const METRICS = [
 
 export class PageCompare extends NotebookPage {
   static override properties = { ...NotebookPage.properties, _reply: { state: true }, _pending: { state: true } };
-  declare _reply: { a: RunReply; b: RunReply; diff: DiffRow[] } | null;
-  declare _pending: boolean;
+  _reply: { a: RunReply; b: RunReply; diff: DiffRow[] } | null = null;
+  _pending: boolean = false;
   private key = '';
   private loadedB: Loaded | null = null;
   private totals: Table | null = null;
@@ -44,12 +44,6 @@ export class PageCompare extends NotebookPage {
   private metricChart: ChartSpec | null = null;
   private stamp = '';
   private readonly cashLabel = { zh: '累计净现金流', en: 'Cumulative net cash' };
-
-  constructor() {
-    super();
-    this._reply = null;
-    this._pending = false;
-  }
 
   static override styles = [...pageStyles, css`
     .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 1rem; }

@@ -19,15 +19,9 @@ import '../components/lr-report-table';
 
 export class PageReports extends NotebookPage {
   static override properties = { ...NotebookPage.properties, _reply: { state: true }, _pending: { state: true } };
-  declare _reply: ReportReply | null;
-  declare _pending: boolean;
+  _reply: ReportReply | null = null;
+  _pending: boolean = false;
   private key = '';
-
-  constructor() {
-    super();
-    this._reply = null;
-    this._pending = false;
-  }
 
   static override styles = [...pageStyles, css`
     .kinds { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.5rem 0; }

@@ -31,26 +31,16 @@ let drafts = 0;
 export class PageScenario extends NotebookPage {
   static override properties = { ...NotebookPage.properties, _draft: { state: true }, _text: { state: true }, _jsonError: { state: true }, _asText: { state: true }, _dirty: { state: true }, _sheet: { state: true } };
   /** The scenario being edited (any JSON value: it may be wrong). */
-  declare _draft: unknown;
+  _draft: unknown = null;
   /** The JSON text when editing as text, or a file that did not parse. */
-  declare _text: string;
-  declare _jsonError: string;
-  declare _asText: boolean;
-  declare _dirty: boolean;
+  _text: string = '';
+  _jsonError: string = '';
+  _asText: boolean = false;
+  _dirty: boolean = false;
   /** The last uploaded parcel sheet and its problems (none: its parcels were taken). */
-  declare _sheet: { grid: SheetGrid | null; problems: Problem[]; count: number; file: string } | null;
+  _sheet: { grid: SheetGrid | null; problems: Problem[]; count: number; file: string } | null = null;
   private runner = new RunController(this, 'editor');
   private sourceKey = '';
-
-  constructor() {
-    super();
-    this._draft = null;
-    this._text = '';
-    this._jsonError = '';
-    this._asText = false;
-    this._dirty = false;
-    this._sheet = null;
-  }
 
   static override styles = [...pageStyles, css`
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }

@@ -13,7 +13,8 @@ import { fileName } from '../lib/export';
 import { inventoryChart, progressChart } from '../lib/charts/stock';
 import { type ChartSpec } from '../lib/charts/common';
 import { PACES, countyTable, inventoryTable, outlookTable, progressRows, progressTable, seedChecks, stockView, type Pace, type StockView } from '../lib/stock-view';
-import { groupThousands } from '../../engine/money';
+import { fenToYuan, groupThousands } from '../../engine/money';
+import { IDLE_AS_OF_KEY, IDLE_DEFAULT_AS_OF, idleLandTable, idleLandView, type IdleLandView } from '../lib/idle-land-view';
 import { fixed, grandTotalHa, haToMu, muToWanMu } from '../../engine/stock-land';
 import type { Check } from '../../engine/check';
 import type { Problem } from '../../engine/problem';
@@ -35,6 +36,9 @@ export class PageStock extends NotebookPage {
   private outlook: Table | null = null;
   private checks: Check[] = [];
   private kpis: Kpi[] = [];
+  private idle: IdleLandView | null = null;
+  private idleTable: Table | null = null;
+  private idleKpis: Kpi[] = [];
 
   static override styles = [...pageStyles, css`
     details.counties { flex-basis: 100%; }
@@ -48,6 +52,7 @@ export class PageStock extends NotebookPage {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (!changed.has('params') && !changed.has('lang')) return;
+    this.drawIdle();
     const v = stockView(this.params);
     if ('problems' in v) {
       this.view = null;
@@ -68,6 +73,18 @@ export class PageStock extends NotebookPage {
       { key: 'stock', label: this.T('2020 年末存量', 'Stock at end-2020'), value: null, text: `${groupThousands(fixed(totalHa, 4))} ${this.T('公顷', 'ha')}`, hint: `= ${groupThousands(haToMu(totalHa).toString())} 亩 ≈ ${fixed(muToWanMu(haToMu(totalHa)), 2)} 万亩` },
       { key: 'disposed', label: this.T(`${v.year.year} 年处置（批而未供 + 闲置）`, `Disposed in ${v.year.year} (approved-unsupplied + idle)`), value: null, text: `${groupThousands(fixed(v.year.disposedHa, 4))} ${this.T('公顷', 'ha')}`, hint: `= ${groupThousands(fixed(v.year.disposedMu, 3))} 亩` },
       { key: 'countiesMet', label: this.T('完成增存挂钩任务的县区', 'Counties meeting the 增存挂钩 task'), value: null, text: `${met} / ${v.year.counties.length}`, tone: met === v.year.counties.length ? 'good' : 'bad' },
+    ];
+  }
+
+  /** Idle land on the chosen date: the engine's assessment of each case, the fee due and the recoveries. */
+  private drawIdle() {
+    const v = idleLandView(this.params);
+    this.idle = v;
+    this.idleTable = idleLandTable(v, this.lang);
+    this.idleKpis = [
+      { key: 'idleParcels', label: this.T(`闲置宗地（${v.asOf}）`, `Idle parcels (${v.asOf})`), value: null, text: `${v.idle} / ${v.rows.length}`, tone: v.idle ? 'bad' : 'good' },
+      { key: 'idleFee', label: this.T('应征土地闲置费', 'Idle fee due'), value: fenToYuan(v.feeDueFen) },
+      { key: 'idleRecovered', label: this.T('可无偿收回的宗地', 'Recoverable without compensation'), value: null, text: String(v.recovered) },
     ];
   }
 
@@ -123,22 +140,37 @@ export class PageStock extends NotebookPage {
     return html`<div class="stack">
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
       <div class="grid2">
-        <lr-chart data-chart="stock-inventory" heading=${T('各县区存量土地（按类别）', 'Stock land by county and category')} name=${fileName(id, 'inventory')} lang=${this.lang} height="320"
-          .options=${this.inventory?.options ?? null} .legend=${this.inventory?.legend ?? []} .table=${this.inventory?.table ?? null}></lr-chart>
-        <lr-table data-table="stock-inventory" .table=${this.inventory?.table ?? null} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'inventory')}></lr-table>
+        ${this.chartView('stock-inventory', this.inventory, T('各县区存量土地（按类别）', 'Stock land by county and category'), fileName(id, 'inventory'), { height: 320 })}
+        ${this.tableView('stock-inventory', this.inventory?.table ?? null, fileName(id, 'inventory'))}
       </div>
-      <lr-chart data-chart="stock-progress" heading=${T(`${v.year.year} 年各县区季度累计进度与目标（批而未供 + 闲置）`, `${v.year.year}: each county’s cumulative progress against its quarterly targets (approved-unsupplied + idle)`)}
-        name=${fileName(id, 'progress')} lang=${this.lang} height="320"
-        .options=${this.progress?.options ?? null} .legend=${this.progress?.legend ?? []} .table=${this.progress?.table ?? null}></lr-chart>
-      <lr-table data-table="stock-counties" .table=${this.counties} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'counties')}></lr-table>
-      <lr-table data-table="stock-progress" .table=${this.progress?.table ?? null} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'progress')} limit="24"></lr-table>
+      ${this.chartView('stock-progress', this.progress, T(`${v.year.year} 年各县区季度累计进度与目标（批而未供 + 闲置）`, `${v.year.year}: each county’s cumulative progress against its quarterly targets (approved-unsupplied + idle)`), fileName(id, 'progress'), { height: 320 })}
+      ${this.tableView('stock-counties', this.counties, fileName(id, 'counties'))}
+      ${this.tableView('stock-progress', this.progress?.table ?? null, fileName(id, 'progress'), { limit: 24 })}
       <h3>${T('三年行动目标：4.65 万亩，2022 年底前完成 70%', 'The three-year target: 4.65 万亩, 70% by the end of 2022')}</h3>
       <p class="prose">${T('按上面的完成度逐年推演 2021—2023 年（每年任务按当年年初存量计）。即使全部按计划完成，18%/25% 的年度处置率也远不足以在 2022 年底前盘活 3.255 万亩。', 'The same achievement year after year, 2021–2023 (each year’s task on that year’s opening stock). Even fully on plan, disposing of 18% / 25% a year comes nowhere near 3.255 万亩 by the end of 2022.')}</p>
       <div class="grid2">
         <lr-checks .checks=${this.checks} lang=${this.lang}></lr-checks>
-        <lr-table data-table="stock-outlook" .table=${this.outlook} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'outlook')}></lr-table>
+        ${this.tableView('stock-outlook', this.outlook, fileName(id, 'outlook'))}
       </div>
+      ${this.idleSection(id)}
     </div>`;
+  }
+
+  private idleSection(id: string) {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const v = this.idle;
+    if (!v) return nothing;
+    return html`<section data-idle-land class="stack">
+      <h2>${T('闲置土地：认定、闲置费与无偿收回', 'Idle land: which parcels, the fee due, when they are recovered')}</h2>
+      <p class="prose">${T('按《闲置土地处置办法》（国土资源部令第53号）：超过约定动工日期满一年未动工，或已动工但开发面积不足三分之一、投资不足百分之二十五且中止开发满一年的，为闲置土地；因土地使用者原因闲置满一年的，按出让价款的 20% 征收土地闲置费，满两年的无偿收回；因政府原因闲置的，协商处置。下列宗地为示例（种子文件只给出各县区的闲置面积），改动评估日期看认定与处置如何变化。',
+        'Under MLR Order No. 53: land not started a year after the agreed start date, or started but under a third developed or a quarter invested and suspended for a year, is idle; idle a year by the holder’s fault it pays an idle fee of 20% of the land price, two years and it is recovered without compensation; idle by the government’s doing it is negotiated. The parcels below are worked cases (the seed gives idle land by county only); move the assessment date and see what follows.')}</p>
+      <label class="field">${T('评估日期', 'Assessment date')}
+        <input type="date" name=${IDLE_AS_OF_KEY} .value=${v.asOf} @change=${(e: Event) => this.put(IDLE_AS_OF_KEY, (e.target as HTMLInputElement).value, IDLE_DEFAULT_AS_OF)} /></label>
+      ${v.ignored.length ? html`<p class="note">${v.ignored.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing}
+      ${v.problems.length ? html`<lr-problems .problems=${v.problems} lang=${this.lang}></lr-problems>` : nothing}
+      <lr-kpis .items=${this.idleKpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
+      ${this.tableView('idle-land', this.idleTable, fileName(id, 'idle-land'), { highlight: ['action', 'fee'] })}
+    </section>`;
   }
 }
 

@@ -26,17 +26,12 @@ const SWEEP = ['0', '2.5', '5', '7.5', '10', '12.5', '15', '17.5', '20', '25'];
 
 export class PageZones extends RunPage {
   static override properties = { ...RunPage.properties, _sweep: { state: true } };
-  declare _sweep: SweepPoint[] | null;
+  _sweep: SweepPoint[] | null = null;
   private balance: ChartSpec | null = null;
   private cumulative: ChartSpec | null = null;
   private breakEven: ChartSpec | null = null;
   private parcels: Table | null = null;
   private sweepKey = '';
-
-  constructor() {
-    super();
-    this._sweep = null;
-  }
 
   static override styles = [...pageStyles, css`
     ul.be { margin: 0.2rem 0; }

@@ -28,20 +28,11 @@ export class NotebookPage extends LitElement {
     loaded: { attribute: false },
     user: { attribute: false },
   };
-  declare lang: Lang;
-  declare unit: MoneyUnit;
-  declare params: Params;
-  declare loaded: Loaded | null;
-  declare user: StoredScenario[];
-
-  constructor() {
-    super();
-    this.lang = 'zh';
-    this.unit = 'wan';
-    this.params = {};
-    this.loaded = null;
-    this.user = [];
-  }
+  override lang: Lang = 'zh';
+  unit: MoneyUnit = 'wan';
+  params: Params = {};
+  loaded: Loaded | null = null;
+  user: StoredScenario[] = [];
 
   protected T(zh: string, en: string): string {
     return L(this.lang, zh, en);
