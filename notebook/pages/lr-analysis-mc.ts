@@ -112,8 +112,7 @@ export class AnalysisMonteCarlo extends AnalysisPanel {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     if (!v) return this.preparing();
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'mc' ? r.answer.outcome : null;
+    const outcome = this.job.answer('mc')?.outcome ?? null;
     const res = this.mc;
     const id = this.fileId;
     return html`

@@ -38,7 +38,7 @@ export class AnalysisStress extends AnalysisPanel {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'stress' ? r.answer.outcome : null;
+    const outcome = this.job.answer('stress')?.outcome ?? null;
     const id = this.fileId;
     return html`
       <p class="prose">${T('资金平衡规则中的标准压力情景：出让价格下降 10% 与 20%、出让推迟 6 与 12 个月、利率上升 100 个基点、成本上升 10%，与基准情景并列。', 'The funding rules’ standard stress cases — sale prices −10 % and −20 %, sales 6 and 12 months late, coupons +100 bp, costs +10 % — beside the base case.')}</p>

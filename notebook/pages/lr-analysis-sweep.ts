@@ -84,8 +84,7 @@ export class AnalysisSweep extends AnalysisPanel {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     if (!v) return this.preparing();
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'sweep' ? r.answer.outcome : null;
+    const outcome = this.job.answer('sweep')?.outcome ?? null;
     const points = v.xr.steps * (v.yr?.steps ?? 1);
     const id = this.fileId;
     return html`

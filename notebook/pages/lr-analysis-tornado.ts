@@ -58,8 +58,7 @@ export class AnalysisTornado extends AnalysisPanel {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     if (!v) return this.preparing();
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'tornado' ? r.answer.outcome : null;
+    const outcome = this.job.answer('tornado')?.outcome ?? null;
     const res = outcome?.ok ? outcome.result : null;
     const id = this.fileId;
     const put = (key: string, low: string, high: string, which: 'low' | 'high', value: string) => {
