@@ -15,20 +15,17 @@ export class LrEvaluationInputs extends LangElement {
   static override properties = { fields: { attribute: false } };
   fields: readonly InputField[] = [];
 
-  static override styles = [
-    base,
-    css`
-      :host { display: block; }
-      .grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; }
-      label { display: flex; flex-direction: column; font-size: 0.82rem; color: #3b3b37; }
-      input { width: 10rem; padding: 0.15rem 0.3rem; }
-      input[type='date'] { width: 9.5rem; }
-      input.edited { outline: 2px solid #d9a52b; }
-      .orig { font-size: 0.72rem; color: #8a8a82; }
-      .err { color: #a8201a; font-size: 0.75rem; max-width: 22ch; }
-      button.reset { font-size: 0.72rem; padding: 0 0.3rem; margin-left: 0.3rem; }
-    `,
-  ];
+  static override styles = [base, css`
+    :host { display: block; }
+    .grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; }
+    label { display: flex; flex-direction: column; font-size: 0.82rem; color: #3b3b37; }
+    input { width: 10rem; padding: 0.15rem 0.3rem; }
+    input[type='date'] { width: 9.5rem; }
+    input.edited { outline: 2px solid #d9a52b; }
+    .orig { font-size: 0.72rem; color: #8a8a82; }
+    .err { color: #a8201a; font-size: 0.75rem; max-width: 22ch; }
+    button.reset { font-size: 0.72rem; padding: 0 0.3rem; margin-left: 0.3rem; }
+  `];
 
   private emit(key: string, value: string | null) {
     this.dispatchEvent(new CustomEvent('input-edit', { bubbles: true, composed: true, detail: { key, value } }));

@@ -17,21 +17,21 @@ import { L, type Lang, type Text } from './format';
 import type { Params } from './url-state';
 
 export interface IdleRow {
-  readonly c: IdleLandCase;
-  readonly a: IdleAssessment;
+  c: IdleLandCase;
+  a: IdleAssessment;
   /** The recovery's date when recovered by `asOf`, else the day recovery becomes possible (null when it never does). */
-  readonly recovery: string | null;
+  recovery: string | null;
 }
 
 export interface IdleLandView {
-  readonly asOf: string;
-  readonly rows: readonly IdleRow[];
-  readonly idle: number;
-  readonly feeDueFen: Fen;
-  readonly recovered: number;
-  readonly problems: readonly Problem[];
+  asOf: string;
+  rows: readonly IdleRow[];
+  idle: number;
+  feeDueFen: Fen;
+  recovered: number;
+  problems: readonly Problem[];
   /** The date in the URL when it is not a date, with the reason. */
-  readonly ignored: readonly { key: string; reason: Text }[];
+  ignored: readonly { key: string; reason: Text }[];
 }
 
 export const IDLE_AS_OF_KEY = 'idle.asOf';

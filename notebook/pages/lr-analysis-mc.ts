@@ -109,9 +109,9 @@ export class AnalysisMonteCarlo extends AnalysisPanel {
   }
 
   override render() {
-    const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     if (!v) return this.preparing();
+    const T = (zh: string, en: string) => this.T(zh, en);
     const outcome = this.job.answer('mc')?.outcome ?? null;
     const res = this.mc;
     const id = this.fileId;

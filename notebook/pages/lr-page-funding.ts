@@ -25,12 +25,9 @@ import '../components/lr-problems';
 
 
 export class PageFunding extends RunPage {
-  private cash: ChartSpec | null = null;
-  private flows: ChartSpec | null = null;
-  private service: ChartSpec | null = null;
-  private coverage: ChartSpec | null = null;
-  private periodsTable: Table | null = null;
-  private bonds: Table | null = null;
+  /** What the last result draws: the charts by name, the tables and the headline figures. */
+  private charts: Partial<Record<'cash' | 'flows' | 'service' | 'coverage', ChartSpec>> = {};
+  private tables: { periods: Table | null; bonds: Table | null } = { periods: null, bonds: null };
   private kpis: Kpi[] = [];
 
   static override styles = [...pageStyles, css`
@@ -44,12 +41,14 @@ export class PageFunding extends RunPage {
   override willUpdate(changed: PropertyValues<this>) {
     const r = this.freshResult(changed);
     if (r) {
-      this.cash = cashBalanceChart(r, this.lang, this.unit);
-      this.flows = sourcesUsesChart(r, this.lang, this.unit);
-      this.service = r.bonds.length ? debtServiceChart(r.bonds, this.lang, this.unit) : null;
-      this.coverage = r.bonds.length ? coverageChart(r.bonds, coverageFloor(r), this.lang) : null;
-      this.bonds = bondTable(r, this.lang);
-      this.periodsTable = { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods };
+      const bonds = r.bonds.length > 0;
+      this.charts = {
+        cash: cashBalanceChart(r, this.lang, this.unit),
+        flows: sourcesUsesChart(r, this.lang, this.unit),
+        service: bonds ? debtServiceChart(r.bonds, this.lang, this.unit) : undefined,
+        coverage: bonds ? coverageChart(r.bonds, coverageFloor(r), this.lang) : undefined,
+      };
+      this.tables = { periods: { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods }, bonds: bondTable(r, this.lang) };
       this.kpis = this.kpisOf(r);
     }
   }
@@ -140,19 +139,19 @@ export class PageFunding extends RunPage {
     return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
       <div class="grid2">
-        ${this.chartView('cash', this.cash, T('累计资金余额', 'Cumulative cash balance'), fileName(id, 'cash-balance'))}
-        ${this.chartView('flows', this.flows, T('分期资金来源与运用', 'Sources and uses by month'), fileName(id, 'sources-uses'))}
+        ${this.chartView('cash', this.charts.cash ?? null, T('累计资金余额', 'Cumulative cash balance'), fileName(id, 'cash-balance'))}
+        ${this.chartView('flows', this.charts.flows ?? null, T('分期资金来源与运用', 'Sources and uses by month'), fileName(id, 'sources-uses'))}
       </div>
       <h3>${T('偿债能力', 'Debt service')}</h3>
       <p class="prose">${T('每年可用于偿债的收入与当年还本付息之比即本息覆盖倍数；虚线为下限（参数 bond.coverageFloor，默认 1.2）。', 'Each year’s revenue available for debt service over that year’s principal and interest is the coverage ratio; the dashed line is the floor (parameter bond.coverageFloor, 1.2 by default).')}</p>
       <div class="grid2">
-        ${this.chartView('debt-service', this.service, T('可用收入与还本付息', 'Available revenue and debt service'), fileName(id, 'debt-service'), { note: noBond })}
-        ${this.chartView('coverage', this.coverage, T('本息覆盖倍数', 'Coverage ratio'), fileName(id, 'coverage'), { note: noBond })}
+        ${this.chartView('debt-service', this.charts.service ?? null, T('可用收入与还本付息', 'Available revenue and debt service'), fileName(id, 'debt-service'), { note: noBond })}
+        ${this.chartView('coverage', this.charts.coverage ?? null, T('本息覆盖倍数', 'Coverage ratio'), fileName(id, 'coverage'), { note: noBond })}
       </div>
-      ${this.bonds ? this.tableView('bonds', this.bonds, fileName(id, 'bonds'), { highlight: ['coverageRatio'], traceOf: byBond }) : nothing}
+      ${this.tables.bonds ? this.tableView('bonds', this.tables.bonds, fileName(id, 'bonds'), { highlight: ['coverageRatio'], traceOf: byBond }) : nothing}
       <section class="stack">
         <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
-        ${this.tableView('periods', this.periodsTable, fileName(id, 'periods'), { traceOf: byPeriod, limit: 24 })}
+        ${this.tableView('periods', this.tables.periods, fileName(id, 'periods'), { traceOf: byPeriod, limit: 24 })}
         <p><button data-export="workbook" @click=${() => downloadResultXlsx(r, fileName(id, 'workbook'))}>${T('下载完整工作簿（XLSX）', 'Download the full workbook (XLSX)')}</button></p>
       </section>
     </div>`;

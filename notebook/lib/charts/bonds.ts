@@ -1,7 +1,7 @@
 /** Bonds (the engine's result.bonds[]): debt service against available revenue, coverage against its floor, the bond table. */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
-import { AXIS, COLORS, money, text, yLabel, type ChartSpec, type Row } from './common';
+import { AXIS, COLORS, money, moneyColumns, text, yLabel, type ChartSpec, type Row } from './common';
 import type { Table } from '../../../engine/tables';
 import type { BondReport, Result } from '../../../engine/index';
 
@@ -51,15 +51,9 @@ export function bondTable(r: Result, lang: Lang): Table | null {
       text('issue', '发行', 'Issued', (b: B) => b.issue),
       text('maturity', '到期', 'Matures', (b: B) => b.maturity),
       text('couponRate', '票面利率', 'Coupon', (b: B) => b.couponRate),
-      money('principal', '本金', 'Principal', (b: B) => b.principal),
-      money('interest', '利息', 'Interest', (b: B) => b.interest),
-      money('fees', '费用', 'Fees', (b: B) => b.fees),
-      money('debtService', '还本付息合计', 'Debt service', (b: B) => b.debtService),
-      money('available', '可用于偿债的收入', 'Available revenue', (b: B) => b.available),
+      ...moneyColumns<B>([['principal', '本金', 'Principal'], ['interest', '利息', 'Interest'], ['fees', '费用', 'Fees'], ['debtService', '还本付息合计', 'Debt service'], ['available', '可用于偿债的收入', 'Available revenue']]),
       text('coverageRatio', '本息覆盖倍数', 'Coverage', (b: B) => b.coverageRatio ?? ''),
-      money('rolledOver', '借新还旧', 'Rolled over', (b: B) => b.rolledOver),
-      money('fiscalSupport', '财政安排偿债', 'Fiscal support', (b: B) => b.fiscalSupport),
-      money('outstandingAtEnd', '期末余额', 'Outstanding at end', (b: B) => b.outstandingAtEnd),
+      ...moneyColumns<B>([['rolledOver', '借新还旧', 'Rolled over'], ['fiscalSupport', '财政安排偿债', 'Fiscal support'], ['outstandingAtEnd', '期末余额', 'Outstanding at end']]),
     ],
   };
 }

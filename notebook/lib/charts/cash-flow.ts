@@ -1,6 +1,7 @@
 /** Cash over time: the cumulative balances month by month, and sources and uses stacked by kind. */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, unitShort, type Lang, type MoneyUnit } from '../format';
+import { stepLines } from './step-lines';
 import { AXIS, COLORS, figureName, money, text, yLabel, type ChartSpec, type MoneyKey, type Row } from './common';
 import type { PeriodRow, Result } from '../../../engine/index';
 
@@ -29,16 +30,7 @@ export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartS
   const names = series.map((s) => L(lang, s.zh, s.en));
   const colors = series.map((s) => COLORS[s.key]);
   return {
-    options: {
-      x: { type: 'utc', label: null },
-      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
-      color: { domain: names, range: colors },
-      marks: [
-        Plot.ruleY([0], { stroke: '#999' }),
-        Plot.lineY(data, { x: 'date', y: 'y', stroke: 'series', curve: 'step-after', strokeWidth: 2 }),
-        Plot.tip(data, Plot.pointerX({ x: 'date', y: 'y', stroke: 'series', title: (d: Row) => `${d.period} ${d.series}\n${d.shown} ${unitShort(unit)}` })),
-      ],
-    },
+    options: stepLines(data, 'series', names, colors, yLabel(lang, unit), unit),
     legend: names.map((label, i) => ({ label, color: colors[i] })),
     table: periodTable(r, 'cash-balance', '累计资金余额', 'Cumulative cash balance', series),
   };

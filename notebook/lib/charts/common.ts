@@ -42,6 +42,11 @@ export function figureAt(row: object, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** Money columns read straight from a row type's fields: [field, Chinese header, English header]. */
+export function moneyColumns<T extends object>(list: readonly (readonly [MoneyKey<T>, string, string])[]): Column<unknown>[] {
+  return list.map(([key, zh, en]) => money(String(key), zh, en, (r: T) => figureAt(r, String(key)) ?? ''));
+}
+
 /** A figure's name as the notebook's metric list gives it (the key itself when it has none). */
 export function figureName(key: string): { zh: string; en: string } {
   const d = metricDef(key);

@@ -1,7 +1,8 @@
 /** Zones (the engine's result.zones[]): balance, cumulative cash, and the developer's result across fee rates. */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
-import { AXIS, COLORS, money, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
+import { stepLines } from './step-lines';
+import { AXIS, COLORS, money, moneyColumns, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
 import type { Table } from '../../../engine/tables';
 import type { Result, ZoneReport } from '../../../engine/index';
 
@@ -48,12 +49,8 @@ export function zoneTable(zones: readonly ZoneReport[], lang: Lang): Table {
       text('id', '片区', 'Zone', (z) => z.id),
       text('name', '名称', 'Name', (z) => tx(z.name, lang)),
       text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : L(lang, '全市统筹', 'pooled'))),
-      money('revenue', '出让收入', 'Revenue', (z) => z.revenue),
-      money('provisions', '计提', 'Provisions', (z) => z.provisions),
-      money('cost', '成本', 'Cost', (z) => z.cost),
-      money('balance', '收支差额', 'Balance', (z) => z.balance),
-      money('peakFundingNeed', '峰值资金需求', 'Peak funding need', (z) => z.peakFundingNeed),
-      money('fiscalSupport', '财政支持', 'Fiscal support', (z) => z.fiscalSupport),
+      ...moneyColumns<ZoneReport>([['revenue', '出让收入', 'Revenue'], ['provisions', '计提', 'Provisions'], ['cost', '成本', 'Cost'], ['balance', '收支差额', 'Balance'],
+        ['peakFundingNeed', '峰值资金需求', 'Peak funding need'], ['fiscalSupport', '财政支持', 'Fiscal support']]),
       text('developerRate', '做地补偿费率', 'Developer fee rate', (z) => z.developer?.compensationRate ?? ''),
       money('developerCompensation', '做地补偿', 'Developer compensation', (z) => z.developer?.compensation ?? '0.00'),
       money('developerCost', '做地主体成本', 'Developer cost', (z) => z.developer?.cost ?? '0.00'),
@@ -70,16 +67,7 @@ export function zoneCumulativeChart(zones: readonly ZoneReport[], lang: Lang, un
   zones.forEach((z, i) => { for (const p of z.byPeriod) data.push({ date: periodDate(p.period), period: p.period, zone: names[i], y: plotValue(p.cumulative, unit), shown: formatMoney(p.cumulative, unit) }); });
   const periods = zones[0]?.byPeriod.map((p) => p.period) ?? [];
   return {
-    options: {
-      x: { type: 'utc', label: null },
-      y: { label: `${L(lang, '累计净现金流', 'Cumulative net cash')}（${unitShort(unit)}）`, grid: true, tickFormat: AXIS },
-      color: { domain: names, range: colors },
-      marks: [
-        Plot.ruleY([0], { stroke: '#999' }),
-        Plot.lineY(data, { x: 'date', y: 'y', stroke: 'zone', curve: 'step-after', strokeWidth: 2 }),
-        Plot.tip(data, Plot.pointerX({ x: 'date', y: 'y', stroke: 'zone', title: (d: Row) => `${d.period} ${d.zone}\n${d.shown} ${unitShort(unit)}` })),
-      ],
-    },
+    options: stepLines(data, 'zone', names, colors, `${L(lang, '累计净现金流', 'Cumulative net cash')}（${unitShort(unit)}）`, unit),
     legend: names.map((label, i) => ({ label, color: colors[i] })),
     table: { name: 'zone-cumulative', zh: '片区累计净现金流', en: 'Zone cumulative net cash', rows: periods.map((_, i) => i), columns: [text('period', '期间', 'Period', (i) => periods[i]), ...zones.map((z) => money(`zone.${z.id}`, `${tx(z.name, 'zh') || z.id}累计`, `${tx(z.name, 'en') || z.id} cumulative`, (i) => z.byPeriod[i]?.cumulative ?? ''))] },
   };
