@@ -11,7 +11,7 @@ import { LangElement } from './lang-element';
 import * as Plot from '@observablehq/plot';
 import { base } from '../lib/styles';
 import { chartSvg, downloadBlob, downloadCsv, downloadText, svgToPng, type LegendItem } from '../lib/export';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Table } from '../../engine/tables';
 
 export class LrChart extends LangElement {

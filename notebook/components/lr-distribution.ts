@@ -7,7 +7,7 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang, type Text } from '../lib/format';
+import { L, type Text } from '../lib/format';
 import { DIST_NAMES, DIST_PARAMS, distributionFields, fieldsText, switchKind, type DistFields, type DistKind } from '../lib/distribution-text';
 
 export class LrDistribution extends LangElement {

@@ -8,7 +8,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, tx, type Lang } from '../lib/format';
+import { L, tx } from '../lib/format';
 import type { InputField } from '../lib/score-tree-view';
 
 export class LrEvaluationInputs extends LangElement {

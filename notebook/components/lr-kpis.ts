@@ -5,7 +5,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { formatMoney, unitShort, L, type Lang, type MoneyUnit } from '../lib/format';
+import { formatMoney, unitShort, L, type MoneyUnit } from '../lib/format';
 import type { TraceQuery } from '../lib/trace';
 
 export interface Kpi {

@@ -6,7 +6,7 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Choice } from '../lib/analysis-catalog';
 
 const CUSTOM = '__custom__';

@@ -7,7 +7,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Problem } from '../../engine/problem';
 
 export class LrProblems extends LangElement {

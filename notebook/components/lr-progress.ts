@@ -7,7 +7,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 
 export class LrProgress extends LangElement {
   static override properties = { running: { type: Boolean, reflect: true }, done: { type: Number }, total: { type: Number }, what: {}, note: {} };

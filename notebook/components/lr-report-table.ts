@@ -8,7 +8,6 @@ import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
 import { cellText } from '../../engine/reports/report-text';
 import type { ReportSection, ReportUnit } from '../../engine/reports/report-table';
-import type { Lang } from '../lib/format';
 
 export class LrReportTable extends LangElement {
   static override properties = { section: { attribute: false }, unit: {} };

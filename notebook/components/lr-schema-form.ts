@@ -10,7 +10,6 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
 import { emptyValue, pathString, SchemaWalker, type SchemaNode } from '../lib/schema-walk';
 import type { PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';

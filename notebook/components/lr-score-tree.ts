@@ -9,7 +9,7 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { LangElement } from './lang-element';
 import { base, cardStyles, cardTableStyles } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import { RULE_NAMES, type Editor, type TreeRow } from '../lib/score-tree-view';
 import type { Table } from '../../engine/tables';

@@ -6,7 +6,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import { cellAddress } from '../../engine/xlsx/cell-address';
 import type { SheetGrid } from '../../engine/xlsx/sheet-grid';
 import type { Problem } from '../../engine/problem';

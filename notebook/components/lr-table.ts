@@ -6,7 +6,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base, cardStyles } from '../lib/styles';
-import { formatMoney, L, unitShort, type Lang, type MoneyUnit } from '../lib/format';
+import { formatMoney, L, unitShort, type MoneyUnit } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import type { Column, Table } from '../../engine/tables';
 import type { TraceQuery } from '../lib/trace';

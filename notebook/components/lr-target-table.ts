@@ -8,7 +8,7 @@
 import { html, css, nothing } from 'lit';
 import { LangElement } from './lang-element';
 import { base, cardStyles, cardTableStyles } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import type { TargetEditor, TargetRowView } from '../lib/target-table-view';
 import type { Table } from '../../engine/tables';

@@ -16,7 +16,7 @@ import {
   CATEGORY_LABELS, STOCK_CATEGORIES, assumeDisposals, assumedDisposalPath, categoryTotalHa, checkRevitalisationTarget, countyTotalHa,
   grandTotalHa, haToMu, milestoneProgress, muToWanMu, parseAreaMu, parseDisposalPlan, parseRevitalisationTarget, parseStockInventory,
   progressShareOfTask, simulateDisposalYear,
-  type CountyOutcome, type CountyStock, type DisposalPlan, type DisposalYearResult, type Quarterly, type RevitalisationCheck, type RevitalisationTarget, type StockInventory,
+  type CountyOutcome, type CountyStock, type DisposalPlan, type DisposalYearResult, type RevitalisationCheck, type RevitalisationTarget, type StockInventory,
 } from '../../engine/stock-land';
 import type { Check } from '../../engine/check';
 import type { Problem } from '../../engine/problem';

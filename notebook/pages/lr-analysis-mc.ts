@@ -11,7 +11,7 @@ import { AnalysisPanel, panelStyles } from './analysis-panel';
 import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import type { McPlan, McResult } from '../../engine/analysis/index';
-import { inputChoices, labelOf, outputChoices, standardEvents, standardOutputs, type Choice, type OutputChoice } from '../lib/analysis-catalog';
+import { labelOf, standardEvents, standardOutputs } from '../lib/analysis-catalog';
 import { MAX_RUNS, MC_INPUTS, MC_SERIES, drawsTable, eventsTable, mcCommand, mcPlan, mcThreads, mcViewOf, percentileTable, type McView } from '../lib/mc-view';
 import { fanChart } from '../lib/charts/fan';
 import { type ChartSpec } from '../lib/charts/common';

@@ -37,7 +37,6 @@ export class AnalysisStress extends AnalysisPanel {
 
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
-    const r = this.job.reply;
     const outcome = this.job.answer('stress')?.outcome ?? null;
     const id = this.fileId;
     return html`

@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
 import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
-import { defaultRange, inputChoices, labelOf, outputChoices, rangeText, standardOutputs, type Choice, type OutputChoice, type Range } from '../lib/analysis-catalog';
+import { defaultRange, labelOf, rangeText, standardOutputs, type Range } from '../lib/analysis-catalog';
 import { MAX_STEPS, outputIndex, sweepSpec, sweepTable, sweepViewOf, type SweepView } from '../lib/sweep-view';
 import { sweepHeatChart, sweepLineChart } from '../lib/charts/sweep';
 import { type ChartSpec } from '../lib/charts/common';

@@ -7,7 +7,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
 import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
-import { inputChoices, labelOf, outputChoices, standardOutputs, type Choice, type OutputChoice } from '../lib/analysis-catalog';
+import { labelOf, standardOutputs } from '../lib/analysis-catalog';
 import { tornadoSpec, tornadoTable, tornadoViewOf, type TornadoView } from '../lib/tornado-view';
 import { tornadoChart } from '../lib/charts/tornado';
 import { type ChartSpec } from '../lib/charts/common';

@@ -16,7 +16,6 @@ import { downloadText, fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { setAt, type PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';
-import type { StoredScenario } from '../lib/store';
 import type { SheetGrid } from '../../engine/xlsx/sheet-grid';
 import type { Kpi } from '../components/lr-kpis';
 import type { LrSchemaForm } from '../components/lr-schema-form';

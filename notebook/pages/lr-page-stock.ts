@@ -93,7 +93,6 @@ export class PageStock extends NotebookPage {
   }
 
   override render() {
-    const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     return html`
       ${this.intro({ zh: '存量盘活：批而未供与闲置土地的处置进度', en: 'Stock land: disposing of approved-unsupplied and idle land' }, {
