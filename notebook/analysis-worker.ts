@@ -10,8 +10,7 @@
 import { browserSpawner, monteCarlo, seek, solvePreset, stressOutputs, sweep, tornado } from '../engine/analysis/index';
 import type { AnalysisAnswer, AnalysisJob, AnalysisMessage, AnalysisRequest, SolveAnswer } from './lib/analysis-protocol';
 
-const scope = globalThis as unknown as { postMessage(m: AnalysisMessage): void; onmessage: ((e: MessageEvent<AnalysisRequest>) => void) | null };
-const post = (m: AnalysisMessage) => scope.postMessage(m);
+const post = (m: AnalysisMessage) => self.postMessage(m);
 const running = new Map<number, AbortController>();
 
 /** Progress at most every 80 ms (and always at the end), so the page redraws calmly. */
@@ -62,7 +61,7 @@ async function handle(seq: number, job: AnalysisJob): Promise<AnalysisAnswer> {
   }
 }
 
-scope.onmessage = (e) => {
+self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
   const m = e.data;
   if (m.type === 'cancel') return void running.get(m.seq)?.abort();
   const t0 = performance.now();

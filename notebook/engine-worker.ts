@@ -88,7 +88,7 @@ function drain() {
   pending.clear();
   for (const req of batch) {
     const res = handle(req);
-    (self as unknown as Worker).postMessage(res);
+    self.postMessage(res);
   }
 }
 

@@ -5,12 +5,14 @@
  * `scenario-save` events; the shell never computes a figure.
  */
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { MAX_FILE_BYTES } from '../../engine/limits';
 import { base } from '../lib/styles';
 import { L, type Lang, type MoneyUnit } from '../lib/format';
-import { defaultRefFor, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
+import { defaultRef, keyForText, libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { deleteStored, loadStored, saveStored, type StoredScenario } from '../lib/store';
-import { PAGES, pageOf, paramsToSearch, readParams, withChange, type PageId, type Params } from '../lib/url-state';
+import { pageOf, paramsToSearch, readParams, withChange, type Params } from '../lib/url-state';
+import { FIRST_PAGE, PAGES, pageEntry, type PageId } from '../pages/page-registry';
 import { applyControls, CONTROL_KEYS, variantFile, type Applied } from '../lib/controls';
 import { downloadText, fileName } from '../lib/export';
 import { engine } from '../lib/engine-client';
@@ -18,34 +20,6 @@ import type { TraceAnswer, TraceQuery } from '../lib/trace';
 import type { Result } from '../../engine/report';
 import './lr-trace';
 import './lr-scenario-picker';
-
-/**
- * Each page's module, loaded the first time the page is shown, so the first page loads only what it
- * draws (and the libraries it draws with); the others arrive when their tab is opened.
- */
-const PAGE_MODULES: Record<PageId, () => Promise<unknown>> = {
-  funding: () => import('../pages/lr-page-funding'),
-  zones: () => import('../pages/lr-page-zones'),
-  split: () => import('../pages/lr-page-split'),
-  compare: () => import('../pages/lr-page-compare'),
-  scenario: () => import('../pages/lr-page-scenario'),
-  evaluation: () => import('../pages/lr-page-evaluation'),
-  stock: () => import('../pages/lr-page-stock'),
-  analysis: () => import('../pages/lr-page-analysis'),
-  reports: () => import('../pages/lr-page-reports'),
-};
-
-const PAGE_NAMES: Record<PageId, { zh: string; en: string; who: { zh: string; en: string } }> = {
-  funding: { zh: '资金平衡', en: 'Funding', who: { zh: '财政部门', en: 'finance bureau' } },
-  zones: { zh: '片区平衡', en: 'Regional balance', who: { zh: '规划部门', en: 'planners' } },
-  split: { zh: '收益分配', en: 'Revenue share', who: { zh: '政策制定', en: 'policymakers' } },
-  compare: { zh: '情景对比', en: 'Compare', who: { zh: '两个情景并排', en: 'side by side' } },
-  scenario: { zh: '情景编辑', en: 'Scenario', who: { zh: '输入与校验', en: 'inputs and checks' } },
-  evaluation: { zh: '绩效评价', en: 'Evaluation', who: { zh: '评分与等级', en: 'scores and grade' } },
-  stock: { zh: '存量盘活', en: 'Stock land', who: { zh: '处置进度与指标', en: 'disposal and quota' } },
-  analysis: { zh: '情景分析', en: 'Analysis', who: { zh: '敏感性与风险', en: 'sensitivity, risk' } },
-  reports: { zh: '报表', en: 'Reports', who: { zh: '方案与披露', en: 'plans, disclosure' } },
-};
 
 export class LrApp extends LitElement {
   static override properties = {
@@ -56,13 +30,13 @@ export class LrApp extends LitElement {
     _message: { state: true },
     _pagesLoaded: { state: true },
   };
-  declare _params: Params;
-  declare _user: StoredScenario[];
-  declare _ready: boolean;
-  declare _trace: { open: boolean; loading: boolean; answer: TraceAnswer | null; error: string; accounts: Map<string, { zh: string; en: string }> } | null;
-  declare _message: string;
+  _params: Params = readParams(location.search);
+  _user: StoredScenario[] = [];
+  _ready: boolean = false;
+  _trace: { open: boolean; loading: boolean; answer: TraceAnswer | null; error: string; accounts: Map<string, { zh: string; en: string }> } | null = null;
+  _message: string = '';
   /** The pages whose module has arrived. */
-  declare _pagesLoaded: ReadonlySet<PageId>;
+  _pagesLoaded: ReadonlySet<PageId> = new Set();
   private pagesLoading = new Set<PageId>();
   private loaded: Loaded | null = null;
   private loadedKey = '';
@@ -70,16 +44,6 @@ export class LrApp extends LitElement {
   private applied: Applied[] = [];
   /** Where focus was when a trace opened, to return it there on close. */
   private traceOpener: HTMLElement | null = null;
-
-  constructor() {
-    super();
-    this._params = readParams(location.search);
-    this._user = [];
-    this._ready = false;
-    this._trace = null;
-    this._message = '';
-    this._pagesLoaded = new Set();
-  }
 
   static override styles = [
     base,
@@ -145,7 +109,7 @@ export class LrApp extends LitElement {
   }
 
   get ref(): string {
-    return this._params.s || defaultRefFor(pageOf(this._params));
+    return this._params.s || defaultRef(pageEntry(pageOf(this._params)).scenarios);
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -168,7 +132,7 @@ export class LrApp extends LitElement {
   private loadPage(page: PageId) {
     if (this.pagesLoading.has(page)) return;
     this.pagesLoading.add(page);
-    void PAGE_MODULES[page]().then(
+    void pageEntry(page).load().then(
       () => { this._pagesLoaded = new Set([...this._pagesLoaded, page]); },
       (err) => {
         this.pagesLoading.delete(page);
@@ -187,7 +151,7 @@ export class LrApp extends LitElement {
 
   private go(page: PageId, e?: Event) {
     e?.preventDefault();
-    this.setParams({ p: page === 'funding' ? null : page }, true);
+    this.setParams({ p: page === FIRST_PAGE ? null : page }, true);
   }
 
   private async openTrace(e: CustomEvent<{ runId: number; query: TraceQuery; result: Result }>) {
@@ -274,11 +238,11 @@ export class LrApp extends LitElement {
       </header>
       <nav aria-label=${T('页面', 'Pages')}>
         <ul>
-          ${PAGES.map((p) => html`<li><a href=${paramsToSearch(withChange(this._params, { p: p === 'funding' ? null : p })) || '?'} data-page=${p}
-              aria-current=${p === page ? 'page' : 'false'} @click=${(e: Event) => this.go(p, e)}>${T(PAGE_NAMES[p].zh, PAGE_NAMES[p].en)}<small>${T(PAGE_NAMES[p].who.zh, PAGE_NAMES[p].who.en)}</small></a></li>`)}
+          ${PAGES.map(({ id, name, who }) => html`<li><a href=${paramsToSearch(withChange(this._params, { p: id === FIRST_PAGE ? null : id })) || '?'} data-page=${id}
+              aria-current=${id === page ? 'page' : 'false'} @click=${(e: Event) => this.go(id, e)}>${T(name.zh, name.en)}<small>${T(who.zh, who.en)}</small></a></li>`)}
         </ul>
       </nav>
-      <div class="bar" ?hidden=${page === 'evaluation' || page === 'stock'}>
+      <div class="bar" ?hidden=${pageEntry(page).scenarios === null}>
         <lr-scenario-picker .entries=${entries} selected=${this.ref} lang=${this.viewLang} ?ready=${this._ready}
           @pick=${(e: CustomEvent<string>) => this.setParams({ s: e.detail }, true)}></lr-scenario-picker>
         <label class="upload" tabindex="0" @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); (this.renderRoot.querySelector('#upload') as HTMLInputElement).click(); } }}>
@@ -302,19 +266,10 @@ export class LrApp extends LitElement {
     `;
   }
 
+  /** The page's element, given what every page takes (a page ignores what it does not use). */
   private page(page: PageId) {
-    const common = { lang: this.viewLang, unit: this.viewUnit };
-    switch (page) {
-      case 'funding': return html`<lr-page-funding lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-funding>`;
-      case 'zones': return html`<lr-page-zones lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-zones>`;
-      case 'split': return html`<lr-page-split lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-split>`;
-      case 'compare': return html`<lr-page-compare lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded} .user=${this._user}></lr-page-compare>`;
-      case 'scenario': return html`<lr-page-scenario lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded} .user=${this._user}></lr-page-scenario>`;
-      case 'evaluation': return html`<lr-page-evaluation lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-evaluation>`;
-      case 'stock': return html`<lr-page-stock lang=${common.lang} unit=${common.unit} .params=${this._params}></lr-page-stock>`;
-      case 'analysis': return html`<lr-page-analysis lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-analysis>`;
-      case 'reports': return html`<lr-page-reports lang=${common.lang} unit=${common.unit} .params=${this._params} .loaded=${this.loaded}></lr-page-reports>`;
-    }
+    const tag = unsafeStatic(pageEntry(page).tag);
+    return staticHtml`<${tag} lang=${this.viewLang} unit=${this.viewUnit} .params=${this._params} .loaded=${this.loaded} .user=${this._user}></${tag}>`;
   }
 }
 

@@ -6,52 +6,29 @@
  *
  * Each draw increments `renderCount` and fires `chart-rendered` (for the latency measurement).
  */
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { LangElement } from './lang-element';
 import * as Plot from '@observablehq/plot';
 import { base } from '../lib/styles';
 import { chartSvg, downloadBlob, downloadCsv, downloadText, svgToPng, type LegendItem } from '../lib/export';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Table } from '../../engine/presentation/tables';
 
-export class LrChart extends LitElement {
-  static override properties = {
-    options: { attribute: false },
-    legend: { attribute: false },
-    table: { attribute: false },
-    heading: {},
-    name: {},
-    lang: {},
-    note: {},
-    height: { type: Number },
-    _width: { state: true },
-  };
+export class LrChart extends LangElement {
+  static override properties = { options: { attribute: false }, legend: { attribute: false }, table: { attribute: false }, heading: {}, name: {}, note: {}, height: { type: Number }, _width: { state: true } };
 
-  declare options: Plot.PlotOptions | null;
-  declare legend: LegendItem[];
-  declare table: Table | null;
-  declare heading: string;
-  declare name: string;
-  declare lang: Lang;
-  declare note: string;
-  declare height: number;
-  declare _width: number;
+  options: Plot.PlotOptions | null = null;
+  legend: LegendItem[] = [];
+  table: Table | null = null;
+  heading = '';
+  name = 'chart';
+  note = '';
+  height = 300;
+  _width = 0;
   renderCount = 0;
   /** Keeps what Plot redraws (its tip) as unlabelled as the rest of the chart. */
   private labels: MutationObserver | null = null;
   private observer?: ResizeObserver;
-
-  constructor() {
-    super();
-    this.options = null;
-    this.legend = [];
-    this.table = null;
-    this.heading = '';
-    this.name = 'chart';
-    this.lang = 'zh';
-    this.note = '';
-    this.height = 300;
-    this._width = 0;
-  }
 
   static override styles = [
     base,

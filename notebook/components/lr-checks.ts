@@ -3,21 +3,15 @@
  * sources equal uses, splits are exact) and rule checks (fees over caps, leases over two years) —
  * failures first; information notes (unverified default parameters) folded away.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Check } from '../../engine/check';
 
-export class LrChecks extends LitElement {
-  static override properties = { checks: { attribute: false }, lang: {} };
-  declare checks: readonly Check[];
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.checks = [];
-    this.lang = 'zh';
-  }
+export class LrChecks extends LangElement {
+  static override properties = { checks: { attribute: false } };
+  checks: readonly Check[] = [];
 
   static override styles = [
     base,

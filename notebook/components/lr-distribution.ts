@@ -4,40 +4,21 @@
  * form ("normal(0, 50) clamp(-150, 150) integer") and emits `distribution-change` with the new
  * text ('off' when switched off) once a field is committed; the page checks it and shows `error`.
  */
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang, type Text } from '../lib/format';
+import { L, type Text } from '../lib/format';
 import { DIST_NAMES, DIST_PARAMS, distributionFields, fieldsText, switchKind, type DistFields, type DistKind } from '../lib/distribution-text';
 
-export class LrDistribution extends LitElement {
-  static override properties = {
-    name: {},
-    label: {},
-    text: {},
-    on: { type: Boolean },
-    integer: { type: Boolean },
-    error: { attribute: false },
-    lang: {},
-  };
-  declare name: string;
-  declare label: string;
-  declare text: string;
-  declare on: boolean;
-  declare integer: boolean;
-  declare error: Text | null;
-  declare lang: Lang;
+export class LrDistribution extends LangElement {
+  static override properties = { name: {}, label: {}, text: {}, on: { type: Boolean }, integer: { type: Boolean }, error: { attribute: false } };
+  name = '';
+  label = '';
+  text = '';
+  on = true;
+  integer = false;
+  error: Text | null = null;
   private fields: DistFields = distributionFields('');
-
-  constructor() {
-    super();
-    this.name = '';
-    this.label = '';
-    this.text = '';
-    this.on = true;
-    this.integer = false;
-    this.error = null;
-    this.lang = 'zh';
-  }
 
   static override styles = [base, css`
     :host { display: grid; grid-template-columns: minmax(9rem, 13rem) 8.5rem minmax(18rem, 1fr) minmax(10rem, 17rem); gap: 0.2rem 0.6rem; align-items: start; padding: 0.3rem 0; border-bottom: 1px solid #eee; font-size: 0.85rem; }

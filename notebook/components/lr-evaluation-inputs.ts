@@ -5,36 +5,27 @@
  * Each change goes out as `input-edit` ({key, value}; value null to go back to the file's); the
  * engine's problems for a field are shown beside it.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, tx, type Lang } from '../lib/format';
+import { L, tx } from '../lib/format';
 import type { InputField } from '../lib/score-tree-view';
 
-export class LrEvaluationInputs extends LitElement {
-  static override properties = { fields: { attribute: false }, lang: {} };
-  declare fields: readonly InputField[];
-  declare lang: Lang;
+export class LrEvaluationInputs extends LangElement {
+  static override properties = { fields: { attribute: false } };
+  fields: readonly InputField[] = [];
 
-  constructor() {
-    super();
-    this.fields = [];
-    this.lang = 'zh';
-  }
-
-  static override styles = [
-    base,
-    css`
-      :host { display: block; }
-      .grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; }
-      label { display: flex; flex-direction: column; font-size: 0.82rem; color: #3b3b37; }
-      input { width: 10rem; padding: 0.15rem 0.3rem; }
-      input[type='date'] { width: 9.5rem; }
-      input.edited { outline: 2px solid #d9a52b; }
-      .orig { font-size: 0.72rem; color: #8a8a82; }
-      .err { color: #a8201a; font-size: 0.75rem; max-width: 22ch; }
-      button.reset { font-size: 0.72rem; padding: 0 0.3rem; margin-left: 0.3rem; }
-    `,
-  ];
+  static override styles = [base, css`
+    :host { display: block; }
+    .grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; }
+    label { display: flex; flex-direction: column; font-size: 0.82rem; color: #3b3b37; }
+    input { width: 10rem; padding: 0.15rem 0.3rem; }
+    input[type='date'] { width: 9.5rem; }
+    input.edited { outline: 2px solid #d9a52b; }
+    .orig { font-size: 0.72rem; color: #8a8a82; }
+    .err { color: #a8201a; font-size: 0.75rem; max-width: 22ch; }
+    button.reset { font-size: 0.72rem; padding: 0 0.3rem; margin-left: 0.3rem; }
+  `];
 
   private emit(key: string, value: string | null) {
     this.dispatchEvent(new CustomEvent('input-edit', { bubbles: true, composed: true, detail: { key, value } }));

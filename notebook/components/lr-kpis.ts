@@ -2,9 +2,10 @@
  * <lr-kpis>: a row of headline figures. Each figure is a button that asks for its trace; a
  * figure the engine does not produce yet shows "—" with the reason beneath.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { formatMoney, unitShort, L, type Lang, type MoneyUnit } from '../lib/format';
+import { formatMoney, unitShort, L, type MoneyUnit } from '../lib/format';
 import type { TraceQuery } from '../lib/trace';
 
 export interface Kpi {
@@ -19,18 +20,10 @@ export interface Kpi {
   tone?: 'good' | 'bad' | null;
 }
 
-export class LrKpis extends LitElement {
-  static override properties = { items: { attribute: false }, lang: {}, unit: {} };
-  declare items: Kpi[];
-  declare lang: Lang;
-  declare unit: MoneyUnit;
-
-  constructor() {
-    super();
-    this.items = [];
-    this.lang = 'zh';
-    this.unit = 'wan';
-  }
+export class LrKpis extends LangElement {
+  static override properties = { items: { attribute: false }, unit: {} };
+  items: Kpi[] = [];
+  unit: MoneyUnit = 'wan';
 
   static override styles = [
     base,

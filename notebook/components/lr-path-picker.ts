@@ -3,41 +3,22 @@
  * ("parcels[2].sale.price", "zones[\"EAST\"].balance"). Emits `path-change` with the path ('' for
  * "none" when `optional`); the page checks the path with the engine and shows its problems.
  */
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Choice } from '../lib/analysis-catalog';
 
 const CUSTOM = '__custom__';
 
-export class LrPathPicker extends LitElement {
-  static override properties = {
-    choices: { attribute: false },
-    value: {},
-    label: {},
-    name: {},
-    lang: {},
-    optional: { type: Boolean },
-    _custom: { state: true },
-  };
-  declare choices: readonly Choice[];
-  declare value: string;
-  declare label: string;
-  declare name: string;
-  declare lang: Lang;
-  declare optional: boolean;
-  declare _custom: boolean;
-
-  constructor() {
-    super();
-    this.choices = [];
-    this.value = '';
-    this.label = '';
-    this.name = '';
-    this.lang = 'zh';
-    this.optional = false;
-    this._custom = false;
-  }
+export class LrPathPicker extends LangElement {
+  static override properties = { choices: { attribute: false }, value: {}, label: {}, name: {}, optional: { type: Boolean }, _custom: { state: true } };
+  choices: readonly Choice[] = [];
+  value = '';
+  label = '';
+  name = '';
+  optional = false;
+  _custom = false;
 
   static override styles = [base, css`
     :host { display: inline-flex; flex-direction: column; gap: 0.15rem; font-size: 0.85rem; color: #3b3b37; }

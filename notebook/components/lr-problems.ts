@@ -4,26 +4,18 @@
  * `focus-path`, so the editor can take you to the field. Text only: nothing from the scenario is
  * ever read as HTML.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import type { Problem } from '../../engine/problem';
 
-export class LrProblems extends LitElement {
-  static override properties = { problems: { attribute: false }, lang: {}, heading: {}, error: {} };
-  declare problems: readonly Problem[];
-  declare lang: Lang;
-  declare heading: string;
+export class LrProblems extends LangElement {
+  static override properties = { problems: { attribute: false }, heading: {}, error: {} };
+  problems: readonly Problem[] = [];
+  heading = '';
   /** An engine failure that is not a scenario problem (shown as is). */
-  declare error: string;
-
-  constructor() {
-    super();
-    this.problems = [];
-    this.lang = 'zh';
-    this.heading = '';
-    this.error = '';
-  }
+  error = '';
 
   static override styles = [
     base,

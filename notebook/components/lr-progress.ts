@@ -4,36 +4,19 @@
  * and a Cancel button that emits `cancel`; otherwise it shows `note` (how long the last run took,
  * or that it was cancelled). It only draws; the page owns the run.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 
-export class LrProgress extends LitElement {
-  static override properties = {
-    running: { type: Boolean, reflect: true },
-    done: { type: Number },
-    total: { type: Number },
-    what: {},
-    note: {},
-    lang: {},
-  };
-  declare running: boolean;
-  declare done: number;
-  declare total: number;
+export class LrProgress extends LangElement {
+  static override properties = { running: { type: Boolean, reflect: true }, done: { type: Number }, total: { type: Number }, what: {}, note: {} };
+  running = false;
+  done = 0;
+  total = 0;
   /** What is counted ("次" / "runs"), shown after the numbers. */
-  declare what: string;
-  declare note: string;
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.running = false;
-    this.done = 0;
-    this.total = 0;
-    this.what = '';
-    this.note = '';
-    this.lang = 'zh';
-  }
+  what = '';
+  note = '';
 
   static override styles = [base, css`
     :host { display: flex; align-items: center; gap: 0.6rem; min-height: 1.9rem; font-size: 0.85rem; color: #55554f; flex-wrap: wrap; }

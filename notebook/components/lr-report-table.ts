@@ -3,24 +3,16 @@
  * column headings, money in the report's unit. A cell that the workbook writes as a formula is
  * marked (data-formula) so a reader knows which figures are totals of the others. Draws only.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
 import { cellText } from '../../engine/reports/report-text';
 import type { ReportSection, ReportUnit } from '../../engine/reports/report-table';
-import type { Lang } from '../lib/format';
 
-export class LrReportTable extends LitElement {
-  static override properties = { section: { attribute: false }, unit: {}, lang: {} };
-  declare section: ReportSection | null;
-  declare unit: ReportUnit;
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.section = null;
-    this.unit = 'wan';
-    this.lang = 'zh';
-  }
+export class LrReportTable extends LangElement {
+  static override properties = { section: { attribute: false }, unit: {} };
+  section: ReportSection | null = null;
+  unit: ReportUnit = 'wan';
 
   static override styles = [base, css`
     :host { margin: 0.4rem 0 1.2rem; break-inside: avoid; }

@@ -4,25 +4,17 @@
  * A choice goes out as `pick` with the scenario's ref; a ref that is not here (a link to another
  * browser's scenario) is shown as not found rather than silently replaced.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, tx, type Lang } from '../lib/format';
+import { L, tx } from '../lib/format';
 import type { LibraryEntry } from '../lib/library';
 
-export class LrScenarioPicker extends LitElement {
-  static override properties = { entries: { attribute: false }, selected: {}, lang: {}, ready: { type: Boolean } };
-  declare entries: LibraryEntry[];
-  declare selected: string;
-  declare lang: Lang;
-  declare ready: boolean;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.selected = '';
-    this.lang = 'zh';
-    this.ready = false;
-  }
+export class LrScenarioPicker extends LangElement {
+  static override properties = { entries: { attribute: false }, selected: {}, ready: { type: Boolean } };
+  entries: LibraryEntry[] = [];
+  selected = '';
+  ready = false;
 
   static override styles = [base, css`
     :host { display: inline-block; }

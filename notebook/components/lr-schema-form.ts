@@ -7,9 +7,9 @@
  * dropped. Edits go out as `form-edit` {path, value} or {path, remove: true}; the form never
  * changes its value itself. Everything from the file is text in the template: nothing is HTML.
  */
-import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
 import { emptyValue, pathString, SchemaWalker, type SchemaNode } from '../lib/schema-walk';
 import type { PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';
@@ -33,23 +33,14 @@ const LABELS: Record<string, string> = {
 
 type Edit = { path: PathSegment[]; value?: unknown; remove?: boolean };
 
-export class LrSchemaForm extends LitElement {
-  static override properties = { schema: { attribute: false }, value: { attribute: false }, problems: { attribute: false }, lang: {} };
-  declare schema: SchemaNode & { definitions?: Record<string, SchemaNode> };
-  declare value: unknown;
-  declare problems: readonly Problem[];
-  declare lang: Lang;
+export class LrSchemaForm extends LangElement {
+  static override properties = { schema: { attribute: false }, value: { attribute: false }, problems: { attribute: false } };
+  schema: SchemaNode & { definitions?: Record<string, SchemaNode> } = {};
+  value: unknown = {};
+  problems: readonly Problem[] = [];
   private walker: SchemaWalker | null = null;
   private placed = new Map<string, Problem[]>();
   private placedKeys: string[] = [];
-
-  constructor() {
-    super();
-    this.schema = {};
-    this.value = {};
-    this.problems = [];
-    this.lang = 'zh';
-  }
 
   static override styles = [
     base,
@@ -83,10 +74,6 @@ export class LrSchemaForm extends LitElement {
       this.placed = this.walker.place(this.value, this.problems);
       this.placedKeys = [...this.placed.keys()];
     }
-  }
-
-  private T(zh: string, en: string) {
-    return L(this.lang, zh, en);
   }
 
   private edit(e: Edit) {

@@ -6,52 +6,28 @@
  * folded ids) and an edit as `leaf-edit` ({key, value}; value null to go back to the file's).
  * Downloads the whole tree (folded or not) as CSV and XLSX.
  */
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { LangElement } from './lang-element';
+import { base, cardStyles, cardTableStyles } from '../lib/styles';
+import { L } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import { RULE_NAMES, type Editor, type TreeRow } from '../lib/score-tree-view';
 import type { Table } from '../../engine/presentation/tables';
 
-export class LrScoreTree extends LitElement {
-  static override properties = {
-    rows: { attribute: false },
-    folded: { attribute: false },
-    table: { attribute: false },
-    lang: {},
-    name: {},
-    heading: {},
-  };
-  declare rows: readonly TreeRow[];
-  declare folded: readonly string[];
-  declare table: Table | null;
-  declare lang: Lang;
-  declare name: string;
-  declare heading: string;
+export class LrScoreTree extends LangElement {
+  static override properties = { rows: { attribute: false }, folded: { attribute: false }, table: { attribute: false }, name: {}, heading: {} };
+  rows: readonly TreeRow[] = [];
+  folded: readonly string[] = [];
+  table: Table | null = null;
+  name = 'score-tree';
+  heading = '';
   private visible: readonly TreeRow[] = [];
-
-  constructor() {
-    super();
-    this.rows = [];
-    this.folded = [];
-    this.table = null;
-    this.lang = 'zh';
-    this.name = 'score-tree';
-    this.heading = '';
-  }
 
   static override styles = [
     base,
+    cardStyles,
+    cardTableStyles,
     css`
-      :host { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; min-width: 0; }
-      header { display: flex; align-items: baseline; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
-      h3 { margin: 0; font-size: 1rem; }
-      .tools { display: flex; gap: 0.3rem; align-items: baseline; flex-wrap: wrap; }
-      .tools button { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
-      .scroll { overflow: auto; margin-top: 0.4rem; }
-      table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
-      th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid #eee; vertical-align: top; }
-      th { background: #fafaf7; text-align: left; font-weight: 600; white-space: nowrap; position: sticky; top: 0; z-index: 1; }
       th.n { text-align: right; }
       tr.l1 td { background: #eef3f8; font-weight: 620; }
       tr.l2 td { background: #f8fafc; font-weight: 560; }

@@ -3,27 +3,20 @@
  * outlined and numbered, the numbered messages beneath — so a parcel list can be fixed where it
  * is wrong. Problems carry their place as `file!sheet!D7` (a cell) or `file!sheet!1:1` (a row).
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { L } from '../lib/format';
 import { cellAddress } from '../../engine/xlsx/cell-address';
 import type { SheetGrid } from '../../engine/xlsx/sheet-grid';
 import type { Problem } from '../../engine/problem';
 
 const MAX_ROWS = 60;
 
-export class LrSheetGrid extends LitElement {
-  static override properties = { grid: { attribute: false }, problems: { attribute: false }, lang: {} };
-  declare grid: SheetGrid | null;
-  declare problems: readonly Problem[];
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.grid = null;
-    this.problems = [];
-    this.lang = 'zh';
-  }
+export class LrSheetGrid extends LangElement {
+  static override properties = { grid: { attribute: false }, problems: { attribute: false } };
+  grid: SheetGrid | null = null;
+  problems: readonly Problem[] = [];
 
   static override styles = [base, css`
     .wrap { overflow: auto; max-height: 24rem; border: 1px solid #ddd; }

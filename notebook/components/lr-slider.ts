@@ -7,39 +7,16 @@ import { LitElement, html, css, nothing } from 'lit';
 import { base } from '../lib/styles';
 
 export class LrSlider extends LitElement {
-  static override properties = {
-    name: {},
-    label: {},
-    min: { type: Number },
-    max: { type: Number },
-    step: { type: Number },
-    value: { type: Number },
-    valueText: { attribute: 'value-text' },
-    disabled: { type: Boolean, reflect: true },
-    note: {},
-  };
-  declare name: string;
-  declare label: string;
-  declare min: number;
-  declare max: number;
-  declare step: number;
-  declare value: number;
-  declare valueText: string;
-  declare disabled: boolean;
-  declare note: string;
-
-  constructor() {
-    super();
-    this.name = '';
-    this.label = '';
-    this.min = 0;
-    this.max = 100;
-    this.step = 1;
-    this.value = 0;
-    this.valueText = '';
-    this.disabled = false;
-    this.note = '';
-  }
+  static override properties = { name: {}, label: {}, min: { type: Number }, max: { type: Number }, step: { type: Number }, value: { type: Number }, valueText: { attribute: 'value-text' }, disabled: { type: Boolean, reflect: true }, note: {} };
+  name = '';
+  label = '';
+  min = 0;
+  max = 100;
+  step = 1;
+  value = 0;
+  valueText = '';
+  disabled = false;
+  note = '';
 
   static override styles = [
     base,

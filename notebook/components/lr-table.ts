@@ -3,60 +3,33 @@
  * in 万元 or 亿元 but exported exactly in 元 as CSV and XLSX. A money cell is a button: clicking
  * it (or Enter on it) asks for its trace with a `trace` event, if the page gave a `traceOf`.
  */
-import { LitElement, html, css, nothing } from 'lit';
-import { base } from '../lib/styles';
-import { formatMoney, L, unitShort, type Lang, type MoneyUnit } from '../lib/format';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
+import { base, cardStyles } from '../lib/styles';
+import { formatMoney, L, unitShort, type MoneyUnit } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import type { Column, Table } from '../../engine/presentation/tables';
 import type { TraceQuery } from '../lib/trace';
 
 export type TraceOf = (row: unknown, column: Column<unknown>) => TraceQuery | null;
 
-export class LrTable extends LitElement {
-  static override properties = {
-    table: { attribute: false },
-    traceOf: { attribute: false },
-    lang: {},
-    unit: {},
-    name: {},
-    heading: {},
-    limit: { type: Number },
-    highlight: { attribute: false },
-    _all: { state: true },
-  };
+export class LrTable extends LangElement {
+  static override properties = { table: { attribute: false }, traceOf: { attribute: false }, unit: {}, name: {}, heading: {}, limit: { type: Number }, highlight: { attribute: false }, _all: { state: true } };
 
-  declare table: Table | null;
-  declare traceOf: TraceOf | null;
-  declare lang: Lang;
-  declare unit: MoneyUnit;
-  declare name: string;
-  declare heading: string;
-  declare limit: number;
+  table: Table | null = null;
+  traceOf: TraceOf | null = null;
+  unit: MoneyUnit = 'wan';
+  name = 'table';
+  heading = '';
+  limit = 40;
   /** Column keys to emphasise (a difference column, say). */
-  declare highlight: string[];
-  declare _all: boolean;
-
-  constructor() {
-    super();
-    this.table = null;
-    this.traceOf = null;
-    this.lang = 'zh';
-    this.unit = 'wan';
-    this.name = 'table';
-    this.heading = '';
-    this.limit = 40;
-    this.highlight = [];
-    this._all = false;
-  }
+  highlight: string[] = [];
+  _all = false;
 
   static override styles = [
     base,
+    cardStyles,
     css`
-      :host { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; min-width: 0; }
-      header { display: flex; align-items: baseline; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
-      h3 { margin: 0; font-size: 1rem; }
-      .tools { display: flex; gap: 0.3rem; align-items: baseline; }
-      .tools button { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
       .scroll { overflow: auto; max-height: 28rem; margin-top: 0.4rem; }
       .scroll:focus-visible { outline: 2px solid #d9822b; outline-offset: 1px; }
       table { border-collapse: collapse; font-size: 0.85rem; width: max-content; min-width: 100%; }

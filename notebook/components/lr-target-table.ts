@@ -5,42 +5,26 @@
  * edits go out as `target-edit` ({key, value}; value null to go back to the file's). Downloads
  * as CSV and XLSX.
  */
-import { LitElement, html, css, nothing } from 'lit';
-import { base } from '../lib/styles';
-import { L, type Lang } from '../lib/format';
+import { html, css, nothing } from 'lit';
+import { LangElement } from './lang-element';
+import { base, cardStyles, cardTableStyles } from '../lib/styles';
+import { L } from '../lib/format';
 import { downloadCsv, downloadTableXlsx } from '../lib/export';
 import type { TargetEditor, TargetRowView } from '../lib/target-table-view';
 import type { Table } from '../../engine/presentation/tables';
 
-export class LrTargetTable extends LitElement {
-  static override properties = { rows: { attribute: false }, table: { attribute: false }, lang: {}, name: {}, heading: {} };
-  declare rows: readonly TargetRowView[];
-  declare table: Table | null;
-  declare lang: Lang;
-  declare name: string;
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.rows = [];
-    this.table = null;
-    this.lang = 'zh';
-    this.name = 'targets';
-    this.heading = '';
-  }
+export class LrTargetTable extends LangElement {
+  static override properties = { rows: { attribute: false }, table: { attribute: false }, name: {}, heading: {} };
+  rows: readonly TargetRowView[] = [];
+  table: Table | null = null;
+  name = 'targets';
+  heading = '';
 
   static override styles = [
     base,
+    cardStyles,
+    cardTableStyles,
     css`
-      :host { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; min-width: 0; }
-      header { display: flex; align-items: baseline; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
-      h3 { margin: 0; font-size: 1rem; }
-      .tools { display: flex; gap: 0.3rem; }
-      .tools button { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
-      .scroll { overflow: auto; margin-top: 0.4rem; }
-      table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
-      th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid #eee; vertical-align: top; }
-      th { background: #fafaf7; text-align: left; font-weight: 600; white-space: nowrap; position: sticky; top: 0; z-index: 1; }
       td.group { color: #55554f; white-space: nowrap; }
       .src { font-size: 0.75rem; color: #8a8a82; max-width: 30ch; }
       .met { color: #216e39; font-weight: 600; }

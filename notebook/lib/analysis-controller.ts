@@ -11,7 +11,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { analysis } from './analysis-client';
-import type { AnalysisJob, AnalysisReply } from './analysis-protocol';
+import type { AnalysisAnswer, AnalysisJob, AnalysisReply } from './analysis-protocol';
 
 export class AnalysisController implements ReactiveController {
   /** The answer to the current key (null while it runs or before any). */
@@ -27,6 +27,12 @@ export class AnalysisController implements ReactiveController {
   }
 
   hostConnected() {}
+
+  /** The finished answer when it is of this kind (a tab asks only for its own). */
+  answer<K extends AnalysisAnswer['kind']>(kind: K): Extract<AnalysisAnswer, { kind: K }> | null {
+    const r = this.reply;
+    return r?.status === 'done' && r.answer.kind === kind ? (r.answer as Extract<AnalysisAnswer, { kind: K }>) : null;
+  }
 
   hostDisconnected() {
     if (this.running) {

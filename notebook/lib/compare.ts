@@ -5,8 +5,8 @@
  *   diffTotals(hainan64, hainan73) → [{key: 'shares.province', a: '508766333.34', b: '…', diff: '…'}, …]
  */
 import { fenToYuan, parseMoney } from '../../engine/money';
-import type { Result } from '../../engine/report';
-import { figure } from '../../engine/figures';
+import type { Result, Totals } from '../../engine/index';
+import { figureAt, figureName, type MoneyKey } from './charts/common';
 
 export interface DiffRow {
   key: string;
@@ -18,9 +18,7 @@ export interface DiffRow {
   diff: string | null;
 }
 
-// The figures compared, by catalogue key; their names are the catalogue's (engine/figures.ts).
-const TOTALS: [string, string, string][] = ['saleRevenue', 'leaseIncome', 'acquisitionCost', 'developmentCost', 'spending', 'provisions', 'costRecovered', 'unrecoveredCost', 'valueAdded', 'appropriations', 'fiscalTopUp', 'peakFundingNeed', 'financingCost']
-  .map((k) => { const f = figure(k)!; return [k, f.zh, f.en]; });
+const TOTALS: readonly MoneyKey<Totals>[] = ['saleRevenue', 'leaseIncome', 'acquisitionCost', 'developmentCost', 'spending', 'provisions', 'costRecovered', 'unrecoveredCost', 'valueAdded', 'appropriations', 'fiscalTopUp', 'peakFundingNeed', 'financingCost'];
 
 export function difference(a: string | null | undefined, b: string | null | undefined): string | null {
   if (a === null || a === undefined || b === null || b === undefined) return null;
@@ -35,9 +33,7 @@ function row(key: string, zh: string, en: string, a: string | null | undefined, 
 }
 
 export function diffTotals(a: Result, b: Result): DiffRow[] {
-  const ta = a.totals as unknown as Record<string, string | undefined>;
-  const tb = b.totals as unknown as Record<string, string | undefined>;
-  const rows = TOTALS.filter(([k]) => ta[k] !== undefined || tb[k] !== undefined).map(([k, zh, en]) => row(k, zh, en, ta[k], tb[k]));
+  const rows = TOTALS.map((k) => { const n = figureName(k); return row(k, n.zh, n.en, a.totals[k], b.totals[k]); });
   const tiers = [...a.tiers, ...b.tiers.filter((t) => !a.tiers.some((x) => x.id === t.id))];
   for (const t of tiers) rows.push(row(`shares.${t.id}`, `${t.name.zh}分成`, `${t.name.en} share`, a.totals.shares[t.id], b.totals.shares[t.id]));
   return rows;
@@ -58,7 +54,7 @@ export function diffYears(a: Result, b: Result, metric: string): YearDiffRow[] {
     if (!y) return null;
     const share = /^shares\.(.+)$/.exec(metric);
     if (share) return y.shares[share[1]] ?? null;
-    return ((y as unknown as Record<string, string | undefined>)[metric]) ?? null;
+    return figureAt(y, metric) ?? null;
   };
   const years = [...new Set([...a.years.map((y) => y.year), ...b.years.map((y) => y.year)])].sort((x, y) => x - y);
   return years.map((year) => {

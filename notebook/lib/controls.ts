@@ -11,15 +11,14 @@
  *   exc=0      → split.cases.paidStockRecovery = the default ratios (no exception)
  *   exc=city,county → split.cases.paidStockRecovery = the ratios with those tiers at 0 (they take no share)
  *   prov=a,b   → provisions = ["a", "b"]          (prov=none → [])
- *   bond=50000&issue=2021-06&rate=3.2&term=5 → bonds[0]   (when the engine has bonds)
- *   pool=10000 → pool.opening = "10000万元"        (when the engine has a fund pool)
+ *   bond=50000&issue=2021-06&rate=3.2&term=5 → bonds[0]
+ *   pool=10000 → funding.pool.opening = "10000万元"
  *   mode=pooled → zoneMode = "pooled"; fee=3 → each zone's developer compensation rate "3%"
  * Values are integers or short decimals handled as text; no money arithmetic happens here.
  */
 import { getAt, parsePath, setAt } from '../../engine/scenario/json-path';
 import { scenarioDefaults as engineDefaults } from '../../engine/scenario/scenario-defaults';
 import { dec, fenToWan, parseMoney } from '../../engine/money';
-import { FEATURES, wantsNumber } from './features';
 import type { Params } from './url-state';
 import type { Text } from './format';
 
@@ -180,48 +179,41 @@ export function applyControls(base: Scenario, params: Params, prefix = ''): Cont
 
   const bond = get('bond');
   if (bond !== undefined || get('issue') !== undefined || get('rate') !== undefined || get('term') !== undefined) {
-    if (!FEATURES.bonds) no('bond', '引擎尚未支持专项债券', 'the engine does not model bonds yet');
-    else {
-      const existing = Array.isArray(s.bonds) ? (s.bonds as Record<string, unknown>[]) : [];
-      const b0 = existing[0] ?? { id: 'notebook-bond', name: { zh: '土地储备专项债券', en: 'Land reserve special bond' } };
-      let next: Record<string, unknown> = { ...b0 };
-      if (bond !== undefined && /^\d+(\.\d+)?$/.test(bond)) next = { ...next, principal: `${bond}万元` };
-      const issue = get('issue');
-      if (issue !== undefined && /^\d{4}-\d{2}$/.test(issue)) next = { ...next, issueDate: issue };
-      const rate = get('rate');
-      if (rate !== undefined && /^\d+(\.\d+)?$/.test(rate)) next = { ...next, couponRate: `${rate}%` };
-      const term = get('term');
-      if (term !== undefined && /^\d{1,2}$/.test(term)) next = { ...next, termYears: wantsNumber('bonds.items.termYears') ? Number(term) : term };
-      put('bond', 'bonds', [next, ...existing.slice(1)], { zh: `债券 ${String(next.principal ?? '')} ${String(next.couponRate ?? '')} ${String(next.termYears ?? '')}年`, en: `bond ${String(next.principal ?? '')} at ${String(next.couponRate ?? '')}, ${String(next.termYears ?? '')} years` });
-    }
+    const existing = Array.isArray(s.bonds) ? (s.bonds as Record<string, unknown>[]) : [];
+    const b0 = existing[0] ?? { id: 'notebook-bond', name: { zh: '土地储备专项债券', en: 'Land reserve special bond' } };
+    let next: Record<string, unknown> = { ...b0 };
+    if (bond !== undefined && /^\d+(\.\d+)?$/.test(bond)) next = { ...next, principal: `${bond}万元` };
+    const issue = get('issue');
+    if (issue !== undefined && /^\d{4}-\d{2}$/.test(issue)) next = { ...next, issueDate: issue };
+    const rate = get('rate');
+    if (rate !== undefined && /^\d+(\.\d+)?$/.test(rate)) next = { ...next, couponRate: `${rate}%` };
+    const term = get('term');
+    if (term !== undefined && /^\d{1,2}$/.test(term)) next = { ...next, termYears: Number(term) };
+    put('bond', 'bonds', [next, ...existing.slice(1)], { zh: `债券 ${String(next.principal ?? '')} ${String(next.couponRate ?? '')} ${String(next.termYears ?? '')}年`, en: `bond ${String(next.principal ?? '')} at ${String(next.couponRate ?? '')}, ${String(next.termYears ?? '')} years` });
   }
   const shift = get('shift');
   if (shift !== undefined && /^-?\d{1,4}$/.test(shift)) {
-    if (!FEATURES.rateShift) no('shift', '引擎尚未支持利率调整', 'the engine does not shift rates yet');
-    else put('shift', 'adjustments.rateShiftBp', Number(shift), { zh: `利率${Number(shift) >= 0 ? '上浮' : '下调'} ${Math.abs(Number(shift))} 基点`, en: `rates ${Number(shift) >= 0 ? '+' : '−'}${Math.abs(Number(shift))} bp` });
+    put('shift', 'adjustments.rateShiftBp', Number(shift), { zh: `利率${Number(shift) >= 0 ? '上浮' : '下调'} ${Math.abs(Number(shift))} 基点`, en: `rates ${Number(shift) >= 0 ? '+' : '−'}${Math.abs(Number(shift))} bp` });
   }
   const pool = get('pool');
   if (pool !== undefined) {
-    if (!FEATURES.poolPath) no('pool', '引擎尚未支持资金池', 'the engine does not model a fund pool yet');
-    else if (/^\d+(\.\d+)?$/.test(pool)) put('pool', FEATURES.poolPath, `${pool}万元`, { zh: `资金池期初 ${pool} 万元`, en: `pool opening ${pool} 万元` });
+    if (/^\d+(\.\d+)?$/.test(pool)) put('pool', 'funding.pool.opening', `${pool}万元`, { zh: `资金池期初 ${pool} 万元`, en: `pool opening ${pool} 万元` });
   }
   const mode = get('mode');
   if (mode === 'closed' || mode === 'pooled') {
-    if (!FEATURES.zoneMode) no('mode', '引擎尚未支持片区封闭/统筹运行', 'the engine does not model closed or pooled zones yet');
-    else put('mode', 'zoneMode', mode, { zh: mode === 'closed' ? '片区封闭运行' : '全市统筹', en: mode === 'closed' ? 'zones closed' : 'zones pooled' });
+    put('mode', 'zoneMode', mode, { zh: mode === 'closed' ? '片区封闭运行' : '全市统筹', en: mode === 'closed' ? 'zones closed' : 'zones pooled' });
   }
   const fee = get('fee');
   if (fee !== undefined && /^\d+(\.\d+)?$/.test(fee)) {
     const zones = zoneIds(s);
-    if (!FEATURES.compensationPath) no('fee', '引擎尚未支持做地主体补偿费率', 'the engine does not model the developer fee yet');
-    else if (zones.length === 0) no('fee', '本情景没有片区', 'this scenario has no zones');
+    if (zones.length === 0) no('fee', '本情景没有片区', 'this scenario has no zones');
     else {
       if (!Array.isArray(s.zones)) s = set(s, 'zones', zones.map((id) => ({ id })));
       // The zones that have a 做地 developer take the rate; if none has one, every zone gets one.
       const list = s.zones as Record<string, unknown>[];
       const withDev = list.map((z, i) => (z && typeof z === 'object' && 'developer' in z ? i : -1)).filter((i) => i >= 0);
       const targets = withDev.length ? withDev : list.map((_, i) => i);
-      for (const i of targets) put('fee', `zones[${i}].${FEATURES.compensationPath}`, `${fee}%`, { zh: `${zones[i]} 做地补偿 ${fee}%`, en: `${zones[i]} developer fee ${fee}%` });
+      for (const i of targets) put('fee', `zones[${i}].developer.compensationRate`, `${fee}%`, { zh: `${zones[i]} 做地补偿 ${fee}%`, en: `${zones[i]} developer fee ${fee}%` });
     }
   }
   return { scenario: s, applied, ignored };

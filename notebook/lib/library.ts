@@ -21,17 +21,9 @@ export const BUNDLED: ReadonlyMap<string, string> = new Map(
 
 export const DEFAULT_REF = BUNDLED.has('hainan-provincial.json') ? 'hainan-provincial' : [...BUNDLED.keys()][0]?.replace(/\.json$/, '') ?? '';
 
-/** The scenario each page opens on when the URL names none: the first of its list that is bundled. */
-const PAGE_DEFAULTS: Record<string, string[]> = {
-  funding: ['hainan-bonds', 'hainan-provincial'],
-  zones: ['xinmi-zoning', 'hainan-provincial'],
-  split: ['hainan-provincial'],
-  compare: ['hainan-bonds', 'hainan-provincial'],
-  scenario: ['hainan-provincial'],
-  analysis: ['hainan-bonds', 'hainan-provincial'],
-};
-export function defaultRefFor(page: string): string {
-  return (PAGE_DEFAULTS[page] ?? []).find((r) => BUNDLED.has(`${r}.json`)) ?? DEFAULT_REF;
+/** The scenario a page opens on when the URL names none: the first of its list that is bundled. */
+export function defaultRef(candidates: readonly string[] | null): string {
+  return (candidates ?? []).find((r) => BUNDLED.has(`${r}.json`)) ?? DEFAULT_REF;
 }
 
 export interface LibraryEntry {

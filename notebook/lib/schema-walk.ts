@@ -6,6 +6,7 @@
  */
 import { getAt, parsePath, type PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';
+import schemaJson from '../../scenarios/scenario.schema.json';
 
 export interface SchemaNode {
   type?: string | string[];
@@ -22,6 +23,9 @@ export interface SchemaNode {
   maximum?: number;
   uniqueItems?: boolean;
 }
+
+/** The engine's scenario schema, as the form walks it. */
+export const SCENARIO_SCHEMA: SchemaNode & { definitions?: Record<string, SchemaNode> } = schemaJson;
 
 export function pathString(segs: readonly PathSegment[]): string {
   let out = '';

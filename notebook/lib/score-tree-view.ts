@@ -114,12 +114,9 @@ function leafOf(n: Json, orig: Json, id: string, s: ScoredNode | undefined, edit
 }
 
 export const RULE_NAMES: Record<string, Text> = {
-  passFail: { zh: '符合得满分', en: 'pass / fail' },
-  thresholdSteps: { zh: '按比率分档扣分', en: 'threshold steps' },
-  deductPerItem: { zh: '每项不符合扣分', en: 'deduction per unmet item' },
-  proportional: { zh: '按比例计分', en: 'proportional' },
-  targetMet: { zh: '达标得满分', en: 'full marks when met' },
-  manual: { zh: '评价组酌情评分', en: 'evaluator’s score' },
+  passFail: { zh: '符合得满分', en: 'pass / fail' }, thresholdSteps: { zh: '按比率分档扣分', en: 'threshold steps' },
+  deductPerItem: { zh: '每项不符合扣分', en: 'deduction per unmet item' }, proportional: { zh: '按比例计分', en: 'proportional' },
+  targetMet: { zh: '达标得满分', en: 'full marks when met' }, manual: { zh: '评价组酌情评分', en: 'evaluator’s score' },
 };
 
 const num = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'number', get });

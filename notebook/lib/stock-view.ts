@@ -16,7 +16,7 @@ import {
   CATEGORY_LABELS, STOCK_CATEGORIES, assumeDisposals, assumedDisposalPath, categoryTotalHa, checkRevitalisationTarget, countyTotalHa,
   grandTotalHa, haToMu, milestoneProgress, muToWanMu, parseAreaMu, parseDisposalPlan, parseRevitalisationTarget, parseStockInventory,
   progressShareOfTask, simulateDisposalYear,
-  type CountyOutcome, type CountyStock, type DisposalPlan, type DisposalYearResult, type Quarterly, type RevitalisationCheck, type RevitalisationTarget, type StockInventory,
+  type CountyOutcome, type CountyStock, type DisposalPlan, type DisposalYearResult, type RevitalisationCheck, type RevitalisationTarget, type StockInventory,
 } from '../../engine/stock-land';
 import type { Check } from '../../engine/check';
 import type { Problem } from '../../engine/problem';
@@ -97,7 +97,7 @@ export function stockView(params: Params): StockView | { problems: Problem[] } {
   const plan: DisposalPlan = { ...loaded.plan, baseQuotaMu };
   const pace: Pace = params.pace && params.pace in PACES ? (params.pace as Pace) : 'plan';
   const profile = PACES[pace].cumulative;
-  const pacedPlan: DisposalPlan = profile ? { ...plan, quarterlyCumulative: profile.map((x) => dec(x)) as unknown as Quarterly<Decimal> } : plan;
+  const pacedPlan: DisposalPlan = profile ? { ...plan, quarterlyCumulative: [dec(profile[0]), dec(profile[1]), dec(profile[2]), dec(profile[3])] } : plan;
   const year = simulateDisposalYear(inventory, plan, assumeDisposals(inventory, pacedPlan, byCounty, global.f));
   const check = target ? checkRevitalisationTarget(inventory, target) : null;
   const outlook = assumedDisposalPath(inventory, plan, OUTLOOK_YEARS, byCounty, global.f);

@@ -28,3 +28,33 @@ export const base = css`
   .linklike:hover { background: none; color: #0d3d5e; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
+
+/** A page's furniture: stacked sections, button groups, fieldsets and labelled fields. */
+export const pageStyles = [base, css`
+  .stack > * { margin-bottom: 1rem; }
+  .toggle { display: inline-flex; flex-wrap: wrap; }
+  .toggle button { border-radius: 0; }
+  .toggle button:first-of-type { border-radius: 6px 0 0 6px; }
+  .toggle button:last-of-type { border-radius: 0 6px 6px 0; }
+  .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; }
+  legend { font-size: 0.85rem; color: #55554f; }
+  label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
+`];
+
+/** A white card with a header row: its title and a row of small tool buttons (downloads, "show all"). */
+export const cardStyles = css`
+  :host { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; min-width: 0; }
+  header { display: flex; align-items: baseline; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
+  h3 { margin: 0; font-size: 1rem; }
+  .tools { display: flex; gap: 0.3rem; align-items: baseline; flex-wrap: wrap; }
+  .tools button { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
+`;
+
+/** A card's table: a scrolling box, sticky header cells, rows ruled lightly. */
+export const cardTableStyles = css`
+  .scroll { overflow: auto; margin-top: 0.4rem; }
+  table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
+  th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid #eee; vertical-align: top; }
+  th { background: #fafaf7; text-align: left; font-weight: 600; white-space: nowrap; position: sticky; top: 0; z-index: 1; }
+`;

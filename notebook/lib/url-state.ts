@@ -4,8 +4,7 @@
  * from the default are written). `?p=split&s=hainan-provincial&ratio=7&exc=0` is "Hainan at 7:3
  * without the paid-recovery exception, on the revenue-share page".
  */
-export const PAGES = ['funding', 'zones', 'split', 'compare', 'scenario', 'evaluation', 'stock', 'analysis', 'reports'] as const;
-export type PageId = (typeof PAGES)[number];
+import { FIRST_PAGE, isPageId, type PageId } from '../pages/page-registry';
 
 export type Params = Readonly<Record<string, string>>;
 
@@ -42,5 +41,5 @@ export function withChange(params: Params, change: Record<string, string | null 
 }
 
 export function pageOf(params: Params): PageId {
-  return (PAGES as readonly string[]).includes(params.p) ? (params.p as PageId) : 'funding';
+  return isPageId(params.p) ? params.p : FIRST_PAGE;
 }

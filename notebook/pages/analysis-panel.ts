@@ -5,17 +5,19 @@
  * scenario with no control moved — its ref, so a tab can show the equivalent CLI command.
  * A tab asks the analysis worker itself (AnalysisController) and draws only the newest answer.
  */
-import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
 import { L } from '../lib/format';
 import type { AnalysisController } from '../lib/analysis-controller';
-import type { Result } from '../../engine/report';
+import { inputChoices, outputChoices, type Choice, type OutputChoice } from '../lib/analysis-catalog';
+import type { Result } from '../../engine/index';
 import '../components/lr-progress';
 import '../components/lr-problems';
 
 /** Styles every tab adds to its own. */
 export const panelStyles = css`
   .status-row { display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; }
+  label.field { display: inline-flex; flex-direction: column; font-size: 0.8rem; color: #55554f; }
 `;
 
 export class AnalysisPanel extends NotebookPage {
@@ -25,17 +27,31 @@ export class AnalysisPanel extends NotebookPage {
     result: { attribute: false },
     cliRef: {},
   };
-  declare scenario: Record<string, unknown> | null;
-  declare scenarioKey: string;
-  declare result: Result | null;
-  declare cliRef: string;
+  scenario: Record<string, unknown> | null = null;
+  scenarioKey: string = '';
+  result: Result | null = null;
+  cliRef: string = '';
 
-  constructor() {
-    super();
-    this.scenario = null;
-    this.scenarioKey = '';
-    this.result = null;
-    this.cliRef = '';
+  /** The inputs and outputs this scenario offers, by label. */
+  protected inputs: Choice[] = [];
+  protected outputs: OutputChoice[] = [];
+
+  /** The scenario when it, its base run or (with `params`) the view changed: the choices are renewed then. */
+  protected changedScenario(changed: PropertyValues<this>, params = true): Record<string, unknown> | null {
+    const s = this.scenario;
+    if (!s || !this.result || !(changed.has('scenario') || changed.has('result') || (params && changed.has('params')))) return null;
+    this.inputs = inputChoices(s, this.result);
+    this.outputs = outputChoices(this.result, s);
+    return s;
+  }
+
+  /** The name the tab's downloads start with. */
+  protected get fileId(): string {
+    return String(this.scenario?.id ?? 'scenario');
+  }
+
+  protected preparing() {
+    return html`<p class="muted">${this.T('正在准备…', 'Preparing…')}</p>`;
   }
 
   /** The job's progress bar and Cancel button while it runs, and how it ended once it has. */

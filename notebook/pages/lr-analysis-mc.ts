@@ -8,10 +8,10 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import type { McPlan, McResult } from '../../engine/analysis/index';
-import { inputChoices, labelOf, outputChoices, standardEvents, standardOutputs, type Choice, type OutputChoice } from '../lib/analysis-catalog';
+import { labelOf, standardEvents, standardOutputs } from '../lib/analysis-catalog';
 import { MAX_RUNS, MC_INPUTS, MC_SERIES, drawsTable, eventsTable, mcCommand, mcPlan, mcThreads, mcViewOf, percentileTable, type McView } from '../lib/mc-view';
 import { fanChart } from '../lib/charts/fan';
 import { type ChartSpec } from '../lib/charts/common';
@@ -25,8 +25,6 @@ export class AnalysisMonteCarlo extends AnalysisPanel {
   private job = new AnalysisController(this, 'mc');
   private view: McView | null = null;
   private plan: McPlan | null = null;
-  private inputs: Choice[] = [];
-  private outputs: OutputChoice[] = [];
   private mc: McResult | null = null;
   private threads = 1;
   private percentiles: Table | null = null;
@@ -35,22 +33,18 @@ export class AnalysisMonteCarlo extends AnalysisPanel {
   private fan: ChartSpec | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     .dists { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.3rem 0.8rem; margin: 0.6rem 0; }
-    label.field { display: inline-flex; flex-direction: column; font-size: 0.8rem; color: #55554f; }
     label.field input { width: 7rem; padding: 0.1rem 0.3rem; }
     label.field select { padding: 0.1rem; }
     .corr { display: inline-flex; gap: 0.4rem; align-items: end; }
     code.cli { display: block; white-space: pre-wrap; word-break: break-all; font-size: 0.75rem; background: #f0f0ea; padding: 0.3rem 0.5rem; border-radius: 4px; max-width: 100%; }
-    .stack > * { margin-bottom: 1rem; }
     .summary { font-size: 0.9rem; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    const s = this.scenario;
-    if ((changed.has('scenario') || changed.has('result') || changed.has('params')) && s && this.result) {
-      this.inputs = inputChoices(s, this.result);
-      this.outputs = outputChoices(this.result, s);
+    const s = this.changedScenario(changed);
+    if (s && this.result) {
       this.view = mcViewOf(this.params);
       this.plan = mcPlan(this.view, s, standardOutputs(this.result, s), standardEvents(s));
       if (this.plan) {
@@ -115,13 +109,12 @@ export class AnalysisMonteCarlo extends AnalysisPanel {
   }
 
   override render() {
-    const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
-    if (!v) return html`<p class="muted">${T('正在准备…', 'Preparing…')}</p>`;
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'mc' ? r.answer.outcome : null;
+    if (!v) return this.preparing();
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const outcome = this.job.answer('mc')?.outcome ?? null;
     const res = this.mc;
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     return html`
       <p class="prose">${T('为四个标准输入设定概率分布（可关闭、可改参数、可设上下限），给定运行次数与随机种子：每次抽样都由引擎完整运行。同一种子在任意线程数下结果相同，也与命令行 lrsim montecarlo 相同。', 'Give the four standard inputs distributions (switch any off, change parameters, set a floor or cap), a number of runs and a seed: the engine runs each draw in full. The same seed gives the same numbers on any number of threads, and the same as lrsim montecarlo.')}</p>
       ${this.controls(v)}

@@ -7,7 +7,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import { PRESET_NAMES, SOLVE_PRESETS, STATUS_NAMES, fieldValue, solveTable, statusOf } from '../lib/solve-view';
 import { kindOf } from '../lib/analysis-catalog';
@@ -24,7 +24,7 @@ export class AnalysisSolve extends AnalysisPanel {
   private table: Table | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     ol.presets { list-style: none; padding: 0; margin: 0.6rem 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0.8rem; }
     ol.presets > li { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; }
     h3 { margin: 0 0 0.3rem; font-size: 1rem; }
@@ -83,7 +83,7 @@ export class AnalysisSolve extends AnalysisPanel {
 
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     return html`
       <p class="prose">${T('四个常用问题的反推：在给定区间内先粗扫、再二分，精确到字段的最小单位（金额为 1 分）。“区间内无解”也是一个答案。', 'Four common questions solved backwards: a coarse scan of the range, then bisection to the field’s resolution (one fen for money). “No solution in range” is an answer too.')}</p>
       ${this.status(this.job, { zh: '个预设', en: 'presets' })}

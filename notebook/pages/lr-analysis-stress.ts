@@ -5,7 +5,7 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
 import { outputChoices, standardOutputs } from '../lib/analysis-catalog';
 import { stressTable } from '../lib/solve-view';
@@ -18,7 +18,7 @@ export class AnalysisStress extends AnalysisPanel {
   private table: Table | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles];
+  static override styles = [...pageStyles, panelStyles];
 
   override willUpdate(changed: PropertyValues<this>) {
     const s = this.scenario;
@@ -37,9 +37,8 @@ export class AnalysisStress extends AnalysisPanel {
 
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'stress' ? r.answer.outcome : null;
-    const id = String(this.scenario?.id ?? 'scenario');
+    const outcome = this.job.answer('stress')?.outcome ?? null;
+    const id = this.fileId;
     return html`
       <p class="prose">${T('资金平衡规则中的标准压力情景：出让价格下降 10% 与 20%、出让推迟 6 与 12 个月、利率上升 100 个基点、成本上升 10%，与基准情景并列。', 'The funding rules’ standard stress cases — sale prices −10 % and −20 %, sales 6 and 12 months late, coupons +100 bp, costs +10 % — beside the base case.')}</p>
       ${this.status(this.job, { zh: '', en: '' })}

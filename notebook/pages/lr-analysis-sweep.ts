@@ -6,9 +6,9 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
-import { defaultRange, inputChoices, labelOf, outputChoices, rangeText, standardOutputs, type Choice, type OutputChoice, type Range } from '../lib/analysis-catalog';
+import { defaultRange, labelOf, rangeText, standardOutputs, type Range } from '../lib/analysis-catalog';
 import { MAX_STEPS, outputIndex, sweepSpec, sweepTable, sweepViewOf, type SweepView } from '../lib/sweep-view';
 import { sweepHeatChart, sweepLineChart } from '../lib/charts/sweep';
 import { type ChartSpec } from '../lib/charts/common';
@@ -21,26 +21,20 @@ import '../components/lr-table';
 export class AnalysisSweep extends AnalysisPanel {
   private job = new AnalysisController(this, 'sweep');
   private view: SweepView | null = null;
-  private inputs: Choice[] = [];
-  private outputs: OutputChoice[] = [];
   private table: Table | null = null;
   private chart: ChartSpec | null = null;
   private missing = false;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     .axis { display: flex; flex-wrap: wrap; gap: 0.3rem 0.6rem; align-items: end; }
-    label.field { display: inline-flex; flex-direction: column; font-size: 0.8rem; color: #55554f; }
     label.field input { width: 8.5rem; padding: 0.1rem 0.3rem; }
     label.field input.steps { width: 4rem; }
-    .stack > * { margin-bottom: 1rem; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    const s = this.scenario;
-    if ((changed.has('scenario') || changed.has('result') || changed.has('params')) && s && this.result) {
-      this.inputs = inputChoices(s, this.result);
-      this.outputs = outputChoices(this.result, s);
+    const s = this.changedScenario(changed);
+    if (s && this.result) {
       const std = standardOutputs(this.result, s);
       this.view = sweepViewOf(this.params, s, std);
       const spec = sweepSpec(this.view, std);
@@ -89,11 +83,10 @@ export class AnalysisSweep extends AnalysisPanel {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
-    if (!v) return html`<p class="muted">${T('正在准备…', 'Preparing…')}</p>`;
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'sweep' ? r.answer.outcome : null;
+    if (!v) return this.preparing();
+    const outcome = this.job.answer('sweep')?.outcome ?? null;
     const points = v.xr.steps * (v.yr?.steps ?? 1);
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     return html`
       <p class="prose">${T('选一个或两个输入（也可直接输入情景中任一字段的 JSON 路径），给出区间和点数：每个点都由引擎完整运行一次，得到各项输出——与 Excel 的“模拟运算表”相同，但精确到分。一个输入画折线，两个输入画热力图。', 'Pick one or two inputs (or type the JSON path of any scenario field), a range and a number of points: the engine runs every point in full and reads every output — Excel’s data table, exact to the fen. One input draws a line; two draw a heat map.')}</p>
       <div class="controls">

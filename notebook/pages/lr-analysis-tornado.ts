@@ -5,9 +5,9 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { AnalysisPanel, panelStyles } from './analysis-panel';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { AnalysisController } from '../lib/analysis-controller';
-import { inputChoices, labelOf, outputChoices, standardOutputs, type Choice, type OutputChoice } from '../lib/analysis-catalog';
+import { labelOf, standardOutputs } from '../lib/analysis-catalog';
 import { tornadoSpec, tornadoTable, tornadoViewOf, type TornadoView } from '../lib/tornado-view';
 import { tornadoChart } from '../lib/charts/tornado';
 import { type ChartSpec } from '../lib/charts/common';
@@ -22,26 +22,21 @@ import '../components/lr-table';
 export class AnalysisTornado extends AnalysisPanel {
   private job = new AnalysisController(this, 'tornado');
   private view: TornadoView | null = null;
-  private inputs: Choice[] = [];
-  private outputs: OutputChoice[] = [];
   private table: Table | null = null;
   private chart: ChartSpec | null = null;
   private stamp = '';
 
-  static override styles = [base, panelStyles, css`
+  static override styles = [...pageStyles, panelStyles, css`
     .ranges { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
     fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.2rem 0.6rem 0.4rem; display: flex; gap: 0.4rem; }
     legend { font-size: 0.8rem; color: #55554f; }
     label.field { display: inline-flex; flex-direction: column; font-size: 0.75rem; color: #55554f; }
     label.field input { width: 5rem; padding: 0.1rem 0.3rem; }
-    .stack > * { margin-bottom: 1rem; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    const s = this.scenario;
-    if ((changed.has('scenario') || changed.has('result') || changed.has('params')) && s && this.result) {
-      this.inputs = inputChoices(s, this.result);
-      this.outputs = outputChoices(this.result, s);
+    const s = this.changedScenario(changed);
+    if (s && this.result) {
       this.view = tornadoViewOf(this.params, standardOutputs(this.result, s));
       const spec = tornadoSpec(this.view);
       this.job.request(`tornado|${this.scenarioKey}|${JSON.stringify(spec)}`, { kind: 'tornado', scenario: s, spec });
@@ -62,11 +57,10 @@ export class AnalysisTornado extends AnalysisPanel {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
-    if (!v) return html`<p class="muted">${T('正在准备…', 'Preparing…')}</p>`;
-    const r = this.job.reply;
-    const outcome = r?.status === 'done' && r.answer.kind === 'tornado' ? r.answer.outcome : null;
+    if (!v) return this.preparing();
+    const outcome = this.job.answer('tornado')?.outcome ?? null;
     const res = outcome?.ok ? outcome.result : null;
-    const id = String(this.scenario?.id ?? 'scenario');
+    const id = this.fileId;
     const put = (key: string, low: string, high: string, which: 'low' | 'high', value: string) => {
       const next = which === 'low' ? `${value.trim()},${high}` : `${low},${value.trim()}`;
       const dflt = tornadoViewOf({}, []).rows.find((x) => x.key === key)!;

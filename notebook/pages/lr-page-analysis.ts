@@ -9,10 +9,9 @@
  *   ?p=analysis&s=hainan-bonds&a.tab=mc&a.n=2000&a.seed=7
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
-import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, type Controlled } from '../lib/controls';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { RunPage } from './run-page';
+import { pageStyles } from '../lib/styles';
 import type { Text } from '../lib/format';
 import './lr-analysis-sweep';
 import './lr-analysis-tornado';
@@ -31,13 +30,10 @@ const TAB_NAMES: Record<AnalysisTab, Text> = {
   stress: { zh: '压力测试', en: 'Stress' },
 };
 
-export class PageAnalysis extends NotebookPage {
-  private runner = new RunController(this, 'analysis');
-  private controlled: Controlled | null = null;
-  private scenarioKey = '';
+export class PageAnalysis extends RunPage {
   private cliRef = '';
 
-  static override styles = [base, css`
+  static override styles = [...pageStyles, css`
     [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 1px solid #d6d6d0; margin: 0.6rem 0 0.4rem; }
     [role='tab'] { border: 1px solid transparent; border-bottom: none; border-radius: 6px 6px 0 0; padding: 0.3rem 0.9rem; background: none; margin-bottom: -1px; }
     [role='tab'][aria-selected='true'] { background: #fff; border-color: #d6d6d0; font-weight: 600; color: #1f5f8b; }
@@ -48,15 +44,10 @@ export class PageAnalysis extends NotebookPage {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
-      const key = `${identity(this.loaded)}|${controlsKey(this.params)}`;
-      if (key !== this.scenarioKey) {
-        this.scenarioKey = key;
-        this.controlled = applyControls(this.loaded.scenario, this.params);
-        this.cliRef = this.loaded.entry.source === 'bundled' && this.controlled.applied.length === 0 ? this.loaded.ref : '';
-      }
-      this.runner.request(key, this.controlled!.scenario);
-    }
+    this.freshResult(changed);
+    const l = this.loaded;
+    // A bundled scenario with no control moved can be named on the command line.
+    this.cliRef = l?.ok && l.entry.source === 'bundled' && this.controlled?.applied.length === 0 ? l.ref : '';
   }
 
   private onKey(e: KeyboardEvent) {
@@ -78,8 +69,10 @@ export class PageAnalysis extends NotebookPage {
     const result = reply?.ok ? reply.result : null;
     const tab = this.tab();
     return html`
-      <h1>${T('情景分析：敏感性、不确定性与目标反推', 'Scenario analysis: sensitivity, uncertainty and solving backwards')}</h1>
-      <p class="prose">${T('在当前情景（含上方已调整的输入）上做数据表、龙卷风图、蒙特卡洛模拟、目标反推和压力测试。所有计算都在后台线程中由引擎完成，与命令行 lrsim 的结果一致；页面不会卡住，新的设置会取代尚未算完的旧设置。', 'Data tables, tornadoes, Monte Carlo, solve-for and stress tests on the current scenario (with the inputs adjusted above). The engine computes everything in background threads, with the same numbers as the lrsim CLI; the page never freezes, and a newer setting replaces one still computing.')}</p>
+      ${this.intro({ zh: '情景分析：敏感性、不确定性与目标反推', en: 'Scenario analysis: sensitivity, uncertainty and solving backwards' }, {
+        zh: '在当前情景（含上方已调整的输入）上做数据表、龙卷风图、蒙特卡洛模拟、目标反推和压力测试。所有计算都在后台线程中由引擎完成，与命令行 lrsim 的结果一致；页面不会卡住，新的设置会取代尚未算完的旧设置。',
+        en: 'Data tables, tornadoes, Monte Carlo, solve-for and stress tests on the current scenario (with the inputs adjusted above). The engine computes everything in background threads, with the same numbers as the lrsim CLI; the page never freezes, and a newer setting replaces one still computing.',
+      })}
       ${this.loadProblems()}
       ${this.replyProblems(reply)}
       ${this.ignoredNote(this.controlled)}
@@ -93,16 +86,11 @@ export class PageAnalysis extends NotebookPage {
     `;
   }
 
+  /** The tab's element (lr-analysis-<tab>), given the scenario as the controls shape it and its base run. */
   private panel(tab: AnalysisTab, result: unknown) {
-    const s = this.controlled?.scenario ?? null;
-    const p = { lang: this.lang, unit: this.unit, params: this.params, s, key: this.scenarioKey, result, cli: this.cliRef };
-    switch (tab) {
-      case 'sweep': return html`<lr-analysis-sweep lang=${p.lang} unit=${p.unit} .params=${p.params} .scenario=${p.s} scenarioKey=${p.key} .result=${p.result} cliRef=${p.cli}></lr-analysis-sweep>`;
-      case 'tornado': return html`<lr-analysis-tornado lang=${p.lang} unit=${p.unit} .params=${p.params} .scenario=${p.s} scenarioKey=${p.key} .result=${p.result} cliRef=${p.cli}></lr-analysis-tornado>`;
-      case 'mc': return html`<lr-analysis-mc lang=${p.lang} unit=${p.unit} .params=${p.params} .scenario=${p.s} scenarioKey=${p.key} .result=${p.result} cliRef=${p.cli}></lr-analysis-mc>`;
-      case 'solve': return html`<lr-analysis-solve lang=${p.lang} unit=${p.unit} .params=${p.params} .scenario=${p.s} scenarioKey=${p.key} .result=${p.result} cliRef=${p.cli}></lr-analysis-solve>`;
-      case 'stress': return html`<lr-analysis-stress lang=${p.lang} unit=${p.unit} .params=${p.params} .scenario=${p.s} scenarioKey=${p.key} .result=${p.result} cliRef=${p.cli}></lr-analysis-stress>`;
-    }
+    const tag = unsafeStatic(`lr-analysis-${tab}`);
+    return staticHtml`<${tag} lang=${this.lang} unit=${this.unit} .params=${this.params} .scenario=${this.controlled?.scenario ?? null} scenarioKey=${this.runKey}
+      .result=${result} cliRef=${this.cliRef}></${tag}>`;
   }
 }
 

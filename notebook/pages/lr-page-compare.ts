@@ -6,7 +6,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { identity } from '../lib/run-controller';
 import { engine } from '../lib/engine-client';
 import { applyControls, controlsKey, tierIds } from '../lib/controls';
@@ -17,7 +17,6 @@ import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import type { RunReply } from '../lib/protocol';
-import type { StoredScenario } from '../lib/store';
 import type { Column, Table } from '../../engine/presentation/tables';
 import type { TraceOf } from '../components/lr-table';
 import type { TraceQuery } from '../lib/trace';
@@ -34,10 +33,9 @@ const METRICS = [
 ];
 
 export class PageCompare extends NotebookPage {
-  static override properties = { user: { attribute: false }, _reply: { state: true }, _pending: { state: true } };
-  declare user: StoredScenario[];
-  declare _reply: { a: RunReply; b: RunReply; diff: DiffRow[] } | null;
-  declare _pending: boolean;
+  static override properties = { ...NotebookPage.properties, _reply: { state: true }, _pending: { state: true } };
+  _reply: { a: RunReply; b: RunReply; diff: DiffRow[] } | null = null;
+  _pending: boolean = false;
   private key = '';
   private loadedB: Loaded | null = null;
   private totals: Table | null = null;
@@ -45,23 +43,14 @@ export class PageCompare extends NotebookPage {
   private cash: ChartSpec | null = null;
   private metricChart: ChartSpec | null = null;
   private stamp = '';
-  private cashLabel = { zh: '储备资金余额', en: 'Reserve fund balance' };
+  private readonly cashLabel = { zh: '累计净现金流', en: 'Cumulative net cash' };
 
-  constructor() {
-    super();
-    this.user = [];
-    this._reply = null;
-    this._pending = false;
-  }
-
-  static override styles = [base, css`
-    .stack > * { margin-bottom: 1rem; }
+  static override styles = [...pageStyles, css`
     .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 1rem; }
     .card { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.5rem 0.8rem; }
     .card h3 { margin: 0 0 0.3rem; }
     .a { border-top: 4px solid #1f5f8b; }
     .b { border-top: 4px solid #d9822b; }
-    label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
   `];
 
   /** B's controls, defaulting to "A's scenario with sale prices 10% lower" when nothing is set. */
@@ -115,9 +104,7 @@ export class PageCompare extends NotebookPage {
           { key: 'diff', zh: '差额（B − A）', en: 'Difference (B − A)', kind: 'money', get: (r) => (r as YearDiffRow).diff ?? '' },
         ],
       };
-      const cum = rep.a.result.periods[0] && 'cumulativeNet' in rep.a.result.periods[0];
-      this.cashLabel = cum ? { zh: '累计净现金流', en: 'Cumulative net cash' } : { zh: '储备资金余额', en: 'Reserve fund balance' };
-      this.cash = overlayChart(rep.a.result, rep.b.result, cum ? 'cumulativeNet' : 'reserveFundBalance', this.cashLabel, [`A ${na}`, `B ${nb}`], this.lang, this.unit);
+      this.cash = overlayChart(rep.a.result, rep.b.result, 'cumulativeNet', this.cashLabel, [`A ${na}`, `B ${nb}`], this.lang, this.unit);
       this.metricChart = overlayChart(rep.a.result, rep.b.result, metric, label, [`A ${na}`, `B ${nb}`], this.lang, this.unit);
     }
   }
@@ -152,8 +139,8 @@ export class PageCompare extends NotebookPage {
     const T = (zh: string, en: string) => this.T(zh, en);
     const rep = this._reply;
     return html`
-      <h1>${T('情景对比：两个情景并排，差额逐项列出', 'Compare: two scenarios side by side, with the differences')}</h1>
-      <p class="prose">${T('A 是页首选定的情景及当前调整；B 在下面选择，可以是另一个情景，也可以是同一情景的变体（调整价格、出让时间或分成比例）。差额按“分”精确计算。', 'A is the scenario and adjustments chosen in the header; B is chosen below — another scenario, or a variant of the same one (other prices, timing or split). Differences are exact to the fen.')}</p>
+      ${this.intro({ zh: '情景对比：两个情景并排，差额逐项列出', en: 'Compare: two scenarios side by side, with the differences' },
+        { zh: 'A 是页首选定的情景及当前调整；B 在下面选择，可以是另一个情景，也可以是同一情景的变体（调整价格、出让时间或分成比例）。差额按“分”精确计算。', en: 'A is the scenario and adjustments chosen in the header; B is chosen below — another scenario, or a variant of the same one (other prices, timing or split). Differences are exact to the fen.' })}
       ${this.loadProblems()}
       ${this.loaded?.ok ? this.controls() : nothing}
       ${this.loadedB && !this.loadedB.ok ? html`<lr-problems .problems=${this.loadedB.problems} lang=${this.lang} heading=${T('情景 B 无法载入', 'Scenario B cannot be loaded')}></lr-problems>` : nothing}
@@ -210,14 +197,12 @@ export class PageCompare extends NotebookPage {
       return { metric: key, side: col.key };
     };
     return html`<div class="stack" @trace=${(e: Event) => this.onTrace(e)}>
-      <lr-table data-table="compare-totals" .table=${this.totals} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${`${name}-totals`} .highlight=${['diff']}></lr-table>
+      ${this.tableView('compare-totals', this.totals, `${name}-totals`, { traceOf, highlight: ['diff'] })}
       <div class="side">
-        <lr-chart data-chart="compare-cash" heading=${T(`${this.cashLabel.zh}：A 与 B`, `${this.cashLabel.en}: A and B`)} name=${`${name}-cash`} lang=${this.lang}
-          .options=${this.cash?.options ?? null} .legend=${this.cash?.legend ?? []} .table=${this.cash?.table ?? null}></lr-chart>
-        <lr-chart data-chart="compare-metric" heading=${this.years ? (this.lang === 'en' ? this.years.en : this.years.zh).replace(/（逐年）| by year/, '') + T('：A 与 B（逐月）', ': A and B (monthly)') : ''} name=${`${name}-metric`} lang=${this.lang}
-          .options=${this.metricChart?.options ?? null} .legend=${this.metricChart?.legend ?? []} .table=${this.metricChart?.table ?? null}></lr-chart>
+        ${this.chartView('compare-cash', this.cash, T(`${this.cashLabel.zh}：A 与 B`, `${this.cashLabel.en}: A and B`), `${name}-cash`)}
+        ${this.chartView('compare-metric', this.metricChart, this.years ? (this.lang === 'en' ? this.years.en : this.years.zh).replace(/（逐年）| by year/, '') + T('：A 与 B（逐月）', ': A and B (monthly)') : '', `${name}-metric`)}
       </div>
-      <lr-table data-table="compare-years" .table=${this.years} lang=${this.lang} unit=${this.unit} name=${`${name}-years`} .highlight=${['diff']}></lr-table>
+      ${this.tableView('compare-years', this.years, `${name}-years`, { highlight: ['diff'] })}
     </div>`;
   }
 }

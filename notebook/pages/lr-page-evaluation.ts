@@ -9,7 +9,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { EVALUATIONS, entryOf, isEditKey, scaleOf, type EvaluationEntry } from '../lib/evaluation-view';
@@ -40,19 +40,12 @@ export class PageEvaluation extends NotebookPage {
   private checks: Check[] = [];
   private folded: string[] = [];
 
-  static override styles = [base, css`
-    .stack > * { margin-bottom: 1rem; }
-    .toggle { display: inline-flex; flex-wrap: wrap; }
-    .toggle button { border-radius: 0; }
-    .toggle button:first-of-type { border-radius: 6px 0 0 6px; }
-    .toggle button:last-of-type { border-radius: 0 6px 6px 0; }
-    .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  static override styles = [...pageStyles, css`
     ol.bands { list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.3rem 0 0; padding: 0; font-size: 0.82rem; }
     ol.bands li { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.05rem 0.5rem; background: #fff; }
     ol.bands li[aria-current='true'] { background: #1f5f8b; color: #fff; border-color: #1f5f8b; }
     section.inputs { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.6rem 0.8rem; }
     section.inputs h3 { margin: 0 0 0.4rem; font-size: 1rem; }
-    label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
     label.field input { width: 6rem; }
     details.checks summary { cursor: pointer; font-size: 0.9rem; margin-bottom: 0.4rem; }
   `];
@@ -146,11 +139,10 @@ export class PageEvaluation extends NotebookPage {
     const current = this.kpis.find((k) => k.key === 'grade')?.text;
     const id = this.entry.id;
     return html`
-      <h1>${T('绩效评价：指标体系、评分与等级', 'Performance evaluation: indicators, scores and grade')}</h1>
-      <p class="prose">${T(
-        '土地储备项目的绩效评价按指标体系打分：一级指标（决策、管理、绩效）分解为二级、三级指标，每个三级指标有分值和评分标准——资金到位率等比率按档扣分，“每项不符合扣 2 分”按项扣分，其余由评价组酌情评分并写明依据。改动任一输入或评价结论，看得分、小计和等级如何变化；江门的自评则逐项对照预期目标与实际完成。',
-        'A land reserve project is scored on an indicator tree: level-1 indicators (decision, management, performance) break into level-2 and level-3 indicators, each leaf with a weight and a scoring rule — rates such as funds arrival lose points by steps, “−2 per unmet criterion” deducts per item, the rest are the evaluators’ scores with their justification. Change any input or finding and see the scores, subtotals and grade move; Jiangmen’s self-evaluation sets each target against what was achieved.',
-      )}</p>
+      ${this.intro({ zh: '绩效评价：指标体系、评分与等级', en: 'Performance evaluation: indicators, scores and grade' }, {
+        zh: '土地储备项目的绩效评价按指标体系打分：一级指标（决策、管理、绩效）分解为二级、三级指标，每个三级指标有分值和评分标准——资金到位率等比率按档扣分，“每项不符合扣 2 分”按项扣分，其余由评价组酌情评分并写明依据。改动任一输入或评价结论，看得分、小计和等级如何变化；江门的自评则逐项对照预期目标与实际完成。',
+        en: 'A land reserve project is scored on an indicator tree: level-1 indicators (decision, management, performance) break into level-2 and level-3 indicators, each leaf with a weight and a scoring rule — rates such as funds arrival lose points by steps, “−2 per unmet criterion” deducts per item, the rest are the evaluators’ scores with their justification. Change any input or finding and see the scores, subtotals and grade move; Jiangmen’s self-evaluation sets each target against what was achieved.',
+      })}
       <div class="controls" role="group" aria-label=${T('评价与等级标准', 'Evaluation and grade scale')}>
         <div class="group"><span>${T('评价对象', 'Evaluation')}</span>
           <div class="toggle" role="group">${EVALUATIONS.map((e) => html`<button data-ev=${e.id} aria-pressed=${String(e.id === id)} @click=${() => this.pick(e.id)}>${tx(e.title, this.lang)}</button>`)}</div></div>

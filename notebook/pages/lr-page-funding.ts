@@ -5,12 +5,10 @@
  * the coverage floor drawn, the peak need, and every check of the run.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
-import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
-import { FEATURES } from '../lib/features';
-import { bondTable, bondsOf, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
+import { RunPage } from './run-page';
+import { pageStyles } from '../lib/styles';
+import { scenarioDefaults } from '../lib/controls';
+import { bondTable, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
 import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
 import { type ChartSpec } from '../lib/charts/common';
 import { downloadResultXlsx, fileName } from '../lib/export';
@@ -26,69 +24,49 @@ import '../components/lr-checks';
 import '../components/lr-problems';
 
 
-export class PageFunding extends NotebookPage {
-  private runner = new RunController(this, 'funding');
-  private controlled: Controlled | null = null;
-  private cash: ChartSpec | null = null;
-  private flows: ChartSpec | null = null;
-  private service: ChartSpec | null = null;
-  private coverage: ChartSpec | null = null;
-  private periodsTable: Table | null = null;
-  private bonds: Table | null = null;
+export class PageFunding extends RunPage {
+  /** What the last result draws: the charts by name, the tables and the headline figures. */
+  private charts: Partial<Record<'cash' | 'flows' | 'service' | 'coverage', ChartSpec>> = {};
+  private tables: { periods: Table | null; bonds: Table | null } = { periods: null, bonds: null };
   private kpis: Kpi[] = [];
-  private stamp = '';
 
-  static override styles = [base, css`
+  static override styles = [...pageStyles, css`
     fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: end; }
-    legend { font-size: 0.85rem; color: #55554f; }
     label.field { display: flex; flex-direction: column; font-size: 0.85rem; color: #3b3b37; }
     label.field input { width: 9rem; padding: 0.15rem 0.3rem; }
     section { margin: 1rem 0; }
-    .stack > * { margin-bottom: 1rem; }
     .status { font-size: 0.8rem; color: #6b6b66; min-height: 1.2em; }
   `];
 
   override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
-      this.controlled = applyControls(this.loaded.scenario, this.params);
-      const key = `${identity(this.loaded)}|${controlsKey(this.params)}`;
-      this.runner.request(key, this.controlled.scenario);
-    }
-    const reply = this.runner.reply;
-    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
-    if (reply?.ok && stamp !== this.stamp) {
-      this.stamp = stamp;
-      const r = reply.result;
-      this.cash = cashBalanceChart(r, this.lang, this.unit);
-      this.flows = sourcesUsesChart(r, this.lang, this.unit);
-      const bonds = bondsOf(r);
-      this.service = bonds && bonds.length ? debtServiceChart(bonds, this.lang, this.unit) : null;
-      this.coverage = bonds && bonds.length ? coverageChart(bonds, coverageFloor(r), this.lang) : null;
-      this.bonds = bondTable(r, this.lang);
-      this.periodsTable = { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods };
+    const r = this.freshResult(changed);
+    if (r) {
+      const bonds = r.bonds.length > 0;
+      this.charts = {
+        cash: cashBalanceChart(r, this.lang, this.unit),
+        flows: sourcesUsesChart(r, this.lang, this.unit),
+        service: bonds ? debtServiceChart(r.bonds, this.lang, this.unit) : undefined,
+        coverage: bonds ? coverageChart(r.bonds, coverageFloor(r), this.lang) : undefined,
+      };
+      this.tables = { periods: { name: 'periods', zh: '分期现金流', en: 'Cash flow by month', columns: periodColumns(r) as Column<unknown>[], rows: r.periods }, bonds: bondTable(r, this.lang) };
       this.kpis = this.kpisOf(r);
     }
   }
 
   private kpisOf(r: Result): Kpi[] {
-    const t = r.totals as unknown as Record<string, string | undefined>;
-    const pending = this.T('待引擎资金模块提供', 'awaiting the engine’s funding module');
-    const bonds = bondsOf(r);
     const floor = coverageFloor(r);
-    const cov = bonds?.[0]?.coverageRatio ?? null;
-    const pool = (r as unknown as { pool?: { minBalance?: string; minPeriod?: string; fund?: string } }).pool;
+    const cov = r.bonds[0]?.coverageRatio ?? null;
+    const pool = r.pool;
     return [
       { key: 'saleRevenue', label: this.T('出让收入', 'Sale revenue'), value: r.totals.saleRevenue, trace: { metric: 'saleRevenue' } },
       { key: 'spending', label: this.T('土地储备成本', 'Reserve cost'), value: r.totals.spending, trace: { metric: 'spending' } },
       { key: 'fiscalTopUp', label: this.T('财政补足（资金缺口）', 'Fiscal top-up (gap)'), value: r.totals.fiscalTopUp, trace: { metric: 'fiscalTopUp' }, tone: r.totals.fiscalTopUp !== '0.00' ? 'bad' : null },
-      { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: t.peakFundingNeed ?? null, hint: t.peakFundingNeed === undefined ? pending : undefined },
-      { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: t.financingCost ?? null, hint: t.financingCost === undefined ? pending : undefined, trace: { metric: 'financingCost' } },
-      { key: 'coverage', label: this.T(`本息覆盖倍数（下限 ${floor}）`, `Debt service coverage (floor ${floor})`), value: null, text: cov ?? '—', hint: bonds ? undefined : pending, tone: cov === null ? null : Number(cov) >= Number(floor) ? 'good' : 'bad' },
-      ...(pool?.minBalance !== undefined
-        ? [{ key: 'poolMin', label: this.T(`资金池最低余额${pool.minPeriod ? `（${pool.minPeriod}）` : ''}`, `Pool low point${pool.minPeriod ? ` (${pool.minPeriod})` : ''}`), value: pool.minBalance,
-            // The pool is the reserve fund when zones are pooled; closed zones' funds are several accounts.
-            trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null } as Kpi]
-        : []),
+      { key: 'peakFundingNeed', label: this.T('峰值资金需求', 'Peak funding need'), value: r.totals.peakFundingNeed },
+      { key: 'financingCost', label: this.T('融资成本', 'Financing cost'), value: r.totals.financingCost, trace: { metric: 'financingCost' } },
+      { key: 'coverage', label: this.T(`本息覆盖倍数（下限 ${floor}）`, `Debt service coverage (floor ${floor})`), value: null, text: cov ?? '—', tone: cov === null ? null : Number(cov) >= Number(floor) ? 'good' : 'bad' },
+      { key: 'poolMin', label: this.T(`资金池最低余额${pool.minPeriod ? `（${pool.minPeriod}）` : ''}`, `Pool low point${pool.minPeriod ? ` (${pool.minPeriod})` : ''}`), value: pool.minBalance,
+        // The pool is the reserve fund when zones are pooled; closed zones' funds are several accounts.
+        trace: pool.fund === 'reserveFund' ? { metric: 'poolBalance', period: pool.minPeriod } : null },
       ...(r.bonds.length > 0
         ? [{ key: 'fiscalDebtSupportOutstanding', label: this.T('财政最终负担的偿债资金', 'Debt service the budget bears'), value: r.totals.fiscalDebtSupportOutstanding,
             hint: r.totals.fiscalDebtSupport !== '0.00' ? this.T(`垫付 ${r.totals.fiscalDebtSupport} 元，已由出让收入归还 ${r.totals.fiscalDebtSupportReturned} 元`, `advanced ${r.totals.fiscalDebtSupport} yuan, ${r.totals.fiscalDebtSupportReturned} returned from sale income`) : undefined,
@@ -105,23 +83,15 @@ export class PageFunding extends NotebookPage {
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const reply = this.runner.reply;
-    const result = reply?.ok ? reply.result : null;
-    const traceOf: TraceOf = (row, col) => (col.kind === 'money' ? { metric: col.key, period: (row as PeriodRow).period } : null);
     return html`
-      <h1>${T('资金平衡：发多少债、何时发，出让收入能否覆盖本息', 'Funding: how much bond, when, and will sales cover it')}</h1>
-      <p class="prose">${T(
-        '储备土地的收储与前期开发先花钱，出让收入要到成交后分期缴入国库。本页把债券规模、发行时间、利率与期限，出让价格与出让时间，以及资金池期初余额放在一起：移动任一输入，下方每张图都会重算。点击任一数字可查看它背后的分录、规则与参数来源。',
-        'Acquiring and preparing reserve land costs money first; sale income arrives in instalments after the auction. This page puts bond size, issue date, rate and term, sale prices and timing, and the pool’s opening balance together: move any input and every chart below recomputes. Click any figure to see the postings, rule and parameter sources behind it.',
-      )}</p>
-      ${this.loadProblems()}
-      ${this.controls()}
-      <div class="status" data-status>${this.runner.pending ? T('计算中…', 'Computing…') : reply ? T(`引擎用时 ${reply.ms.toFixed(1)} 毫秒`, `engine ${reply.ms.toFixed(1)} ms`) : ''}</div>
-      ${this.ignoredNote(this.controlled)}
-      ${this.replyProblems(reply)}
-      ${result ? this.body(result, reply!.ok ? reply!.runId : null, traceOf) : nothing}
+      ${this.intro({ zh: '资金平衡：发多少债、何时发，出让收入能否覆盖本息', en: 'Funding: how much bond, when, and will sales cover it' }, {
+        zh: '储备土地的收储与前期开发先花钱，出让收入要到成交后分期缴入国库。本页把债券规模、发行时间、利率与期限，出让价格与出让时间，以及资金池期初余额放在一起：移动任一输入，下方每张图都会重算。点击任一数字可查看它背后的分录、规则与参数来源。',
+        en: 'Acquiring and preparing reserve land costs money first; sale income arrives in instalments after the auction. This page puts bond size, issue date, rate and term, sale prices and timing, and the pool’s opening balance together: move any input and every chart below recomputes. Click any figure to see the postings, rule and parameter sources behind it.',
+      })}
+      ${this.runState(() => this.controls(), (r, runId) => this.body(r, runId),
+        html`<div class="status" data-status>${this.runner.pending ? T('计算中…', 'Computing…') : reply ? T(`引擎用时 ${reply.ms.toFixed(1)} 毫秒`, `engine ${reply.ms.toFixed(1)} ms`) : ''}</div>`)}
     `;
   }
-
 
   private controls() {
     const T = (zh: string, en: string) => this.T(zh, en);
@@ -132,7 +102,6 @@ export class PageFunding extends NotebookPage {
     const price = Number(v('price'));
     const delay = Number(v('delay'));
     const start = (s.timeline as { start?: string } | undefined)?.start ?? '2022-01';
-    const noBonds = !FEATURES.bonds;
     const rate = v('rate') || '3';
     const term = v('term') || '5';
     return html`<div class="controls" role="group" aria-label=${T('输入', 'Inputs')}>
@@ -140,56 +109,49 @@ export class PageFunding extends NotebookPage {
         @value-input=${(e: CustomEvent) => put('price', e.detail.value)}></lr-slider>
       <lr-slider name="delay" label=${T('出让推迟（月）', 'Sale delay (months)')} min="0" max="24" step="1" .value=${delay} value-text=${T(`${delay} 个月`, `${delay} months`)}
         @value-input=${(e: CustomEvent) => put('delay', e.detail.value)}></lr-slider>
-      <fieldset ?disabled=${noBonds}>
+      <fieldset>
         <legend>${T('土地储备专项债券', 'Land reserve special bond')}${d.bond ? '' : T('（本情景未发债，填写规模即发行一期）', ' (none in this scenario: enter a size to issue one)')}</legend>
         <label class="field">${T('发行规模（万元）', 'Size (万元)')}
           <input type="number" min="0" step="1000" name="bond" .value=${v('bond')} placeholder="50000" @change=${(e: Event) => put('bond', (e.target as HTMLInputElement).value)} /></label>
         <label class="field">${T('发行时间', 'Issue month')}
           <input type="month" name="issue" .value=${v('issue')} placeholder=${start} @change=${(e: Event) => put('issue', (e.target as HTMLInputElement).value)} /></label>
-        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(rate)} value-text=${`${Number(rate).toFixed(2)}%`} ?disabled=${noBonds}
+        <lr-slider name="rate" label=${T('票面利率（%）', 'Coupon (%)')} min="1" max="6" step="0.05" .value=${Number(rate)} value-text=${`${Number(rate).toFixed(2)}%`}
           @value-input=${(e: CustomEvent) => put('rate', e.detail.value)}></lr-slider>
-        <lr-slider name="shift" label=${T('利率上浮（基点）', 'Rate shift (bp)')} min="-100" max="300" step="25" .value=${Number(v('shift') || '0')} value-text=${`${Number(v('shift') || '0') > 0 ? '+' : ''}${v('shift') || '0'} bp`} ?disabled=${noBonds || !FEATURES.rateShift}
+        <lr-slider name="shift" label=${T('利率上浮（基点）', 'Rate shift (bp)')} min="-100" max="300" step="25" .value=${Number(v('shift') || '0')} value-text=${`${Number(v('shift') || '0') > 0 ? '+' : ''}${v('shift') || '0'} bp`}
           @value-input=${(e: CustomEvent) => put('shift', e.detail.value)}></lr-slider>
-        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(term)} value-text=${T(`${term} 年`, `${term} years`)} ?disabled=${noBonds}
+        <lr-slider name="term" label=${T('期限（年）', 'Term (years)')} min="1" max="15" step="1" .value=${Number(term)} value-text=${T(`${term} 年`, `${term} years`)}
           @value-input=${(e: CustomEvent) => put('term', e.detail.value)}></lr-slider>
-        ${noBonds ? html`<p class="note" style="margin:0">${T('专项债券测算即将上线：引擎尚未支持 bonds 字段，以下输入暂不生效。', 'Bonds are coming: the engine does not accept a bonds field yet, so these inputs do nothing for now.')}</p>` : nothing}
       </fieldset>
-      <fieldset ?disabled=${!FEATURES.poolPath}>
+      <fieldset>
         <legend>${T('资金池', 'Fund pool')}</legend>
         <label class="field">${T('期初余额（万元）', 'Opening balance (万元)')}
           <input type="number" min="0" step="1000" name="pool" .value=${v('pool')} placeholder="0" @change=${(e: Event) => put('pool', (e.target as HTMLInputElement).value)} /></label>
-        ${FEATURES.poolPath ? nothing : html`<p class="note" style="margin:0">${T('资金池即将上线。', 'The fund pool is coming.')}</p>`}
       </fieldset>
     </div>`;
   }
 
-  private body(r: Result, runId: number | null, traceOf: TraceOf) {
+  private body(r: Result, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
-    const bonds = bondsOf(r);
+    const noBond = r.bonds.length ? '' : T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.');
+    const byPeriod: TraceOf = (row, col) => (col.kind === 'money' ? { metric: col.key, period: (row as PeriodRow).period } : null);
+    const byBond: TraceOf = (_row, col) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'bondFees' ? { metric: 'bondFees' } : null);
     return html`<div @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
       <div class="grid2">
-        <lr-chart data-chart="cash" heading=${T('累计资金余额', 'Cumulative cash balance')} name=${fileName(id, 'cash-balance')} lang=${this.lang}
-          .options=${this.cash?.options ?? null} .legend=${this.cash?.legend ?? []} .table=${this.cash?.table ?? null}></lr-chart>
-        <lr-chart data-chart="flows" heading=${T('分期资金来源与运用', 'Sources and uses by month')} name=${fileName(id, 'sources-uses')} lang=${this.lang}
-          .options=${this.flows?.options ?? null} .legend=${this.flows?.legend ?? []} .table=${this.flows?.table ?? null}></lr-chart>
+        ${this.chartView('cash', this.charts.cash ?? null, T('累计资金余额', 'Cumulative cash balance'), fileName(id, 'cash-balance'))}
+        ${this.chartView('flows', this.charts.flows ?? null, T('分期资金来源与运用', 'Sources and uses by month'), fileName(id, 'sources-uses'))}
       </div>
       <h3>${T('偿债能力', 'Debt service')}</h3>
       <p class="prose">${T('每年可用于偿债的收入与当年还本付息之比即本息覆盖倍数；虚线为下限（参数 bond.coverageFloor，默认 1.2）。', 'Each year’s revenue available for debt service over that year’s principal and interest is the coverage ratio; the dashed line is the floor (parameter bond.coverageFloor, 1.2 by default).')}</p>
       <div class="grid2">
-        <lr-chart data-chart="debt-service" heading=${T('可用收入与还本付息', 'Available revenue and debt service')} name=${fileName(id, 'debt-service')} lang=${this.lang}
-          .options=${this.service?.options ?? null} .legend=${this.service?.legend ?? []} .table=${this.service?.table ?? null}
-          note=${bonds?.length ? '' : bonds ? T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.') : T('引擎尚未输出债券结果（bonds）。资金模块合入后，这里将显示逐年还本付息与可用收入。', 'The engine does not report bonds yet. When the funding module lands, this shows debt service and available revenue year by year.')}></lr-chart>
-        <lr-chart data-chart="coverage" heading=${T('本息覆盖倍数', 'Coverage ratio')} name=${fileName(id, 'coverage')} lang=${this.lang}
-          .options=${this.coverage?.options ?? null} .legend=${this.coverage?.legend ?? []} .table=${this.coverage?.table ?? null}
-          note=${bonds?.length ? '' : T('待债券结果（bonds[].coverageByYear）。', 'Awaiting bond results (bonds[].coverageByYear).')}></lr-chart>
+        ${this.chartView('debt-service', this.charts.service ?? null, T('可用收入与还本付息', 'Available revenue and debt service'), fileName(id, 'debt-service'), { note: noBond })}
+        ${this.chartView('coverage', this.charts.coverage ?? null, T('本息覆盖倍数', 'Coverage ratio'), fileName(id, 'coverage'), { note: noBond })}
       </div>
-      ${this.bonds ? html`<lr-table data-table="bonds" .table=${this.bonds} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'bonds')} .highlight=${['coverageRatio']}
-        .traceOf=${((_row: unknown, col: Column<unknown>) => (col.key === 'interest' ? { metric: 'interest' } : col.key === 'bondFees' ? { metric: 'bondFees' } : null)) as TraceOf}></lr-table>` : nothing}
+      ${this.tables.bonds ? this.tableView('bonds', this.tables.bonds, fileName(id, 'bonds'), { highlight: ['coverageRatio'], traceOf: byBond }) : nothing}
       <section class="stack">
         <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
-        <lr-table data-table="periods" .table=${this.periodsTable} .traceOf=${traceOf} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'periods')} limit="24"></lr-table>
+        ${this.tableView('periods', this.tables.periods, fileName(id, 'periods'), { traceOf: byPeriod, limit: 24 })}
         <p><button data-export="workbook" @click=${() => downloadResultXlsx(r, fileName(id, 'workbook'))}>${T('下载完整工作簿（XLSX）', 'Download the full workbook (XLSX)')}</button></p>
       </section>
     </div>`;

@@ -7,7 +7,7 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { engine } from '../lib/engine-client';
 import { identity } from '../lib/run-controller';
 import { downloadBlob, downloadText, fileName } from '../lib/export';
@@ -19,23 +19,17 @@ import '../components/lr-report-table';
 
 export class PageReports extends NotebookPage {
   static override properties = { ...NotebookPage.properties, _reply: { state: true }, _pending: { state: true } };
-  declare _reply: ReportReply | null;
-  declare _pending: boolean;
+  _reply: ReportReply | null = null;
+  _pending: boolean = false;
   private key = '';
 
-  constructor() {
-    super();
-    this._reply = null;
-    this._pending = false;
-  }
-
-  static override styles = [base, css`
+  static override styles = [...pageStyles, css`
     .kinds { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.5rem 0; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.4rem 0 0.8rem; }
     .doc { background: #fff; border: 1px solid #e2e2dc; border-radius: 8px; padding: 0.8rem 1rem; }
     .doc h3 { margin-top: 0; }
     @media print {
-      .kinds, .toolbar, .prose, h2 { display: none; }
+      .kinds, .toolbar, .prose, h1 { display: none; }
       .doc { border: none; padding: 0; }
     }
   `];
@@ -76,11 +70,10 @@ export class PageReports extends NotebookPage {
     const report = reply?.ok ? reply.report : null;
     const years = this.loaded?.ok ? this.yearsOf() : [];
     return html`
-      <h2>${T('报表：平衡方案、信息披露、项目信息卡、资金使用与收支预算', 'Reports: balance plan, disclosure, project card, use of proceeds and budget')}</h2>
-      <p class="prose">${T(
-        '每张报表都由引擎根据本情景的测算结果和账簿分录生成，不另行录入；下载的 XLSX 中合计、小计、结转余额与覆盖倍数均为公式，修改年度数字后自动重算。打印时只保留报表（A4 横向）。',
-        'Each report is built by the engine from this scenario’s result and ledger postings, never retyped; in the XLSX download every total, subtotal, balance carried forward and coverage ratio is a formula that recalculates when a year’s figure is changed. Printing keeps only the report (A4 landscape).',
-      )}</p>
+      ${this.intro({ zh: '报表：平衡方案、信息披露、项目信息卡、资金使用与收支预算', en: 'Reports: balance plan, disclosure, project card, use of proceeds and budget' }, {
+        zh: '每张报表都由引擎根据本情景的测算结果和账簿分录生成，不另行录入；下载的 XLSX 中合计、小计、结转余额与覆盖倍数均为公式，修改年度数字后自动重算。打印时只保留报表（A4 横向）。',
+        en: 'Each report is built by the engine from this scenario’s result and ledger postings, never retyped; in the XLSX download every total, subtotal, balance carried forward and coverage ratio is a formula that recalculates when a year’s figure is changed. Printing keeps only the report (A4 landscape).',
+      })}
       ${this.loadProblems()}
       <div class="kinds" role="group" aria-label=${T('报表种类', 'Report')}>
         ${REPORT_KINDS.map((k) => html`<button aria-pressed=${String(k.kind === this.kind)} data-kind=${k.kind} @click=${() => this.setParams({ k: k.kind === 'balance' ? null : k.kind })}>${T(k.zh, k.en)}</button>`)}

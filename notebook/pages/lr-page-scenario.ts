@@ -9,15 +9,13 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { MAX_FILE_BYTES } from '../../engine/limits';
 import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { RunController } from '../lib/run-controller';
-import { SCHEMA } from '../lib/features';
-import { removeAt, type SchemaNode } from '../lib/schema-walk';
+import { removeAt, SCENARIO_SCHEMA } from '../lib/schema-walk';
 import { downloadText, fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { setAt, type PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';
-import type { StoredScenario } from '../lib/store';
 import type { SheetGrid } from '../../engine/xlsx/sheet-grid';
 import type { Kpi } from '../components/lr-kpis';
 import type { LrSchemaForm } from '../components/lr-schema-form';
@@ -30,32 +28,20 @@ import '../components/lr-sheet-grid';
 let drafts = 0;
 
 export class PageScenario extends NotebookPage {
-  static override properties = { user: { attribute: false }, _draft: { state: true }, _text: { state: true }, _jsonError: { state: true }, _asText: { state: true }, _dirty: { state: true }, _sheet: { state: true } };
-  declare user: StoredScenario[];
+  static override properties = { ...NotebookPage.properties, _draft: { state: true }, _text: { state: true }, _jsonError: { state: true }, _asText: { state: true }, _dirty: { state: true }, _sheet: { state: true } };
   /** The scenario being edited (any JSON value: it may be wrong). */
-  declare _draft: unknown;
+  _draft: unknown = null;
   /** The JSON text when editing as text, or a file that did not parse. */
-  declare _text: string;
-  declare _jsonError: string;
-  declare _asText: boolean;
-  declare _dirty: boolean;
+  _text: string = '';
+  _jsonError: string = '';
+  _asText: boolean = false;
+  _dirty: boolean = false;
   /** The last uploaded parcel sheet and its problems (none: its parcels were taken). */
-  declare _sheet: { grid: SheetGrid | null; problems: Problem[]; count: number; file: string } | null;
+  _sheet: { grid: SheetGrid | null; problems: Problem[]; count: number; file: string } | null = null;
   private runner = new RunController(this, 'editor');
   private sourceKey = '';
 
-  constructor() {
-    super();
-    this.user = [];
-    this._draft = null;
-    this._text = '';
-    this._jsonError = '';
-    this._asText = false;
-    this._dirty = false;
-    this._sheet = null;
-  }
-
-  static override styles = [base, css`
+  static override styles = [...pageStyles, css`
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }
     .layout { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(18rem, 1fr); gap: 1rem; align-items: start; }
     @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
@@ -179,11 +165,10 @@ export class PageScenario extends NotebookPage {
       { key: 'valueAdded', label: T('增值收益', 'Value added'), value: result.totals.valueAdded },
     ] : [];
     return html`
-      <h1>${T('情景编辑：输入、校验与保存', 'Scenario: inputs, checks and saving')}</h1>
-      <p class="prose">${T(
-        '表单由情景的 JSON Schema 生成；每改一处，引擎都会重新校验，问题直接标在对应字段旁（字段路径如 parcels[2].sale.price）。上传的文件即使有错也会保存在本浏览器，可在此逐项修正；保存后即可在其他页面使用。',
-        'The form is generated from the scenario JSON Schema; every edit is re-checked by the engine and each problem is shown at its field (paths such as parcels[2].sale.price). An uploaded file is kept in this browser even with problems, so it can be fixed here; once saved it is available on every page.',
-      )}</p>
+      ${this.intro({ zh: '情景编辑：输入、校验与保存', en: 'Scenario: inputs, checks and saving' }, {
+        zh: '表单由情景的 JSON Schema 生成；每改一处，引擎都会重新校验，问题直接标在对应字段旁（字段路径如 parcels[2].sale.price）。上传的文件即使有错也会保存在本浏览器，可在此逐项修正；保存后即可在其他页面使用。',
+        en: 'The form is generated from the scenario JSON Schema; every edit is re-checked by the engine and each problem is shown at its field (paths such as parcels[2].sale.price). An uploaded file is kept in this browser even with problems, so it can be fixed here; once saved it is available on every page.',
+      })}
       <div class="toolbar">
         <strong>${l?.entry ? tx(l.entry.name, this.lang) : l?.ref ?? ''}</strong>
         <span class="muted">${l?.entry ? (l.entry.source === 'bundled' ? T(`内置文件 scenarios/${l.entry.fileName}`, `bundled file scenarios/${l.entry.fileName}`) : T(`本浏览器保存（${l.entry.fileName}）`, `saved in this browser (${l.entry.fileName})`)) : ''}</span>
@@ -210,7 +195,7 @@ export class PageScenario extends NotebookPage {
                 <textarea id="json" spellcheck="false" aria-invalid=${this._jsonError ? 'true' : 'false'} aria-describedby="json-err" .value=${this._asText ? this._text : this._text}
                   @input=${(e: Event) => this.onText((e.target as HTMLTextAreaElement).value)}></textarea>
                 ${this._jsonError ? html`<p class="error" id="json-err" role="alert" data-json-error>${this._jsonError}</p>` : nothing}`
-            : html`<lr-schema-form .schema=${SCHEMA as unknown as SchemaNode} .value=${this._draft} .problems=${problems} lang=${this.lang} @form-edit=${this.onEdit}></lr-schema-form>`}
+            : html`<lr-schema-form .schema=${SCENARIO_SCHEMA} .value=${this._draft} .problems=${problems} lang=${this.lang} @form-edit=${this.onEdit}></lr-schema-form>`}
         </div>
         <aside class="side" aria-label=${T('校验结果', 'Validation')}>
           ${problems.length

@@ -6,10 +6,9 @@
  * each tier's share, each tier's share year by year, and what each government receives.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
-import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, hasPaidRecovery, movedExclusion, movedRatio, splitControls, type Controlled, type TierControl } from '../lib/controls';
+import { RunPage } from './run-page';
+import { pageStyles } from '../lib/styles';
+import { hasPaidRecovery, movedExclusion, movedRatio, splitControls, type TierControl } from '../lib/controls';
 import { sharesByYearChart } from '../lib/charts/shares';
 import { waterfallChart, waterfallSteps } from '../lib/charts/waterfall';
 import { type ChartSpec } from '../lib/charts/common';
@@ -27,23 +26,16 @@ import '../components/lr-chart';
 import '../components/lr-table';
 
 
-export class PageSplit extends NotebookPage {
-  private runner = new RunController(this, 'split');
-  private controlled: Controlled | null = null;
+export class PageSplit extends RunPage {
   private waterfall: ChartSpec | null = null;
   private byYear: ChartSpec | null = null;
   private parcels: Table | null = null;
   private governments: Table | null = null;
   private earmark: ChartSpec | null = null;
   private kpis: Kpi[] = [];
-  private stamp = '';
 
-  static override styles = [base, css`
-    fieldset { border: 1px solid #e2e2dc; border-radius: 6px; padding: 0.3rem 0.7rem 0.5rem; }
-    legend { font-size: 0.85rem; color: #55554f; }
+  static override styles = [...pageStyles, css`
     .checks label { display: inline-flex; gap: 0.25rem; margin-right: 0.8rem; font-size: 0.88rem; align-items: center; }
-    .stack > * { margin-bottom: 1rem; }
-    label.field { display: flex; flex-direction: column; font-size: 0.85rem; }
   `];
 
   private enabledProvisions(): string[] {
@@ -54,15 +46,8 @@ export class PageSplit extends NotebookPage {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
-      this.controlled = applyControls(this.loaded.scenario, this.params);
-      this.runner.request(`${identity(this.loaded)}|${controlsKey(this.params)}`, this.controlled.scenario);
-    }
-    const reply = this.runner.reply;
-    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}|${this.params.parcel ?? ''}`;
-    if (reply?.ok && stamp !== this.stamp) {
-      this.stamp = stamp;
-      const r = reply.result;
+    const r = this.freshResult(changed, this.params.parcel ?? '');
+    if (r) {
       const parcel = r.parcels.find((p) => p.id === this.params.parcel) ?? null;
       const w = parcel
         ? { saleRevenue: parcel.sale?.revenue ?? '0.00', provisionsByKind: parcel.provisionsByKind, costRecovered: parcel.costRecovered, unrecoveredCost: parcel.unrecoveredCost, valueAdded: parcel.valueAdded, shares: parcel.shares }
@@ -99,19 +84,13 @@ export class PageSplit extends NotebookPage {
 
   override render() {
     const T = (zh: string, en: string) => this.T(zh, en);
-    const reply = this.runner.reply;
-    const r = reply?.ok ? reply.result : null;
     return html`
       <h1>${T('收益分配：增值收益在各级政府之间怎么分', 'Revenue share: how value added is split between governments')}</h1>
       <p class="prose">${T(
         '土地出让收入先计提国有土地收益基金、农业土地开发、教育、农田水利和保障性安居工程等各项资金（教育、农田水利、保障房按全年土地出让收入减当年核定成本计提），再返还核定的土地储备成本（含专项债券利息等融资成本），余下的增值收益按比例在省与市县之间分配（海南为 6:4，琼府〔2021〕7号）；有偿收回的市县存量建设用地，市县原则上不参与分成。移动比例、切换例外与计提项目，看每一级政府拿到多少增值收益和计提资金、哪一年拿到。',
         'Sale income first funds the provisions (state land income fund, agricultural development, education, water conservancy, housing security — the last three on the year\'s income less the year\'s verified cost), then repays the verified reserve cost (financing cost such as bond interest included); the value added left is split between province and city (6:4 in Hainan, 琼府〔2021〕7号), except that a city takes no share of its stock land recovered for payment. Move the ratio, switch the exception and the provisions, and see what each government receives of value added and provisions, and when.',
       )}</p>
-      ${this.loadProblems()}
-      ${this.loaded?.ok ? this.controls() : nothing}
-      ${this.ignoredNote(this.controlled)}
-      ${this.replyProblems(reply)}
-      ${r ? this.body(r, reply!.ok ? reply!.runId : null) : nothing}
+      ${this.runState(() => this.controls(), (r, runId) => this.body(r, runId))}
     `;
   }
 
@@ -164,7 +143,7 @@ export class PageSplit extends NotebookPage {
       value-text=${`${t.weight}（${t.percent}%）`} @value-input=${move(t.id)}></lr-slider>`);
   }
 
-  private body(r: Result, runId: number | null) {
+  private body(r: Result, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
     const traceOf: TraceOf = (row, col) => {

@@ -8,12 +8,13 @@
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
+import { pageStyles } from '../lib/styles';
 import { fileName } from '../lib/export';
 import { inventoryChart, progressChart } from '../lib/charts/stock';
 import { type ChartSpec } from '../lib/charts/common';
 import { PACES, countyTable, inventoryTable, outlookTable, progressRows, progressTable, seedChecks, stockView, type Pace, type StockView } from '../lib/stock-view';
-import { groupThousands } from '../../engine/money';
+import { fenToYuan, groupThousands } from '../../engine/money';
+import { IDLE_AS_OF_KEY, IDLE_DEFAULT_AS_OF, idleLandTable, idleLandView, type IdleLandView } from '../lib/idle-land-view';
 import { fixed, grandTotalHa, haToMu, muToWanMu } from '../../engine/stock-land';
 import type { Check } from '../../engine/check';
 import type { Problem } from '../../engine/problem';
@@ -35,14 +36,11 @@ export class PageStock extends NotebookPage {
   private outlook: Table | null = null;
   private checks: Check[] = [];
   private kpis: Kpi[] = [];
+  private idle: IdleLandView | null = null;
+  private idleTable: Table | null = null;
+  private idleKpis: Kpi[] = [];
 
-  static override styles = [base, css`
-    .stack > * { margin-bottom: 1rem; }
-    .toggle { display: inline-flex; flex-wrap: wrap; }
-    .toggle button { border-radius: 0; }
-    .toggle button:first-of-type { border-radius: 6px 0 0 6px; }
-    .toggle button:last-of-type { border-radius: 0 6px 6px 0; }
-    .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  static override styles = [...pageStyles, css`
     details.counties { flex-basis: 100%; }
     details.counties summary { cursor: pointer; font-size: 0.88rem; }
     table.county-controls { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; }
@@ -54,6 +52,7 @@ export class PageStock extends NotebookPage {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (!changed.has('params') && !changed.has('lang')) return;
+    this.drawIdle();
     const v = stockView(this.params);
     if ('problems' in v) {
       this.view = null;
@@ -77,19 +76,29 @@ export class PageStock extends NotebookPage {
     ];
   }
 
+  /** Idle land on the chosen date: the engine's assessment of each case, the fee due and the recoveries. */
+  private drawIdle() {
+    const v = idleLandView(this.params);
+    this.idle = v;
+    this.idleTable = idleLandTable(v, this.lang);
+    this.idleKpis = [
+      { key: 'idleParcels', label: this.T(`闲置宗地（${v.asOf}）`, `Idle parcels (${v.asOf})`), value: null, text: `${v.idle} / ${v.rows.length}`, tone: v.idle ? 'bad' : 'good' },
+      { key: 'idleFee', label: this.T('应征土地闲置费', 'Idle fee due'), value: fenToYuan(v.feeDueFen) },
+      { key: 'idleRecovered', label: this.T('可无偿收回的宗地', 'Recoverable without compensation'), value: null, text: String(v.recovered) },
+    ];
+  }
+
   private put(key: string, value: string | null, fallback: string) {
     this.setParams({ [key]: value === null || value === '' || value === fallback ? null : value });
   }
 
   override render() {
-    const T = (zh: string, en: string) => this.T(zh, en);
     const v = this.view;
     return html`
-      <h1>${T('存量盘活：批而未供与闲置土地的处置进度', 'Stock land: disposing of approved-unsupplied and idle land')}</h1>
-      <p class="prose">${T(
-        '钦州市 2020 年末有存量建设用地 3,100.6712 公顷（4.65 万亩）。三年行动要求“增存挂钩”：批而未供土地每年处置 18% 以上、闲置土地 25% 以上，按季度累计完成 15%、40%、75%、100%；完成年度任务的县区奖励 10% 新增建设用地计划指标，未完成的核减 20%。移动完成度（全市或逐个县区）和推进节奏，看哪个县区在哪个季度达标、下年指标如何变化。',
-        'Qinzhou had 3,100.6712 ha (4.65 万亩) of stock construction land at the end of 2020. The three-year plan links new quota to stock (增存挂钩): dispose of at least 18% of approved-unsupplied land and 25% of idle land a year, 15%, 40%, 75% and 100% of it by the end of each quarter; a county that meets its task gets 10% more new construction-land quota, one that misses loses 20%. Move the achievement (for all or county by county) and the pace, and see which county meets which quarter’s target and what happens to its quota.',
-      )}</p>
+      ${this.intro({ zh: '存量盘活：批而未供与闲置土地的处置进度', en: 'Stock land: disposing of approved-unsupplied and idle land' }, {
+        zh: '钦州市 2020 年末有存量建设用地 3,100.6712 公顷（4.65 万亩）。三年行动要求“增存挂钩”：批而未供土地每年处置 18% 以上、闲置土地 25% 以上，按季度累计完成 15%、40%、75%、100%；完成年度任务的县区奖励 10% 新增建设用地计划指标，未完成的核减 20%。移动完成度（全市或逐个县区）和推进节奏，看哪个县区在哪个季度达标、下年指标如何变化。',
+        en: 'Qinzhou had 3,100.6712 ha (4.65 万亩) of stock construction land at the end of 2020. The three-year plan links new quota to stock (增存挂钩): dispose of at least 18% of approved-unsupplied land and 25% of idle land a year, 15%, 40%, 75% and 100% of it by the end of each quarter; a county that meets its task gets 10% more new construction-land quota, one that misses loses 20%. Move the achievement (for all or county by county) and the pace, and see which county meets which quarter’s target and what happens to its quota.',
+      })}
       ${this.problems.length ? html`<lr-problems .problems=${this.problems} lang=${this.lang}></lr-problems>` : nothing}
       ${v ? this.controls(v) : nothing}
       ${v?.ignored.length ? html`<p class="note">${v.ignored.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing}
@@ -130,22 +139,37 @@ export class PageStock extends NotebookPage {
     return html`<div class="stack">
       <lr-kpis .items=${this.kpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
       <div class="grid2">
-        <lr-chart data-chart="stock-inventory" heading=${T('各县区存量土地（按类别）', 'Stock land by county and category')} name=${fileName(id, 'inventory')} lang=${this.lang} height="320"
-          .options=${this.inventory?.options ?? null} .legend=${this.inventory?.legend ?? []} .table=${this.inventory?.table ?? null}></lr-chart>
-        <lr-table data-table="stock-inventory" .table=${this.inventory?.table ?? null} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'inventory')}></lr-table>
+        ${this.chartView('stock-inventory', this.inventory, T('各县区存量土地（按类别）', 'Stock land by county and category'), fileName(id, 'inventory'), { height: 320 })}
+        ${this.tableView('stock-inventory', this.inventory?.table ?? null, fileName(id, 'inventory'))}
       </div>
-      <lr-chart data-chart="stock-progress" heading=${T(`${v.year.year} 年各县区季度累计进度与目标（批而未供 + 闲置）`, `${v.year.year}: each county’s cumulative progress against its quarterly targets (approved-unsupplied + idle)`)}
-        name=${fileName(id, 'progress')} lang=${this.lang} height="320"
-        .options=${this.progress?.options ?? null} .legend=${this.progress?.legend ?? []} .table=${this.progress?.table ?? null}></lr-chart>
-      <lr-table data-table="stock-counties" .table=${this.counties} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'counties')}></lr-table>
-      <lr-table data-table="stock-progress" .table=${this.progress?.table ?? null} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'progress')} limit="24"></lr-table>
+      ${this.chartView('stock-progress', this.progress, T(`${v.year.year} 年各县区季度累计进度与目标（批而未供 + 闲置）`, `${v.year.year}: each county’s cumulative progress against its quarterly targets (approved-unsupplied + idle)`), fileName(id, 'progress'), { height: 320 })}
+      ${this.tableView('stock-counties', this.counties, fileName(id, 'counties'))}
+      ${this.tableView('stock-progress', this.progress?.table ?? null, fileName(id, 'progress'), { limit: 24 })}
       <h3>${T('三年行动目标：4.65 万亩，2022 年底前完成 70%', 'The three-year target: 4.65 万亩, 70% by the end of 2022')}</h3>
       <p class="prose">${T('按上面的完成度逐年推演 2021—2023 年（每年任务按当年年初存量计）。即使全部按计划完成，18%/25% 的年度处置率也远不足以在 2022 年底前盘活 3.255 万亩。', 'The same achievement year after year, 2021–2023 (each year’s task on that year’s opening stock). Even fully on plan, disposing of 18% / 25% a year comes nowhere near 3.255 万亩 by the end of 2022.')}</p>
       <div class="grid2">
         <lr-checks .checks=${this.checks} lang=${this.lang}></lr-checks>
-        <lr-table data-table="stock-outlook" .table=${this.outlook} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'outlook')}></lr-table>
+        ${this.tableView('stock-outlook', this.outlook, fileName(id, 'outlook'))}
       </div>
+      ${this.idleSection(id)}
     </div>`;
+  }
+
+  private idleSection(id: string) {
+    const T = (zh: string, en: string) => this.T(zh, en);
+    const v = this.idle;
+    if (!v) return nothing;
+    return html`<section data-idle-land class="stack">
+      <h2>${T('闲置土地：认定、闲置费与无偿收回', 'Idle land: which parcels, the fee due, when they are recovered')}</h2>
+      <p class="prose">${T('按《闲置土地处置办法》（国土资源部令第53号）：超过约定动工日期满一年未动工，或已动工但开发面积不足三分之一、投资不足百分之二十五且中止开发满一年的，为闲置土地；因土地使用者原因闲置满一年的，按出让价款的 20% 征收土地闲置费，满两年的无偿收回；因政府原因闲置的，协商处置。下列宗地为示例（种子文件只给出各县区的闲置面积），改动评估日期看认定与处置如何变化。',
+        'Under MLR Order No. 53: land not started a year after the agreed start date, or started but under a third developed or a quarter invested and suspended for a year, is idle; idle a year by the holder’s fault it pays an idle fee of 20% of the land price, two years and it is recovered without compensation; idle by the government’s doing it is negotiated. The parcels below are worked cases (the seed gives idle land by county only); move the assessment date and see what follows.')}</p>
+      <label class="field">${T('评估日期', 'Assessment date')}
+        <input type="date" name=${IDLE_AS_OF_KEY} .value=${v.asOf} @change=${(e: Event) => this.put(IDLE_AS_OF_KEY, (e.target as HTMLInputElement).value, IDLE_DEFAULT_AS_OF)} /></label>
+      ${v.ignored.length ? html`<p class="note">${v.ignored.map((i) => html`<span>${this.lang === 'en' ? i.reason.en : i.reason.zh}。</span>`)}</p>` : nothing}
+      ${v.problems.length ? html`<lr-problems .problems=${v.problems} lang=${this.lang}></lr-problems>` : nothing}
+      <lr-kpis .items=${this.idleKpis} lang=${this.lang} unit=${this.unit}></lr-kpis>
+      ${this.tableView('idle-land', this.idleTable, fileName(id, 'idle-land'), { highlight: ['action', 'fee'] })}
+    </section>`;
   }
 }
 

@@ -5,18 +5,17 @@
  * month, and the developer's result across fee rates, where it breaks even.
  */
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { NotebookPage } from './notebook-page';
-import { base } from '../lib/styles';
-import { RunController, identity } from '../lib/run-controller';
-import { applyControls, controlsKey, scenarioDefaults, type Controlled } from '../lib/controls';
-import { FEATURES } from '../lib/features';
+import { RunPage } from './run-page';
+import { pageStyles } from '../lib/styles';
+import { identity } from '../lib/run-controller';
+import { applyControls, controlsKey, scenarioDefaults } from '../lib/controls';
 import { engine } from '../lib/engine-client';
-import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint, type ZoneResult } from '../lib/charts/zones';
+import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint } from '../lib/charts/zones';
 import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { parcelColumns, type Column, type Table } from '../../engine/presentation/tables';
-import type { Result } from '../../engine/report';
+import type { Result, ZoneReport } from '../../engine/index';
 import type { TraceOf } from '../components/lr-table';
 import '../components/lr-slider';
 import '../components/lr-chart';
@@ -25,30 +24,16 @@ import '../components/lr-checks';
 
 const SWEEP = ['0', '2.5', '5', '7.5', '10', '12.5', '15', '17.5', '20', '25'];
 
-export class PageZones extends NotebookPage {
-  static override properties = { _sweep: { state: true } };
-  declare _sweep: SweepPoint[] | null;
-  private runner = new RunController(this, 'zones');
-  private controlled: Controlled | null = null;
+export class PageZones extends RunPage {
+  static override properties = { ...RunPage.properties, _sweep: { state: true } };
+  _sweep: SweepPoint[] | null = null;
   private balance: ChartSpec | null = null;
   private cumulative: ChartSpec | null = null;
   private breakEven: ChartSpec | null = null;
   private parcels: Table | null = null;
-  private stamp = '';
   private sweepKey = '';
 
-  constructor() {
-    super();
-    this._sweep = null;
-  }
-
-  static override styles = [base, css`
-    .stack > * { margin-bottom: 1rem; }
-    .toggle { display: inline-flex; }
-    .toggle button { border-radius: 0; }
-    .toggle button:first-child { border-radius: 6px 0 0 6px; }
-    .toggle button:last-child { border-radius: 0 6px 6px 0; }
-    .group { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
+  static override styles = [...pageStyles, css`
     ul.be { margin: 0.2rem 0; }
   `];
 
@@ -61,15 +46,8 @@ export class PageZones extends NotebookPage {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
-      this.controlled = applyControls(this.loaded.scenario, this.params);
-      this.runner.request(`${identity(this.loaded)}|${controlsKey(this.params)}`, this.controlled.scenario);
-    }
-    const reply = this.runner.reply;
-    const stamp = `${reply?.ok ? reply.runId : 0}|${this.lang}|${this.unit}`;
-    if (reply?.ok && stamp !== this.stamp) {
-      this.stamp = stamp;
-      const r = reply.result;
+    const r = this.freshResult(changed);
+    if (r) {
       const zones = zonesOf(r);
       this.balance = zones ? zoneBalanceChart(zones, this.lang, this.unit) : null;
       this.cumulative = zones ? zoneCumulativeChart(zones, this.lang, this.unit) : null;
@@ -84,7 +62,7 @@ export class PageZones extends NotebookPage {
 
   /** The developer's result across fee rates: the same scenario run once per rate in the worker. */
   private requestSweep() {
-    if (!this.loaded?.ok || !FEATURES.compensationPath) return;
+    if (!this.loaded?.ok) return;
     const key = `${identity(this.loaded)}|${controlsKey(this.params, '', ['fee'])}`;
     if (key === this.sweepKey) return;
     this.sweepKey = key;
@@ -99,20 +77,12 @@ export class PageZones extends NotebookPage {
   }
 
   override render() {
-    const T = (zh: string, en: string) => this.T(zh, en);
-    const reply = this.runner.reply;
-    const r = reply?.ok ? reply.result : null;
     return html`
-      <h1>${T('片区平衡：各片区封闭运行还是全市统筹', 'Regional balance: each zone on its own, or one city-wide pool')}</h1>
-      <p class="prose">${T(
-        '封闭运行时，每个片区的出让收入只用于本片区的收储与开发，片区自求平衡；全市统筹时，各片区资金在一个资金池里调剂。做地主体承担片区前期开发，按片区出让总额的一定比例取得开发补偿费。切换运行方式、移动费率，看各片区的收支差额、资金峰值需求，以及做地主体在什么费率上不亏。',
-        'Run closed, a zone’s sale income pays only for its own acquisition and development, and the zone must balance itself; pooled, all zones share one city-wide fund. The 做地 developer carries a zone’s pre-development and is paid a compensation fee as a share of the zone’s sales. Switch the mode, move the rate, and see each zone’s balance, its peak funding need, and the fee at which the developer stops losing money.',
-      )}</p>
-      ${this.loadProblems()}
-      ${this.loaded?.ok ? this.controls() : nothing}
-      ${this.ignoredNote(this.controlled)}
-      ${this.replyProblems(reply)}
-      ${r ? this.body(r, reply!.ok ? reply!.runId : null) : nothing}
+      ${this.intro({ zh: '片区平衡：各片区封闭运行还是全市统筹', en: 'Regional balance: each zone on its own, or one city-wide pool' }, {
+        zh: '封闭运行时，每个片区的出让收入只用于本片区的收储与开发，片区自求平衡；全市统筹时，各片区资金在一个资金池里调剂。做地主体承担片区前期开发，按片区出让总额的一定比例取得开发补偿费。切换运行方式、移动费率，看各片区的收支差额、资金峰值需求，以及做地主体在什么费率上不亏。',
+        en: 'Run closed, a zone’s sale income pays only for its own acquisition and development, and the zone must balance itself; pooled, all zones share one city-wide fund. The 做地 developer carries a zone’s pre-development and is paid a compensation fee as a share of the zone’s sales. Switch the mode, move the rate, and see each zone’s balance, its peak funding need, and the fee at which the developer stops losing money.',
+      })}
+      ${this.runState(() => this.controls(), (r, runId) => this.body(r, runId))}
     `;
   }
 
@@ -125,47 +95,40 @@ export class PageZones extends NotebookPage {
       <div class="group" role="group" aria-label=${T('运行方式', 'Operation')}>
         <span>${T('运行方式', 'Operation')}</span>
         <div class="toggle">
-          <button data-mode="closed" aria-pressed=${String(mode === 'closed')} ?disabled=${!FEATURES.zoneMode} @click=${() => setMode('closed')}>${T('片区封闭运行', 'Zones closed')}</button>
-          <button data-mode="pooled" aria-pressed=${String(mode === 'pooled')} ?disabled=${!FEATURES.zoneMode} @click=${() => setMode('pooled')}>${T('全市统筹', 'City-wide pool')}</button>
+          <button data-mode="closed" aria-pressed=${String(mode === 'closed')} @click=${() => setMode('closed')}>${T('片区封闭运行', 'Zones closed')}</button>
+          <button data-mode="pooled" aria-pressed=${String(mode === 'pooled')} @click=${() => setMode('pooled')}>${T('全市统筹', 'City-wide pool')}</button>
         </div>
       </div>
       <lr-slider name="fee" label=${T('做地补偿费率（占片区出让总额）', 'Developer fee (share of zone sales)')} min="0" max="25" step="0.5" .value=${Number(fee)} value-text=${`${fee}%`}
-        ?disabled=${!FEATURES.compensationPath} @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && scenarioDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
-      ${FEATURES.zoneMode ? nothing : html`<p class="note">${T('片区封闭/统筹运行与做地补偿即将上线：引擎尚未支持 zoneMode 字段。', 'Closed or pooled zones and the developer fee are coming: the engine does not accept zoneMode yet.')}</p>`}
+        @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && scenarioDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
     </div>`;
   }
 
-  private body(r: Result, runId: number | null) {
+  private body(r: Result, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
-    const zones = zonesOf(r);
+    const zones = r.zones;
     const zoneTrace: TraceOf = (row, col) => {
-      const zone = (row as ZoneResult).id;
+      const zone = (row as ZoneReport).id;
       const m: Record<string, string> = { revenue: 'saleRevenue', provisions: 'provisions', developerCompensation: 'developerCompensation' };
       return m[col.key] ? { metric: m[col.key], zone } : null;
     };
     const be = this._sweep ? breakEvenRates(this._sweep) : null;
     if (r.zones.length === 0) {
       return html`<p class="note" data-no-zones>${T('本情景没有划分片区（宗地没有 zone 字段）。在“情景编辑”页为宗地指定片区，或上传一个分片区的情景。', 'This scenario has no zones (no parcel has a zone). Give parcels a zone on the Scenario page, or upload a scenario with zones.')}</p>
-        <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels')}></lr-table>`;
+        ${this.tableView('parcels', this.parcels, fileName(id, 'parcels'))}`;
     }
     return html`<div class="stack" @trace=${(e: Event) => this.forwardTrace(e, runId, r)}>
-      ${zones
-        ? html`
-          <div class="grid2">
-            <lr-chart data-chart="zone-balance" heading=${T('各片区收支', 'Each zone’s revenue, cost and balance')} name=${fileName(id, 'zone-balance')} lang=${this.lang}
-              .options=${this.balance?.options ?? null} .legend=${this.balance?.legend ?? []} .table=${this.balance?.table ?? null}></lr-chart>
-            <lr-chart data-chart="zone-cumulative" heading=${T('各片区累计净现金流', 'Each zone’s cumulative net cash')} name=${fileName(id, 'zone-cumulative')} lang=${this.lang}
-              .options=${this.cumulative?.options ?? null} .legend=${this.cumulative?.legend ?? []} .table=${this.cumulative?.table ?? null}></lr-chart>
-          </div>
-          <lr-table data-table="zones" .table=${this.balance?.table ?? null} .traceOf=${zoneTrace} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'zones')} .highlight=${['balance', 'developerResult']}></lr-table>
-          <lr-chart data-chart="break-even" heading=${T('做地主体盈亏与补偿费率', 'Developer result against the fee rate')} name=${fileName(id, 'developer-break-even')} lang=${this.lang}
-            .options=${this.breakEven?.options ?? null} .legend=${this.breakEven?.legend ?? []} .table=${this.breakEven?.table ?? null}
-            note=${zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).')}></lr-chart>
-          ${be ? html`<ul class="be" data-break-even>${[...be.entries()].map(([z, rate]) => html`<li>${tx(zones.find((x) => x.id === z)?.name ?? z, this.lang) || z}：${rate.at === null ? T(`费率到 ${SWEEP[SWEEP.length - 1]}% 仍亏损`, `still loses at ${SWEEP[SWEEP.length - 1]}%`) : rate.below === null ? T(`费率为 ${rate.at}% 时已不亏损`, `no loss even at ${rate.at}%`) : T(`盈亏平衡费率在 ${rate.below}% 与 ${rate.at}% 之间`, `breaks even between ${rate.below}% and ${rate.at}%`)}</li>`)}</ul>` : nothing}
-          <lr-checks .checks=${r.checks.filter((c) => c.id.startsWith('zone'))} lang=${this.lang}></lr-checks>`
-        : html`<p class="note" data-zones-pending>${T('引擎目前只报告片区名称，尚未给出各片区的收支、峰值需求与做地主体结果（result.zones[].balance）。资金模块合入后，这里会显示片区图表和平衡表；下面先列出各片区的宗地。', 'The engine reports only zone names for now, not each zone’s balance, peak need or developer result (result.zones[].balance). When the funding module lands, the charts and the balance table appear here; below are each zone’s parcels.')}</p>`}
-      <lr-table data-table="parcels" .table=${this.parcels} lang=${this.lang} unit=${this.unit} name=${fileName(id, 'parcels-by-zone')}></lr-table>
+      <div class="grid2">
+        ${this.chartView('zone-balance', this.balance, T('各片区收支', 'Each zone’s revenue, cost and balance'), fileName(id, 'zone-balance'))}
+        ${this.chartView('zone-cumulative', this.cumulative, T('各片区累计净现金流', 'Each zone’s cumulative net cash'), fileName(id, 'zone-cumulative'))}
+      </div>
+      ${this.tableView('zones', this.balance?.table ?? null, fileName(id, 'zones'), { traceOf: zoneTrace, highlight: ['balance', 'developerResult'] })}
+      ${this.chartView('break-even', this.breakEven, T('做地主体盈亏与补偿费率', 'Developer result against the fee rate'), fileName(id, 'developer-break-even'),
+        { note: zones.some((z) => z.developer) ? (this._sweep ? '' : T('正在按各费率重算…', 'Running each rate…')) : T('本情景的片区没有做地主体（zones[].developer）。', 'No zone here has a 做地 developer (zones[].developer).') })}
+      ${be ? html`<ul class="be" data-break-even>${[...be.entries()].map(([z, rate]) => html`<li>${tx(zones.find((x) => x.id === z)?.name ?? z, this.lang) || z}：${rate.at === null ? T(`费率到 ${SWEEP[SWEEP.length - 1]}% 仍亏损`, `still loses at ${SWEEP[SWEEP.length - 1]}%`) : rate.below === null ? T(`费率为 ${rate.at}% 时已不亏损`, `no loss even at ${rate.at}%`) : T(`盈亏平衡费率在 ${rate.below}% 与 ${rate.at}% 之间`, `breaks even between ${rate.below}% and ${rate.at}%`)}</li>`)}</ul>` : nothing}
+      <lr-checks .checks=${r.checks.filter((c) => c.id.startsWith('zone'))} lang=${this.lang}></lr-checks>
+      ${this.tableView('parcels', this.parcels, fileName(id, 'parcels-by-zone'))}
     </div>`;
   }
 }

@@ -1,12 +1,18 @@
 /**
- * What every page shares: the language, the money unit, the URL params and the loaded scenario
- * come in as properties; changes to the view go out as a `params-change` event (the app writes
- * them to the URL and hands them back); a clicked figure goes out as `open-trace` with the run it
- * belongs to.
+ * What every page shares: the language, the money unit, the URL params, the loaded scenario and
+ * the user's stored scenarios come in as properties; changes to the view go out as a
+ * `params-change` event (the app writes them to the URL and hands them back); a clicked figure
+ * goes out as `open-trace` with the run it belongs to. The page's title, its charts and tables are
+ * drawn by the helpers here, so each page states only what it shows.
  */
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/lr-problems';
-import { L, type Lang, type MoneyUnit } from '../lib/format';
+import { L, type Lang, type MoneyUnit, type Text } from '../lib/format';
+import type { ChartSpec } from '../lib/charts/common';
+import type { StoredScenario } from '../lib/store';
+import type { Table } from '../../engine/presentation/tables';
+import type { TraceOf } from '../components/lr-table';
 import type { Loaded } from '../lib/library';
 import type { Params } from '../lib/url-state';
 import type { TraceQuery } from '../lib/trace';
@@ -20,19 +26,13 @@ export class NotebookPage extends LitElement {
     unit: {},
     params: { attribute: false },
     loaded: { attribute: false },
+    user: { attribute: false },
   };
-  declare lang: Lang;
-  declare unit: MoneyUnit;
-  declare params: Params;
-  declare loaded: Loaded | null;
-
-  constructor() {
-    super();
-    this.lang = 'zh';
-    this.unit = 'wan';
-    this.params = {};
-    this.loaded = null;
-  }
+  override lang: Lang = 'zh';
+  unit: MoneyUnit = 'wan';
+  params: Params = {};
+  loaded: Loaded | null = null;
+  user: StoredScenario[] = [];
 
   protected T(zh: string, en: string): string {
     return L(this.lang, zh, en);
@@ -68,5 +68,23 @@ export class NotebookPage extends LitElement {
     if (runId === null || !result) return;
     const query = (e as CustomEvent<TraceQuery>).detail;
     this.dispatchEvent(new CustomEvent('open-trace', { bubbles: true, composed: true, detail: { runId, query, result } }));
+  }
+
+  /** The page's one h1 and the paragraph that says what the page answers. */
+  protected intro(title: Text, prose: Text) {
+    return html`<h1>${this.T(title.zh, title.en)}</h1>
+      <p class="prose">${this.T(prose.zh, prose.en)}</p>`;
+  }
+
+  /** A chart of a spec; `id` names it for tests and links, `file` its downloads. */
+  protected chartView(id: string, spec: ChartSpec | null, heading: string, file: string, more: { height?: number; note?: string } = {}) {
+    return html`<lr-chart data-chart=${id} heading=${heading} name=${file} lang=${this.lang} height=${ifDefined(more.height)} note=${more.note ?? ''}
+      .options=${spec?.options ?? null} .legend=${spec?.legend ?? []} .table=${spec?.table ?? null}></lr-chart>`;
+  }
+
+  /** A table in the page's language and unit; `id` names it for tests, `file` its downloads. */
+  protected tableView(id: string, table: Table | null, file: string, more: { traceOf?: TraceOf; highlight?: string[]; limit?: number } = {}) {
+    return html`<lr-table data-table=${id} .table=${table} .traceOf=${more.traceOf ?? null} lang=${this.lang} unit=${this.unit} name=${file}
+      .highlight=${more.highlight ?? []} limit=${ifDefined(more.limit)}></lr-table>`;
   }
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { chartDrawn, openPage, startHarness, type Harness } from './harness';
+import { PAGES } from '../../notebook/pages/page-registry';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -26,6 +27,7 @@ const VIEWS: { name: string; url: string; ready: string; tab?: string }[] = [
   { name: 'analysis: Monte Carlo', url: '?p=analysis&s=hainan-bonds&a.tab=mc', ready: 'lr-page-analysis lr-analysis-mc button' },
   { name: 'analysis: solve', url: '?p=analysis&s=hainan-bonds&a.tab=solve', ready: 'lr-analysis-solve li[data-preset="max-bond"] [data-answer]' },
   { name: 'analysis: stress', url: '?p=analysis&s=hainan-bonds&a.tab=stress', ready: 'lr-table[data-table="stress"] tbody tr' },
+  { name: 'reports', url: '?p=reports&s=hainan-bonds', ready: 'article[data-report="balance"] lr-report-table' },
 ];
 
 let h: Harness;
@@ -74,6 +76,10 @@ function structure(page: Page) {
 }
 
 describe('accessibility in Chromium', () => {
+  it('every page of the registry is among the views checked', () => {
+    expect(PAGES.map((p) => p.id).filter((id) => !VIEWS.some((v) => new URLSearchParams(v.url.slice(1)).get('p') === id))).toEqual([]);
+  });
+
   it('no serious or critical axe violation on any page or tab; one h1 and the landmarks on each', async () => {
     const { page, context, errors } = await openPage(h);
     const found: string[] = [];

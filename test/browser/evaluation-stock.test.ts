@@ -9,10 +9,11 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { artifact, chartDrawn, chartSvg, kpiText, openPage, startHarness, type Harness } from './harness';
 import { evaluateJson, formatPercent, formatPoints, type ScoredNode } from '../../engine/evaluation';
-import { assumeDisposals, assumedDisposalPath, parseDisposalPlan, parseStockInventory, progressShareOfTask, simulateDisposalYear } from '../../engine/stock-land';
-import { dec } from '../../engine/money';
+import { assessIdleLand, assumeDisposals, assumedDisposalPath, idleRecoveries, parseDisposalPlan, parseIdleLandCases, parseStockInventory, progressShareOfTask, simulateDisposalYear } from '../../engine/stock-land';
+import { dec, fenToYuan } from '../../engine/money';
 import xingning from '../../data/evaluation/xingning-2022.json';
 import qinzhou from '../../data/qinzhou-stock-2020.json';
+import idleCases from '../../data/qinzhou-idle-land-cases.json';
 
 let h: Harness;
 
@@ -335,5 +336,45 @@ describe('the stock-land helpers the page draws from', () => {
     expect(path[1].counties[0].categories[0].openingHa.toString()).toBe('755.721512');
     expect(path[1].counties[0].categories[0].taskHa!.toString()).toBe('136.02987216');
     expect(path[0].disposedMu.toString()).toBe('7341.695205');
+  });
+
+  it('idle land: each parcel as the engine assesses it on the chosen date — idle, the fee due, the recovery date', async () => {
+    const { page, context, errors } = await openPage(h);
+    const { cases, problems } = parseIdleLandCases(idleCases.cases, 'cases');
+    expect(problems).toEqual([]);
+    /** The page's idle-land table as a CSV, checked row by row against the engine run here on the same date. */
+    const checkAgainstEngine = async (asOf: string, file: string) => {
+      const rows = await download(page, 'lr-table[data-table="idle-land"] button[data-export="csv"]', file);
+      const col = (zh: string) => rows[0].indexOf(zh);
+      const recovered = new Map(idleRecoveries(cases, asOf).map((r) => [r.parcel.id, r.parcel.acquisition.date]));
+      expect(rows.length).toBe(cases.length + 1);
+      cases.forEach((c, i) => {
+        const a = assessIdleLand(c, asOf);
+        expect(rows[i + 1][col('宗地')]).toBe(c.id);
+        expect(rows[i + 1][col('土地闲置费')]).toBe(fenToYuan(a.feeFen));
+        expect(rows[i + 1][col('认定闲置日')]).toBe(a.idleFrom ?? '');
+        expect(rows[i + 1][col('无偿收回日')]).toBe(recovered.get(c.id) ?? a.recoverableFrom ?? '');
+      });
+      const fee = cases.reduce((s, c) => s + assessIdleLand(c, asOf).feeFen, 0);
+      return { idle: cases.filter((c) => assessIdleLand(c, asOf).idle).length, fee, recovered: recovered.size, rows };
+    };
+    await page.goto(`${h.base}?p=stock`);
+    await page.locator('lr-table[data-table="idle-land"] tbody tr').first().waitFor({ timeout: 30_000 });
+    const first = await checkAgainstEngine(idleCases.asOf, 'idle-land.csv');
+    expect(await kpiText(page, 'idleParcels')).toBe(`${first.idle} / ${cases.length}`);
+    expect(await kpiText(page, 'idleRecovered')).toBe(String(first.recovered));
+    // A later date: more parcels pass their second year and are recovered; the URL keeps the date.
+    const later = '2022-06-30';
+    await page.locator(`lr-page-stock input[name="idle.asOf"]`).fill(later);
+    await page.locator(`lr-page-stock input[name="idle.asOf"]`).press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('idle.asOf')).toBe(later);
+    const second = await checkAgainstEngine(later, 'idle-land-later.csv');
+    expect(second.recovered).toBeGreaterThan(first.recovered);
+    expect(await kpiText(page, 'idleRecovered')).toBe(String(second.recovered));
+    const recoveredRow = second.rows.find((r) => r[second.rows[0].indexOf('处置')] === '无偿收回' && !first.rows.some((f) => f[0] === r[0] && f[first.rows[0].indexOf('处置')] === '无偿收回'));
+    expect(recoveredRow, 'a parcel recovered between the two dates').toBeDefined();
+    await page.screenshot({ path: artifact('stock-idle-land.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

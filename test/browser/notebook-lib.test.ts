@@ -13,11 +13,9 @@ import { report } from '../../engine/report';
 import { applyControls, percentToFactor, ratioPair, scenarioDefaults, variantFile } from '../../notebook/lib/controls';
 import { difference, diffTotals, diffYears } from '../../notebook/lib/compare';
 import { traceQuery } from '../../notebook/lib/trace';
-import { SchemaWalker, pathString, removeAt } from '../../notebook/lib/schema-walk';
+import { SCENARIO_SCHEMA, SchemaWalker, pathString, removeAt } from '../../notebook/lib/schema-walk';
 import { formatMoney, plotValue } from '../../notebook/lib/format';
 import { paramsToSearch, readParams, withChange } from '../../notebook/lib/url-state';
-import { FEATURES, SCHEMA } from '../../notebook/lib/features';
-import type { SchemaNode } from '../../notebook/lib/schema-walk';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');
 const read = (p: string) => { try { return readFileSync(resolve(SCENARIOS, p), 'utf8'); } catch { return null; } };
@@ -68,31 +66,27 @@ describe('controls → scenario overrides', () => {
     expect(fromVariant).toEqual(fromControls);
   });
 
-  it('funding controls go where the engine’s schema puts them, or say why not', () => {
+  it('funding controls go where the engine’s schema puts them', () => {
     const s = load('hainan-provincial.json');
     const c = applyControls(s, { bond: '50000', issue: '2021-06', rate: '3.2', term: '5', pool: '10000' });
-    if (FEATURES.bonds) {
-      expect((c.scenario.bonds as Record<string, unknown>[])[0]).toMatchObject({ principal: '50000万元', issueDate: '2021-06', couponRate: '3.2%' });
-      expect(runScenario(c.scenario).result.totals).toHaveProperty('saleRevenue');
-    } else {
-      expect(c.ignored.map((i) => i.key)).toContain('bond');
-    }
-    if (FEATURES.poolPath) expect(JSON.stringify(c.scenario)).toContain('"opening":"10000万元"');
-    else expect(c.ignored.map((i) => i.key)).toContain('pool');
+    expect((c.scenario.bonds as Record<string, unknown>[])[0]).toMatchObject({ principal: '50000万元', issueDate: '2021-06', couponRate: '3.2%', termYears: 5 });
+    expect(runScenario(c.scenario).result.totals).toHaveProperty('saleRevenue');
+    expect(JSON.stringify(c.scenario)).toContain('"opening":"10000万元"');
+    expect(c.ignored).toEqual([]);
   });
 
   it('a rate shift moves the bond case’s financing cost', () => {
-    if (!FEATURES.rateShift || !read('hainan-bonds.json')) return;
+    if (!read('hainan-bonds.json')) return;
     const s = load('hainan-bonds.json');
-    const base = runScenario(s).result.totals as unknown as Record<string, string>;
-    const up = runScenario(applyControls(s, { shift: '100' }).scenario).result.totals as unknown as Record<string, string>;
+    const base = runScenario(s).result.totals;
+    const up = runScenario(applyControls(s, { shift: '100' }).scenario).result.totals;
     expect(difference(base.financingCost, up.financingCost)!.startsWith('-')).toBe(false);
     expect(up.financingCost).not.toBe(base.financingCost);
   });
 
   it('the developer fee goes to the zones that have a developer', () => {
     const file = read('xinmi-zoning.json');
-    if (!FEATURES.compensationPath || !file) return;
+    if (!file) return;
     const s = load('xinmi-zoning.json');
     const c = applyControls(s, { fee: '10' });
     for (const z of c.scenario.zones as { developer?: { compensationRate: string } }[]) if (z.developer) expect(z.developer.compensationRate).toBe('10%');
@@ -153,7 +147,7 @@ describe('trace', () => {
 });
 
 describe('schema walk', () => {
-  const w = new SchemaWalker(SCHEMA as unknown as SchemaNode);
+  const w = new SchemaWalker(SCENARIO_SCHEMA);
   it('paths print as the engine prints them', () => {
     expect(pathString(['parcels', 2, 'sale', 'price'])).toBe('parcels[2].sale.price');
     expect(pathString(['parameters', 'provisions.education.rate'])).toBe('parameters["provisions.education.rate"]');

@@ -120,14 +120,6 @@ describe('notebook in Chromium', () => {
   it('toggling closed / pooled changes the zone table', async () => {
     const { page, context, errors } = await openPage(h);
     const xinmi = readScenario('xinmi-zoning.json');
-    if (!schemaHas('zoneMode')) {
-      // The engine cannot run zones closed or pooled yet: the page must say so, not break.
-      await page.goto(`${h.base}?p=zones`);
-      await expect(page.locator('lr-page-zones .note').first().innerText()).resolves.toMatch(/即将上线|coming/);
-      expect(errors).toEqual([]);
-      await context.close();
-      return;
-    }
     expect(xinmi, 'a bundled scenario with zones (scenarios/xinmi-zoning.json)').not.toBeNull();
     await page.goto(`${h.base}?p=zones&s=xinmi-zoning`);
     const table = page.locator('lr-table[data-table="zones"] tbody');

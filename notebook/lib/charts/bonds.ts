@@ -1,23 +1,9 @@
 /** Bonds (the engine's result.bonds[]): debt service against available revenue, coverage against its floor, the bond table. */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
-import { AXIS, COLORS, money, text, yLabel, type ChartSpec, type Row } from './common';
+import { AXIS, COLORS, money, moneyColumns, text, yLabel, type ChartSpec, type Row } from './common';
 import type { Table } from '../../../engine/presentation/tables';
-import type { Result } from '../../../engine/report';
-
-export interface BondResult {
-  id: string;
-  name: { zh: string; en: string } | string;
-  principal: string;
-  coverageRatio: string | null;
-  coverageByYear: { year: number; available: string; debtService: string; ratio: string | null; carryIn?: string; ratioWithCarry?: string | null }[];
-  schedule?: { period: string; interest: string; principal: string; fees?: string }[];
-}
-
-export function bondsOf(r: Result): BondResult[] | null {
-  const b = (r as unknown as { bonds?: BondResult[] }).bonds;
-  return Array.isArray(b) ? b : null;
-}
+import type { BondReport, Result } from '../../../engine/index';
 
 export function coverageFloor(r: Result): string {
   const p = r.parameters.find((x) => x.key === 'bond.coverageFloor');
@@ -25,7 +11,7 @@ export function coverageFloor(r: Result): string {
 }
 
 /** Revenue available against debt service, year by year, per bond. */
-export function debtServiceChart(bonds: BondResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
+export function debtServiceChart(bonds: readonly BondReport[], lang: Lang, unit: MoneyUnit): ChartSpec {
   const data: Row[] = [];
   const kinds = [L(lang, '可用收入', 'Available revenue'), L(lang, '还本付息', 'Debt service')];
   const rows: Row[] = [];
@@ -54,27 +40,20 @@ export function debtServiceChart(bonds: BondResult[], lang: Lang, unit: MoneyUni
 
 /** The bonds as a table: terms, what they cost, what they were covered by. */
 export function bondTable(r: Result, lang: Lang): Table | null {
-  const bonds = (r as unknown as { bonds?: Record<string, unknown>[] }).bonds;
-  if (!Array.isArray(bonds) || bonds.length === 0) return null;
-  const g = (k: string) => (b: Record<string, unknown>) => (b[k] === undefined || b[k] === null ? '' : String(b[k]));
-  const m = (k: string, zh: string, en: string) => money(k, zh, en, (b) => (typeof b[k] === 'string' ? (b[k] as string) : '0.00'));
+  const bonds = r.bonds;
+  if (bonds.length === 0) return null;
+  type B = BondReport;
   return {
     name: 'bonds', zh: '专项债券', en: 'Bonds', rows: bonds,
     columns: [
-      text('id', '债券', 'Bond', g('id')),
-      text('name', '名称', 'Name', (b) => tx(b.name as { zh: string; en: string } | string, lang)),
-      text('issue', '发行', 'Issued', g('issue')),
-      text('maturity', '到期', 'Matures', g('maturity')),
-      text('couponRate', '票面利率', 'Coupon', g('couponRate')),
-      m('principal', '本金', 'Principal'),
-      m('interest', '利息', 'Interest'),
-      m('bondFees', '费用', 'Fees'),
-      m('debtService', '还本付息合计', 'Debt service'),
-      m('available', '可用于偿债的收入', 'Available revenue'),
-      text('coverageRatio', '本息覆盖倍数', 'Coverage', g('coverageRatio')),
-      m('rolledOver', '借新还旧', 'Rolled over'),
-      m('fiscalDebtSupport', '财政安排偿债', 'Fiscal support'),
-      m('outstandingAtEnd', '期末余额', 'Outstanding at end'),
+      text('id', '债券', 'Bond', (b: B) => b.id),
+      text('name', '名称', 'Name', (b: B) => tx(b.name, lang)),
+      text('issue', '发行', 'Issued', (b: B) => b.issue),
+      text('maturity', '到期', 'Matures', (b: B) => b.maturity),
+      text('couponRate', '票面利率', 'Coupon', (b: B) => b.couponRate),
+      ...moneyColumns<B>([['principal', '本金', 'Principal'], ['interest', '利息', 'Interest'], ['bondFees', '费用', 'Fees'], ['debtService', '还本付息合计', 'Debt service'], ['available', '可用于偿债的收入', 'Available revenue']]),
+      text('coverageRatio', '本息覆盖倍数', 'Coverage', (b: B) => b.coverageRatio ?? ''),
+      ...moneyColumns<B>([['rolledOver', '借新还旧', 'Rolled over'], ['fiscalDebtSupport', '财政安排偿债', 'Fiscal support'], ['outstandingAtEnd', '期末余额', 'Outstanding at end']]),
     ],
   };
 }
@@ -83,10 +62,10 @@ export function bondTable(r: Result, lang: Lang): Table | null {
  * Coverage by year with the floor drawn (bond.coverageFloor, 1.2 by default): the bars carry the
  * balance forward from earlier years (as an 实施方案's 平衡表 does); the table also gives the year alone.
  */
-export function coverageChart(bonds: BondResult[], floor: string, lang: Lang): ChartSpec {
+export function coverageChart(bonds: readonly BondReport[], floor: string, lang: Lang): ChartSpec {
   const data: Row[] = [];
   for (const b of bonds) for (const y of b.coverageByYear) {
-    const withCarry = y.ratioWithCarry ?? y.ratio;
+    const withCarry = y.ratioWithCarry;
     if (withCarry === null) continue;
     data.push({ year: String(y.year), bond: tx(b.name, lang) || b.id, y: Number(withCarry), shown: withCarry, alone: y.ratio ?? '—', below: Number(withCarry) < Number(floor) });
   }

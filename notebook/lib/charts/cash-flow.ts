@@ -1,63 +1,54 @@
 /** Cash over time: the cumulative balances month by month, and sources and uses stacked by kind. */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, unitShort, type Lang, type MoneyUnit } from '../format';
-import { AXIS, COLORS, money, text, val, yLabel, type ChartSpec, type Row } from './common';
-import type { Result } from '../../../engine/report';
-import { figure } from '../../../engine/figures';
+import { stepLines } from './step-lines';
+import { AXIS, COLORS, figureName, money, text, yLabel, type ChartSpec, type MoneyKey, type Row } from './common';
+import type { PeriodRow, Result } from '../../../engine/index';
 
-/** Cumulative cash: the fund pool (when the engine has one), the reserve fund and the treasury, month by month. */
+type PeriodKey = MoneyKey<PeriodRow>;
+interface Series { key: PeriodKey; zh: string; en: string }
+const named = (key: PeriodKey): Series => ({ key, ...figureName(key) });
+
+/** Series over the months: a line or a stack per series, and the table behind it. */
+function periodTable(r: Result, name: string, zh: string, en: string, series: readonly Series[]): ChartSpec['table'] {
+  return { name, zh, en, rows: r.periods, columns: [text('period', '期间', 'Period', (p: PeriodRow) => p.period), ...series.map((s) => money(s.key, s.zh, s.en, (p: PeriodRow) => p[s.key]))] };
+}
+
+/** Cumulative cash: the net flow, the fund pool and the treasury, month by month. */
 export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
-  const has = (k: string) => !!r.periods[0] && val(r.periods[0], k) !== undefined;
-  const series = [
-    ...(has('cumulativeNet') ? [{ key: 'cumulativeNet', zh: '累计净现金流', en: 'Cumulative net cash' }] : []),
-    // In pooled operation the pool is the reserve fund: draw it once.
-    ...(has('poolBalance') ? [{ key: 'poolBalance', zh: '资金池余额', en: 'Pool balance' }] : [{ key: 'reserveFundBalance', zh: '储备资金余额', en: 'Reserve fund balance' }]),
+  const series: Series[] = [
+    { key: 'cumulativeNet', zh: '累计净现金流', en: 'Cumulative net cash' },
+    // In pooled operation the pool is the reserve fund: drawn once.
+    named('poolBalance'),
     { key: 'treasuryBalance', zh: '国库结存（出让收入）', en: 'Treasury (sale income) balance' },
   ];
   const data: Row[] = [];
   for (const p of r.periods) for (const s of series) {
-    const v = val(p, s.key) ?? '0.00';
+    const v = p[s.key];
     data.push({ date: periodDate(p.period), period: p.period, series: L(lang, s.zh, s.en), y: plotValue(v, unit), shown: formatMoney(v, unit) });
   }
   const names = series.map((s) => L(lang, s.zh, s.en));
   const colors = series.map((s) => COLORS[s.key]);
   return {
-    options: {
-      x: { type: 'utc', label: null },
-      y: { label: yLabel(lang, unit), grid: true, tickFormat: AXIS },
-      color: { domain: names, range: colors },
-      marks: [
-        Plot.ruleY([0], { stroke: '#999' }),
-        Plot.lineY(data, { x: 'date', y: 'y', stroke: 'series', curve: 'step-after', strokeWidth: 2 }),
-        Plot.tip(data, Plot.pointerX({ x: 'date', y: 'y', stroke: 'series', title: (d: Row) => `${d.period} ${d.series}\n${d.shown} ${unitShort(unit)}` })),
-      ],
-    },
+    options: stepLines(data, 'series', names, colors, yLabel(lang, unit), unit),
     legend: names.map((label, i) => ({ label, color: colors[i] })),
-    table: { name: 'cash-balance', zh: '累计资金余额', en: 'Cumulative cash balance', rows: r.periods, columns: [text('period', '期间', 'Period', (p) => p.period), ...series.map((s) => money(s.key, s.zh, s.en, (p) => val(p, s.key) ?? '0.00'))] },
+    table: periodTable(r, 'cash-balance', '累计资金余额', 'Cumulative cash balance', series),
   };
 }
 
-// The statement's lines by catalogue key; names from the catalogue (engine/figures.ts).
-const named = (keys: string[]) => keys.map((key) => { const f = figure(key)!; return { key, zh: f.zh, en: f.en }; });
-const SOURCES = named(['saleRevenue', 'leaseIncome', 'appropriations', 'fiscalTopUp', 'advances', 'poolCapital', 'poolInflows', 'bondProceeds']);
-const USES = named(['acquisitionCost', 'serviceFee', 'developmentCost', 'managementFee', 'holdingCost', 'saleBusinessFee', 'interest', 'principalRepaid', 'bondFees', 'advancesReturned']);
+const SOURCES: readonly PeriodKey[] = ['saleRevenue', 'leaseIncome', 'appropriations', 'fiscalTopUp', 'advances', 'poolCapital', 'poolInflows', 'bondProceeds'];
+const USES: readonly PeriodKey[] = ['acquisitionCost', 'serviceFee', 'developmentCost', 'managementFee', 'holdingCost', 'saleBusinessFee', 'interest', 'principalRepaid', 'bondFees', 'advancesReturned'];
 
 /** Sources above the axis, uses below it, stacked by kind, month by month. */
 export function sourcesUsesChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
-  const first = r.periods[0];
-  const present = (k: string) => !!first && val(first, k) !== undefined;
-  const src = SOURCES.filter((s) => present(s.key));
-  const use = USES.filter((s) => present(s.key));
+  const src = SOURCES.map(named);
+  const use = USES.map(named);
   const data: Row[] = [];
   for (const p of r.periods) {
-    for (const s of src) {
-      const v = val(p, s.key)!;
-      if (v !== '0.00') data.push({ date: periodDate(p.period), period: p.period, kind: L(lang, s.zh, s.en), y: plotValue(v, unit), shown: formatMoney(v, unit) });
-    }
-    for (const s of use) {
-      const v = val(p, s.key)!;
-      // A use is drawn below the axis: its position is the negated figure (display only).
-      if (v !== '0.00') data.push({ date: periodDate(p.period), period: p.period, kind: L(lang, s.zh, s.en), y: -plotValue(v, unit), shown: `−${formatMoney(v, unit)}` });
+    // A use is drawn below the axis: its position is the negated figure (display only).
+    for (const [list, sign] of [[src, 1], [use, -1]] as const) for (const s of list) {
+      const v = p[s.key];
+      if (v !== '0.00') data.push({ date: periodDate(p.period), period: p.period, kind: L(lang, s.zh, s.en), y: sign * plotValue(v, unit), shown: `${sign < 0 ? '−' : ''}${formatMoney(v, unit)}` });
     }
   }
   const all = [...src, ...use];
@@ -74,6 +65,6 @@ export function sourcesUsesChart(r: Result, lang: Lang, unit: MoneyUnit): ChartS
       ],
     },
     legend: names.map((label, i) => ({ label, color: colors[i] })),
-    table: { name: 'sources-uses', zh: '分期资金来源与运用', en: 'Sources and uses by month', rows: r.periods, columns: [text('period', '期间', 'Period', (p) => p.period), ...all.map((s) => money(s.key, s.zh, s.en, (p) => val(p, s.key) ?? '0.00'))] },
+    table: periodTable(r, 'sources-uses', '分期资金来源与运用', 'Sources and uses by month', all),
   };
 }

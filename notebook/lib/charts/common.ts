@@ -6,7 +6,7 @@
 import { L, unitShort, type Lang, type MoneyUnit } from '../format';
 import type * as Plot from '@observablehq/plot';
 import type { Column, Table } from '../../../engine/presentation/tables';
-import type { PeriodRow } from '../../../engine/report';
+import { metricDef } from '../metrics';
 import type { LegendItem } from '../export';
 
 export interface ChartSpec {
@@ -32,5 +32,24 @@ export const AXIS = (d: number) => (Number.isFinite(d) ? d.toLocaleString('en-US
 export const yLabel = (lang: Lang, unit: MoneyUnit) => `${L(lang, '金额', 'Amount')}（${unitShort(unit)}）`;
 
 export type Row = Record<string, unknown>;
-export const val = (row: PeriodRow, key: string): string | undefined => (row as unknown as Record<string, string | undefined>)[key];
+
+/** The money fields of a result row type: an engine rename stops the build instead of drawing nothing. */
+export type MoneyKey<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T];
+
+/** A row's figure by a key that arrives as text (a URL parameter, a trace metric); undefined when it names no figure. */
+export function figureAt(row: object, key: string): string | undefined {
+  const v: unknown = Reflect.get(row, key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Money columns read straight from a row type's fields: [field, Chinese header, English header]. */
+export function moneyColumns<T extends object>(list: readonly (readonly [MoneyKey<T>, string, string])[]): Column<unknown>[] {
+  return list.map(([key, zh, en]) => money(String(key), zh, en, (r: T) => figureAt(r, String(key)) ?? ''));
+}
+
+/** A figure's name as the notebook's metric list gives it (the key itself when it has none). */
+export function figureName(key: string): { zh: string; en: string } {
+  const d = metricDef(key);
+  return d ? { zh: d.zh, en: d.en } : { zh: key, en: key };
+}
 

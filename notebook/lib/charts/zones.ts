@@ -1,34 +1,19 @@
 /** Zones (the engine's result.zones[]): balance, cumulative cash, and the developer's result across fee rates. */
 import * as Plot from '@observablehq/plot';
 import { formatMoney, L, periodDate, plotValue, tx, unitShort, type Lang, type MoneyUnit } from '../format';
-import { AXIS, COLORS, money, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
+import { stepLines } from './step-lines';
+import { AXIS, COLORS, money, moneyColumns, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
 import type { Table } from '../../../engine/presentation/tables';
-import type { Result } from '../../../engine/report';
+import type { Result, ZoneReport } from '../../../engine/index';
 
-// ---- Zones (the funding contract: result.zones[] with balance, developer and byPeriod) ----
-export interface ZoneResult {
-  id: string;
-  name: { zh: string; en: string } | string;
-  mode?: string;
-  saleRevenue: string;
-  provisions?: string;
-  cost: string;
-  balance: string;
-  peakFundingNeed: string;
-  fiscalSupport?: string;
-  developer: { name?: { zh: string; en: string } | string; compensationRate?: string; compensation: string; cost: string; result: string; peakFundingNeed?: string } | null;
-  byPeriod: { period: string; net: string; cumulative: string }[];
-}
-
-/** The zones of a result when the engine reports their balances; null when it reports names only. */
-export function zonesOf(r: Pick<Result, 'zones'>): ZoneResult[] | null {
-  const z = r.zones as unknown as ZoneResult[];
-  return Array.isArray(z) && z.length > 0 && typeof z[0].balance === 'string' ? z : null;
+/** The zones of a result; null when its parcels name no zone. */
+export function zonesOf(r: Pick<Result, 'zones'>): readonly ZoneReport[] | null {
+  return r.zones.length > 0 ? r.zones : null;
 }
 
 /** Each zone's revenue, provisions, cost and balance, side by side. */
-export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
-  const kinds = [
+export function zoneBalanceChart(zones: readonly ZoneReport[], lang: Lang, unit: MoneyUnit): ChartSpec {
+  const kinds: { key: 'saleRevenue' | 'provisions' | 'cost' | 'balance'; zh: string; en: string; color: string }[] = [
     { key: 'saleRevenue', zh: '出让收入', en: 'Revenue', color: COLORS.saleRevenue },
     { key: 'provisions', zh: '计提', en: 'Provisions', color: '#d9a52b' },
     { key: 'cost', zh: '成本', en: 'Cost', color: COLORS.acquisitionCost },
@@ -38,8 +23,7 @@ export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUni
   const zoneNames = zones.map((z) => tx(z.name, lang) || z.id);
   const data: Row[] = [];
   for (const z of zones) for (const k of kinds) {
-    const v = (z as unknown as Record<string, string | undefined>)[k.key];
-    if (v === undefined) continue;
+    const v = z[k.key];
     data.push({ zone: tx(z.name, lang) || z.id, kind: L(lang, k.zh, k.en), y: plotValue(v, unit), shown: formatMoney(v, unit) });
   }
   return {
@@ -58,19 +42,15 @@ export function zoneBalanceChart(zones: ZoneResult[], lang: Lang, unit: MoneyUni
   };
 }
 
-export function zoneTable(zones: ZoneResult[], lang: Lang): Table {
+export function zoneTable(zones: readonly ZoneReport[], lang: Lang): Table {
   return {
     name: 'zones', zh: '片区收支平衡', en: 'Zone balance', rows: zones,
     columns: [
       text('id', '片区', 'Zone', (z) => z.id),
       text('name', '名称', 'Name', (z) => tx(z.name, lang)),
-      text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : z.mode === 'pooled' ? L(lang, '全市统筹', 'pooled') : z.mode ?? '')),
-      money('saleRevenue', '出让收入', 'Revenue', (z) => z.saleRevenue),
-      money('provisions', '计提', 'Provisions', (z) => z.provisions ?? '0.00'),
-      money('cost', '成本', 'Cost', (z) => z.cost),
-      money('balance', '收支差额', 'Balance', (z) => z.balance),
-      money('peakFundingNeed', '峰值资金需求', 'Peak funding need', (z) => z.peakFundingNeed),
-      money('fiscalSupport', '财政支持', 'Fiscal support', (z) => z.fiscalSupport ?? '0.00'),
+      text('mode', '运行方式', 'Mode', (z) => (z.mode === 'closed' ? L(lang, '封闭运行', 'closed') : L(lang, '全市统筹', 'pooled'))),
+      ...moneyColumns<ZoneReport>([['saleRevenue', '出让收入', 'Revenue'], ['provisions', '计提', 'Provisions'], ['cost', '成本', 'Cost'], ['balance', '收支差额', 'Balance'],
+        ['peakFundingNeed', '峰值资金需求', 'Peak funding need'], ['fiscalSupport', '财政支持', 'Fiscal support']]),
       text('developerRate', '做地补偿费率', 'Developer fee rate', (z) => z.developer?.compensationRate ?? ''),
       money('developerCompensation', '做地补偿', 'Developer compensation', (z) => z.developer?.compensation ?? '0.00'),
       money('developerCost', '做地主体成本', 'Developer cost', (z) => z.developer?.cost ?? '0.00'),
@@ -80,29 +60,20 @@ export function zoneTable(zones: ZoneResult[], lang: Lang): Table {
 }
 
 /** Each zone's cumulative net cash, month by month. */
-export function zoneCumulativeChart(zones: ZoneResult[], lang: Lang, unit: MoneyUnit): ChartSpec {
+export function zoneCumulativeChart(zones: readonly ZoneReport[], lang: Lang, unit: MoneyUnit): ChartSpec {
   const names = zones.map((z) => tx(z.name, lang) || z.id);
   const colors = zones.map((_, i) => tierColor(i));
   const data: Row[] = [];
   zones.forEach((z, i) => { for (const p of z.byPeriod) data.push({ date: periodDate(p.period), period: p.period, zone: names[i], y: plotValue(p.cumulative, unit), shown: formatMoney(p.cumulative, unit) }); });
   const periods = zones[0]?.byPeriod.map((p) => p.period) ?? [];
   return {
-    options: {
-      x: { type: 'utc', label: null },
-      y: { label: `${L(lang, '累计净现金流', 'Cumulative net cash')}（${unitShort(unit)}）`, grid: true, tickFormat: AXIS },
-      color: { domain: names, range: colors },
-      marks: [
-        Plot.ruleY([0], { stroke: '#999' }),
-        Plot.lineY(data, { x: 'date', y: 'y', stroke: 'zone', curve: 'step-after', strokeWidth: 2 }),
-        Plot.tip(data, Plot.pointerX({ x: 'date', y: 'y', stroke: 'zone', title: (d: Row) => `${d.period} ${d.zone}\n${d.shown} ${unitShort(unit)}` })),
-      ],
-    },
+    options: stepLines(data, 'zone', names, colors, `${L(lang, '累计净现金流', 'Cumulative net cash')}（${unitShort(unit)}）`, unit),
     legend: names.map((label, i) => ({ label, color: colors[i] })),
     table: { name: 'zone-cumulative', zh: '片区累计净现金流', en: 'Zone cumulative net cash', rows: periods.map((_, i) => i), columns: [text('period', '期间', 'Period', (i) => periods[i]), ...zones.map((z) => money(`zone.${z.id}`, `${tx(z.name, 'zh') || z.id}累计`, `${tx(z.name, 'en') || z.id} cumulative`, (i) => z.byPeriod[i]?.cumulative ?? ''))] },
   };
 }
 
-export interface SweepPoint { rate: string; zones: ZoneResult[] }
+export interface SweepPoint { rate: string; zones: readonly ZoneReport[] }
 
 /** The developer's result in each zone as the fee rate moves: where a line crosses zero is its break-even. */
 export function breakEvenChart(points: SweepPoint[], current: string, lang: Lang, unit: MoneyUnit): ChartSpec {

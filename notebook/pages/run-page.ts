@@ -1,0 +1,56 @@
+/**
+ * A page that runs the loaded scenario with the view's controls applied (funding, zones, split):
+ * it asks the worker when the scenario or a control changed, and hands the page a result to draw
+ * once per new answer, language, unit or view key — so a page only turns a result into charts.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { NotebookPage } from './notebook-page';
+import { RunController, identity } from '../lib/run-controller';
+import { applyControls, controlsKey, type Controlled } from '../lib/controls';
+import type { Result } from '../../engine/index';
+
+export class RunPage extends NotebookPage {
+  protected runner = new RunController(this, this.localName);
+  protected controlled: Controlled | null = null;
+  /** The loaded scenario's identity and the control values: a new run is needed when it changes. */
+  protected runKey = '';
+  private stamp = '';
+
+  /** The run's id and result when the worker has answered with one. */
+  protected get run(): { runId: number; result: Result } | null {
+    const reply = this.runner.reply;
+    return reply?.ok ? { runId: reply.runId, result: reply.result } : null;
+  }
+
+  /**
+   * Requests the run the view asks for; returns its result when there is one not yet drawn for
+   * this language, unit and `view` (what else the page draws from, such as a chosen parcel).
+   */
+  protected freshResult(changed: PropertyValues<this>, view = ''): Result | null {
+    if ((changed.has('loaded') || changed.has('params')) && this.loaded?.ok) {
+      const key = `${identity(this.loaded)}|${controlsKey(this.params)}`;
+      // The same controls keep the same scenario object, so what is drawn from it is not redone.
+      if (key !== this.runKey || !this.controlled) {
+        this.runKey = key;
+        this.controlled = applyControls(this.loaded.scenario, this.params);
+      }
+      this.runner.request(key, this.controlled.scenario);
+    }
+    const run = this.run;
+    const stamp = `${run?.runId ?? 0}|${this.lang}|${this.unit}|${view}`;
+    if (!run || stamp === this.stamp) return null;
+    this.stamp = stamp;
+    return run.result;
+  }
+
+  /** What stands between the controls and the charts: problems of the file or the run, and controls not taken. */
+  protected runState(controls: () => TemplateResult, body: (r: Result, runId: number) => TemplateResult, status: TemplateResult | typeof nothing = nothing) {
+    const run = this.run;
+    return html`${this.loadProblems()}
+      ${this.loaded?.ok ? controls() : nothing}
+      ${status}
+      ${this.ignoredNote(this.controlled)}
+      ${this.replyProblems(this.runner.reply)}
+      ${run ? body(run.result, run.runId) : nothing}`;
+  }
+}
