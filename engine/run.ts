@@ -27,6 +27,7 @@ import type { Model, ParcelModel, Payment } from './model';
 import { BondBook, type BondState } from './bond';
 import { ProjectDebt } from './project-debt';
 import { Settlement } from './settlement';
+import type { ShareLog } from './share-log';
 
 export interface ParcelOutcome {
   waterfall: WaterfallResult | null;
@@ -316,7 +317,20 @@ export function run(model: Model): RunOutput {
   }
   for (const w of queue) delays.push({ parcel: w.parcel, rule: ruleIdOf(w.kind, model.parcels[w.parcel]), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: -1 });
   const debtSupportOutstanding = advances.reduce((s, a) => s + (a.kind === 'debtSupport' ? a.outstanding : 0), 0);
-  return { model, ledger, parcels: outcomes, delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding };
+  return remember({ model, ledger, parcels: outcomes, delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding }, settlement.shareLog);
+}
+
+/** Keeps a run's log of splits beside its output. */
+export function remember(out: RunOutput, log: ShareLog): RunOutput {
+  SHARE_LOGS.set(out, log);
+  return out;
+}
+
+/** Each run's log of its splits, kept beside the output (the Result does not show it). */
+const SHARE_LOGS = new WeakMap<RunOutput, ShareLog>();
+
+export function shareLogOf(out: RunOutput): ShareLog | undefined {
+  return SHARE_LOGS.get(out);
 }
 
 function ruleIdOf(kind: Kind, parcel: ParcelModel): string {
