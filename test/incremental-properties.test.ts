@@ -63,15 +63,15 @@ function concrete(s: S, e: EditSpec, k: number): Edit {
     case 'cost': return { path: 'adjustments.costFactor', value: e.value };
     case 'delay': return { path: 'adjustments.saleDelayMonths', value: e.value };
     case 'shift': return { path: 'adjustments.rateShiftBp', value: e.value };
-    case 'salePrice': return { path: `parcels[${e.parcel % parcels.length}].sale.price`, value: `${e.wan}万元` };
+    case 'salePrice': return { path: `parcels[${e.parcel % Math.max(1, parcels.length)}].sale.price`, value: `${e.wan}万元` };
     case 'addBond': {
       // Without a project the new bond is the scenario's own special bond, serviced by the budget.
       const b = bondOf(`B${k + 10}`, e.wan, e.rateBp, false);
       return { path: 'bonds', value: [...bonds, s.projects ? b : withoutProject(b)] };
     }
     case 'removeBond': return { path: 'bonds', value: bonds.slice(1) };
-    case 'addParcel': return { path: 'parcels', value: [...parcels, { ...parcels[e.from % parcels.length], id: `N${k}` }] };
-    case 'removeParcel': return { path: 'parcels', value: parcels.filter((_, i) => i !== e.at % parcels.length) };
+    case 'addParcel': return { path: 'parcels', value: [...parcels, { ...parcels[e.from % Math.max(1, parcels.length)], id: `N${k}` }] };
+    case 'removeParcel': return { path: 'parcels', value: parcels.filter((_, i) => i !== e.at % Math.max(1, parcels.length)) };
     case 'addZone': return { path: 'zones', value: [...(s.zones as S[]), { id: `Z${k + 3}` }] };
     case 'removeZone': return { path: 'zones', value: (s.zones as S[]).slice(1) };
   }
@@ -111,10 +111,42 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
           }
         });
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
     // The generators reach every path.
     for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(10);
+  });
+
+  it('several edits at once (a Monte Carlo draw, a sweep point) ≡ simulate() of the scenario with all of them', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(scenarioWithBondArb, fc.array(fc.array(editArb, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 3 }), (s, batches) => {
+        const created = IncrementalModel.create(s);
+        if (!created.ok) return;
+        const m = created.model;
+        batches.forEach((specs, b) => {
+          let next = m.scenario as S;
+          const edits = specs.map((spec, k) => {
+            const e = concrete(next, spec, b * 10 + k);
+            next = setAt(next, parsePath(e.path)!, e.value);
+            return e;
+          });
+          const before = resultOf(m);
+          const fresh = prepare(next);
+          const outcome = m.editAll(edits);
+          if (fresh.ok) {
+            expect(outcome).toEqual({ ok: true });
+            expect(resultOf(m)).toBe(JSON.stringify(simulate(next)));
+            accepted++;
+          } else {
+            expect(outcome.ok).toBe(false);
+            expect(resultOf(m)).toBe(before);
+          }
+        });
+      }),
+      { numRuns: 80 },
+    );
+    expect(accepted).toBeGreaterThan(20);
   });
 
   it('refuses an invalid split ratio with its problem and keeps its results', () => {

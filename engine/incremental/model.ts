@@ -13,14 +13,14 @@
  */
 import { prepare } from '../scenario/normalize';
 import { adjust, prepareBase, schemaValid, type Base } from '../scenario/adjust';
-import { getAt, parsePath, setAt, type PathSegment } from '../scenario/json-path';
+import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
-import { parseRate } from '../money';
+import { parseRate, type Rate } from '../money';
 import { rateBreach } from '../limits';
 import { problem, type Problem } from '../problem';
 import { run, type RunOutput } from '../run';
 import type { Model } from '../model';
-import { editKind, type Edit } from './edit';
+import { editKind, type Edit, type EditKind } from './edit';
 import { splitEdit } from './split-edit';
 import { resplit } from './resplit';
 
@@ -56,53 +56,51 @@ export class IncrementalModel {
   }
 
   edit(e: Edit): EditOutcome {
-    const path = parsePath(e.path);
-    if (!path) return { ok: false, problems: [problem('schema.format', e.path, e.path, { en: 'a JSON path such as parcels[0].sale.price or split.ratios.province', zh: 'JSON 路径，如 parcels[0].sale.price 或 split.ratios.province' })] };
-    const next = setAt(this.scenarioNow, path, e.value);
-    const kind = editKind(path);
-    switch (kind.kind) {
-      case 'adjustment': return this.adjusted(next);
-      case 'split': return this.split(next) ?? this.prepared(next);
-      case 'coupon': return this.coupon(next, kind.bond) ?? this.prepared(next);
-      case 'scenario': return this.prepared(next);
+    return this.editAll([e]);
+  }
+
+  /**
+   * Several edits as one: the scenario with all of them is judged and the model rebuilt once,
+   * from the first stage any of them reaches.
+   */
+  editAll(edits: readonly Edit[]): EditOutcome {
+    let next = this.scenarioNow;
+    const kinds: EditKind[] = [];
+    for (const e of edits) {
+      const path = parsePath(e.path);
+      if (!path) return { ok: false, problems: [problem('schema.format', e.path, e.path, { en: 'a JSON path such as parcels[0].sale.price or split.ratios.province', zh: 'JSON 路径，如 parcels[0].sale.price 或 split.ratios.province' })] };
+      next = setAt(next, path, e.value);
+      kinds.push(editKind(path));
     }
-  }
-
-  /** The parcel flows adjusted on the base, then the loop. */
-  private adjusted(next: unknown): EditOutcome {
-    const adjustments = getAt(next, ['adjustments']);
-    if (!schemaValid(adjustments)) return this.prepared(next);
-    this.base ??= prepareBase(this.scenarioNow);
-    const p = adjust(this.base, adjustments);
-    if (!p.ok) return { ok: false, problems: p.problems };
-    this.base = { ...this.base, scenario: next };
-    return this.commit(next, p.model, run(p.model));
-  }
-
-  /** New split ratios: the finished run re-split. Null when the edit needs a full prepare to judge it. */
-  private split(next: unknown): EditOutcome | null {
-    const splits = splitEdit(this.modelNow, getAt(next, ['split', 'ratios']));
-    if (!splits) return null;
-    const model: Model = { ...this.modelNow, splits };
-    const ready = this.base?.ready;
-    this.base = ready ? { scenario: next, ready: { ...ready, frame: { ...ready.frame, splits } } } : null;
+    if (kinds.some((k) => k.kind === 'scenario')) return this.prepared(next);
+    let model = this.modelNow;
+    let ready = this.base?.ready ?? null;
+    if (kinds.some((k) => k.kind === 'split')) {
+      const splits = splitEdit(model, getAt(next, ['split', 'ratios']));
+      if (!splits) return this.prepared(next);
+      model = { ...model, splits };
+      if (ready) ready = { ...ready, frame: { ...ready.frame, splits } };
+    }
+    for (const k of kinds) {
+      if (k.kind !== 'coupon') continue;
+      const rate = couponOf(next, k.bond, model.bonds.length);
+      if (!rate) return this.prepared(next);
+      model = { ...model, bonds: model.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.shifted } : b)) };
+      if (ready) ready = { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.unshifted } : b)) } };
+    }
+    if (kinds.some((k) => k.kind === 'adjustment')) {
+      const adjustments = getAt(next, ['adjustments']);
+      if (!schemaValid(adjustments)) return this.prepared(next);
+      // A base prepared from the edited scenario already carries its split and coupons.
+      const base: Base = ready ? { scenario: next, ready } : prepareBase(next);
+      const p = adjust(base, adjustments);
+      if (!p.ok) return { ok: false, problems: p.problems };
+      this.base = base;
+      return this.commit(next, p.model, run(p.model));
+    }
+    this.base = ready ? { scenario: next, ready } : null;
+    if (kinds.some((k) => k.kind === 'coupon')) return this.commit(next, model, run(model));
     return this.commit(next, model, resplit(this.out, model) ?? run(model));
-  }
-
-  /** A bond's new coupon: the loop again on the same parcel flows. Null when a full prepare must judge it. */
-  private coupon(next: unknown, bond: number): EditOutcome | null {
-    const text = getAt(next, ['bonds', bond, 'couponRate']);
-    if (bond >= this.modelNow.bonds.length || typeof text !== 'string' || !RATE.test(text) || rateBreach(text)) return null;
-    const unshifted = parseRate(text);
-    if (!unshifted) return null;
-    const rate = shiftRate(unshifted, (getAt(next, ['adjustments', 'rateShiftBp']) as number | undefined) ?? 0);
-    if (rate.num < 0) return null;
-    const model: Model = { ...this.modelNow, bonds: this.modelNow.bonds.map((b, i) => (i === bond ? { ...b, rate } : b)) };
-    const ready = this.base?.ready;
-    this.base = ready
-      ? { scenario: next, ready: { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === bond ? { ...b, rate: unshifted } : b)) } } }
-      : null;
-    return this.commit(next, model, run(model));
   }
 
   /** Everything prepared again from the edited scenario. */
@@ -121,4 +119,13 @@ export class IncrementalModel {
   }
 }
 
-export type { PathSegment };
+
+/** A bond's coupon as the edited scenario writes it, shifted by its adjustment; null when prepare must judge it. */
+function couponOf(next: unknown, bond: number, bonds: number): { unshifted: Rate; shifted: Rate } | null {
+  const text = getAt(next, ['bonds', bond, 'couponRate']);
+  if (bond >= bonds || typeof text !== 'string' || !RATE.test(text) || rateBreach(text)) return null;
+  const unshifted = parseRate(text);
+  if (!unshifted) return null;
+  const shifted = shiftRate(unshifted, (getAt(next, ['adjustments', 'rateShiftBp']) as number | undefined) ?? 0);
+  return shifted.num < 0 ? null : { unshifted, shifted };
+}
