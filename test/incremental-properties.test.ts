@@ -12,6 +12,9 @@ import { prepare, report, simulate } from '../engine/index';
 import { parsePath, setAt } from '../engine/scenario/json-path';
 import { IncrementalModel, editKind, type Edit } from '../engine/incremental/index';
 import { scenarioArb } from './support/arbitrary-scenario';
+import { evaluator, parseOutputs, variantEvaluator } from '../engine/analysis/evaluate';
+import { applyInputs, resolveInput } from '../engine/analysis/input';
+import { dec } from '../engine/money';
 
 type S = Record<string, unknown>;
 
@@ -161,5 +164,28 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
     expect(resultOf(m)).toBe(before);
     expect(m.edit({ path: 'adjustments.salePriceFactor', value: '0' }).ok).toBe(false);
     expect(resultOf(m)).toBe(before);
+  });
+
+  it('an analysis on the incremental path (split, share percent, coupon, adjustments) answers as preparing each variant', () => {
+    const outs = parseOutputs(['totals.valueAdded', 'totals.shares.t0', 'totals.peakFundingNeed', 'bonds[0].coverageRatio']);
+    if (!outs.ok) throw new Error('outputs');
+    fc.assert(
+      fc.property(scenarioWithBondArb, fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 900 }), fc.integer({ min: 5000, max: 15000 }), fc.integer({ min: 0, max: 12 })), { minLength: 1, maxLength: 4 }), (s, draws) => {
+        const paths = ['split.sharePercent.t0', ...(s.bonds ? ['bonds[0].couponRate'] : []), 'adjustments.salePriceFactor', 'adjustments.saleDelayMonths'];
+        const inputs = paths.map((p) => {
+          const r = resolveInput(s, p);
+          if (!r.ok) throw new Error(p);
+          return r.input;
+        });
+        const plain = evaluator(outs.outputs);
+        const incremental = variantEvaluator(evaluator(outs.outputs), s, inputs);
+        for (const [share, bp, price, delay] of draws) {
+          const xs = [dec(String(share)), ...(s.bonds ? [dec(String(bp)).div(100)] : []), dec(String(price)).div(10000), dec(String(delay))];
+          const variant = applyInputs(s, inputs, xs);
+          expect(JSON.stringify(incremental(variant))).toBe(JSON.stringify(plain(variant)));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
