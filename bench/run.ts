@@ -13,9 +13,10 @@
  *      as separate processes (bench/cli-start.ts), beside a bare `node -e 0`.
  *
  * The last line is one line of key ratios. Medians only; nothing here is a pass/fail test.
- * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc,cli to leave parts out.
+ * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc,cli,rss to leave parts out.
  */
 import { availableParallelism, cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
 import { IncrementalModel } from '../engine/incremental/index';
 import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
@@ -189,6 +190,13 @@ async function benchMc(runs: number, threads: number): Promise<{ seconds: number
   return { seconds, p50 };
 }
 
+/** Peak RSS in MB of a process that simulates one portfolio (bench/simulate-rss.ts). */
+function simulatePeakRssMb(parcels: number, months: number): number {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/simulate-rss.ts', String(parcels), String(months)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`simulate-rss exited ${r.status}: ${r.stderr}`);
+  return Number(r.stdout.trim());
+}
+
 async function main(): Promise<void> {
   say(`lrsim benchmark — Node ${process.version}, ${availableParallelism()} core(s), ${cpus()[0]?.model ?? 'unknown CPU'}`);
   say('');
@@ -196,6 +204,8 @@ async function main(): Promise<void> {
   const e500 = benchEngine(500, 120, 200);
   benchEngine(1000, 240, 100);
   const e10k = benchEngine(10000, 240, 12);
+  const rss = skip.has('rss') ? NaN : simulatePeakRssMb(10000, 240);
+  if (Number.isFinite(rss)) say(`  simulate() 10 000 × 240 in a process of its own: peak RSS ${rss.toFixed(0)} MB (target ≤ 400 MB)`);
   say(`  targets: 500 × 120 ≤ 2 ms → ${fmtMs(e500.run + e500.metrics)} ms; 10 000 × 240 ≤ 100 ms → ${fmtMs(e10k.run + e10k.metrics)} ms (engine = run + metrics on a prepared model)`);
 
   let ratios: Record<EditName, number> | null = null;
@@ -218,14 +228,21 @@ async function main(): Promise<void> {
     const model = prepared(plan.scenario);
     const adjusted = setAt(plan.scenario, parsePath('adjustments.salePriceFactor')!, '0.95');
     const mcBase = prepareBase(plan.scenario);
+    const created = IncrementalModel.create(plan.scenario);
+    if (!created.ok) throw new Error('the Monte Carlo portfolio was refused');
+    const draws = [
+      { salePriceFactor: '0.9371', costFactor: '1.0523', saleDelayMonths: 4, rateShiftBp: 23 },
+      { salePriceFactor: '1.0412', costFactor: '0.9811', saleDelayMonths: 1, rateShiftBp: -31 },
+    ].map((a) => Object.entries(a).map(([k, v]) => ({ path: `adjustments.${k}`, value: v })));
+    let d = 0;
     const parts = {
       prepare: medianMs('mc prepare', () => prepare(adjusted), 30, 3),
       adjust: medianMs('mc adjust', () => adjust(mcBase, (adjusted as { adjustments?: unknown }).adjustments), 30, 3),
       run: medianMs('mc run', () => run(model), 60),
       metrics: medianMs('mc metrics', () => metrics(run(model)), 60) - medianMs('mc run again', () => run(model), 60),
+      draw: medianMs('mc draw', () => { created.model.editAll(draws[d++ % 2]); return metrics(created.model.output); }, 60, 10),
     };
-    say(`  a draw of adjustments only: adjust ${fmtMs(parts.adjust)} ms on a base prepared once (what Monte Carlo does) instead of prepare ${fmtMs(parts.prepare)} ms`);
-    say(`  one run: prepare ${fmtMs(parts.prepare)} ms + run ${fmtMs(parts.run)} ms + metrics ${fmtMs(Math.max(0, parts.metrics))} ms — prepare is ${((parts.prepare / (parts.prepare + parts.run)) * 100).toFixed(0)}% of it`);
+    say(`  a draw of the four adjustments on the incremental model: ${fmtMs(parts.draw)} ms (edit + metrics) — adjust ${fmtMs(parts.adjust)} ms on a base prepared once, run ${fmtMs(parts.run)} ms, metrics ${fmtMs(Math.max(0, parts.metrics))} ms; prepare alone would be ${fmtMs(parts.prepare)} ms`);
     mc1 = (await benchMc(MC_RUNS, 1)).seconds;
     mc2 = (await benchMc(MC_RUNS, 2)).seconds;
     say(`  target: 10 000 runs ≤ 10 s → ${((mc2 * 10000) / MC_RUNS).toFixed(1)} s on 2 threads (scaled to 10 000 runs)`);
@@ -243,7 +260,7 @@ async function main(): Promise<void> {
     say(`  targets: run ≤ 300 ms → ${fmtMs(cliRun)} ms; --help ≤ 150 ms → ${fmtMs(cliHelp)} ms`);
   }
   say('');
-  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${ratios ? EDIT_NAMES.map((n) => `${ratios![n].toFixed(0)}x (${n})`).join(', ') : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}; cli ${Number.isFinite(cliRun) ? `${fmtMs(cliRun)} ms (run), ${fmtMs(cliHelp)} ms (--help)` : 'skipped'}`);
+  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; simulate 10000x240 ${fmtMs(e10k.prepare + e10k.run + e10k.report)} ms${Number.isFinite(rss) ? ` (peak RSS ${rss.toFixed(0)} MB)` : ''}; spreadsheet/engine 1000x240 recalc ${ratios ? EDIT_NAMES.map((n) => `${ratios![n].toFixed(0)}x (${n})`).join(', ') : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}; cli ${Number.isFinite(cliRun) ? `${fmtMs(cliRun)} ms (run), ${fmtMs(cliHelp)} ms (--help)` : 'skipped'}`);
 }
 
 await main();
