@@ -1,11 +1,15 @@
 /**
  * The engine in a Web Worker, so a moved slider never freezes the page. It prepares, runs and
- * reports the scenarios it is sent and keeps the last few runs' ledgers for traces. When several
+ * reports the scenarios it is sent and keeps the last few runs' ledgers for traces. Each channel
+ * keeps the model of its last scenario, so a moved control is an edit that rebuilds only what
+ * it reaches (a split ratio re-splits the finished run) — the same Result as preparing afresh. When several
  * requests of one channel are waiting, only the newest is computed: the older ones are answered
  * as superseded without running (the page would not draw them anyway).
  */
 import { prepare } from '../engine/scenario/normalize';
 import { run, type RunOutput } from '../engine/run';
+import { IncrementalModel, scenarioEdits } from '../engine/incremental/index';
+import type { Problem } from '../engine/problem';
 import { postingRows, report, type PostingRow } from '../engine/report';
 import { diffTotals } from './lib/compare';
 import { traceFigure } from './lib/trace';
@@ -18,12 +22,29 @@ const kept = new Map<number, Kept>();
 const KEEP = 12;
 let nextRunId = 1;
 
-function runOne(scenario: unknown): RunReply {
+/** Per channel, the model of its last scenario: a moved control is an edit of it (engine/incremental). */
+const models = new Map<string, IncrementalModel>();
+
+/** The run of `scenario`: an edit of the channel's model when the two differ in a few fields, else prepared afresh. */
+function runOf(channel: string, scenario: unknown): { ok: true; out: RunOutput } | { ok: false; problems: readonly Problem[] } {
+  const model = models.get(channel);
+  const edits = model ? scenarioEdits(model.scenario, scenario) : null;
+  if (model && edits) {
+    const edited = model.editAll(edits);
+    return edited.ok ? { ok: true, out: model.output } : edited;
+  }
+  const created = IncrementalModel.create(scenario);
+  if (!created.ok) return created;
+  models.set(channel, created.model);
+  return { ok: true, out: created.model.output };
+}
+
+function runOne(scenario: unknown, channel: string): RunReply {
   const t0 = performance.now();
   try {
-    const prepared = prepare(scenario);
-    if (!prepared.ok) return { ok: false, problems: prepared.problems, ms: performance.now() - t0 };
-    const out = run(prepared.model);
+    const r = runOf(channel, scenario);
+    if (!r.ok) return { ok: false, problems: [...r.problems], ms: performance.now() - t0 };
+    const out = r.out;
     const result = report(out);
     const runId = nextRunId++;
     kept.set(runId, { out, result, postings: null });
@@ -52,15 +73,15 @@ function reportOne(scenario: unknown, kind: ReportKind, year: number | undefined
 function handle(req: WorkerRequest): WorkerResponse {
   switch (req.type) {
     case 'run':
-      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario) };
+      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario, req.channel) };
     case 'compare': {
-      const a = runOne(req.a);
-      const b = runOne(req.b);
+      const a = runOne(req.a, `${req.channel}:a`);
+      const b = runOne(req.b, `${req.channel}:b`);
       const diff = a.ok && b.ok ? diffTotals(a.result, b.result) : [];
       return { type: 'compare', seq: req.seq, channel: req.channel, a, b, diff };
     }
     case 'sweep':
-      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map(runOne) };
+      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map((sc) => runOne(sc, req.channel)) };
     case 'report':
       return { type: 'report', seq: req.seq, channel: req.channel, reply: reportOne(req.scenario, req.kind, req.year) };
     case 'trace': {

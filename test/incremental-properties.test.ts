@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prepare, report, simulate } from '../engine/index';
 import { parsePath, setAt } from '../engine/scenario/json-path';
-import { IncrementalModel, editKind, type Edit } from '../engine/incremental/index';
+import { IncrementalModel, editKind, scenarioEdits, type Edit } from '../engine/incremental/index';
 import { scenarioArb } from './support/arbitrary-scenario';
 import { evaluator, parseOutputs, variantEvaluator } from '../engine/analysis/evaluate';
 import { applyInputs, resolveInput } from '../engine/analysis/input';
@@ -187,5 +187,27 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('scenarioEdits finds the fields that moved: applied to the first scenario they give the second', () => {
+    fc.assert(
+      fc.property(scenarioWithBondArb, fc.array(editArb, { minLength: 0, maxLength: 4 }), (s, specs) => {
+        let next: S = s;
+        specs.forEach((spec, k) => {
+          const e = concrete(next, spec, k);
+          next = setAt(next, parsePath(e.path)!, e.value);
+        });
+        const edits = scenarioEdits(s, next);
+        expect(edits).not.toBeNull();
+        let rebuilt: unknown = s;
+        for (const e of edits!) rebuilt = setAt(rebuilt, parsePath(e.path)!, e.value);
+        expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(next));
+        if (specs.length === 0) expect(edits).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+    expect(scenarioEdits({ a: 1, b: 2 }, { b: 2, a: 1 })).toBeNull();
+    expect(scenarioEdits({ a: { x: 1, y: 2 } }, { a: { x: 1 } })).toEqual([{ path: 'a', value: { x: 1 } }]);
+    expect(scenarioEdits({ p: { 'a.b': '1' } }, { p: { 'a.b': '2' } })).toEqual([{ path: 'p["a.b"]', value: '2' }]);
   });
 });

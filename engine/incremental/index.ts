@@ -3,3 +3,4 @@ export { IncrementalModel, type EditOutcome } from './model';
 export { editKind, type Edit, type EditKind } from './edit';
 export { firstDirtyStage, STAGES, type Stage } from './stages';
 export { resplit } from './resplit';
+export { scenarioEdits, pathText } from './scenario-diff';
