@@ -3,12 +3,15 @@
  *
  *   1. simulate on generated portfolios (500 × 120, 1 000 × 240, 10 000 × 240): medians of
  *      prepare (validation and conversion to fen, decimal.js), run (the integer hot path),
- *      metrics (figures read from the ledger), report (the full Result as strings).
+ *      metrics (figures read from the ledger), report (the full Result as strings); the peak
+ *      RSS of one simulate() of 10 000 × 240 in a process of its own (bench/simulate-rss.ts).
  *   2. the same model as a HyperFormula workbook (bench/spreadsheet.ts) at 100 × 60 and
- *      1 000 × 240: build time, recalculation after one input changes, the ratio to the engine,
- *      and whether the workbook's floating-point totals agree with the engine to the fen.
+ *      1 000 × 240: build time; for four edits (split ratio, sale price factor, bond rate, sale
+ *      delay) the workbook's recalculation against the incremental model's edit + metrics
+ *      (engine/incremental) and against set + prepare + run + metrics; and whether the workbook's
+ *      floating-point totals agree with the engine to the fen.
  *   3. Monte Carlo: 10 000 runs of a 200-parcel portfolio on 1 and 2 threads, and what one draw
- *      costs: prepare, or adjust on a base prepared once (as the Monte Carlo does), run, metrics.
+ *      costs: an edit of the four adjustments on the incremental model, and its parts.
  *   4. the CLI's start: wall time of `lrsim run scenarios/xingning-buyback.json` and `lrsim --help`
  *      as separate processes (bench/cli-start.ts), beside a bare `node -e 0`.
  *
