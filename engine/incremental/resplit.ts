@@ -32,17 +32,47 @@ export function resplit(out: RunOutput, model: Model): RunOutput | null {
     const period = old.period[at];
     const split = splitValueAdded(log.amount[k], model.splits[p.split]);
     nextLog.record(ledger.length, p.index, log.amount[k], log.from[k]);
-    for (let t = 0; t < split.length; t++) ledger.post(period, log.from[k], p.shareAccounts[t], split[t], rule, p.index, p.zone);
+    for (let t = 0; t < split.length; t++) if (split[t] !== 0) place(ledger, period, log.from[k], p.shareAccounts[t], split[t], rule, p.index, p.zone);
     nextLog.close(ledger.length);
     const sum = shares[p.index];
     shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
     copied = log.end[k];
   }
   copyRange(old, ledger, copied, old.length);
+  // Only share accounts changed: the balances are the old ones with the old splits taken out and the new put in.
+  ledger.balances.set(old.balances);
+  for (let k = 0; k < log.length; k++) {
+    for (let i = log.start[k]; i < log.end[k]; i++) { ledger.balances[old.from[i]] += old.amount[i]; ledger.balances[old.to[i]] -= old.amount[i]; }
+  }
+  for (let k = 0; k < nextLog.length; k++) {
+    for (let i = nextLog.start[k]; i < nextLog.end[k]; i++) { ledger.balances[ledger.from[i]] -= ledger.amount[i]; ledger.balances[ledger.to[i]] += ledger.amount[i]; }
+  }
   const parcels: ParcelOutcome[] = out.parcels.map((o, i) => (shares[i] ? { ...o, shares: shares[i]! } : o));
   return remember({ ...out, model, ledger, parcels }, nextLog);
 }
 
+/** Postings a…b−1 copied column by column (balances are settled once at the end). */
 function copyRange(from: Ledger, to: Ledger, a: number, b: number): void {
-  for (let i = a; i < b; i++) to.post(from.period[i], from.from[i], from.to[i], from.amount[i], from.rule[i], from.parcel[i], from.zone[i]);
+  if (b <= a) return;
+  const at = to.length;
+  to.period.set(from.period.subarray(a, b), at);
+  to.from.set(from.from.subarray(a, b), at);
+  to.to.set(from.to.subarray(a, b), at);
+  to.amount.set(from.amount.subarray(a, b), at);
+  to.rule.set(from.rule.subarray(a, b), at);
+  to.parcel.set(from.parcel.subarray(a, b), at);
+  to.zone.set(from.zone.subarray(a, b), at);
+  to.length = at + b - a;
+}
+
+/** One share posting placed without touching the balances (the run checked its amount when it split). */
+function place(l: Ledger, period: number, from: number, to: number, amount: Fen, rule: number, parcel: number, zone: number): void {
+  const i = l.length++;
+  l.period[i] = period;
+  l.from[i] = from;
+  l.to[i] = to;
+  l.amount[i] = amount;
+  l.rule[i] = rule;
+  l.parcel[i] = parcel;
+  l.zone[i] = zone;
 }
