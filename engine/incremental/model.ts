@@ -21,6 +21,7 @@ import { problem, type Problem } from '../problem';
 import { run, type RunOutput } from '../run';
 import type { Model } from '../model';
 import { editKind, type Edit, type EditKind } from './edit';
+import { earliestStage, firstDirtyStage } from './stages';
 import { splitEdit } from './split-edit';
 import { resplit } from './resplit';
 
@@ -64,6 +65,7 @@ export class IncrementalModel {
    * from the first stage any of them reaches.
    */
   editAll(edits: readonly Edit[]): EditOutcome {
+    if (edits.length === 0) return { ok: true };
     let next = this.scenarioNow;
     const kinds: EditKind[] = [];
     for (const e of edits) {
@@ -88,7 +90,8 @@ export class IncrementalModel {
       model = { ...model, bonds: model.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.shifted } : b)) };
       if (ready) ready = { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.unshifted } : b)) } };
     }
-    if (kinds.some((k) => k.kind === 'adjustment')) {
+    const stage = earliestStage(kinds.map(firstDirtyStage));
+    if (stage === 'parcelFlows' || (stage === 'funding' && kinds.some((k) => k.kind === 'adjustment') && !ready)) {
       const adjustments = getAt(next, ['adjustments']);
       if (!schemaValid(adjustments)) return this.prepared(next);
       // A base prepared from the edited scenario already carries its split and coupons.
@@ -99,7 +102,18 @@ export class IncrementalModel {
       return this.commit(next, p.model, run(p.model));
     }
     this.base = ready ? { scenario: next, ready } : null;
-    if (kinds.some((k) => k.kind === 'coupon')) return this.commit(next, model, run(model));
+    if (stage === 'funding') {
+      if (ready && kinds.some((k) => k.kind === 'adjustment')) {
+        // The rate shift alone: every coupon shifted from the base's, the parcel flows as they are.
+        const adjustments = getAt(next, ['adjustments']);
+        if (!schemaValid(adjustments)) return this.prepared(next);
+        const bp = (adjustments as { rateShiftBp?: number } | undefined)?.rateShiftBp ?? 0;
+        const bonds = ready.funding.bonds.map((b) => (bp === 0 ? b : { ...b, rate: shiftRate(b.rate, bp) }));
+        if (bonds.some((b) => b.rate.num < 0)) return this.prepared(next);
+        model = { ...model, bonds };
+      }
+      return this.commit(next, model, run(model));
+    }
     return this.commit(next, model, resplit(this.out, model) ?? run(model));
   }
 

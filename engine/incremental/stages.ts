@@ -10,7 +10,9 @@
  *                  accounts are never read by the loop, so a ratio never reaches funding
  *   views          the Result (report.ts), built from whatever changed
  *
- * An edit marks its first stage dirty; the model rebuilds from there.
+ * An edit marks its first stage dirty; the model rebuilds from there. The rate shift reaches the
+ * funding loop alone, but is re-adjusted with the parcels until a base is prepared (the first
+ * adjustment prepares it).
  */
 import type { EditKind } from './edit';
 
@@ -26,4 +28,10 @@ export function firstDirtyStage(kind: EditKind): Stage | 'prepare' {
     case 'split': return 'split';
     case 'scenario': return 'prepare';
   }
+}
+
+/** The earliest of several stages (an edit batch rebuilds from there). */
+export function earliestStage(stages: readonly (Stage | 'prepare')[]): Stage | 'prepare' {
+  const order: readonly (Stage | 'prepare')[] = ['prepare', ...STAGES];
+  return stages.reduce<Stage | 'prepare'>((a, b) => (order.indexOf(b) < order.indexOf(a) ? b : a), 'views');
 }
