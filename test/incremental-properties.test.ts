@@ -210,4 +210,21 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
     expect(scenarioEdits({ a: { x: 1, y: 2 } }, { a: { x: 1 } })).toEqual([{ path: 'a', value: { x: 1 } }]);
     expect(scenarioEdits({ p: { 'a.b': '1' } }, { p: { 'a.b': '2' } })).toEqual([{ path: 'p["a.b"]', value: '2' }]);
   });
+
+  it('a re-priced sale carries its fee and the 做地 developer\'s compensation into the verified cost, as prepare does', () => {
+    for (const s of fc.sample(scenarioWithBondArb, { numRuns: 8, seed: 11 })) {
+      const parcels = (s.parcels as S[]).map((p) => ({ ...p, sale: { ...(p.sale as S), businessFee: '1.5%' } }));
+      const scenario: S = { ...s, parcels, zones: [{ id: 'Z1', developer: { compensationRate: '8%' } }, { id: 'Z2' }] };
+      const created = IncrementalModel.create(scenario);
+      if (!created.ok) continue;
+      const m = created.model;
+      for (const factor of ['0.9', '1.1', '0.95']) {
+        const next = setAt(m.scenario, ['adjustments', 'salePriceFactor'], factor);
+        const fresh = prepare(next);
+        const outcome = m.edit({ path: 'adjustments.salePriceFactor', value: factor });
+        expect(outcome.ok).toBe(fresh.ok);
+        if (fresh.ok) expect(resultOf(m)).toBe(JSON.stringify(simulate(next)));
+      }
+    }
+  });
 });
