@@ -3,27 +3,31 @@
  *
  *   1. simulate on generated portfolios (500 × 120, 1 000 × 240, 10 000 × 240): medians of
  *      prepare (validation and conversion to fen, decimal.js), run (the integer hot path),
- *      metrics (figures read from the ledger), report (the full Result as strings).
+ *      metrics (figures read from the ledger), report (the full Result as strings); the peak
+ *      RSS of one simulate() of 10 000 × 240 in a process of its own (bench/simulate-rss.ts).
  *   2. the same model as a HyperFormula workbook (bench/spreadsheet.ts) at 100 × 60 and
- *      1 000 × 240: build time, recalculation after one input changes, the ratio to the engine,
- *      and whether the workbook's floating-point totals agree with the engine to the fen.
+ *      1 000 × 240: build time; for four edits (split ratio, sale price factor, bond rate, sale
+ *      delay) the workbook's recalculation against the incremental model's edit + metrics
+ *      (engine/incremental) and against set + prepare + run + metrics; and whether the workbook's
+ *      floating-point totals agree with the engine to the fen.
  *   3. Monte Carlo: 10 000 runs of a 200-parcel portfolio on 1 and 2 threads, and what one draw
- *      costs: prepare, or adjust on a base prepared once (as the Monte Carlo does), run, metrics.
+ *      costs: an edit of the four adjustments on the incremental model, and its parts.
  *   4. the CLI's start: wall time of `lrsim run scenarios/xingning-buyback.json` and `lrsim --help`
  *      as separate processes (bench/cli-start.ts), beside a bare `node -e 0`.
  *
  * The last line is one line of key ratios. Medians only; nothing here is a pass/fail test.
- * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc,cli to leave parts out.
+ * Environment: BENCH_MC_RUNS (default 10000), BENCH_SKIP=sheet,mc,cli,rss to leave parts out.
  */
 import { availableParallelism, cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
-import { withBondRate, withSplit } from './model-edit';
+import { IncrementalModel } from '../engine/incremental/index';
 import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
 import { SCENARIO_SCHEMA } from '../engine/index';
 import { adjust, prepareBase } from '../engine/scenario/adjust';
 import { nodeSpawner } from '../cli/analysis-worker';
 import { portfolio } from './portfolio';
-import { buildSpreadsheet, comparedOutputs, fenDifference, type SpreadsheetTotals } from './spreadsheet';
+import { buildSpreadsheet, comparedOutputs, fenDifference, type SheetInput, type SpreadsheetTotals } from './spreadsheet';
 import { fmtMs, medianMs, onceMs } from './timing';
 import { cliStartMs, ensureBuiltCli, nodeStartMs } from './cli-start';
 
@@ -66,10 +70,25 @@ function benchEngine(parcels: number, months: number, iterations: number): Engin
 }
 
 
-interface SheetFigures { build: number; recalcSplit: number; recalcBond: number; engineFull: number; engineHot: number; engineBondFull: number; engineBondHot: number; diffs: Record<string, number>; fenDiffs: Record<string, number> | null }
+/** One edit timed both ways: the spreadsheet's recalculation, the incremental model's edit + metrics, and set + prepare + run + metrics. */
+interface EditFigures { sheet: number; engine: number; full: number }
+
+interface SheetFigures { build: number; edits: Record<EditName, EditFigures>; diffs: Record<string, number>; fenDiffs: Record<string, number> | null }
+
+type EditName = 'split ratio' | 'sale price factor' | 'bond rate' | 'sale delay';
+
+/** Each edit as the spreadsheet's input cell and the scenario field, with two values to alternate. */
+const EDITS: Record<EditName, { input: SheetInput; sheetValues: [number, number]; path: string; values: [unknown, unknown] }> = {
+  'split ratio': { input: 'provinceWeight', sheetValues: [7, 6], path: 'split.ratios', values: [{ province: '7', city: '3' }, { province: '6', city: '4' }] },
+  'sale price factor': { input: 'salePriceFactor', sheetValues: [0.9, 1], path: 'adjustments.salePriceFactor', values: ['0.9', '1'] },
+  'bond rate': { input: 'bondRate', sheetValues: [0.035, 0.032], path: 'bonds[0].couponRate', values: ['3.5%', '3.2%'] },
+  'sale delay': { input: 'saleDelayMonths', sheetValues: [3, 0], path: 'adjustments.saleDelayMonths', values: [3, 0] },
+};
+const EDIT_NAMES = Object.keys(EDITS) as EditName[];
 
 function benchSheet(parcels: number, months: number, recalcs: number, checkFen: boolean): SheetFigures {
-  const scenario = portfolio({ parcels, months, seed: 2, bond: true });
+  // Sales end six months early so that a delay keeps them on the timeline.
+  const scenario = portfolio({ parcels, months, seed: 2, bond: true, headroomMonths: 6 });
   // The engine first (before the workbook fills the heap): its exact figures and its recalculation.
   const paths = comparedOutputs(months);
   const outs = parseOutputs(Object.values(paths));
@@ -77,31 +96,36 @@ function benchSheet(parcels: number, months: number, recalcs: number, checkFen: 
   const evaluate = evaluator(outs.outputs);
   const e = evaluate(scenario);
   if (!e.ok) throw new Error('engine refused the portfolio');
-  const ratioPath = parsePath('split.ratios')!;
-  const split = (k: number) => (k % 2 ? { province: '6', city: '4' } : { province: '7', city: '3' });
-  let k = 0;
-  const engineFull = medianMs('engine recalc', () => evaluate(setAt(scenario, ratioPath, split(k++))), recalcs, 2);
-  const model = prepared(scenario);
-  const variants = [withSplit(model, split(0)), withSplit(model, split(1))];
-  let j = 0;
-  const engineHot = medianMs('engine hot', () => metrics(run(variants[j++ % 2])), recalcs * 10, recalcs * 5);
-  const couponPath = parsePath('bonds[0].couponRate')!;
-  const coupon = (k: number) => (k % 2 ? '3.2%' : '3.5%');
-  let b = 0;
-  const engineBondFull = medianMs('engine bond recalc', () => evaluate(setAt(scenario, couponPath, coupon(b++))), recalcs, 2);
-  const bondVariants = [withBondRate(model, coupon(0)), withBondRate(model, coupon(1))];
-  const engineBondHot = medianMs('engine bond hot', () => metrics(run(bondVariants[b++ % 2])), recalcs * 10, recalcs * 5);
+  const created = IncrementalModel.create(scenario);
+  if (!created.ok) throw new Error('engine refused the portfolio');
+  const model = created.model;
+  const engine = {} as Record<EditName, { engine: number; full: number }>;
+  for (const name of EDIT_NAMES) {
+    const { path, values } = EDITS[name];
+    const segments = parsePath(path)!;
+    let k = 0;
+    const full = medianMs(`engine ${name} full`, () => evaluate(setAt(scenario, segments, values[k++ % 2])), recalcs, 2);
+    const inc = medianMs(`engine ${name}`, () => {
+      const r = model.edit({ path, value: values[k++ % 2] });
+      if (!r.ok) throw new Error(`${name}: ${r.problems[0]?.message.en}`);
+      return metrics(model.output);
+    }, recalcs * 10, recalcs * 5);
+    model.edit({ path, value: values[1] });
+    engine[name] = { engine: inc, full };
+  }
 
   const { ms: build, value: sheet } = onceMs(() => buildSpreadsheet(scenario));
   const keys = Object.keys(paths) as (keyof SpreadsheetTotals)[];
   const totals = sheet.totals();
   const diffs = Object.fromEntries(keys.map((key, i) => [key, fenDifference(totals[key], e.texts[i]!)]));
-  // Recalculation after one input: the province weight 6 → 7 → 6 …, the bond's coupon 3.5 % ↔ 3.2 %.
-  let w = 6;
-  const recalcSplit = medianMs('sheet split', () => sheet.set('provinceWeight', (w = w === 6 ? 7 : 6)), recalcs, 2);
-  let r = 0;
-  const recalcBond = medianMs('sheet bond rate', () => sheet.set('bondRate', r++ % 2 ? 0.032 : 0.035), recalcs, 2);
-  sheet.set('bondRate', 0.032);
+  const edits = {} as Record<EditName, EditFigures>;
+  for (const name of EDIT_NAMES) {
+    const { input, sheetValues } = EDITS[name];
+    let k = 0;
+    const recalc = medianMs(`sheet ${name}`, () => sheet.set(input, sheetValues[k++ % 2]), recalcs, 2);
+    sheet.set(input, sheetValues[1]);
+    edits[name] = { sheet: recalc, ...engine[name] };
+  }
   const formulas = sheet.formulas;
   sheet.destroy();
   let fenDiffs: Record<string, number> | null = null;
@@ -112,14 +136,16 @@ function benchSheet(parcels: number, months: number, recalcs: number, checkFen: 
     exact.destroy();
   }
   const pad = ' '.repeat(14);
-  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms (the engine from the scenario: ${fmtMs(engineFull)} ms)`);
-  say(`${pad}split ratio 6:4 → 7:3   spreadsheet recalc ${fmtMs(recalcSplit)} ms   engine run + metrics ${fmtMs(engineHot)} ms (hot path), set + prepare + run + metrics ${fmtMs(engineFull)} ms   → spreadsheet/engine ${ratio(recalcSplit, engineHot)} (hot path), ${ratio(recalcSplit, engineFull)} (with prepare)`);
-  say(`${pad}bond rate 3.2 % → 3.5 %  spreadsheet recalc ${fmtMs(recalcBond)} ms   engine run + metrics ${fmtMs(engineBondHot)} ms (hot path), set + prepare + run + metrics ${fmtMs(engineBondFull)} ms   → spreadsheet/engine ${ratio(recalcBond, engineBondHot)} (hot path), ${ratio(recalcBond, engineBondFull)} (with prepare)`);
+  say(`  ${String(parcels).padStart(6)} × ${String(months).padEnd(4)} ${String(formulas).padStart(7)} formulas   build ${fmtMs(build)} ms (the engine from the scenario: ${fmtMs(engine['split ratio'].full)} ms)`);
+  for (const name of EDIT_NAMES) {
+    const f = edits[name];
+    say(`${pad}${name.padEnd(18)} spreadsheet recalc ${fmtMs(f.sheet).padStart(7)} ms   engine edit + metrics ${fmtMs(f.engine).padStart(6)} ms (incremental), set + prepare + run + metrics ${fmtMs(f.full).padStart(6)} ms   → spreadsheet/engine ${ratio(f.sheet, f.engine)} (incremental), ${ratio(f.sheet, f.full)} (with prepare)`);
+  }
   const shown = (d: Record<string, number>) => Object.entries(d).map(([key, v]) => `${key} ${v === 0 ? '=' : (v > 0 ? '+' : '') + v}`).join(', ');
   const off = Object.values(diffs).filter((v) => v !== 0).length;
   say(`${pad}floats (元, ROUND to 2 places) − engine, in fen: ${shown(diffs)} — ${off === 0 ? 'all agree to the fen' : `${off} of ${keys.length} totals differ`}`);
   if (fenDiffs) say(`${pad}the same workbook in whole fen with exact rate ratios: ${Object.values(fenDiffs).every((v) => v === 0) ? `all ${keys.length} totals agree to the fen` : shown(fenDiffs)}`);
-  return { build, recalcSplit, recalcBond, engineFull, engineHot, engineBondFull, engineBondHot, diffs, fenDiffs };
+  return { build, edits, diffs, fenDiffs };
 }
 
 function ratio(a: number, b: number): string {
@@ -167,6 +193,13 @@ async function benchMc(runs: number, threads: number): Promise<{ seconds: number
   return { seconds, p50 };
 }
 
+/** Peak RSS in MB of a process that simulates one portfolio (bench/simulate-rss.ts). */
+function simulatePeakRssMb(parcels: number, months: number): number {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/simulate-rss.ts', String(parcels), String(months)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`simulate-rss exited ${r.status}: ${r.stderr}`);
+  return Number(r.stdout.trim());
+}
+
 async function main(): Promise<void> {
   say(`lrsim benchmark — Node ${process.version}, ${availableParallelism()} core(s), ${cpus()[0]?.model ?? 'unknown CPU'}`);
   say('');
@@ -174,18 +207,19 @@ async function main(): Promise<void> {
   const e500 = benchEngine(500, 120, 200);
   benchEngine(1000, 240, 100);
   const e10k = benchEngine(10000, 240, 12);
+  const rss = skip.has('rss') ? NaN : simulatePeakRssMb(10000, 240);
+  if (Number.isFinite(rss)) say(`  simulate() 10 000 × 240 in a process of its own: peak RSS ${rss.toFixed(0)} MB (target ≤ 400 MB)`);
   say(`  targets: 500 × 120 ≤ 2 ms → ${fmtMs(e500.run + e500.metrics)} ms; 10 000 × 240 ≤ 100 ms → ${fmtMs(e10k.run + e10k.metrics)} ms (engine = run + metrics on a prepared model)`);
 
-  let sheetRatio = NaN;
-  let bondRatio = NaN;
+  let ratios: Record<EditName, number> | null = null;
   if (!skip.has('sheet')) {
     say('');
     say('2. the same model as a spreadsheet (HyperFormula, floats in 元) — recalculation after one input changes');
     benchSheet(100, 60, 20, true);
     const big = benchSheet(1000, 240, 6, true);
-    sheetRatio = big.recalcSplit / big.engineHot;
-    bondRatio = big.recalcBond / big.engineBondHot;
-    say(`  target: engine ≥ 1 000 × the spreadsheet's recalculation speed → split ratio ${ratio(big.recalcSplit, big.engineHot)}, bond rate ${ratio(big.recalcBond, big.engineBondHot)} on the hot path; ${ratio(big.recalcSplit, big.engineFull)} and ${ratio(big.recalcBond, big.engineBondFull)} with prepare`);
+    ratios = Object.fromEntries(EDIT_NAMES.map((n) => [n, big.edits[n].sheet / big.edits[n].engine])) as Record<EditName, number>;
+    const target: Record<EditName, number> = { 'split ratio': 1000, 'sale price factor': 300, 'bond rate': 30, 'sale delay': 30 };
+    say(`  targets (spreadsheet recalc / engine edit, 1 000 × 240): ${EDIT_NAMES.map((n) => `${n} ≥ ${target[n]}× → ${ratio(big.edits[n].sheet, big.edits[n].engine)}`).join('; ')}`);
   }
 
   let mc1 = NaN;
@@ -197,14 +231,21 @@ async function main(): Promise<void> {
     const model = prepared(plan.scenario);
     const adjusted = setAt(plan.scenario, parsePath('adjustments.salePriceFactor')!, '0.95');
     const mcBase = prepareBase(plan.scenario);
+    const created = IncrementalModel.create(plan.scenario);
+    if (!created.ok) throw new Error('the Monte Carlo portfolio was refused');
+    const draws = [
+      { salePriceFactor: '0.9371', costFactor: '1.0523', saleDelayMonths: 4, rateShiftBp: 23 },
+      { salePriceFactor: '1.0412', costFactor: '0.9811', saleDelayMonths: 1, rateShiftBp: -31 },
+    ].map((a) => Object.entries(a).map(([k, v]) => ({ path: `adjustments.${k}`, value: v })));
+    let d = 0;
     const parts = {
       prepare: medianMs('mc prepare', () => prepare(adjusted), 30, 3),
       adjust: medianMs('mc adjust', () => adjust(mcBase, (adjusted as { adjustments?: unknown }).adjustments), 30, 3),
       run: medianMs('mc run', () => run(model), 60),
       metrics: medianMs('mc metrics', () => metrics(run(model)), 60) - medianMs('mc run again', () => run(model), 60),
+      draw: medianMs('mc draw', () => { created.model.editAll(draws[d++ % 2]); return metrics(created.model.output); }, 60, 10),
     };
-    say(`  a draw of adjustments only: adjust ${fmtMs(parts.adjust)} ms on a base prepared once (what Monte Carlo does) instead of prepare ${fmtMs(parts.prepare)} ms`);
-    say(`  one run: prepare ${fmtMs(parts.prepare)} ms + run ${fmtMs(parts.run)} ms + metrics ${fmtMs(Math.max(0, parts.metrics))} ms — prepare is ${((parts.prepare / (parts.prepare + parts.run)) * 100).toFixed(0)}% of it`);
+    say(`  a draw of the four adjustments on the incremental model: ${fmtMs(parts.draw)} ms (edit + metrics) — adjust ${fmtMs(parts.adjust)} ms on a base prepared once, run ${fmtMs(parts.run)} ms, metrics ${fmtMs(Math.max(0, parts.metrics))} ms; prepare alone would be ${fmtMs(parts.prepare)} ms`);
     mc1 = (await benchMc(MC_RUNS, 1)).seconds;
     mc2 = (await benchMc(MC_RUNS, 2)).seconds;
     say(`  target: 10 000 runs ≤ 10 s → ${((mc2 * 10000) / MC_RUNS).toFixed(1)} s on 2 threads (scaled to 10 000 runs)`);
@@ -222,7 +263,7 @@ async function main(): Promise<void> {
     say(`  targets: run ≤ 300 ms → ${fmtMs(cliRun)} ms; --help ≤ 150 ms → ${fmtMs(cliHelp)} ms`);
   }
   say('');
-  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; spreadsheet/engine 1000x240 recalc ${Number.isFinite(sheetRatio) ? `${sheetRatio.toFixed(0)}x (split ratio), ${bondRatio.toFixed(0)}x (bond rate)` : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}; cli ${Number.isFinite(cliRun) ? `${fmtMs(cliRun)} ms (run), ${fmtMs(cliHelp)} ms (--help)` : 'skipped'}`);
+  say(`engine 500x120 median ${fmtMs(e500.run + e500.metrics)} ms; 10000x240 ${fmtMs(e10k.run + e10k.metrics)} ms; simulate 10000x240 ${fmtMs(e10k.prepare + e10k.run + e10k.report)} ms${Number.isFinite(rss) ? ` (peak RSS ${rss.toFixed(0)} MB)` : ''}; spreadsheet/engine 1000x240 recalc ${ratios ? EDIT_NAMES.map((n) => `${ratios![n].toFixed(0)}x (${n})`).join(', ') : 'skipped'}; MC ${MC_RUNS} runs ${Number.isFinite(mc1) ? mc1.toFixed(1) + ' s (1 thread), ' + mc2.toFixed(1) + ' s (2 threads)' : 'skipped'}; cli ${Number.isFinite(cliRun) ? `${fmtMs(cliRun)} ms (run), ${fmtMs(cliHelp)} ms (--help)` : 'skipped'}`);
 }
 
 await main();

@@ -13,7 +13,8 @@
  *            at hand), the reserve fund's balance
  *   Totals   the figures the engine's Result also gives
  *
- * `set(input, value)` changes one input (the province weight, a provision rate, the bond rate) and HyperFormula
+ * `set(input, value)` changes one input (the province weight, a provision rate, the bond rate, the sale price
+ * factor, the sale delay) and HyperFormula
  * recalculates what depends on it; `totals()` reads the figures for comparison with the engine.
  *
  * Two ways to write it. `yuan` (the default) is how such workbooks are written: amounts in 元,
@@ -72,11 +73,12 @@ export interface SpreadsheetModel {
   readonly formulas: number;
   totals(): SpreadsheetTotals;
   /** Sets one input cell and returns after HyperFormula has recalculated what depends on it. */
-  set(input: 'provinceWeight' | 'cityWeight' | 'landIncomeFundRate' | 'bondRate', value: number): void;
+  set(input: SheetInput, value: number): void;
   destroy(): void;
 }
 
-const INPUT_ROW = { provinceWeight: 0, cityWeight: 1, landIncomeFundRate: 2, bondRate: 7 } as const;
+const INPUT_ROW = { provinceWeight: 0, cityWeight: 1, landIncomeFundRate: 2, bondRate: 7, salePriceFactor: 11, saleDelayMonths: 12 } as const;
+export type SheetInput = keyof typeof INPUT_ROW;
 
 interface RawBond { issueDate: string; principal: string; couponRate: string; termYears: number }
 
@@ -110,6 +112,9 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
     ['bond principal', bond ? money(bond.principal) : 0, null],
     ['bond issue month', bond ? period(bond.issueDate) : -1, null],
     ['bond maturity month', bond ? period(bond.issueDate) + bond.termYears * 12 : -1, null],
+    // The stress inputs (scenario adjustments): every sale price × the factor, every sale later by the months.
+    ['sale price factor', 1, null],
+    ['sale delay (months)', 0, null],
   );
   const parcels = scenario.parcels as RawParcel[];
   const rows: Cell[][] = parcels.map((p, i) => {
@@ -129,10 +134,10 @@ export function buildSpreadsheet(scenario: Record<string, unknown>, options: { u
       `=E${n}+G${n}`, // H development
       money(p.holding.costPerMonth), // I holding per month
       sold, // J
-      p.sale ? period(p.sale.date) : months, // K sale month
+      p.sale ? `=${period(p.sale.date)}+Inputs!$B$13` : months, // K sale month
       `=MAX(0,K${n}-A${n})`, // L holding months
       `=I${n}*L${n}`, // M holding total
-      p.sale ? money(p.sale.price) : 0, // N revenue
+      p.sale ? `=ROUND(${money(p.sale.price)}*Inputs!$B$12,${D})` : 0, // N revenue
       `=ROUND(N${n}*Inputs!$B$7/Inputs!$C$7,${D})`, // O first instalment
       `=IF(J${n}=1,K${n}+12,-1)`, // P settlement month
       paidStock ? Number(stock.province ?? 0) : '=Inputs!$B$1', // Q province weight

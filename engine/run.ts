@@ -27,6 +27,7 @@ import type { Model, ParcelModel, Payment } from './model';
 import { BondBook, type BondState } from './bond';
 import { ProjectDebt } from './project-debt';
 import { Settlement } from './settlement';
+import type { ShareLog } from './share-log';
 
 export interface ParcelOutcome {
   waterfall: WaterfallResult | null;
@@ -111,45 +112,52 @@ function eventsOf(model: Model): Events {
   return ev;
 }
 
-function collectEvents(model: Model): Events {
-  const keys = model.timeline.months * PHASES;
-  const raw: { kind: Kind; parcel: number; target: number; pays: readonly Payment[] }[] = [];
-  for (const a of model.poolCapital) raw.push({ kind: Kind.PoolCapital, parcel: NONE, target: a.fund, pays: [a] });
-  for (const a of model.appropriations) raw.push({ kind: Kind.Appropriation, parcel: NONE, target: a.fund, pays: [a] });
-  for (const a of model.poolInflows) raw.push({ kind: Kind.PoolInflow, parcel: NONE, target: a.fund, pays: [a] });
-  model.preAllocations.forEach((a, i) => raw.push({ kind: Kind.PreAllocation, parcel: NONE, target: i, pays: [a] }));
+type Visit = (kind: Kind, parcel: number, target: number, period: number, amount: Fen) => void;
+
+/** Every event of the model, in the order events of one (period, phase) keep. */
+function visitEvents(model: Model, visit: Visit): void {
+  const many = (kind: Kind, parcel: number, pays: readonly Payment[]) => {
+    for (let k = 0; k < pays.length; k++) visit(kind, parcel, NONE, pays[k].period, pays[k].amount);
+  };
+  for (const a of model.poolCapital) visit(Kind.PoolCapital, NONE, a.fund, a.period, a.amount);
+  for (const a of model.appropriations) visit(Kind.Appropriation, NONE, a.fund, a.period, a.amount);
+  for (const a of model.poolInflows) visit(Kind.PoolInflow, NONE, a.fund, a.period, a.amount);
+  model.preAllocations.forEach((a, i) => visit(Kind.PreAllocation, NONE, i, a.period, a.amount));
   // Payments of a period are made in priority order (lower first), then in parcel order.
   const order = model.parcels.map((p) => p.index).sort((a, b) => model.parcels[a].priority - model.parcels[b].priority || a - b);
   for (const i of order) {
     const p = model.parcels[i];
-    raw.push({ kind: Kind.Lease, parcel: i, target: NONE, pays: p.leases });
-    raw.push({ kind: Kind.Acquisition, parcel: i, target: NONE, pays: p.acquisitionPayments });
-    raw.push({ kind: Kind.ServiceFee, parcel: i, target: NONE, pays: p.serviceFeePayments });
-    raw.push({ kind: Kind.Works, parcel: i, target: NONE, pays: p.works });
-    raw.push({ kind: Kind.ManagementFee, parcel: i, target: NONE, pays: p.managementFeePayments });
-    raw.push({ kind: Kind.Holding, parcel: i, target: NONE, pays: p.holding });
+    many(Kind.Lease, i, p.leases);
+    many(Kind.Acquisition, i, p.acquisitionPayments);
+    many(Kind.ServiceFee, i, p.serviceFeePayments);
+    many(Kind.Works, i, p.works);
+    many(Kind.ManagementFee, i, p.managementFeePayments);
+    many(Kind.Holding, i, p.holding);
     if (p.sale) {
-      raw.push({ kind: Kind.Receipt, parcel: i, target: NONE, pays: p.sale.receipts });
-      raw.push({ kind: Kind.Settle, parcel: i, target: NONE, pays: [{ period: p.sale.settlementPeriod, amount: 0, date: '' }] });
-      if (p.sale.businessFee > 0) raw.push({ kind: Kind.SaleFee, parcel: i, target: NONE, pays: [{ period: p.sale.period, amount: p.sale.businessFee, date: p.sale.date }] });
+      many(Kind.Receipt, i, p.sale.receipts);
+      visit(Kind.Settle, i, NONE, p.sale.settlementPeriod, 0);
+      if (p.sale.businessFee > 0) visit(Kind.SaleFee, i, NONE, p.sale.period, p.sale.businessFee);
     }
   }
+}
+
+/** A stable counting sort by (period, phase): counted in one visit, placed in a second. */
+function collectEvents(model: Model): Events {
+  const keys = model.timeline.months * PHASES;
   const count = new Int32Array(keys + 1);
   let n = 0;
-  for (const r of raw) for (const pay of r.pays) { count[pay.period * PHASES + PHASE_OF[r.kind] + 1]++; n++; }
+  visitEvents(model, (kind, _parcel, _target, period) => { count[period * PHASES + PHASE_OF[kind] + 1]++; n++; });
   for (let k = 0; k < keys; k++) count[k + 1] += count[k];
   const start = count.slice();
   const cursor = count.slice(0, keys);
   const ev: Events = { kind: new Uint8Array(n), parcel: new Int32Array(n), amount: new Float64Array(n), target: new Int32Array(n), start };
-  for (const r of raw) {
-    for (const pay of r.pays) {
-      const i = cursor[pay.period * PHASES + PHASE_OF[r.kind]]++;
-      ev.kind[i] = r.kind;
-      ev.parcel[i] = r.parcel;
-      ev.amount[i] = pay.amount;
-      ev.target[i] = r.target;
-    }
-  }
+  visitEvents(model, (kind, parcel, target, period, amount) => {
+    const i = cursor[period * PHASES + PHASE_OF[kind]]++;
+    ev.kind[i] = kind;
+    ev.parcel[i] = parcel;
+    ev.amount[i] = amount;
+    ev.target[i] = target;
+  });
   return ev;
 }
 
@@ -198,8 +206,9 @@ export function run(model: Model): RunOutput {
   const ruleOfPayment = (kind: Kind, parcel: ParcelModel) => (kind === Kind.Acquisition ? acquisitionRule[parcel.index] : kindRule[kind]);
 
   const ev = eventsOf(model);
-  // Each event posts once, a settlement up to ~16 times, a period a top-up or two, a year-end a posting per parcel and kind.
-  const ledger = new Ledger(acc.list.length, Math.max(1024, ev.kind.length * 2 + model.parcels.length * 16 + model.timeline.months * 8 + model.bonds.length * 64));
+  // Most events post once, a settlement a handful of times, a period a top-up or two, a bond its
+  // coupons; a scenario that posts more grows the ledger. Sized close, as zeroed columns cost GC time.
+  const ledger = new Ledger(acc.list.length, Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
   const bal = ledger.balances;
   const outcomes: ParcelOutcome[] = model.parcels.map(() => ({ waterfall: null, shares: [], financingCost: 0, heldBack: 0 }));
   const delays: Delay[] = [];
@@ -316,7 +325,20 @@ export function run(model: Model): RunOutput {
   }
   for (const w of queue) delays.push({ parcel: w.parcel, rule: ruleIdOf(w.kind, model.parcels[w.parcel]), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: -1 });
   const debtSupportOutstanding = advances.reduce((s, a) => s + (a.kind === 'debtSupport' ? a.outstanding : 0), 0);
-  return { model, ledger, parcels: outcomes, delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding };
+  return remember({ model, ledger, parcels: outcomes, delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding }, settlement.shareLog);
+}
+
+/** Keeps a run's log of splits beside its output. */
+export function remember(out: RunOutput, log: ShareLog): RunOutput {
+  SHARE_LOGS.set(out, log);
+  return out;
+}
+
+/** Each run's log of its splits, kept beside the output (the Result does not show it). */
+const SHARE_LOGS = new WeakMap<RunOutput, ShareLog>();
+
+export function shareLogOf(out: RunOutput): ShareLog | undefined {
+  return SHARE_LOGS.get(out);
 }
 
 function ruleIdOf(kind: Kind, parcel: ParcelModel): string {

@@ -20,6 +20,7 @@ import { NONE, type Ledger } from './ledger';
 import { parcelProvisions, saleWaterfall, type ProvisionRate, type WaterfallResult } from './sale-waterfall';
 import { splitValueAdded } from './revenue-split';
 import { YearProvisions } from './year-provisions';
+import { ShareLog } from './share-log';
 import { ruleIndex } from './rules';
 import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
@@ -58,6 +59,8 @@ export class Settlement {
   readonly fundPaid: Fen[];
   private readonly pendingFinal: number[] = [];
   readonly years = new Map<number, YearIncome>();
+  /** Every split of value added, so a new split ratio can re-split without re-running (share-log.ts). */
+  readonly shareLog = new ShareLog();
 
   constructor(
     private readonly model: Model,
@@ -293,7 +296,9 @@ export class Settlement {
     if (amount <= 0) return;
     const o = this.outcomes[p.index];
     const shares = splitValueAdded(amount, this.model.splits[p.split]);
+    this.shareLog.record(this.ledger.length, p.index, amount, from);
     for (let t = 0; t < shares.length; t++) this.ledger.post(period, from, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
+    this.shareLog.close(this.ledger.length);
     o.shares = o.shares.length ? o.shares.map((x, t) => x + shares[t]) : shares;
     if (o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
   }

@@ -62,8 +62,17 @@ export function yearMonthOf(t: Timeline, period: number): { year: number; month:
   return { year: Math.floor(zero / 12), month: (zero % 12) + 1 };
 }
 
-/** "2022-09" */
+/** "2022-09". A timeline's labels are made once: every dated payment of every run carries one. */
 export function periodLabel(t: Timeline, period: number): string {
+  if (!(period >= 0 && period < t.months)) return labelOf(t, period);
+  let labels = LABELS.get(t);
+  if (!labels) LABELS.set(t, (labels = []));
+  return labels[period] ??= labelOf(t, period);
+}
+
+const LABELS = new WeakMap<Timeline, string[]>();
+
+function labelOf(t: Timeline, period: number): string {
   const { year, month } = yearMonthOf(t, period);
   return `${year}-${month < 10 ? '0' : ''}${month}`;
 }

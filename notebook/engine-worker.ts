@@ -1,12 +1,16 @@
 /**
  * The engine in a Web Worker, so a moved slider never freezes the page. It prepares, runs and
- * reports the scenarios it is sent and keeps the last few runs' ledgers for traces. When several
+ * reports the scenarios it is sent and keeps the last few runs' ledgers for traces. Each channel
+ * keeps the model of its last scenario, so a moved control is an edit that rebuilds only what
+ * it reaches (a split ratio re-splits the finished run) — the same Result as preparing afresh. When several
  * requests of one channel are waiting, only the newest is computed: the older ones are answered
  * as superseded without running (the page would not draw them anyway).
  */
 import { prepare } from '../engine/scenario/normalize';
 import { run, type RunOutput } from '../engine/run';
-import { report, type PartialResult, type View } from '../engine/report';
+import { IncrementalModel, scenarioEdits } from '../engine/incremental/index';
+import type { Problem } from '../engine/problem';
+import { postingRows, report, type PartialResult, type PostingRow, type View } from '../engine/report';
 import { diffTotals } from './lib/compare';
 import { traceQuery } from './lib/trace';
 import { buildReport, sensitivityRuns, type ReportKind } from '../engine/reports/index';
@@ -18,15 +22,32 @@ const kept = new Map<number, Kept>();
 const KEEP = 12;
 let nextRunId = 1;
 
+/** Per channel, the model of its last scenario: a moved control is an edit of it (engine/incremental). */
+const models = new Map<string, IncrementalModel>();
+
+/** The run of `scenario`: an edit of the channel's model when the two differ in a few fields, else prepared afresh. */
+function runOf(channel: string, scenario: unknown): { ok: true; out: RunOutput } | { ok: false; problems: readonly Problem[] } {
+  const model = models.get(channel);
+  const edits = model ? scenarioEdits(model.scenario, scenario) : null;
+  if (model && edits) {
+    const edited = model.editAll(edits);
+    return edited.ok ? { ok: true, out: model.output } : edited;
+  }
+  const created = IncrementalModel.create(scenario);
+  if (!created.ok) return created;
+  models.set(channel, created.model);
+  return { ok: true, out: created.model.output };
+}
+
 /** A run of the scenario, reported whole or only in the views the page asked for. */
-function runOne(scenario: unknown): RunReply;
-function runOne(scenario: unknown, views: readonly View[] | undefined): RunReply<Result | PartialResult<View>>;
-function runOne(scenario: unknown, views?: readonly View[]): RunReply<Result | PartialResult<View>> {
+function runOne(scenario: unknown, channel: string): RunReply;
+function runOne(scenario: unknown, channel: string, views: readonly View[] | undefined): RunReply<Result | PartialResult<View>>;
+function runOne(scenario: unknown, channel: string, views?: readonly View[]): RunReply<Result | PartialResult<View>> {
   const t0 = performance.now();
   try {
-    const prepared = prepare(scenario);
-    if (!prepared.ok) return { ok: false, problems: prepared.problems, ms: performance.now() - t0 };
-    const out = run(prepared.model);
+    const r = runOf(channel, scenario);
+    if (!r.ok) return { ok: false, problems: [...r.problems], ms: performance.now() - t0 };
+    const out = r.out;
     const result = views ? report(out, { views }) : report(out);
     const runId = nextRunId++;
     kept.set(runId, { out });
@@ -55,15 +76,15 @@ function reportOne(scenario: unknown, kind: ReportKind, year: number | undefined
 function handle(req: WorkerRequest): WorkerResponse {
   switch (req.type) {
     case 'run':
-      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario, req.views) };
+      return { type: 'run', seq: req.seq, channel: req.channel, reply: runOne(req.scenario, req.channel, req.views) };
     case 'compare': {
-      const a = runOne(req.a);
-      const b = runOne(req.b);
+      const a = runOne(req.a, `${req.channel}:a`);
+      const b = runOne(req.b, `${req.channel}:b`);
       const diff = a.ok && b.ok ? diffTotals(a.result, b.result) : [];
       return { type: 'compare', seq: req.seq, channel: req.channel, a, b, diff };
     }
     case 'sweep':
-      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map((s) => runOne(s, req.views)) };
+      return { type: 'sweep', seq: req.seq, channel: req.channel, replies: req.scenarios.map((sc) => runOne(sc, req.channel, req.views)) };
     case 'report':
       return { type: 'report', seq: req.seq, channel: req.channel, reply: reportOne(req.scenario, req.kind, req.year) };
     case 'trace': {

@@ -8,9 +8,11 @@
  *   (texts are the Result's own strings; values are whole fen for money, numbers otherwise)
  */
 import { prepare, type Prepared } from '../scenario/normalize';
-import { adjust, prepareBase } from '../scenario/adjust';
-import { run, type RunOutput } from '../run';
+import { getAt, type PathSegment } from '../scenario/json-path';
+import { IncrementalModel } from '../incremental/model';
+import { editKind } from '../incremental/edit';
 import { assertRunInvariants } from '../run-invariants';
+import { run, type RunOutput } from '../run';
 import { report, type Result } from '../report';
 import { dec, fenToYuan } from '../money';
 import type { Problem } from '../problem';
@@ -82,24 +84,37 @@ export function evaluator(outputs: readonly OutputRef[], series: readonly Output
     if (!prepared.ok) return { ok: false, problems: prepared.problems };
     return evaluateRun(run(prepared.model), single, multi, needsReport);
   };
-  return Object.assign((scenario: unknown): Evaluation => fromPrepared(prepare(scenario)), { prepared: fromPrepared });
+  const fromRun = (out: RunOutput): Evaluation => evaluateRun(out, single, multi, needsReport);
+  return Object.assign((scenario: unknown): Evaluation => fromPrepared(prepare(scenario)), { prepared: fromPrepared, run: fromRun });
 }
 
 export type Evaluator = ReturnType<typeof evaluator>;
 
 /**
  * An evaluator of variants of `scenario` that differ from it only in `inputs`. When every input is
- * one of its `adjustments`, the scenario is prepared once (prepareBase) and each variant is only
- * adjusted — the same answers as preparing each variant whole; otherwise each variant is prepared.
+ * a field the incremental model has a shortcut for (the adjustments, split ratios and share
+ * percentages, bond coupons), the scenario is prepared and run once and each variant is an edit
+ * of it that rebuilds only what its inputs reach — the same answers as preparing each variant
+ * whole (a variant the model refuses is evaluated whole, for its problems); otherwise each
+ * variant is prepared. Each run's invariants are asserted in evaluateRun (run-invariants.ts).
  */
 export function variantEvaluator(evaluate: Evaluator, scenario: unknown, inputs: readonly ResolvedInput[]): (variant: unknown) => Evaluation {
-  if (!inputs.every(isAdjustment)) return evaluate;
-  const base = prepareBase(scenario);
-  return (variant) => evaluate.prepared(adjust(base, (variant as { adjustments?: unknown }).adjustments));
+  const fields = inputs.map(editFieldOf);
+  if (fields.some((f) => f === null)) return evaluate;
+  const created = IncrementalModel.create(scenario);
+  if (!created.ok) return evaluate;
+  const model = created.model;
+  return (variant) => {
+    const edits = fields.map((f) => ({ path: f!.path, value: getAt(variant, f!.segments) }));
+    if (!model.editAll(edits).ok) return evaluate(variant);
+    return evaluate.run(model.output);
+  };
 }
 
-function isAdjustment(input: ResolvedInput): boolean {
-  return !input.apply && input.segments.length === 2 && input.segments[0] === 'adjustments';
+/** The scenario field an input sets, when the incremental model has a shortcut for it. */
+function editFieldOf(input: ResolvedInput): { path: string; segments: readonly PathSegment[] } | null {
+  if (input.apply) return input.segments[0] === 'split' && input.segments[1] === 'sharePercent' ? { path: 'split.ratios', segments: ['split', 'ratios'] } : null;
+  return editKind(input.segments).kind === 'scenario' ? null : { path: input.path, segments: input.segments };
 }
 
 function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean): Evaluation {

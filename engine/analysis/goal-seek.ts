@@ -16,7 +16,7 @@
 import { Decimal, dec } from '../money';
 import { problem, type Problem } from '../problem';
 import { applyInput, formatInput, parseInputValue, resolveInput, type ResolvedInput } from './input';
-import { evaluator, parseOutputs } from './evaluate';
+import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';
 
 export type Comparison = '<' | '<=' | '>' | '>=';
@@ -91,7 +91,8 @@ export function seek(scenario: unknown, spec: SeekSpec, resolved?: ResolvedInput
 }
 
 function search(scenario: unknown, input: ResolvedInput, output: OutputRef, spec: SeekSpec, from: Decimal, step: Decimal, K: number): SeekResult {
-  const evaluate = evaluator([output]);
+  // Each step is an edit of one prepared model where the input allows it (evaluate.ts).
+  const evaluate = variantEvaluator(evaluator([output]), scenario, [input]);
   const threshold = dec(spec.threshold);
   const cache = new Map<number, SeekPoint>();
   const at = (k: number): SeekPoint => {

@@ -18,11 +18,9 @@
 import { Decimal, dec } from '../money';
 import { problem, type Problem } from '../problem';
 import { prepare } from '../scenario/normalize';
-import { run } from '../run';
-import { report } from '../report';
 import { applyInputs, formatInput, resolveInput, type ResolvedInput } from './input';
 import { checkDistribution, cholesky, fromNormal, parseDistribution, standardNormal, type Distribution } from './distributions';
-import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
+import { evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';
 import type { OutputRef } from './output';
 import { streamFor } from './random';
 
@@ -117,7 +115,7 @@ export function compilePlan(plan: McPlan): { ok: true; compiled: CompiledPlan } 
   // The base scenario must run: its problems are the plan's problems, and it gives the periods.
   const base = prepare(plan.scenario);
   if (!base.ok) return { ok: false, problems: base.problems };
-  const periods = report(run(base.model)).timeline.periods;
+  const periods = [...base.model.periodLabels];
   return { ok: true, compiled: { plan, inputs, cholesky: L, measures: outs.outputs, series: ser.outputs, periods, evaluate: evaluator(outs.outputs, ser.outputs) } };
 }
 
@@ -146,6 +144,18 @@ export interface ChunkResult {
   readonly failures: { run: number; inputs: (string | number)[]; message: string }[];
 }
 
+/** One variant evaluator per compiled plan: its model is prepared once, whatever the chunks. */
+const VARIANTS = new WeakMap<CompiledPlan, (variant: unknown) => Evaluation>();
+
+function variantsOf(c: CompiledPlan, resolved: readonly ResolvedInput[]): (variant: unknown) => Evaluation {
+  let v = VARIANTS.get(c);
+  if (!v) {
+    v = variantEvaluator(c.evaluate, c.plan.scenario, resolved);
+    VARIANTS.set(c, v);
+  }
+  return v;
+}
+
 /** Runs draws from…to−1. `onRun` is told after each run (progress). */
 export function runChunk(c: CompiledPlan, from: number, to: number, onRun?: (done: number) => void): ChunkResult {
   const n = to - from;
@@ -156,7 +166,7 @@ export function runChunk(c: CompiledPlan, from: number, to: number, onRun?: (don
   const failures: ChunkResult['failures'] = [];
   let failed = 0;
   const resolved = c.inputs.map((i) => i.input);
-  const evaluate = variantEvaluator(c.evaluate, c.plan.scenario, resolved);
+  const evaluate = variantsOf(c, resolved);
   for (let k = 0; k < n; k++) {
     const xs = drawInputs(c, from + k);
     xs.forEach((x, i) => (draws[i][k] = x.toNumber()));

@@ -79,7 +79,7 @@ const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
 const KEYS = new Set(['salePriceFactor', 'saleDelayMonths', 'costFactor', 'rateShiftBp']);
 
 /** Adjustments the scenario schema accepts as they are (anything else is left to prepare to report). */
-function schemaValid(a: unknown): boolean {
+export function schemaValid(a: unknown): boolean {
   if (a === undefined) return true;
   if (!isRecord(a)) return false;
   for (const [k, v] of Object.entries(a)) {

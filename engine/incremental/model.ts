@@ -1,0 +1,168 @@
+/**
+ * A scenario kept prepared and run, that answers an edit by rebuilding only the stages the edit
+ * reaches (stages.ts): a sale price factor re-prices the sales alone (sale-flows.ts), the other
+ * adjustments re-adjust the parcel flows on a base prepared once (scenario/adjust.ts), and either
+ * re-runs the loop; a rate shift alone shifts the coupons; a coupon re-runs the loop on the same parcel flows; a
+ * split ratio re-splits value added on the finished run (resplit.ts); anything else is prepared
+ * again. Whatever the path, the run is the one a fresh prepare + run of the edited scenario gives,
+ * posting for posting, and an edit the scenario would refuse is refused with prepare's own
+ * problems, leaving the model as it was.
+ *
+ *   const m = IncrementalModel.create(hainan);         // { ok: true, model } | { ok: false, problems }
+ *   m.model.edit({ path: 'split.ratios.province', value: '7' });   // { ok: true }
+ *   m.model.output                                      // the RunOutput; report(it) is the Result
+ */
+import { adjust, prepareBase, schemaValid, type Adjustments, type Base } from '../scenario/adjust';
+import { checkScenarioTotal, prepare, readAdjustments } from '../scenario/normalize';
+import { repriceSales } from './sale-flows';
+import { getAt, parsePath, setAt } from '../scenario/json-path';
+import { shiftRate } from '../scenario/funding';
+import { parseRate, type Rate } from '../money';
+import { rateBreach } from '../limits';
+import { problem, type Problem } from '../problem';
+import { run, type RunOutput } from '../run';
+import type { Model } from '../model';
+import { editKind, type Edit, type EditKind } from './edit';
+import { earliestStage, firstDirtyStage } from './stages';
+import { splitEdit } from './split-edit';
+import { resplit } from './resplit';
+
+export type EditOutcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+const RATE = /^\s*\d+(\.\d+)?\s*(%|‰)\s*$/;
+
+export class IncrementalModel {
+  private base: Base | null = null;
+
+  private constructor(
+    private scenarioNow: unknown,
+    private modelNow: Model,
+    private out: RunOutput,
+  ) {}
+
+  static create(scenario: unknown): { ok: true; model: IncrementalModel } | { ok: false; problems: readonly Problem[] } {
+    const p = prepare(scenario);
+    if (!p.ok) return { ok: false, problems: p.problems };
+    return { ok: true, model: new IncrementalModel(scenario, p.model, run(p.model)) };
+  }
+
+  get scenario(): unknown {
+    return this.scenarioNow;
+  }
+
+  get model(): Model {
+    return this.modelNow;
+  }
+
+  get output(): RunOutput {
+    return this.out;
+  }
+
+  edit(e: Edit): EditOutcome {
+    return this.editAll([e]);
+  }
+
+  /**
+   * Several edits as one: the scenario with all of them is judged and the model rebuilt once,
+   * from the first stage any of them reaches.
+   */
+  editAll(edits: readonly Edit[]): EditOutcome {
+    if (edits.length === 0) return { ok: true };
+    let next = this.scenarioNow;
+    const kinds: EditKind[] = [];
+    for (const e of edits) {
+      const path = parsePath(e.path);
+      if (!path) return { ok: false, problems: [problem('schema.format', e.path, e.path, { en: 'a JSON path such as parcels[0].sale.price or split.ratios.province', zh: 'JSON 路径，如 parcels[0].sale.price 或 split.ratios.province' })] };
+      next = setAt(next, path, e.value);
+      kinds.push(editKind(path));
+    }
+    if (kinds.some((k) => k.kind === 'scenario')) return this.prepared(next);
+    let model = this.modelNow;
+    let ready = this.base?.ready ?? null;
+    if (kinds.some((k) => k.kind === 'split')) {
+      const splits = splitEdit(model, getAt(next, ['split', 'ratios']));
+      if (!splits) return this.prepared(next);
+      model = { ...model, splits };
+      if (ready) ready = { ...ready, frame: { ...ready.frame, splits } };
+    }
+    for (const k of kinds) {
+      if (k.kind !== 'coupon') continue;
+      const rate = couponOf(next, k.bond, model.bonds.length);
+      if (!rate) return this.prepared(next);
+      model = { ...model, bonds: model.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.shifted } : b)) };
+      if (ready) ready = { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.unshifted } : b)) } };
+    }
+    const stage = earliestStage(kinds.map(firstDirtyStage));
+    if (ready && kinds.every((k) => k.kind === 'adjustment' && k.key === 'salePriceFactor')) {
+      const repriced = this.repriced(next, model, ready);
+      if (repriced) {
+        this.base = { scenario: next, ready };
+        return this.commit(next, repriced, run(repriced));
+      }
+    }
+    if (stage === 'parcelFlows' || (stage === 'funding' && kinds.some((k) => k.kind === 'adjustment') && !ready)) {
+      const adjustments = getAt(next, ['adjustments']);
+      if (!schemaValid(adjustments)) return this.prepared(next);
+      // A base prepared from the edited scenario already carries its split and coupons.
+      const base: Base = ready ? { scenario: next, ready } : prepareBase(next);
+      const p = adjust(base, adjustments);
+      if (!p.ok) return { ok: false, problems: p.problems };
+      this.base = base;
+      return this.commit(next, p.model, run(p.model));
+    }
+    this.base = ready ? { scenario: next, ready } : null;
+    if (stage === 'funding') {
+      if (ready && kinds.some((k) => k.kind === 'adjustment')) {
+        // The rate shift alone: every coupon shifted from the base's, the parcel flows as they are.
+        const adjustments = getAt(next, ['adjustments']);
+        if (!schemaValid(adjustments)) return this.prepared(next);
+        const bp = (adjustments as { rateShiftBp?: number } | undefined)?.rateShiftBp ?? 0;
+        const bonds = ready.funding.bonds.map((b) => (bp === 0 ? b : { ...b, rate: shiftRate(b.rate, bp) }));
+        if (bonds.some((b) => b.rate.num < 0)) return this.prepared(next);
+        model = { ...model, bonds };
+      }
+      return this.commit(next, model, run(model));
+    }
+    return this.commit(next, model, resplit(this.out, model) ?? run(model));
+  }
+
+  /** The model with only its sales re-priced (sale-flows.ts); null when the parcels must be adjusted whole. */
+  private repriced(next: unknown, model: Model, ready: NonNullable<Base['ready']>): Model | null {
+    const adjustments = getAt(next, ['adjustments']);
+    if (!schemaValid(adjustments)) return null;
+    const problems: Problem[] = [];
+    const now = readAdjustments(getAt(this.scenarioNow, ['adjustments']) as Adjustments, problems);
+    const then = readAdjustments(adjustments as Adjustments, problems);
+    if (problems.length > 0) return null;
+    const parcels = repriceSales(model, ready.frame, then, now.priceFactor, then.priceFactor);
+    if (!parcels) return null;
+    checkScenarioTotal(parcels, ready.funding, problems);
+    return problems.length > 0 ? null : { ...model, parcels };
+  }
+
+  /** Everything prepared again from the edited scenario. */
+  private prepared(next: unknown): EditOutcome {
+    const p = prepare(next);
+    if (!p.ok) return { ok: false, problems: p.problems };
+    this.base = null;
+    return this.commit(next, p.model, run(p.model));
+  }
+
+  private commit(next: unknown, model: Model, out: RunOutput): EditOutcome {
+    this.scenarioNow = next;
+    this.modelNow = model;
+    this.out = out;
+    return { ok: true };
+  }
+}
+
+
+/** A bond's coupon as the edited scenario writes it, shifted by its adjustment; null when prepare must judge it. */
+function couponOf(next: unknown, bond: number, bonds: number): { unshifted: Rate; shifted: Rate } | null {
+  const text = getAt(next, ['bonds', bond, 'couponRate']);
+  if (bond >= bonds || typeof text !== 'string' || !RATE.test(text) || rateBreach(text)) return null;
+  const unshifted = parseRate(text);
+  if (!unshifted) return null;
+  const shifted = shiftRate(unshifted, (getAt(next, ['adjustments', 'rateShiftBp']) as number | undefined) ?? 0);
+  return shifted.num < 0 ? null : { unshifted, shifted };
+}

@@ -1,0 +1,78 @@
+/**
+ * A new split ratio applied to a finished run without running it again. Value added leaves the
+ * treasury (or a project account releasing what it held back) for the tiers' share accounts,
+ * and nothing in the run reads a share account: the amount split, its period and its source do
+ * not depend on the ratio. So each logged split is split again under the new ratios, its postings
+ * replaced in place (a zero share posts nothing, as in the run), the parcels' shares re-summed,
+ * and the balances recomputed — the same ledger, posting for posting, that a fresh run makes.
+ */
+import { Ledger } from '../ledger';
+import { ruleIndex } from '../rules';
+import { splitValueAdded } from '../revenue-split';
+import { ShareLog } from '../share-log';
+import { remember, shareLogOf, type ParcelOutcome, type RunOutput } from '../run';
+import type { Model } from '../model';
+import type { Fen } from '../money';
+
+/** The run of `model` (which differs from out.model only in its splits), or null when the run kept no log. */
+export function resplit(out: RunOutput, model: Model): RunOutput | null {
+  const log = shareLogOf(out);
+  if (!log) return null;
+  const old = out.ledger;
+  const tiers = model.tiers.length;
+  const ledger = new Ledger(old.accountCount, old.length + log.length * tiers + 16);
+  const nextLog = new ShareLog();
+  const shares: (Fen[] | null)[] = model.parcels.map(() => null);
+  const rule = ruleIndex('split.share');
+  let copied = 0;
+  for (let k = 0; k < log.length; k++) {
+    copyRange(old, ledger, copied, log.start[k]);
+    const at = log.start[k];
+    const p = model.parcels[log.parcel[k]];
+    const period = old.period[at];
+    const split = splitValueAdded(log.amount[k], model.splits[p.split]);
+    nextLog.record(ledger.length, p.index, log.amount[k], log.from[k]);
+    for (let t = 0; t < split.length; t++) if (split[t] !== 0) place(ledger, period, log.from[k], p.shareAccounts[t], split[t], rule, p.index, p.zone);
+    nextLog.close(ledger.length);
+    const sum = shares[p.index];
+    shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
+    copied = log.end[k];
+  }
+  copyRange(old, ledger, copied, old.length);
+  // Only share accounts changed: the balances are the old ones with the old splits taken out and the new put in.
+  ledger.balances.set(old.balances);
+  for (let k = 0; k < log.length; k++) {
+    for (let i = log.start[k]; i < log.end[k]; i++) { ledger.balances[old.from[i]] += old.amount[i]; ledger.balances[old.to[i]] -= old.amount[i]; }
+  }
+  for (let k = 0; k < nextLog.length; k++) {
+    for (let i = nextLog.start[k]; i < nextLog.end[k]; i++) { ledger.balances[ledger.from[i]] -= ledger.amount[i]; ledger.balances[ledger.to[i]] += ledger.amount[i]; }
+  }
+  const parcels: ParcelOutcome[] = out.parcels.map((o, i) => (shares[i] ? { ...o, shares: shares[i]! } : o));
+  return remember({ ...out, model, ledger, parcels }, nextLog);
+}
+
+/** Postings a…b−1 copied column by column (balances are settled once at the end). */
+function copyRange(from: Ledger, to: Ledger, a: number, b: number): void {
+  if (b <= a) return;
+  const at = to.length;
+  to.period.set(from.period.subarray(a, b), at);
+  to.from.set(from.from.subarray(a, b), at);
+  to.to.set(from.to.subarray(a, b), at);
+  to.amount.set(from.amount.subarray(a, b), at);
+  to.rule.set(from.rule.subarray(a, b), at);
+  to.parcel.set(from.parcel.subarray(a, b), at);
+  to.zone.set(from.zone.subarray(a, b), at);
+  to.length = at + b - a;
+}
+
+/** One share posting placed without touching the balances (the run checked its amount when it split). */
+function place(l: Ledger, period: number, from: number, to: number, amount: Fen, rule: number, parcel: number, zone: number): void {
+  const i = l.length++;
+  l.period[i] = period;
+  l.from[i] = from;
+  l.to[i] = to;
+  l.amount[i] = amount;
+  l.rule[i] = rule;
+  l.parcel[i] = parcel;
+  l.zone[i] = zone;
+}
