@@ -2,7 +2,7 @@
  * The readable summary the CLI prints by default: 万元, Chinese labels first (English with
  * --lang en), totals, each tier's share, and every check that failed plus the invariants.
  */
-import { money, type PartialResult } from '../engine/index';
+import { figure, money, type PartialResult } from '../engine/index';
 import { terminalSafe } from '../engine/presentation/terminal-text';
 import { displayWidth, padEnd as pad } from '../engine/presentation/display-width';
 
@@ -11,6 +11,24 @@ export const SUMMARY_VIEWS = ['totals', 'bonds', 'zones', 'pool', 'checks'] as c
 export type SummaryResult = PartialResult<(typeof SUMMARY_VIEWS)[number]>;
 
 const { fenToWan, groupThousands, parseMoney } = money;
+
+/** The totals the summary lists, in order; their names come from the figure catalogue. */
+const TOTAL_ROWS = [
+  'acquisitionCost', 'acquisitionPlanned', 'serviceFee', 'developmentCost', 'managementFee', 'holdingCost', 'leaseIncome',
+  'saleRevenue', 'provisions', 'costRecovered', 'unrecoveredCost', 'valueAdded', 'appropriations', 'fiscalTopUp',
+] as const;
+/** The funding totals, listed when the scenario raises money beyond the budget. */
+const FUNDING_ROWS = [
+  'poolCapital', 'bondProceeds', 'interest', 'bondFees', 'fiscalDebtSupport', 'preAllocations', 'bridges',
+  'advancesReturned', 'advancesOutstanding', 'peakFundingNeed',
+] as const;
+
+/** A summary line: the catalogue's names for the figure, or the names given where the line is not a catalogue total. */
+function row(key: string, value: string, names?: { zh: string; en: string }): [string, string, string] {
+  const n = names ?? figure(key);
+  if (!n) throw new Error(`summary row ${key} is not in the figure catalogue`);
+  return [n.zh, n.en, value];
+}
 
 function wan(yuan: string): string {
   return groupThousands(fenToWan(parseMoney(yuan)!));
@@ -25,22 +43,7 @@ export function formatSummary(r: SummaryResult, lang: 'zh' | 'en'): string {
   lines.push(L(`测算期 ${r.timeline.start} 起 ${r.timeline.months} 个月 · 辖区 ${r.scenario.jurisdiction} · 参数日期 ${r.scenario.asOf}`, `Timeline ${r.timeline.start}, ${r.timeline.months} months · jurisdiction ${r.scenario.jurisdiction} · parameters as of ${r.scenario.asOf}`));
   lines.push('');
   lines.push(L('金额单位：万元', 'Amounts in 万元 (10,000 yuan)'));
-  const rows: [string, string, string][] = [
-    ['收储成本（已付）', 'Acquisition cost (paid)', t.acquisitionCost],
-    ['收储成本（计划）', 'Acquisition cost (planned)', t.acquisitionPlanned],
-    ['征储服务费', 'Acquisition service fee', t.serviceFee],
-    ['前期开发', 'Pre-development', t.developmentCost],
-    ['代建管理费', 'Management fee (504)', t.managementFee],
-    ['管护费用', 'Holding cost', t.holdingCost],
-    ['临时利用收入', 'Temporary-use income', t.leaseIncome],
-    ['出让收入', 'Sale revenue', t.saleRevenue],
-    ['计提各项基金', 'Provisions', t.provisions],
-    ['核定成本返还', 'Reserve cost recovered', t.costRecovered],
-    ['未弥补成本', 'Unrecovered cost', t.unrecoveredCost],
-    ['增值收益', 'Value added', t.valueAdded],
-    ['财政预算安排', 'Appropriations', t.appropriations],
-    ['财政补足', 'Fiscal top-up', t.fiscalTopUp],
-  ];
+  const rows = TOTAL_ROWS.map((key) => row(key, t[key]));
   const width = Math.max(...rows.map(([z, e]) => displayWidth(zh ? z : e))) + 2;
   for (const [z, e, v] of rows) lines.push(`  ${pad(zh ? z : e, width)}${wan(v).padStart(16)}`);
   if (t.budgetExecutionRatePercent !== null) lines.push(`  ${pad(L('预算执行率', 'Budget execution'), width)}${(t.budgetExecutionRatePercent + '%').padStart(16)}`);
@@ -54,19 +57,10 @@ export function formatSummary(r: SummaryResult, lang: 'zh' | 'en'): string {
   if (r.bonds.length || r.zones.length || parseMoney(r.pool.opening)! > 0 || parseMoney(t.preAllocations)! > 0 || parseMoney(t.bridges)! > 0) {
     lines.push('');
     lines.push(L('资金筹措：', 'Funding:'));
-    const f: [string, string, string][] = [
-      ['资金池筹集', 'Pool capital', t.poolCapital],
-      ['专项债券发行', 'Bond proceeds', t.bondProceeds],
-      ['债券利息', 'Bond interest', t.interest],
-      ['债券费用', 'Bond fees', t.bondFees],
-      ['财政安排偿债', 'Budget support for debt service', t.fiscalDebtSupport],
-      ['财政预拨', 'Pre-allocations', t.preAllocations],
-      ['临时预拨（过桥）', 'Bridge advances', t.bridges],
-      ['预拨资金返还', 'Advances returned', t.advancesReturned],
-      ['期末未返还预拨', 'Advances outstanding', t.advancesOutstanding],
-      ['峰值资金需求', 'Peak funding need', t.peakFundingNeed],
-      ['资金池最低余额', 'Lowest pool balance', r.pool.minBalance],
-      [`净现值（折现率 ${t.discountRate}）`, `NPV at ${t.discountRate}`, t.npv],
+    const f = [
+      ...FUNDING_ROWS.map((key) => row(key, t[key])),
+      row('poolBalance', r.pool.minBalance, { zh: '资金池最低余额', en: 'Lowest pool balance' }),
+      row('npv', t.npv, { zh: `净现值（折现率 ${t.discountRate}）`, en: `NPV at ${t.discountRate}` }),
     ];
     for (const [z, e, v] of f) lines.push(`  ${pad(zh ? z : e, width)}${wan(v).padStart(16)}`);
     for (const b of r.bonds) {

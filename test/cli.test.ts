@@ -31,7 +31,7 @@ describe('lrsim CLI', () => {
     expect(zh.out).toMatch(/6,205\.27/);
     expect(zh.out).toMatch(/19,938\.51/);
     const en = await lrsim('run', 'scenarios/xingning-buyback.json', '--lang', 'en');
-    expect(en.out).toContain('Acquisition cost (planned)');
+    expect(en.out).toContain('Acquisition cost planned');
   });
 
   it('--json prints the whole result with money as decimal strings', async () => {

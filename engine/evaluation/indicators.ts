@@ -42,39 +42,26 @@ export interface FlowInputs {
   readonly actualCostFen?: Fen;
 }
 
-export interface Indicators {
+/** The money figures the rates are made of, and each rate (null where its inputs are missing). */
+export type Indicators = {
   readonly plannedFen: Fen;
   readonly receivedFen: Fen;
   readonly dueFen: Fen | null;
   readonly timelyFen: Fen | null;
   readonly spentFen: Fen | null;
-  readonly fundsArrivalRate: Decimal | null;
-  readonly arrivalTimelinessRate: Decimal | null;
-  readonly budgetExecutionRate: Decimal | null;
-  readonly completionRate: Decimal | null;
-  readonly qualityRate: Decimal | null;
-  readonly costSavingRate: Decimal | null;
-}
+} & { readonly [K in IndicatorName]: Decimal | null };
 
-/** The names of the computed indicators a scoring rule may refer to. */
-export const INDICATOR_NAMES = [
-  'fundsArrivalRate',
-  'arrivalTimelinessRate',
-  'budgetExecutionRate',
-  'completionRate',
-  'qualityRate',
-  'costSavingRate',
-] as const;
-export type IndicatorName = (typeof INDICATOR_NAMES)[number];
-
-export const INDICATOR_LABELS: Record<IndicatorName, { zh: string; en: string }> = {
+/** The indicators, in the order documents list them, with their names (the table both parsing and display read). */
+export const INDICATOR_LABELS = {
   fundsArrivalRate: { zh: '资金到位率', en: 'funds arrival rate' },
   arrivalTimelinessRate: { zh: '到位及时率', en: 'timely arrival rate' },
   budgetExecutionRate: { zh: '预算执行率', en: 'budget execution rate' },
   completionRate: { zh: '实际完成率', en: 'completion rate' },
   qualityRate: { zh: '质量达标率', en: 'quality rate' },
   costSavingRate: { zh: '成本节约率', en: 'cost saving rate' },
-};
+} as const satisfies Record<string, { zh: string; en: string }>;
+export type IndicatorName = keyof typeof INDICATOR_LABELS;
+export const INDICATOR_NAMES = Object.keys(INDICATOR_LABELS) as readonly IndicatorName[];
 
 /** numerator / denominator exactly (40 significant digits); null when the denominator is 0. */
 export function ratio(numerator: Decimal, denominator: Decimal): Decimal | null {

@@ -10,7 +10,8 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LangElement } from './lang-element';
 import { base } from '../lib/styles';
-import { emptyValue, pathString, SchemaWalker, type SchemaNode } from '../lib/schema-walk';
+import { emptyValue, SchemaWalker, type SchemaNode } from '../lib/schema-walk';
+import { pathText } from '../../engine/incremental/scenario-diff';
 import type { PathSegment } from '../../engine/scenario/json-path';
 import type { Problem } from '../../engine/problem';
 
@@ -117,7 +118,7 @@ export class LrSchemaForm extends LangElement {
   private node(segs: PathSegment[], schema: SchemaNode | undefined, value: unknown, top = false): TemplateResult | typeof nothing {
     const w = this.walker!;
     const s = w.resolve(schema);
-    const path = pathString(segs);
+    const path = pathText(segs);
     if (!s) return this.rawField(segs, value, true);
     if (s.oneOf) return this.textField(segs, value);
     const type = Array.isArray(s.type) ? s.type[0] : s.type ?? (s.properties ? 'object' : s.enum ? 'enum' : undefined);
@@ -147,7 +148,7 @@ export class LrSchemaForm extends LangElement {
   }
 
   private leaf(segs: PathSegment[], control: TemplateResult, s?: SchemaNode) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const id = this.fid(path);
     return html`<div class="field" data-field=${path}>
       <label for=${id}>${this.label(segs)}${typeof segs[segs.length - 1] === 'string' && this.lang === 'zh' ? html`<code>${segs[segs.length - 1]}</code>` : nothing}</label>
@@ -160,7 +161,7 @@ export class LrSchemaForm extends LangElement {
   }
 
   private stringField(segs: PathSegment[], s: SchemaNode, value: unknown) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const id = this.fid(path);
     const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     return this.leaf(segs, html`<input type="text" id=${id} name=${path} .value=${text} aria-invalid=${this.invalid(path)} aria-describedby=${`${id}-err`}
@@ -169,7 +170,7 @@ export class LrSchemaForm extends LangElement {
   }
 
   private numberField(segs: PathSegment[], s: SchemaNode, value: unknown, integer: boolean) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const id = this.fid(path);
     if (value !== undefined && typeof value !== 'number') {
       // A number written as text ("24"): show it as it is, so the error beside it makes sense.
@@ -182,7 +183,7 @@ export class LrSchemaForm extends LangElement {
   }
 
   private enumField(segs: PathSegment[], s: SchemaNode, value: unknown) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const id = this.fid(path);
     const opts = s.enum ?? [];
     const known = opts.some((o) => o === value);
@@ -195,7 +196,7 @@ export class LrSchemaForm extends LangElement {
   }
 
   private textField(segs: PathSegment[], value: unknown) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const id = this.fid(path);
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const o = value as Record<string, unknown>;
@@ -211,7 +212,7 @@ export class LrSchemaForm extends LangElement {
 
   /** A value the form cannot draw by its schema (wrong type, unknown field): its JSON, to correct. */
   private rawField(segs: PathSegment[], value: unknown, free: boolean) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const id = this.fid(path);
     const text = value === undefined ? '' : JSON.stringify(value);
     return this.leaf(segs, html`<div class="row"><input type="text" id=${id} name=${path} .value=${text} aria-invalid=${this.invalid(path)} aria-describedby=${`${id}-err`}
@@ -222,7 +223,7 @@ export class LrSchemaForm extends LangElement {
 
   private objectField(segs: PathSegment[], s: SchemaNode, value: Record<string, unknown>, top: boolean) {
     const w = this.walker!;
-    const path = pathString(segs);
+    const path = pathText(segs);
     const props = s.properties ?? {};
     const required = s.required ?? [];
     const shown = Object.keys(props).filter((k) => value[k] !== undefined || required.includes(k));
@@ -257,7 +258,7 @@ export class LrSchemaForm extends LangElement {
 
   private arrayField(segs: PathSegment[], s: SchemaNode, value: unknown[]) {
     const w = this.walker!;
-    const path = pathString(segs);
+    const path = pathText(segs);
     const items = w.resolve(s.items);
     const isObj = !!items?.properties;
     return html`<details data-field=${path} ?open=${segs.length <= 1 || this.hasProblemsUnder(path)}>
@@ -276,7 +277,7 @@ export class LrSchemaForm extends LangElement {
 
   /** An array of enum values as checkboxes (the provisions). */
   private setField(segs: PathSegment[], s: SchemaNode, value: unknown[]) {
-    const path = pathString(segs);
+    const path = pathText(segs);
     const opts = this.walker!.resolve(s.items)?.enum ?? [];
     const toggle = (o: unknown, on: boolean) => this.edit({ path: segs, value: on ? opts.filter((x) => x === o || value.includes(x)) : value.filter((x) => x !== o) });
     return html`<div class="field checks" data-field=${path} role="group" aria-label=${this.label(segs)}>
@@ -290,7 +291,7 @@ export class LrSchemaForm extends LangElement {
   /** A free map (parameters, weights, jurisdictions, set): key/value rows. */
   private mapField(segs: PathSegment[], s: SchemaNode, value: Record<string, unknown>) {
     const w = this.walker!;
-    const path = pathString(segs);
+    const path = pathText(segs);
     const vs = typeof s.additionalProperties === 'object' ? w.resolve(s.additionalProperties) : undefined;
     const nested = !!vs && (vs.properties !== undefined || vs.additionalProperties !== undefined || vs.type === 'object');
     const keys = Object.keys(value);
@@ -305,7 +306,7 @@ export class LrSchemaForm extends LangElement {
       <fieldset>
         ${this.errors(path, `${this.fid(path)}-err`)}
         ${keys.map((k) => {
-          const kp = pathString([...segs, k]);
+          const kp = pathText([...segs, k]);
           const v = value[k];
           if (nested) return html`<div class="row" style="align-items:start"><div style="flex:1">${this.node([...segs, k], vs, v)}</div>
             <button type="button" class="small" @click=${() => this.edit({ path: [...segs, k], remove: true })} aria-label=${this.T(`删除 ${kp}`, `Remove ${kp}`)}>✕</button></div>`;

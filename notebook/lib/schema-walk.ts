@@ -5,6 +5,7 @@
  * as the engine prints them: `parcels[2].sale.price`, `parameters["provisions.education.rate"]`.
  */
 import { getAt, parsePath, type PathSegment } from '../../engine/scenario/json-path';
+import { pathText } from '../../engine/incremental/scenario-diff';
 import type { Problem } from '../../engine/problem';
 import schemaJson from '../../scenarios/scenario.schema.json';
 
@@ -26,16 +27,6 @@ export interface SchemaNode {
 
 /** The engine's scenario schema, as the form walks it. */
 export const SCENARIO_SCHEMA: SchemaNode & { definitions?: Record<string, SchemaNode> } = schemaJson;
-
-export function pathString(segs: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of segs) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(s)) out += out ? `.${s}` : s;
-    else out += `["${s.replace(/(["\\])/g, '\\$1')}"]`;
-  }
-  return out;
-}
 
 export class SchemaWalker {
   constructor(private root: SchemaNode & { definitions?: Record<string, SchemaNode> }) {}
@@ -87,7 +78,7 @@ export class SchemaWalker {
     for (const p of problems) {
       let segs = (p.path ? parsePath(p.path) : []) ?? [];
       while (segs.length > 0 && !this.drawn(value, segs)) segs = segs.slice(0, -1);
-      const key = pathString(segs);
+      const key = pathText(segs);
       out.set(key, [...(out.get(key) ?? []), p]);
     }
     return out;

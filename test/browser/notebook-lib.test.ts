@@ -13,7 +13,8 @@ import { report } from '../../engine/report';
 import { applyControls, percentToFactor, ratioPair, scenarioDefaults, variantFile } from '../../notebook/lib/controls';
 import { difference, diffTotals, diffYears } from '../../notebook/lib/compare';
 import { traceQuery } from '../../notebook/lib/trace';
-import { SCENARIO_SCHEMA, SchemaWalker, pathString, removeAt } from '../../notebook/lib/schema-walk';
+import { SCENARIO_SCHEMA, SchemaWalker, removeAt } from '../../notebook/lib/schema-walk';
+import { pathText } from '../../engine/incremental/scenario-diff';
 import { formatMoney, plotValue } from '../../notebook/lib/format';
 import { paramsToSearch, readParams, withChange } from '../../notebook/lib/url-state';
 
@@ -149,8 +150,8 @@ describe('trace', () => {
 describe('schema walk', () => {
   const w = new SchemaWalker(SCENARIO_SCHEMA);
   it('paths print as the engine prints them', () => {
-    expect(pathString(['parcels', 2, 'sale', 'price'])).toBe('parcels[2].sale.price');
-    expect(pathString(['parameters', 'provisions.education.rate'])).toBe('parameters["provisions.education.rate"]');
+    expect(pathText(['parcels', 2, 'sale', 'price'])).toBe('parcels[2].sale.price');
+    expect(pathText(['parameters', 'provisions.education.rate'])).toBe('parameters["provisions.education.rate"]');
   });
   it('a problem under a field the form does not draw lands at the nearest drawn one', () => {
     const value = { id: 'x', parcels: [{ id: 'P1', area: '1亩' }] };
