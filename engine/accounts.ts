@@ -12,6 +12,7 @@
  *   actor      a party inside the scheme with its own books, which may run a deficit (the 做地 developer)
  */
 import { PROVISIONS } from './provision-catalogue';
+import accountsData from '../data/accounts.json';
 
 export type AccountKind = 'fund' | 'budget' | 'external' | 'provision' | 'share' | 'actor';
 
@@ -22,20 +23,18 @@ export interface Account {
   readonly en: string;
 }
 
-/** Accounts every scenario has. */
+const ACCOUNT_KINDS: readonly AccountKind[] = ['fund', 'budget', 'external', 'provision', 'share', 'actor'];
+
+/** A row of data/accounts.json, its kind checked: the file is data, so its spelling is not the compiler's to check. */
+function baseAccount(row: { id: string; kind: string; zh: string; en: string }): Account {
+  const kind = ACCOUNT_KINDS.find((k) => k === row.kind);
+  if (!kind) throw new Error(`data/accounts.json: account ${row.id} has kind ${row.kind}, not one of ${ACCOUNT_KINDS.join(', ')}`);
+  return { ...row, kind };
+}
+
+/** Accounts every scenario has: the fixed ones from data/accounts.json, then a fund per provision. */
 export const BASE_ACCOUNTS: readonly Account[] = [
-  { id: 'fiscal', kind: 'budget', zh: '财政预算', en: 'Fiscal budget' },
-  { id: 'poolCapital', kind: 'budget', zh: '资金池筹资来源', en: 'Pool capital sources' },
-  { id: 'reserveFund', kind: 'fund', zh: '土地储备资金', en: 'Land reserve fund' },
-  { id: 'treasury', kind: 'fund', zh: '国库（土地出让收入）', en: 'Treasury (land-sale income)' },
-  { id: 'landholders', kind: 'external', zh: '被征收（收回、回购）土地权利人', en: 'Landholders compensated' },
-  { id: 'serviceProviders', kind: 'external', zh: '征储服务机构', en: 'Acquisition service providers' },
-  { id: 'contractors', kind: 'external', zh: '前期开发施工单位', en: 'Pre-development contractors' },
-  { id: 'agentBuilder', kind: 'external', zh: '代建单位', en: 'Agent builder' },
-  { id: 'caretakers', kind: 'external', zh: '管护单位', en: 'Caretakers' },
-  { id: 'saleAgent', kind: 'external', zh: '出让业务承办', en: 'Sale administration' },
-  { id: 'tenants', kind: 'external', zh: '临时利用承租人', en: 'Temporary-use tenants' },
-  { id: 'buyers', kind: 'external', zh: '土地受让人', en: 'Land buyers' },
+  ...accountsData.accounts.map(baseAccount),
   ...PROVISIONS.map((d): Account => ({ id: `provision:${d.id}`, kind: 'provision', zh: d.zh, en: d.en })),
 ];
 

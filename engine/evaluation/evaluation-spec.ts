@@ -9,16 +9,20 @@
  */
 import { dec, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { path, readArray, readDate, readMoney, readObject, readPoints, readString, readStrings, type Json } from './fields';
+import { path, readArray, readDate, readMoney, readObject, readRecord, readPoints, readString, readStrings, type Json } from './fields';
 import { indicatorsFromFlows, parseQuantity, type DatedAmount, type FlowInputs, type Indicators } from './indicators';
 import { checkTreeAgainstIndicators, parseIndicatorTree, scoreTree, totalWeight, type IndicatorNode, type ScoredNode } from './indicator-tree';
 import { GRADE_SCALES, gradeMatches, gradeOf, DEFAULT_SCALE_ID } from './grade-scale';
 
-export interface EvaluationSpec {
+/** What every evaluation document states about itself: an indicator tree and a target table alike. */
+export interface EvaluationDocument {
   readonly id: string;
   readonly title: string;
   readonly source: string;
   readonly gradeScaleIds: readonly string[];
+}
+
+export interface EvaluationSpec extends EvaluationDocument {
   readonly inputs: FlowInputs | null;
   readonly tree: readonly IndicatorNode[];
   /** The figures the source document reports, by node id, plus its total and grade. */
@@ -39,16 +43,18 @@ export interface ReportedCheck {
   readonly ok: boolean;
 }
 
-export interface EvaluationResult {
-  readonly id: string;
-  readonly title: string;
+/** What every evaluated document reports: its grades and its figures checked against the document's own. */
+export interface GradedResult extends Pick<EvaluationDocument, 'id' | 'title'> {
+  readonly grades: readonly GradeResult[];
+  readonly checks: readonly ReportedCheck[];
+}
+
+export interface EvaluationResult extends GradedResult {
   readonly levels: readonly ScoredNode[];
   readonly weight: Decimal;
   readonly score: Decimal;
   readonly rate: Decimal;
-  readonly grades: readonly GradeResult[];
   readonly indicators: Indicators | null;
-  readonly checks: readonly ReportedCheck[];
 }
 
 /** Reads an evaluation file, collecting every problem. */
@@ -103,19 +109,18 @@ function readReported(obj: Json, problems: Problem[]): EvaluationSpec['reported'
 
 /** Reads the money and output inputs of the indicator formulas. */
 export function parseFlowInputs(value: unknown, at: string, problems: Problem[]): FlowInputs | null {
-  const obj = readObject(value, at, problems);
-  if (!obj) return null;
-  const before = problems.length;
-  const plannedFen = readMoney(obj, 'planned', at, problems);
-  const received = readDatedAmounts(obj.received, path(at, 'received'), problems);
-  const due = obj.due === undefined ? undefined : readDatedAmounts(obj.due, path(at, 'due'), problems) ?? undefined;
-  const spentFen = obj.spent === undefined ? undefined : readMoney(obj, 'spent', at, problems) ?? undefined;
-  const asOf = readDate(obj, 'asOf', at, problems, true) ?? undefined;
-  const plannedCostFen = obj.plannedCost === undefined ? undefined : readMoney(obj, 'plannedCost', at, problems) ?? undefined;
-  const actualCostFen = obj.actualCost === undefined ? undefined : readMoney(obj, 'actualCost', at, problems) ?? undefined;
-  const outputs = readOutputs(obj, at, problems);
-  if (problems.length > before || plannedFen === null || !received) return null;
-  return { plannedFen, received, due, spentFen, asOf, plannedCostFen, actualCostFen, ...outputs };
+  return readRecord(value, at, problems, (obj) => {
+    const plannedFen = readMoney(obj, 'planned', at, problems);
+    const received = readDatedAmounts(obj.received, path(at, 'received'), problems);
+    const due = obj.due === undefined ? undefined : readDatedAmounts(obj.due, path(at, 'due'), problems) ?? undefined;
+    const spentFen = obj.spent === undefined ? undefined : readMoney(obj, 'spent', at, problems) ?? undefined;
+    const asOf = readDate(obj, 'asOf', at, problems, true) ?? undefined;
+    const plannedCostFen = obj.plannedCost === undefined ? undefined : readMoney(obj, 'plannedCost', at, problems) ?? undefined;
+    const actualCostFen = obj.actualCost === undefined ? undefined : readMoney(obj, 'actualCost', at, problems) ?? undefined;
+    const outputs = readOutputs(obj, at, problems);
+    if (plannedFen === null || !received) return null;
+    return { plannedFen, received, due, spentFen, asOf, plannedCostFen, actualCostFen, ...outputs };
+  });
 }
 
 function readDatedAmounts(value: unknown, at: string, problems: Problem[]): DatedAmount[] | null {

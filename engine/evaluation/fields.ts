@@ -27,6 +27,18 @@ export function readObject(value: unknown, at: string, problems: Problem[]): Jso
   return null;
 }
 
+/**
+ * An object read field by field: null when the value is not an object or when reading it added
+ * any problem, so a caller never builds a half-read record.
+ */
+export function readRecord<T>(value: unknown, at: string, problems: Problem[], read: (obj: Json) => T | null): T | null {
+  const obj = readObject(value, at, problems);
+  if (!obj) return null;
+  const before = problems.length;
+  const out = read(obj);
+  return problems.length > before ? null : out;
+}
+
 /** Strings a file names itself by, each a problem when missing: { id, title, source } of an evaluation file, a target table, an inventory. */
 export function readStrings<K extends string>(obj: Json, keys: readonly K[], at: string, problems: Problem[]): Record<K, string | null> {
   const out = {} as Record<K, string | null>;

@@ -9,7 +9,7 @@
  */
 import { dec, type Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { isObject, readArray, readObject, readPoints, readString, path, readStrings } from './fields';
+import { isObject, readArray, readObject, readRecord, readPoints, readString, path, readStrings } from './fields';
 import scalesJson from '../../data/evaluation/grade-scales.json';
 
 export interface Grade {
@@ -32,39 +32,38 @@ export interface GradeScale {
 
 /** Reads one scale from JSON, collecting every problem. */
 export function parseGradeScale(value: unknown, at: string, problems: Problem[]): GradeScale | null {
-  const obj = readObject(value, at, problems);
-  if (!obj) return null;
-  const before = problems.length;
-  const { id, name, source } = readStrings(obj, ['id', 'name', 'source'], at, problems);
-  const list = readArray(obj.grades, path(at, 'grades'), problems, 1) ?? [];
-  const grades: Grade[] = [];
-  list.forEach((g, i) => {
-    const gp = path(at, 'grades', i);
-    const go = readObject(g, gp, problems);
-    if (!go) return;
-    const grade = readString(go, 'grade', gp, problems);
-    const minScore = readPoints(go, 'minScore', gp, problems);
-    const range = readString(go, 'range', gp, problems, true) ?? '';
-    const aliases = Array.isArray(go.aliases) ? go.aliases.filter((a): a is string => typeof a === 'string') : [];
-    if (grade !== null && minScore !== null) grades.push({ grade, minScore, range, aliases });
-  });
-  for (let i = 1; i < grades.length; i++) {
-    if (!grades[i].minScore.lt(grades[i - 1].minScore)) {
-      problems.push(problem('schema.range', path(at, 'grades', i, 'minScore'), grades[i].minScore.toString(), {
-        en: `a minimum below the grade above (${grades[i - 1].minScore.toString()}): grades go from the top down`,
-        zh: `低于上一等级的最低分（${grades[i - 1].minScore.toString()}）：等级自高到低排列`,
+  return readRecord(value, at, problems, (obj) => {
+    const { id, name, source } = readStrings(obj, ['id', 'name', 'source'], at, problems);
+    const list = readArray(obj.grades, path(at, 'grades'), problems, 1) ?? [];
+    const grades: Grade[] = [];
+    list.forEach((g, i) => {
+      const gp = path(at, 'grades', i);
+      const go = readObject(g, gp, problems);
+      if (!go) return;
+      const grade = readString(go, 'grade', gp, problems);
+      const minScore = readPoints(go, 'minScore', gp, problems);
+      const range = readString(go, 'range', gp, problems, true) ?? '';
+      const aliases = Array.isArray(go.aliases) ? go.aliases.filter((a): a is string => typeof a === 'string') : [];
+      if (grade !== null && minScore !== null) grades.push({ grade, minScore, range, aliases });
+    });
+    for (let i = 1; i < grades.length; i++) {
+      if (!grades[i].minScore.lt(grades[i - 1].minScore)) {
+        problems.push(problem('schema.range', path(at, 'grades', i, 'minScore'), grades[i].minScore.toString(), {
+          en: `a minimum below the grade above (${grades[i - 1].minScore.toString()}): grades go from the top down`,
+          zh: `低于上一等级的最低分（${grades[i - 1].minScore.toString()}）：等级自高到低排列`,
+        }));
+      }
+    }
+    const last = grades[grades.length - 1];
+    if (last && !last.minScore.isZero()) {
+      problems.push(problem('schema.range', path(at, 'grades', grades.length - 1, 'minScore'), last.minScore.toString(), {
+        en: '0 for the lowest grade, so every score gets a grade',
+        zh: '最低等级的最低分应为 0，使每个得分都有等级',
       }));
     }
-  }
-  const last = grades[grades.length - 1];
-  if (last && !last.minScore.isZero()) {
-    problems.push(problem('schema.range', path(at, 'grades', grades.length - 1, 'minScore'), last.minScore.toString(), {
-      en: '0 for the lowest grade, so every score gets a grade',
-      zh: '最低等级的最低分应为 0，使每个得分都有等级',
-    }));
-  }
-  if (problems.length > before || id === null || name === null || source === null) return null;
-  return { id, name, source, grades };
+    if (id === null || name === null || source === null) return null;
+    return { id, name, source, grades };
+  });
 }
 
 /** The grade of a score: the first grade from the top whose minimum the score reaches. */

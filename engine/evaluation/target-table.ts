@@ -12,7 +12,7 @@ import { problem, type Problem } from '../problem';
 import { isObject, path, readArray, readEnum, readMoney, readObject, readPoints, readString, readStrings, type Json } from './fields';
 import { budgetExecutionRate, completionRate, costSavingRate, formatPercent, fundsArrivalRate, parseQuantity, ratio, type Quantity } from './indicators';
 import { GRADE_SCALES, gradeMatches, gradeOf, DEFAULT_SCALE_ID } from './grade-scale';
-import type { GradeResult, ReportedCheck } from './evaluation-spec';
+import type { EvaluationDocument, GradedResult, GradeResult, ReportedCheck } from './evaluation-spec';
 
 export type TargetOp = '>=' | '<=' | '=' | 'qualitative';
 
@@ -34,14 +34,10 @@ export interface TargetRow {
   readonly note: string | null;
 }
 
-export interface TargetTable {
-  readonly id: string;
-  readonly title: string;
-  readonly source: string;
+export interface TargetTable extends EvaluationDocument {
   readonly rows: readonly TargetRow[];
   readonly selfScore: Decimal | null;
   readonly selfGrade: string | null;
-  readonly gradeScaleIds: readonly string[];
   /** Figures the document states twice in different units, which must agree. */
   readonly sameAmounts: readonly { readonly what: string; readonly values: readonly string[] }[];
 }
@@ -55,12 +51,8 @@ export interface TargetRowResult {
   readonly actualShown: string;
 }
 
-export interface TargetTableResult {
-  readonly id: string;
-  readonly title: string;
+export interface TargetTableResult extends GradedResult {
   readonly rows: readonly TargetRowResult[];
-  readonly grades: readonly GradeResult[];
-  readonly checks: readonly ReportedCheck[];
 }
 
 const FORMULAS = ['budgetExecutionRate', 'fundsArrivalRate', 'costSavingRate', 'completionRate'] as const;

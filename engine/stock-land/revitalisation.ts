@@ -9,7 +9,7 @@
  */
 import { dec, Decimal } from '../money';
 import { problem, type Problem } from '../problem';
-import { path, readArray, readDate, readObject, readString, rateText } from '../evaluation/fields';
+import { path, readArray, readDate, readObject, readRecord, readString, rateText } from '../evaluation/fields';
 import { grandTotalMu, type StockInventory } from './inventory';
 import { muToWanMu, parseAreaMu } from './area-mu';
 import type { DisposalYearResult } from './disposal-plan';
@@ -54,30 +54,29 @@ export interface RevitalisationCheck {
 }
 
 export function parseRevitalisationTarget(value: unknown, at: string, problems: Problem[]): RevitalisationTarget | null {
-  const obj = readObject(value, at, problems);
-  if (!obj) return null;
-  const before = problems.length;
-  const targetText = readString(obj, 'target', at, problems);
-  const targetMu = targetText === null ? null : parseAreaMu(targetText);
-  if (targetText !== null && targetMu === null) {
-    problems.push(problem('area.format', path(at, 'target'), targetText, { en: 'an area such as "4.65万亩" or "46510亩"', zh: '面积，如 "4.65万亩" 或 "46510亩"' }));
-  }
-  const targetDate = readDate(obj, 'targetDate', at, problems);
-  const milestones: Milestone[] = [];
-  (readArray(obj.milestones ?? [], path(at, 'milestones'), problems) ?? []).forEach((m, i) => {
-    const mp = path(at, 'milestones', i);
-    const mo = readObject(m, mp, problems);
-    if (!mo) return;
-    const date = readDate(mo, 'date', mp, problems);
-    const share = typeof mo.share === 'string' ? rateText(mo.share) : null;
-    if (share === null || share.isNegative() || share.gt(1)) problems.push(problem('rate.format', path(mp, 'share'), mo.share, { en: 'a share such as "70%"', zh: '比例，如 "70%"' }));
-    const statedText = typeof mo.stated === 'string' ? mo.stated : null;
-    const statedMu = statedText === null ? null : parseAreaMu(statedText);
-    if (statedText !== null && statedMu === null) problems.push(problem('area.format', path(mp, 'stated'), statedText, { en: 'an area such as "3.255万亩"', zh: '面积，如 "3.255万亩"' }));
-    if (date && share) milestones.push({ date, share, statedMu, statedText });
+  return readRecord(value, at, problems, (obj) => {
+    const targetText = readString(obj, 'target', at, problems);
+    const targetMu = targetText === null ? null : parseAreaMu(targetText);
+    if (targetText !== null && targetMu === null) {
+      problems.push(problem('area.format', path(at, 'target'), targetText, { en: 'an area such as "4.65万亩" or "46510亩"', zh: '面积，如 "4.65万亩" 或 "46510亩"' }));
+    }
+    const targetDate = readDate(obj, 'targetDate', at, problems);
+    const milestones: Milestone[] = [];
+    (readArray(obj.milestones ?? [], path(at, 'milestones'), problems) ?? []).forEach((m, i) => {
+      const mp = path(at, 'milestones', i);
+      const mo = readObject(m, mp, problems);
+      if (!mo) return;
+      const date = readDate(mo, 'date', mp, problems);
+      const share = typeof mo.share === 'string' ? rateText(mo.share) : null;
+      if (share === null || share.isNegative() || share.gt(1)) problems.push(problem('rate.format', path(mp, 'share'), mo.share, { en: 'a share such as "70%"', zh: '比例，如 "70%"' }));
+      const statedText = typeof mo.stated === 'string' ? mo.stated : null;
+      const statedMu = statedText === null ? null : parseAreaMu(statedText);
+      if (statedText !== null && statedMu === null) problems.push(problem('area.format', path(mp, 'stated'), statedText, { en: 'an area such as "3.255万亩"', zh: '面积，如 "3.255万亩"' }));
+      if (date && share) milestones.push({ date, share, statedMu, statedText });
+    });
+    if (!targetText || !targetMu || !targetDate) return null;
+    return { targetMu, targetText, targetDate, milestones };
   });
-  if (problems.length > before || !targetText || !targetMu || !targetDate) return null;
-  return { targetMu, targetText, targetDate, milestones };
 }
 
 /** How the target and its milestones relate to the stock (seed 004's checks). */

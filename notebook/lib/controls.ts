@@ -17,7 +17,7 @@
  * Values are integers or short decimals handled as text; no money arithmetic happens here.
  */
 import { getAt, parsePath, setAt } from '../../engine/scenario/json-path';
-import { scenarioDefaults as engineDefaults } from '../../engine/scenario/scenario-defaults';
+import { scenarioDefaults } from '../../engine/scenario/scenario-defaults';
 import { dec, fenToWan, parseMoney } from '../../engine/money';
 import type { Params } from './url-state';
 import type { Text } from './format';
@@ -81,12 +81,12 @@ function set(s: Scenario, path: string, value: unknown): Scenario {
 
 /** The scenario's tier ids (one tier "city" when it declares none), as the engine reads them. */
 export function tierIds(s: Scenario): string[] {
-  return engineDefaults(s).tiers.map((t) => t.id);
+  return scenarioDefaults(s).tiers.map((t) => t.id);
 }
 
 /** The split ratios a scenario uses when no control moves them: as the run uses them (engine/scenario/scenario-defaults.ts). */
 export function defaultRatios(s: Scenario): Record<string, string> | null {
-  const r = engineDefaults(s).ratios;
+  const r = scenarioDefaults(s).ratios;
   return r ? { ...r } : null;
 }
 
@@ -95,7 +95,7 @@ export function defaultRatios(s: Scenario): Record<string, string> | null {
  * paidStockRecovery case (Hainan: the city, 琼府〔2021〕7号); none when there is no such case.
  */
 export function defaultExcluded(s: Scenario): string[] {
-  const c = engineDefaults(s).cases.paidStockRecovery;
+  const c = scenarioDefaults(s).cases.paidStockRecovery;
   if (!c) return [];
   return tierIds(s).filter((t) => !Object.hasOwn(c, t) || dec(String(c[t]).replace('%', '')).isZero());
 }
@@ -105,7 +105,7 @@ export function hasPaidRecovery(s: Scenario): boolean {
 }
 
 function zoneIds(s: Scenario): string[] {
-  return engineDefaults(s).zones.map((z) => z.id);
+  return scenarioDefaults(s).zones.map((z) => z.id);
 }
 
 const PROVISIONS = ['landIncomeFund', 'agriDev', 'education', 'water', 'housing'];
@@ -114,7 +114,7 @@ export function applyControls(base: Scenario, params: Params, prefix = ''): Cont
   let s = base;
   const applied: Applied[] = [];
   const ignored: Controlled['ignored'] = [];
-  const defaults = scenarioDefaults(base);
+  const defaults = controlDefaults(base);
   // A control at the scenario's own value changes nothing (and shows no chip).
   const get = (k: string) => {
     const v = params[prefix + k];
@@ -232,7 +232,7 @@ export function variantFile(baseFile: string, baseId: string, applied: readonly 
 }
 
 /** What each control shows when the URL does not set it: the scenario's own value. */
-export function scenarioDefaults(s: Scenario): Record<string, string> {
+export function controlDefaults(s: Scenario): Record<string, string> {
   const out: Record<string, string> = { price: '100', delay: '0', cost: '100', shift: '0' };
   const adj = (s.adjustments ?? {}) as { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string; rateShiftBp?: number };
   if (typeof adj.rateShiftBp === 'number') out.shift = String(adj.rateShiftBp);
@@ -277,15 +277,18 @@ export interface TierControl {
 /**
  * The split page's controls for any number of tiers: a weight per tier (the URL's `ratio`, else
  * the ratios the run uses, scaled to 10 and put on the slider's half steps) and the tiers that
- * sit out a paid stock recovery (`exc`, else the scenario's exception case).
+ * sit out a paid stock recovery (`exc`, else the scenario's exception case). `prefix` reads another
+ * view's controls (`b.ratio` on the compare page).
  */
-export function splitControls(s: Scenario, params: Params): TierControl[] {
-  const d = engineDefaults(s);
+export function splitControls(s: Scenario, params: Params, prefix = ''): TierControl[] {
+  const d = scenarioDefaults(s);
   const ids = d.tiers.map((t) => t.id);
-  const fromUrl = params.ratio !== undefined ? ratioWeights(params.ratio, ids.length) : null;
+  const ratio = params[prefix + 'ratio'];
+  const exc = params[prefix + 'exc'];
+  const fromUrl = ratio !== undefined ? ratioWeights(ratio, ids.length) : null;
   const weights = fromUrl ?? scaledToTen(ids.map((t) => String(d.ratios?.[t] ?? '0').replace('%', '')));
   const total = weights.reduce((a, w) => a.plus(dec(w)), dec('0'));
-  const excluded = params.exc === '0' ? [] : params.exc !== undefined ? params.exc.split(',') : defaultExcluded(s);
+  const excluded = exc === '0' ? [] : exc !== undefined ? exc.split(',') : defaultExcluded(s);
   return d.tiers.map((t, i) => ({
     id: t.id,
     name: t.name,

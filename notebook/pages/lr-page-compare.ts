@@ -9,7 +9,8 @@ import { NotebookPage } from './notebook-page';
 import { pageStyles } from '../lib/styles';
 import { identity } from '../lib/run-controller';
 import { engine } from '../lib/engine-client';
-import { applyControls, controlsKey, tierIds } from '../lib/controls';
+import { applyControls, controlsKey, splitControls } from '../lib/controls';
+import { ratioSliders } from '../lib/ratio-sliders';
 import { libraryEntries, loadScenario, type Loaded } from '../lib/library';
 import { diffYears, type DiffRow, type YearDiffRow } from '../lib/compare';
 import { overlayChart } from '../lib/charts/overlay';
@@ -159,8 +160,7 @@ export class PageCompare extends NotebookPage {
     const price = Number(bp['b.price'] ?? '100');
     const delay = Number(bp['b.delay'] ?? '0');
     const bScenario = this.loadedB?.ok ? this.loadedB.scenario : {};
-    const twoTier = tierIds(bScenario).length === 2;
-    const ratio = bp['b.ratio'];
+    const tiers = splitControls(bScenario, bp, 'b.');
     // Every B change writes all B keys, so "nothing set" (the default B) is never reached by accident.
     const setB = (change: Record<string, string | null>) => {
       const base: Record<string, string | null> = {};
@@ -176,8 +176,7 @@ export class PageCompare extends NotebookPage {
         @value-input=${(e: CustomEvent) => setB({ 'b.price': e.detail.value })}></lr-slider>
       <lr-slider name="b.delay" label=${T('B 出让推迟（月）', 'B sale delay (months)')} min="0" max="24" step="1" .value=${delay} value-text=${T(`${delay} 个月`, `${delay} months`)}
         @value-input=${(e: CustomEvent) => setB({ 'b.delay': e.detail.value === '0' ? null : e.detail.value })}></lr-slider>
-      <lr-slider name="b.ratio" label=${T('B 分成比例', 'B split')} min="5" max="8" step="0.5" .value=${Number(ratio ?? '6')} value-text=${ratio ? `${ratio} : ${(100 - Math.round(Number(ratio) * 10)) / 10}` : T('情景默认', 'scenario default')}
-        ?disabled=${!twoTier} @value-input=${(e: CustomEvent) => setB({ 'b.ratio': e.detail.value })}></lr-slider>
+      ${ratioSliders(tiers, { name: 'b.ratio', T, labelPrefix: { zh: 'B ', en: 'B ' }, onRatio: (ratio) => setB({ 'b.ratio': ratio }) })}
       <label class="field">${T('逐年对比的指标', 'Figure by year')}
         <select name="metric" @change=${(e: Event) => this.setParams({ metric: (e.target as HTMLSelectElement).value === 'saleRevenue' ? null : (e.target as HTMLSelectElement).value })}>
           ${METRICS.filter((m) => m.key !== 'reserveFundBalance').map((m) => html`<option value=${m.key} ?selected=${(this.params.metric ?? 'saleRevenue') === m.key}>${T(m.zh, m.en)}</option>`)}

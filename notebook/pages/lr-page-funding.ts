@@ -7,7 +7,7 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { RunPage } from './run-page';
 import { pageStyles } from '../lib/styles';
-import { scenarioDefaults } from '../lib/controls';
+import { controlDefaults } from '../lib/controls';
 import { bondTable, coverageChart, coverageFloor, debtServiceChart } from '../lib/charts/bonds';
 import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
 import { type ChartSpec } from '../lib/charts/common';
@@ -96,7 +96,7 @@ export class PageFunding extends RunPage {
   private controls() {
     const T = (zh: string, en: string) => this.T(zh, en);
     const s = this.loaded?.ok ? this.loaded.scenario : {};
-    const d = scenarioDefaults(s);
+    const d = controlDefaults(s);
     const v = (k: string) => this.params[k] ?? d[k] ?? '';
     const put = (k: string, value: string) => this.setParams({ [k]: value === '' || value === d[k] ? null : value });
     const price = Number(v('price'));

@@ -8,7 +8,8 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { RunPage } from './run-page';
 import { pageStyles } from '../lib/styles';
-import { hasPaidRecovery, movedExclusion, movedRatio, splitControls, type TierControl } from '../lib/controls';
+import { hasPaidRecovery, movedExclusion, splitControls } from '../lib/controls';
+import { ratioSliders } from '../lib/ratio-sliders';
 import { sharesByYearChart } from '../lib/charts/shares';
 import { waterfallChart, waterfallSteps } from '../lib/charts/waterfall';
 import { type ChartSpec } from '../lib/charts/common';
@@ -106,7 +107,7 @@ export class PageSplit extends RunPage {
     };
     const r = this.runner.reply?.ok ? this.runner.reply.result : null;
     return html`<div class="controls">
-      ${this.ratioSliders(tiers)}
+      ${ratioSliders(tiers, { name: 'ratio', T: (zh, en) => this.T(zh, en), onRatio: (ratio) => this.setParams({ ratio }) })}
       <fieldset>
         <legend>${T('有偿收回存量土地的例外：不参与分成的层级', 'Paid stock-land recovery: tiers that take no share')}</legend>
         ${tiers.map((t) => html`<label><input type="checkbox" name=${`exc-${t.id}`} ?checked=${t.excluded} ?disabled=${!paid}
@@ -124,23 +125,6 @@ export class PageSplit extends RunPage {
           ${(r?.parcels ?? []).map((p) => html`<option value=${p.id} ?selected=${p.id === this.params.parcel}>${p.id} ${tx(p.name, this.lang)}</option>`)}
         </select></label>
     </div>`;
-  }
-
-  /** Two tiers: one slider, the first tier's weight out of 10. More: a weight slider per tier. */
-  private ratioSliders(tiers: readonly TierControl[]) {
-    const T = (zh: string, en: string) => this.T(zh, en);
-    const move = (id: string) => (e: CustomEvent) => this.setParams({ ratio: movedRatio(tiers, id, String(e.detail.value)) });
-    if (tiers.length < 2) {
-      return html`<lr-slider name="ratio" label=${T('分成比例', 'Split')} min="0" max="10" step="0.5" .value=${10} value-text="10" disabled
-        note=${T('本情景只有一级政府，不分成。', 'This scenario has one tier: nothing to split.')}></lr-slider>`;
-    }
-    if (tiers.length === 2) {
-      const [a, b] = tiers;
-      return html`<lr-slider name="ratio" label=${T(`分成比例（${a.name.zh} : ${b.name.zh}）`, `Split (${a.name.en} : ${b.name.en})`)} min="5" max="8" step="0.5" .value=${Number(a.weight)}
-        value-text=${`${a.weight} : ${b.weight}`} @value-input=${move(a.id)}></lr-slider>`;
-    }
-    return tiers.map((t) => html`<lr-slider name=${`ratio-${t.id}`} label=${T(`${t.name.zh}分成权重`, `${t.name.en} weight`)} min="0" max="10" step="0.5" .value=${Number(t.weight)}
-      value-text=${`${t.weight}（${t.percent}%）`} @value-input=${move(t.id)}></lr-slider>`);
   }
 
   private body(r: Result, runId: number) {

@@ -8,7 +8,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { RunPage } from './run-page';
 import { pageStyles } from '../lib/styles';
 import { identity } from '../lib/run-controller';
-import { applyControls, controlsKey, scenarioDefaults } from '../lib/controls';
+import { applyControls, controlsKey, controlDefaults } from '../lib/controls';
 import { engine } from '../lib/engine-client';
 import { breakEvenChart, breakEvenRates, zoneBalanceChart, zoneCumulativeChart, zonesOf, type SweepPoint } from '../lib/charts/zones';
 import { type ChartSpec } from '../lib/charts/common';
@@ -42,7 +42,7 @@ export class PageZones extends RunPage {
   }
 
   private currentFee(): string {
-    return this.params.fee ?? (this.loaded?.ok ? scenarioDefaults(this.loaded.scenario).fee : undefined) ?? '3';
+    return this.params.fee ?? (this.loaded?.ok ? controlDefaults(this.loaded.scenario).fee : undefined) ?? '3';
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -100,7 +100,7 @@ export class PageZones extends RunPage {
         </div>
       </div>
       <lr-slider name="fee" label=${T('做地补偿费率（占片区出让总额）', 'Developer fee (share of zone sales)')} min="0" max="25" step="0.5" .value=${Number(fee)} value-text=${`${fee}%`}
-        @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && scenarioDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
+        @value-input=${(e: CustomEvent) => this.setParams({ fee: this.loaded?.ok && controlDefaults(this.loaded.scenario).fee === e.detail.value ? null : e.detail.value })}></lr-slider>
     </div>`;
   }
 

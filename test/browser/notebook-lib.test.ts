@@ -10,7 +10,7 @@ import { composeScenario } from '../../engine/scenario/compose';
 import { prepare } from '../../engine/scenario/normalize';
 import { run } from '../../engine/run';
 import { report } from '../../engine/report';
-import { applyControls, percentToFactor, ratioPair, scenarioDefaults, variantFile } from '../../notebook/lib/controls';
+import { applyControls, percentToFactor, ratioPair, controlDefaults, variantFile } from '../../notebook/lib/controls';
 import { difference, diffTotals, diffYears } from '../../notebook/lib/compare';
 import { traceQuery } from '../../notebook/lib/trace';
 import { SCENARIO_SCHEMA, SchemaWalker, removeAt } from '../../notebook/lib/schema-walk';
@@ -52,7 +52,7 @@ describe('controls → scenario overrides', () => {
 
   it('a control at the scenario’s own value changes nothing', () => {
     const s = load('hainan-provincial.json');
-    expect(scenarioDefaults(s)).toMatchObject({ price: '100', delay: '0' });
+    expect(controlDefaults(s)).toMatchObject({ price: '100', delay: '0' });
     expect(applyControls(s, { price: '100', delay: '0' }).applied).toEqual([]);
   });
 
