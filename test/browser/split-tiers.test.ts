@@ -64,3 +64,29 @@ describe('split page, any number of tiers', () => {
     await context.close();
   });
 });
+
+describe('compare page, B split with any number of tiers', () => {
+  it('three tiers: B has a weight slider per tier starting at the engine’s ratios; moving one changes B’s shares', async () => {
+    const { page, context, errors } = await openPage(h);
+    await page.goto(`${h.base}?p=compare&s=hainan-three-tier`);
+    const rows = page.locator('lr-table[data-table="compare-totals"] tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const weights: Record<string, string> = {};
+    for (const t of ['province', 'city', 'county']) {
+      const input = page.locator(`lr-page-compare lr-slider[name="b.ratio-${t}"] input[type="range"]`);
+      await expect(input.isDisabled()).resolves.toBe(false);
+      weights[t] = await input.inputValue();
+    }
+    expect(weights).toEqual({ province: '6', city: '2', county: '2' });
+    const countyRow = () => rows.filter({ hasText: '区县分成' }).first().innerText();
+    const before = await countyRow();
+    const county = page.locator('lr-page-compare lr-slider[name="b.ratio-county"] input[type="range"]');
+    await county.focus();
+    await county.press('ArrowRight');
+    await county.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('b.ratio')).toBe('6:2:3');
+    await expect.poll(countyRow).not.toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
