@@ -1,3 +1,8 @@
+/**
+ * The engine's public surface: prepare, run, report and the figure catalogue, the scenario
+ * helpers, money and problems. The CLI, the analysis layer and the notebook import the engine
+ * from here; this file only re-exports and never imports the analysis layer.
+ */
 export { simulate } from './simulate';
 export { prepare, type Prepared } from './scenario/normalize';
 export { run, type RunOutput } from './run';
@@ -10,9 +15,21 @@ export { formatProblems } from './presentation/problem-text';
 export type { Check } from './check';
 export type { Model } from './model';
 export * as money from './money';
+export { dec, Decimal, fenToYuan, MONEY_UNITS, parseMoneyDecimal, type Fen } from './money';
+export { problem } from './problem';
+export { nearest } from './suggest';
+export { areaIn, parseArea, parseUnitPrice } from './units';
+export type { Text } from './model';
+export { scenarioDefaults } from './scenario/scenario-defaults';
+export { assertRunInvariants } from './run-invariants';
+export { LedgerSums } from './ledger-sums';
+export { ruleFiguresAt, ruleSum, type RuleSum } from './figures';
+export type { FundingReport } from './funding-report';
+export { IncrementalModel } from './incremental/model';
+export { editKind } from './incremental/edit';
 export { SCENARIO_SCHEMA } from './scenario/schema-check';
 export { composeScenario, mergeDeep, resolvePath, type Composed, type ReadText, type ReadGrid } from './scenario/compose';
-export { parsePath, getAt, setAt } from './scenario/json-path';
+export { parsePath, getAt, setAt, type PathSegment } from './scenario/json-path';
 export { resultTables, tableToCsv, periodColumns, parcelColumns, type Table, type Column } from './presentation/tables';
 export { postingRows, type PostingRow } from './report';
 export { STRESS_PRESETS, stressTable, stressFigures, type StressPreset, type StressRow } from './multi-run/stress';

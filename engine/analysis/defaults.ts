@@ -6,8 +6,7 @@
  *
  *   defaultEvents(hainanBonds) → [min(bonds[*].coverageRatio) < 1.2, totals.fiscalTopUp > 0, totals.unrecoveredCost > 0]
  */
-import { dec } from '../money';
-import { scenarioDefaults } from '../scenario/scenario-defaults';
+import { dec, scenarioDefaults } from '../index';
 import type { McEventSpec } from './monte-carlo';
 
 export interface ScenarioFacts {

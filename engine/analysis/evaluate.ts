@@ -7,15 +7,7 @@
  *   evaluate(hainan) → { ok: true, texts: ['796884300.00', '508766300.00'], values: [79688430000, 50876630000] }
  *   (texts are the Result's own strings; values are whole fen for money, numbers otherwise)
  */
-import { prepare, type Prepared } from '../scenario/normalize';
-import { getAt, type PathSegment } from '../scenario/json-path';
-import { IncrementalModel } from '../incremental/model';
-import { editKind } from '../incremental/edit';
-import { assertRunInvariants } from '../run-invariants';
-import { run, type RunOutput } from '../run';
-import { report, type Result } from '../report';
-import { dec, fenToYuan } from '../money';
-import type { Problem } from '../problem';
+import { assertRunInvariants, dec, editKind, fenToYuan, getAt, IncrementalModel, type PathSegment, prepare, type Prepared, type Problem, report, type Result, run, type RunOutput } from '../index';
 import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, type FastReader, type FastSeriesReader } from './metrics';
 import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
 import type { ResolvedInput } from './input';

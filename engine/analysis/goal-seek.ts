@@ -13,8 +13,7 @@
  * engine refuses counts as not meeting it, and the answer says so. If the scan sees the condition
  * switch more than once, the answer is still the boundary asked for, flagged `monotone: false`.
  */
-import { Decimal, dec } from '../money';
-import { problem, type Problem } from '../problem';
+import { dec, Decimal, problem, type Problem } from '../index';
 import { applyInput, formatInput, parseInputValue, resolveInput, type ResolvedInput } from './input';
 import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';

@@ -12,10 +12,7 @@
  * proportions), starting from the ratios the run uses (scenario-defaults.ts: the scenario's, its
  * parameters' override, else the jurisdiction's default 6 : 4).
  */
-import { Decimal, dec } from '../money';
-import { getAt, parsePath, setAt, type PathSegment } from '../scenario/json-path';
-import { problem, type Problem } from '../problem';
-import { scenarioDefaults } from '../scenario/scenario-defaults';
+import { dec, Decimal, getAt, parsePath, type PathSegment, problem, type Problem, scenarioDefaults, setAt } from '../index';
 
 /** How a field is written: a JSON number, or a decimal string with a unit after it ("万元", "%", ""). */
 export type ValueShape =

@@ -9,7 +9,7 @@
  * rounded half-up to the fen, a mean is a BigInt sum divided once — never float yuan.
  */
 import { quantileSorted } from 'simple-statistics';
-import { Decimal, dec } from '../money';
+import { dec, Decimal } from '../index';
 import { measureText, numberText, type OutputRef } from './output';
 import { DEFAULT_PERCENTILES, type ChunkResult, type CompiledPlan } from './monte-carlo';
 

@@ -12,11 +12,7 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { LedgerSums } from '../ledger-sums';
-import { figuresAt, ruleFiguresAt, ruleSum, type RuleSum } from '../figures';
-import type { FundingReport } from '../funding-report';
-import type { PathSegment } from '../scenario/json-path';
-import type { Fen } from '../money';
+import { type Fen, figuresAt, type FundingReport, LedgerSums, type PathSegment, ruleFiguresAt, ruleSum, type RuleSum } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */

@@ -15,9 +15,7 @@
  * Run k draws from streamFor(seed, k), so any split of the runs over any number of threads gives
  * the same numbers (pool.ts drives the threads).
  */
-import { Decimal, dec } from '../money';
-import { problem, type Problem } from '../problem';
-import { prepare } from '../scenario/normalize';
+import { dec, Decimal, prepare, problem, type Problem } from '../index';
 import { applyInputs, formatInput, resolveInput, type ResolvedInput } from './input';
 import { checkDistribution, cholesky, fromNormal, parseDistribution, standardNormal, type Distribution } from './distributions';
 import { evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';

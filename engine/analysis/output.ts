@@ -11,10 +11,7 @@
  * anything else (a coverage ratio, a percentage) a plain number for statistics. The decimal
  * string itself is kept for tables, so nothing is rounded on the way.
  */
-import { getAt, parsePath, type PathSegment } from '../scenario/json-path';
-import { problem, type Problem } from '../problem';
-import { dec } from '../money';
-import { nearest } from '../suggest';
+import { dec, getAt, nearest, parsePath, type PathSegment, problem, type Problem } from '../index';
 
 export type Aggregate = 'min' | 'max' | 'sum' | 'count';
 

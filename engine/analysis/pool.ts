@@ -8,7 +8,7 @@
  *   await monteCarlo(plan, { threads: 2, spawn: nodeSpawner(), onProgress: (done, total) => bar(done / total) })
  *   → { ok: true, result, threads: 2 } | { ok: false, problems } | { ok: false, cancelled: true }
  */
-import type { Problem } from '../problem';
+import type { Problem } from '../index';
 import { compilePlan, runChunk, type ChunkResult, type McPlan } from './monte-carlo';
 import { summarize, type McResult } from './mc-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';

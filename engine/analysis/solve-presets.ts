@@ -14,13 +14,7 @@
  *   bonds["HN-2021-TC01"].coverageRatio >= 1.2, ranged from 1 % of the principal to the revenue.
  * Every preset names its input and output, so its answer can be fed back and checked.
  */
-import { Decimal, dec, MONEY_UNITS, parseMoneyDecimal } from '../money';
-import { getAt, setAt } from '../scenario/json-path';
-import { prepare } from '../scenario/normalize';
-import { run } from '../run';
-import { report, type Result } from '../report';
-import { areaIn, parseArea, parseUnitPrice } from '../units';
-import { problem, type Problem } from '../problem';
+import { areaIn, dec, Decimal, getAt, MONEY_UNITS, parseArea, parseMoneyDecimal, parseUnitPrice, prepare, problem, type Problem, report, type Result, run, setAt } from '../index';
 import { resolveInput, type ResolvedInput } from './input';
 import type { SeekSpec } from './goal-seek';
 import { SOLVE_PRESETS, type SolvePresetName } from './solve-preset-names';

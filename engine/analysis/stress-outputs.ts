@@ -6,10 +6,7 @@
  *   → base, price-90, price-80, delay-6, delay-12, rates-100bp, costs-110: one row each,
  *     the figures as the Result writes them; a preset the engine refuses keeps its problems.
  */
-import { STRESS_PRESETS, type StressPreset } from '../multi-run/stress';
-import { setAt } from '../scenario/json-path';
-import type { Problem } from '../problem';
-import type { Text } from '../model';
+import { type Problem, setAt, STRESS_PRESETS, type StressPreset, type Text } from '../index';
 import { evaluator, parseOutputs } from './evaluate';
 import type { OutputRef } from './output';
 

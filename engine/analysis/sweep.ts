@@ -12,8 +12,7 @@
  * An axis is a list of values written as the field writes them, or a range from/to/steps
  * interpolated with Decimal in the field's own unit ("120000万元" … "180000万元").
  */
-import type { Decimal } from '../money';
-import { problem, type Problem } from '../problem';
+import { type Decimal, problem, type Problem } from '../index';
 import { applyInputs, formatInput, linearRange, parseInputValue, resolveInput, type ResolvedInput } from './input';
 import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';

@@ -12,9 +12,7 @@
  * A point the engine refuses (a delay that pushes a sale off the timeline) keeps its problems
  * and sorts last; it is never silently dropped.
  */
-import { dec, type Decimal } from '../money';
-import { SCENARIO_SCHEMA } from '../scenario/schema-check';
-import { problem, type Problem } from '../problem';
+import { dec, type Decimal, problem, type Problem, SCENARIO_SCHEMA } from '../index';
 import { applyInput, formatInput, parseInputValue, resolveInput, type ResolvedInput } from './input';
 import { evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';
 import { measureText, type OutputRef } from './output';

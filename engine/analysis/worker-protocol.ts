@@ -10,7 +10,7 @@
  *   import { analysisWorkerHandler } from '../engine/analysis/worker-protocol';
  *   const handle = analysisWorkerHandler((m, t) => postMessage(m, { transfer: t })); onmessage = (e) => handle(e.data);
  */
-import type { Problem } from '../problem';
+import type { Problem } from '../index';
 import { compilePlan, runChunk, type ChunkResult, type CompiledPlan, type McPlan } from './monte-carlo';
 
 export type ToWorker = { readonly type: 'plan'; readonly plan: McPlan } | { readonly type: 'chunk'; readonly id: number; readonly from: number; readonly to: number };
