@@ -27,7 +27,7 @@ export interface Table {
 const m = <R>(key: string, zh: string, en: string, get: (r: R) => string): Column<R> => ({ key, zh, en, kind: 'money', get });
 const tx = <R>(key: string, zh: string, en: string, get: (r: R) => string): Column<R> => ({ key, zh, en, kind: 'text', get });
 
-export function periodColumns(result: Result): Column<PeriodRow>[] {
+export function periodColumns(result: Pick<Result, 'tiers'>): Column<PeriodRow>[] {
   return [
     tx('period', '期间', 'Period', (r) => r.period),
     m('appropriations', '财政预算安排', 'Appropriations', (r) => r.appropriations),
@@ -62,7 +62,7 @@ export function periodColumns(result: Result): Column<PeriodRow>[] {
   ];
 }
 
-export function parcelColumns(result: Result): Column<ParcelRow>[] {
+export function parcelColumns(result: Pick<Result, 'tiers'>): Column<ParcelRow>[] {
   return [
     tx('id', '宗地编号', 'Parcel', (r) => r.id),
     tx('name', '名称', 'Name', (r) => r.name.zh),

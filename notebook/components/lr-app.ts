@@ -154,7 +154,7 @@ export class LrApp extends LitElement {
     this.setParams({ p: page === FIRST_PAGE ? null : page }, true);
   }
 
-  private async openTrace(e: CustomEvent<{ runId: number; query: TraceQuery; result: Result }>) {
+  private async openTrace(e: CustomEvent<{ runId: number; query: TraceQuery; result: Pick<Result, 'accounts'> }>) {
     const { runId, query, result } = e.detail;
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;

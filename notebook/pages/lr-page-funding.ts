@@ -12,9 +12,10 @@ import { bondTable, coverageChart, coverageFloor, debtServiceChart } from '../li
 import { cashBalanceChart, sourcesUsesChart } from '../lib/charts/cash-flow';
 import { type ChartSpec } from '../lib/charts/common';
 import { downloadResultXlsx, fileName } from '../lib/export';
+import { engine } from '../lib/engine-client';
 import { periodColumns, type Column, type Table } from '../../engine/presentation/tables';
 import type { Kpi } from '../components/lr-kpis';
-import type { Result, PeriodRow } from '../../engine/report';
+import type { PartialResult, PeriodRow, View } from '../../engine/report';
 import type { TraceOf } from '../components/lr-table';
 import '../components/lr-slider';
 import '../components/lr-kpis';
@@ -24,7 +25,15 @@ import '../components/lr-checks';
 import '../components/lr-problems';
 
 
-export class PageFunding extends RunPage {
+/** The views the page draws (and the trace's account names): the worker reports only these. */
+const FUNDING_VIEWS = ['totals', 'periods', 'bonds', 'pool', 'parameters', 'checks', 'accounts'] as const satisfies readonly View[];
+type FundingResult = PartialResult<(typeof FUNDING_VIEWS)[number]>;
+
+export class PageFunding extends RunPage<(typeof FUNDING_VIEWS)[number]> {
+  protected override views() {
+    return FUNDING_VIEWS;
+  }
+
   /** What the last result draws: the charts by name, the tables and the headline figures. */
   private charts: Partial<Record<'cash' | 'flows' | 'service' | 'coverage', ChartSpec>> = {};
   private tables: { periods: Table | null; bonds: Table | null } = { periods: null, bonds: null };
@@ -53,7 +62,14 @@ export class PageFunding extends RunPage {
     }
   }
 
-  private kpisOf(r: Result): Kpi[] {
+  /** The workbook has every view: the page's run has only those it draws, so the workbook asks for a whole Result. */
+  private async downloadWorkbook(name: string): Promise<void> {
+    if (!this.controlled) return;
+    const reply = await engine().run(`${this.localName}-workbook`, this.controlled.scenario);
+    if (reply?.ok) downloadResultXlsx(reply.result, name);
+  }
+
+  private kpisOf(r: FundingResult): Kpi[] {
     const floor = coverageFloor(r);
     const cov = r.bonds[0]?.coverageRatio ?? null;
     const pool = r.pool;
@@ -130,7 +146,7 @@ export class PageFunding extends RunPage {
     </div>`;
   }
 
-  private body(r: Result, runId: number) {
+  private body(r: FundingResult, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
     const noBond = r.bonds.length ? '' : T('本情景没有发行债券：在上方输入发行规模。', 'No bond in this scenario: enter a size above.');
@@ -152,7 +168,7 @@ export class PageFunding extends RunPage {
       <section class="stack">
         <lr-checks .checks=${r.checks} lang=${this.lang}></lr-checks>
         ${this.tableView('periods', this.tables.periods, fileName(id, 'periods'), { traceOf: byPeriod, limit: 24 })}
-        <p><button data-export="workbook" @click=${() => downloadResultXlsx(r, fileName(id, 'workbook'))}>${T('下载完整工作簿（XLSX）', 'Download the full workbook (XLSX)')}</button></p>
+        <p><button data-export="workbook" @click=${() => this.downloadWorkbook(fileName(id, 'workbook'))}>${T('下载完整工作簿（XLSX）', 'Download the full workbook (XLSX)')}</button></p>
       </section>
     </div>`;
   }
@@ -161,7 +177,7 @@ export class PageFunding extends RunPage {
 customElements.define('lr-page-funding', PageFunding);
 
 /** IRR as the engine states it (a decimal string), shown as a percentage; several roots are all listed. */
-function irrText(r: Result, none: string, several: string): string {
+function irrText(r: FundingResult, none: string, several: string): string {
   const roots = r.totals.irrRoots;
   if (!roots.length) return none;
   const pct = (x: string) => `${x.startsWith('-') ? '-' : ''}${percentOf(x.replace('-', ''))}%`;

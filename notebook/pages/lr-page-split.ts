@@ -19,7 +19,7 @@ import { tx } from '../lib/format';
 import { metricDef, PROVISION_KINDS, PROVISION_NAMES } from '../lib/metrics';
 import { parcelColumns, type Column, type Table } from '../../engine/presentation/tables';
 import type { Kpi } from '../components/lr-kpis';
-import type { ParcelRow, Result } from '../../engine/report';
+import type { ParcelRow, PartialResult, View } from '../../engine/report';
 import type { TraceOf } from '../components/lr-table';
 import '../components/lr-slider';
 import '../components/lr-kpis';
@@ -27,7 +27,15 @@ import '../components/lr-chart';
 import '../components/lr-table';
 
 
-export class PageSplit extends RunPage {
+/** The views the page draws (and the trace's account names): the worker reports only these. */
+const SPLIT_VIEWS = ['totals', 'years', 'parcels', 'ruralEarmark', 'checks', 'accounts'] as const satisfies readonly View[];
+type SplitResult = PartialResult<(typeof SPLIT_VIEWS)[number]>;
+
+export class PageSplit extends RunPage<(typeof SPLIT_VIEWS)[number]> {
+  protected override views() {
+    return SPLIT_VIEWS;
+  }
+
   private waterfall: ChartSpec | null = null;
   private byYear: ChartSpec | null = null;
   private parcels: Table | null = null;
@@ -69,7 +77,7 @@ export class PageSplit extends RunPage {
   }
 
   /** Each government's value-added shares and its part of every provision (S-1, P-6…P-10). */
-  private governmentTable(r: Result): Table {
+  private governmentTable(r: SplitResult): Table {
     const rows = Object.entries(r.totals.receiptsByGovernment).map(([entity, g]) => ({ entity, ...g }));
     type G = (typeof rows)[number];
     return {
@@ -127,7 +135,7 @@ export class PageSplit extends RunPage {
     </div>`;
   }
 
-  private body(r: Result, runId: number) {
+  private body(r: SplitResult, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
     const traceOf: TraceOf = (row, col) => {

@@ -15,7 +15,7 @@ import { type ChartSpec } from '../lib/charts/common';
 import { fileName } from '../lib/export';
 import { tx } from '../lib/format';
 import { parcelColumns, type Column, type Table } from '../../engine/presentation/tables';
-import type { Result, ZoneReport } from '../../engine/index';
+import type { PartialResult, View, ZoneReport } from '../../engine/index';
 import type { TraceOf } from '../components/lr-table';
 import '../components/lr-slider';
 import '../components/lr-chart';
@@ -24,7 +24,15 @@ import '../components/lr-checks';
 
 const SWEEP = ['0', '2.5', '5', '7.5', '10', '12.5', '15', '17.5', '20', '25'];
 
-export class PageZones extends RunPage {
+/** The views the page draws (and the trace's account names): the worker reports only these. */
+const ZONES_VIEWS = ['zones', 'parcels', 'checks', 'accounts'] as const satisfies readonly View[];
+type ZonesResult = PartialResult<(typeof ZONES_VIEWS)[number]>;
+
+export class PageZones extends RunPage<(typeof ZONES_VIEWS)[number]> {
+  protected override views() {
+    return ZONES_VIEWS;
+  }
+
   static override properties = { ...RunPage.properties, _sweep: { state: true } };
   _sweep: SweepPoint[] | null = null;
   private balance: ChartSpec | null = null;
@@ -104,7 +112,7 @@ export class PageZones extends RunPage {
     </div>`;
   }
 
-  private body(r: Result, runId: number) {
+  private body(r: ZonesResult, runId: number) {
     const T = (zh: string, en: string) => this.T(zh, en);
     const id = r.scenario.id;
     const zones = r.zones;

@@ -58,12 +58,12 @@ export class NotebookPage extends LitElement {
   }
 
   /** A run the engine refused: its problems, at the place the charts would be. */
-  protected replyProblems(reply: RunReply | null) {
+  protected replyProblems(reply: RunReply<unknown> | null) {
     return reply && !reply.ok ? html`<lr-problems .problems=${reply.problems} .error=${reply.error ?? ''} lang=${this.lang}></lr-problems>` : nothing;
   }
 
   /** Forwards a `trace` event from a table or KPI, adding the run it belongs to. */
-  protected forwardTrace(e: Event, runId: number | null, result: Result | null): void {
+  protected forwardTrace(e: Event, runId: number | null, result: Pick<Result, 'accounts'> | null): void {
     e.stopPropagation();
     if (runId === null || !result) return;
     const query = (e as CustomEvent<TraceQuery>).detail;

@@ -5,7 +5,7 @@ import { AXIS, COLORS, money, moneyColumns, text, yLabel, type ChartSpec, type R
 import type { Table } from '../../../engine/presentation/tables';
 import type { BondReport, Result } from '../../../engine/index';
 
-export function coverageFloor(r: Result): string {
+export function coverageFloor(r: Pick<Result, 'parameters'>): string {
   const p = r.parameters.find((x) => x.key === 'bond.coverageFloor');
   return typeof p?.value === 'string' ? p.value : '1.2';
 }
@@ -39,7 +39,7 @@ export function debtServiceChart(bonds: readonly BondReport[], lang: Lang, unit:
 }
 
 /** The bonds as a table: terms, what they cost, what they were covered by. */
-export function bondTable(r: Result, lang: Lang): Table | null {
+export function bondTable(r: Pick<Result, 'bonds'>, lang: Lang): Table | null {
   const bonds = r.bonds;
   if (bonds.length === 0) return null;
   type B = BondReport;

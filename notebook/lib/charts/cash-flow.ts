@@ -10,12 +10,12 @@ interface Series { key: PeriodKey; zh: string; en: string }
 const named = (key: PeriodKey): Series => ({ key, ...figureName(key) });
 
 /** Series over the months: a line or a stack per series, and the table behind it. */
-function periodTable(r: Result, name: string, zh: string, en: string, series: readonly Series[]): ChartSpec['table'] {
+function periodTable(r: Pick<Result, 'periods'>, name: string, zh: string, en: string, series: readonly Series[]): ChartSpec['table'] {
   return { name, zh, en, rows: r.periods, columns: [text('period', '期间', 'Period', (p: PeriodRow) => p.period), ...series.map((s) => money(s.key, s.zh, s.en, (p: PeriodRow) => p[s.key]))] };
 }
 
 /** Cumulative cash: the net flow, the fund pool and the treasury, month by month. */
-export function cashBalanceChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
+export function cashBalanceChart(r: Pick<Result, 'periods'>, lang: Lang, unit: MoneyUnit): ChartSpec {
   const series: Series[] = [
     { key: 'cumulativeNet', zh: '累计净现金流', en: 'Cumulative net cash' },
     // In pooled operation the pool is the reserve fund: drawn once.
@@ -40,7 +40,7 @@ const SOURCES: readonly PeriodKey[] = ['saleRevenue', 'leaseIncome', 'appropriat
 const USES: readonly PeriodKey[] = ['acquisitionCost', 'serviceFee', 'developmentCost', 'managementFee', 'holdingCost', 'saleBusinessFee', 'interest', 'principalRepaid', 'bondFees', 'advancesReturned'];
 
 /** Sources above the axis, uses below it, stacked by kind, month by month. */
-export function sourcesUsesChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
+export function sourcesUsesChart(r: Pick<Result, 'periods'>, lang: Lang, unit: MoneyUnit): ChartSpec {
   const src = SOURCES.map(named);
   const use = USES.map(named);
   const data: Row[] = [];

@@ -8,7 +8,7 @@ import { COLORS, money, text, type ChartSpec, type Row } from './common';
 import { L, type Lang } from '../format';
 import type { Result } from '../../../engine/report';
 
-export function earmarkChart(r: Result, lang: Lang): ChartSpec {
+export function earmarkChart(r: Pick<Result, 'ruralEarmark'>, lang: Lang): ChartSpec {
   const used = L(lang, '用于农业农村占土地出让收益比例', 'Rural share of net land income');
   const target = L(lang, '当年目标', 'Target');
   const data: Row[] = [];

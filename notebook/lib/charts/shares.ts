@@ -4,7 +4,7 @@ import { formatMoney, plotValue, tx, unitShort, type Lang, type MoneyUnit } from
 import { AXIS, money, text, tierColor, yLabel, type ChartSpec, type Row } from './common';
 import type { Result } from '../../../engine/report';
 
-export function sharesByYearChart(r: Result, lang: Lang, unit: MoneyUnit): ChartSpec {
+export function sharesByYearChart(r: Pick<Result, 'tiers' | 'years'>, lang: Lang, unit: MoneyUnit): ChartSpec {
   const names = r.tiers.map((t) => tx(t.name, lang));
   const data: Row[] = [];
   for (const y of r.years) r.tiers.forEach((t, i) => {

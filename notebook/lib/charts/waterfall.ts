@@ -9,7 +9,7 @@ export interface WaterfallStep { key: string; zh: string; en: string; value: str
 
 type Waterfallable = Pick<ParcelRow, 'provisionsByKind' | 'costRecovered' | 'unrecoveredCost' | 'valueAdded' | 'shares'> & { saleRevenue: string };
 
-export function waterfallSteps(w: Waterfallable, r: Result, enabled: readonly string[]): WaterfallStep[] {
+export function waterfallSteps(w: Waterfallable, r: Pick<Result, 'tiers'>, enabled: readonly string[]): WaterfallStep[] {
   const steps: WaterfallStep[] = [{ key: 'saleRevenue', zh: '出让收入', en: 'Sale revenue', value: w.saleRevenue, kind: 'total', color: COLORS.saleRevenue }];
   for (const k of PROVISION_KINDS) {
     if (!enabled.includes(k) && w.provisionsByKind[k] === '0.00') continue;
