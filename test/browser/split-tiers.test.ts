@@ -90,3 +90,33 @@ describe('compare page, B split with any number of tiers', () => {
     await context.close();
   });
 });
+
+describe('pages ask the worker for the views they draw', () => {
+  it('the split, funding and zones pages each name their views; none asks for the whole Result', async () => {
+    const { page, context, errors } = await openPage(h);
+    await page.addInitScript(() => {
+      const asked: unknown[] = [];
+      (window as unknown as { asked: unknown[] }).asked = asked;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const m = message as { type?: string; channel?: string; views?: string[] };
+        if (m?.type === 'run') asked.push({ channel: m.channel, views: m.views ?? null });
+        return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+      } as typeof post;
+    });
+    const askedBy = async (channel: string) =>
+      (await page.evaluate(() => (window as unknown as { asked: { channel: string; views: string[] | null }[] }).asked)).filter((a) => a.channel === channel);
+    // Each page on the scenario it opens on (the split page on three tiers).
+    for (const [query, chart, channel] of [['p=split&s=hainan-three-tier', 'waterfall', 'lr-page-split'], ['p=funding', 'cash', 'lr-page-funding'], ['p=zones', 'zone-balance', 'lr-page-zones']] as const) {
+      await page.goto(`${h.base}?${query}`);
+      await chartDrawn(page, chart, 60_000);
+      await expect.poll(async () => (await askedBy(channel)).length).toBeGreaterThan(0);
+      for (const a of await askedBy(channel)) {
+        expect(a.views, channel).not.toBeNull();
+        expect(a.views, channel).not.toContain('quarters');
+      }
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
