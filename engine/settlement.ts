@@ -56,7 +56,7 @@ export class Settlement {
   private readonly plans: (ReceiptPlan | null)[];
   private readonly recovered: Fen[];
   /** Costs of each parcel the fund paid and has not had back. */
-  readonly fundPaid: Fen[];
+  readonly fundPaid: Float64Array;
   private readonly pendingFinal: number[] = [];
   readonly years = new Map<number, YearIncome>();
   /** Every split of value added, so a new split ratio can re-split without re-running (share-log.ts). */
@@ -84,7 +84,7 @@ export class Settlement {
     this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
     this.plans = model.parcels.map(() => null);
     this.recovered = model.parcels.map(() => 0);
-    this.fundPaid = model.parcels.map(() => 0);
+    this.fundPaid = new Float64Array(model.parcels.length);
     this.developerPaid = model.parcels.map(() => 0);
   }
 
