@@ -18,8 +18,10 @@
  *
  * Settlement before payments is what lets a sale pay for the land's last tranche in the same month
  * (Xingning sold in December 2022 and paid its second tranche in January 2023).
+ *
+ * Each section is its own file: run-events.ts (the model's events, sorted once), run-inflows.ts,
+ * settlement.ts, bond.ts, run-payments.ts; advances.ts keeps what the budget advanced.
  */
-import { ruleIndex } from './rules';
 import { Ledger } from './ledger';
 import { type WaterfallResult } from './sale-waterfall';
 import { type Fen } from './money';
@@ -29,7 +31,8 @@ import { ProjectDebt } from './project-debt';
 import { Settlement } from './settlement';
 import { Advances } from './advances';
 import { Payments } from './run-payments';
-import { Kind, PHASES, eventsOf, type Events } from './run-events';
+import { Inflows } from './run-inflows';
+import { PHASES, eventsOf } from './run-events';
 import type { ShareLog } from './share-log';
 
 export interface ParcelOutcome {
@@ -101,41 +104,6 @@ export function run(model: Model): RunOutput {
   }
   payments.finish();
   return remember({ model, ledger, parcels: outcomes, delays: payments.delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding: advances.debtSupportOutstanding() }, settlement.shareLog);
-}
-
-/** Phase 0 of a month: pool capital and inflows, appropriations, pre-allocations, rent and sale receipts. */
-class Inflows {
-  private readonly A: { fiscal: number; poolCapital: number; treasury: number; tenants: number };
-  private readonly R = {
-    appropriation: ruleIndex('funding.appropriation'), poolCapital: ruleIndex('funding.poolCapital'), poolInflow: ruleIndex('funding.poolInflow'),
-    preAllocation: ruleIndex('funding.preAllocation'), lease: ruleIndex('lease.income'),
-  };
-
-  constructor(private readonly model: Model, private readonly ledger: Ledger, private readonly ev: Events, private readonly advances: Advances, private readonly settlement: Settlement) {
-    const acc = model.accounts;
-    this.A = { fiscal: acc.idx('fiscal'), poolCapital: acc.idx('poolCapital'), treasury: acc.idx('treasury'), tenants: acc.idx('tenants') };
-  }
-
-  receive(period: number): void {
-    const { ev, ledger, A, R } = this;
-    const base = period * PHASES;
-    for (let i = ev.start[base]; i < ev.start[base + 1]; i++) {
-      const amt = ev.amount[i];
-      switch (ev.kind[i] as Kind) {
-        case Kind.PoolCapital: ledger.post(period, A.poolCapital, ev.target[i], amt, R.poolCapital); break;
-        case Kind.Appropriation: ledger.post(period, A.fiscal, ev.target[i], amt, R.appropriation); break;
-        case Kind.PoolInflow: ledger.post(period, A.fiscal, ev.target[i], amt, R.poolInflow); break;
-        case Kind.PreAllocation: {
-          const fund = this.model.preAllocations[ev.target[i]].fund;
-          ledger.post(period, A.fiscal, fund, amt, R.preAllocation);
-          this.advances.add(fund, amt, 'preAllocation', ev.target[i]);
-          break;
-        }
-        case Kind.Lease: ledger.post(period, A.tenants, A.treasury, amt, R.lease, ev.parcel[i], ev.zone[ev.parcel[i]]); break;
-        case Kind.Receipt: this.settlement.receipt(period, this.model.parcels[ev.parcel[i]], amt); break;
-      }
-    }
-  }
 }
 
 /** Keeps a run's log of splits beside its output. */
