@@ -44,6 +44,10 @@ interface ReceiptPlan {
   parcelKindsCapped: Fen;
 }
 
+// Shared by every plan on the parcel basis, which reads them never (only the costs are spread).
+const NO_AMOUNTS: Fen[] = [];
+const NO_KINDS: Record<string, never> = {};
+
 export class Settlement {
   private readonly treasury: number;
   private readonly buyers: number;
@@ -56,8 +60,10 @@ export class Settlement {
   private readonly plans: (ReceiptPlan | null)[];
   private readonly recovered: Fen[];
   /** Costs of each parcel the fund paid and has not had back. */
-  readonly fundPaid: Fen[];
+  readonly fundPaid: Float64Array;
   private readonly pendingFinal: number[] = [];
+  /** The calendar year of each period. */
+  private readonly yearOf: Int32Array;
   readonly years = new Map<number, YearIncome>();
   /** Every split of value added, so a new split ratio can re-split without re-running (share-log.ts). */
   readonly shareLog = new ShareLog();
@@ -84,8 +90,9 @@ export class Settlement {
     this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
     this.plans = model.parcels.map(() => null);
     this.recovered = model.parcels.map(() => 0);
-    this.fundPaid = model.parcels.map(() => 0);
+    this.fundPaid = new Float64Array(model.parcels.length);
     this.developerPaid = model.parcels.map(() => 0);
+    this.yearOf = Int32Array.from({ length: model.timeline.months }, (_, period) => yearMonthOf(model.timeline, period).year);
   }
 
   private costDue(p: ParcelModel): Fen {
@@ -97,11 +104,12 @@ export class Settlement {
     this.ledger.post(period, this.buyers, this.treasury, amount, this.R.receipt, p.index, p.zone);
     const plan = this.plans[p.index] ?? this.plan(period, p);
     const r = plan.seen++;
-    const y = yearMonthOf(this.model.timeline, period).year;
-    const yi = this.years.get(y) ?? { income: 0, costRecognised: 0 };
-    yi.income += amount;
-    yi.costRecognised += plan.costs[r];
-    this.years.set(y, yi);
+    const y = this.yearOf[period];
+    const yi = this.years.get(y);
+    if (yi) {
+      yi.income += amount;
+      yi.costRecognised += plan.costs[r];
+    } else this.years.set(y, { income: amount, costRecognised: plan.costs[r] });
     if (!this.yearly) return;
     // Each receipt carries its share of the parcel-level provisions, never more than the parcel's
     // income received so far (shares rounded up could pass it by a fen): the rest waits for the next.
@@ -122,21 +130,21 @@ export class Settlement {
   private plan(period: number, p: ParcelModel): ReceiptPlan {
     const sale = p.sale!;
     this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
-    const weights = sale.receipts.map((x) => x.amount);
+    const receipts = sale.receipts;
+    const weights = receipts.length <= 1 ? [] : receipts.map((x) => x.amount);
     const spread = (total: Fen): Fen[] => {
-      if (weights.length <= 1) return [total];
+      if (receipts.length <= 1) return [total];
       return weights.some((w) => w > 0) ? allocate(total, weights) : weights.map((_, i) => (i === weights.length - 1 ? total : 0));
     };
-    const none = weights.map(() => 0);
     // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
     const byYear = this.yearly !== null;
     const pk = byYear ? parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds) : null;
     const plan: ReceiptPlan = {
       costs: spread(this.costDue(p)),
-      socialSecurity: byYear ? spread(p.socialSecurity) : none,
-      agriDevArea: byYear ? spread(p.agriDevBase) : none,
-      parcelKinds: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])) : {},
-      carry: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])) : {},
+      socialSecurity: byYear ? spread(p.socialSecurity) : NO_AMOUNTS,
+      agriDevArea: byYear ? spread(p.agriDevBase) : NO_AMOUNTS,
+      parcelKinds: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])) : NO_KINDS,
+      carry: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])) : NO_KINDS,
       receivedSoFar: 0,
       postedSoFar: 0,
       seen: 0,
@@ -285,14 +293,14 @@ export class Settlement {
       bases: {},
       costRecovered,
       unrecoveredCost: this.costDue(p) - costRecovered,
-      valueAdded: 0,
+      valueAdded: Math.max(0, valueAdded),
     };
     this.outcomes[p.index].waterfall = w;
-    this.share(period, p, valueAdded);
+    this.share(period, p, valueAdded, this.treasury, false);
   }
 
   /** Value added to the parcel's tiers (added to what it already has: a release comes later). */
-  private share(period: number, p: ParcelModel, amount: Fen, from = this.treasury): void {
+  private share(period: number, p: ParcelModel, amount: Fen, from = this.treasury, addToWaterfall = true): void {
     if (amount <= 0) return;
     const o = this.outcomes[p.index];
     const shares = splitValueAdded(amount, this.model.splits[p.split]);
@@ -300,6 +308,6 @@ export class Settlement {
     for (let t = 0; t < shares.length; t++) this.ledger.post(period, from, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
     this.shareLog.close(this.ledger.length);
     o.shares = o.shares.length ? o.shares.map((x, t) => x + shares[t]) : shares;
-    if (o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
+    if (addToWaterfall && o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
   }
 }
