@@ -14,6 +14,7 @@
  */
 import { LedgerSums } from '../ledger-sums';
 import { figuresAt, ruleFiguresAt, ruleSum, type RuleSum } from '../figures';
+import { projectCoverage, type Coverage } from '../coverage';
 import type { FundingReport } from '../funding-report';
 import type { PathSegment } from '../scenario/json-path';
 import type { Fen } from '../money';
@@ -133,6 +134,27 @@ export const FUNDING_SECTIONS = ['bonds', 'projects', 'zones', 'pool'] as const;
 export function fundingView(m: LedgerMetrics): Pick<FundingReport, 'bonds' | 'projects' | 'zones' | 'pool'> {
   const f = m.funding;
   return { bonds: f.bonds, projects: f.projects, zones: f.zones, pool: f.pool };
+}
+
+/** Whether an output reads only the bonds' coverage ratios (bonds[i].coverageRatio, min(bonds[*].coverageRatio), …). */
+export function readsCoverageOnly(head: readonly PathSegment[], tail: readonly PathSegment[] | null): boolean {
+  const last = tail ?? head.slice(2);
+  return head[0] === 'bonds' && head.length === (tail ? 1 : 3) && last.length === 1 && last[0] === 'coverageRatio';
+}
+
+/**
+ * The bonds' coverage ratios as the funding view gives them (each bond its project's ratio,
+ * coverage.ts), without the rest of the funding report: a Monte Carlo reading one coverage ratio
+ * per draw need not format every bond's schedule, every zone and the pool.
+ */
+export function coverageView(m: LedgerMetrics): { bonds: { id: string; coverageRatio: string | null }[] } {
+  const byProject = new Map<number, Coverage>();
+  const bonds = m.out.bonds.map((s) => {
+    let c = byProject.get(s.bond.project);
+    if (!c) byProject.set(s.bond.project, (c = projectCoverage(m.out, s.bond.project)));
+    return { id: s.bond.id, coverageRatio: c.ratio };
+  });
+  return { bonds };
 }
 
 /**
