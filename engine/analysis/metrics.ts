@@ -15,6 +15,8 @@
 import { LedgerSums } from '../ledger-sums';
 import { figuresAt, ruleFiguresAt, ruleSum, type RuleSum } from '../figures';
 import { projectCoverage, type Coverage } from '../coverage';
+import { ruleSumsSource } from '../incremental/resplit';
+import type { RunOutput } from '../run';
 import type { FundingReport } from '../funding-report';
 import type { PathSegment } from '../scenario/json-path';
 import type { Fen } from '../money';
@@ -27,8 +29,35 @@ const PARCEL_RULES = rulesAt('parcel');
 
 const BALANCE_ACCOUNTS: Record<string, string> = { reserveFundBalance: 'reserveFund', treasuryBalance: 'treasury' };
 
-/** The ledger's sums (made lazily, each once) as the fast readers use them. */
+/** Sums of runs that re-split runs share (incremental/resplit.ts), kept with the run they were made from. */
+const SHARED_SUMS = new WeakMap<RunOutput, LedgerSums>();
+
+/**
+ * The ledger's sums (made lazily, each once) as the fast readers use them. A run re-split from
+ * another moves the same value added in the same periods, so its sums by rule, by period and by
+ * parcel are that run's, made once for all its re-splits.
+ */
 export class LedgerMetrics extends LedgerSums {
+  override get byRule(): Float64Array {
+    return this.sharedSums()?.byRule ?? super.byRule;
+  }
+
+  override get byPeriodRule(): Float64Array {
+    return this.sharedSums()?.byPeriodRule ?? super.byPeriodRule;
+  }
+
+  override get byParcelRule(): Float64Array {
+    return this.sharedSums()?.byParcelRule ?? super.byParcelRule;
+  }
+
+  private sharedSums(): LedgerSums | null {
+    const source = ruleSumsSource(this.out);
+    if (source === this.out) return null;
+    let s = SHARED_SUMS.get(source);
+    if (!s) SHARED_SUMS.set(source, (s = new LedgerSums(source)));
+    return s;
+  }
+
   ruleTotal(rules: RuleSum): Fen {
     return this.total(rules);
   }
