@@ -16,6 +16,7 @@ import { LedgerSums } from '../ledger-sums';
 import { figuresAt, ruleFiguresAt, ruleSum, type RuleSum } from '../figures';
 import { projectCoverage, type Coverage } from '../coverage';
 import { ruleSumsSource } from '../incremental/resplit';
+import { shareLogOf } from '../run';
 import type { RunOutput } from '../run';
 import type { FundingReport } from '../funding-report';
 import type { PathSegment } from '../scenario/json-path';
@@ -48,6 +49,34 @@ export class LedgerMetrics extends LedgerSums {
 
   override get byParcelRule(): Float64Array {
     return this.sharedSums()?.byParcelRule ?? super.byParcelRule;
+  }
+
+  private sharesFromLog?: LedgerSums['shares'];
+
+  /** The shares by tier, read from the postings the run's log of splits points to rather than from every posting. */
+  override get shares(): LedgerSums['shares'] {
+    const log = shareLogOf(this.out);
+    if (!log) return super.shares;
+    if (!this.sharesFromLog) {
+      const { model, ledger: l } = this.out;
+      const nT = model.tiers.length;
+      const tierOf = new Int32Array(l.accountCount).fill(-1);
+      for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+      const byPeriodTier = new Float64Array(this.periods * nT);
+      const byTier = new Float64Array(nT);
+      const byAccount = new Map<number, number>();
+      model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
+      for (let k = 0; k < log.length; k++) {
+        for (let i = log.start[k]; i < log.end[k]; i++) {
+          const t = tierOf[l.to[i]];
+          byPeriodTier[l.period[i] * nT + t] += l.amount[i];
+          byTier[t] += l.amount[i];
+          byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
+        }
+      }
+      this.sharesFromLog = { byPeriodTier, byTier, byAccount };
+    }
+    return this.sharesFromLog;
   }
 
   private sharedSums(): LedgerSums | null {

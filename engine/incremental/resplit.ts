@@ -23,14 +23,14 @@ export function resplit(out: RunOutput, model: Model): RunOutput | null {
 
 /**
  * The common case: every split posts to the same tiers as before (no share turns zero or
- * non-zero), so every posting keeps its place and only the share amounts change. The ledger's
- * columns are copied whole and the amounts rewritten; the log, the sums by rule, by period and by
+ * non-zero), so every posting keeps its place and only the share amounts change: the amounts
+ * are copied and rewritten, the other columns are the old run's; the log, the sums by rule, by period and by
  * parcel stay what they were (a split moves the same value added in the same period).
  */
 function resplitInPlace(out: RunOutput, model: Model, log: ShareLog): RunOutput | null {
   const old = out.ledger;
   if (old.length === 0) return null;
-  const amount = old.amount.slice(0, old.length);
+  const amount = old.amount.slice();
   const shares: (Fen[] | null)[] = model.parcels.map(() => null);
   for (let k = 0; k < log.length; k++) {
     const p = model.parcels[log.parcel[k]];
@@ -45,14 +45,15 @@ function resplitInPlace(out: RunOutput, model: Model, log: ShareLog): RunOutput 
     const sum = shares[p.index];
     shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
   }
+  // A finished run's ledger is never posted to again, so the columns a split leaves alone are shared.
   const ledger = new Ledger(old.accountCount, 0);
-  ledger.period = old.period.slice(0, old.length);
-  ledger.from = old.from.slice(0, old.length);
-  ledger.to = old.to.slice(0, old.length);
+  ledger.period = old.period;
+  ledger.from = old.from;
+  ledger.to = old.to;
   ledger.amount = amount;
-  ledger.rule = old.rule.slice(0, old.length);
-  ledger.parcel = old.parcel.slice(0, old.length);
-  ledger.zone = old.zone.slice(0, old.length);
+  ledger.rule = old.rule;
+  ledger.parcel = old.parcel;
+  ledger.zone = old.zone;
   ledger.length = old.length;
   ledger.balances.set(old.balances);
   for (let k = 0; k < log.length; k++) {
