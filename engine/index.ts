@@ -5,7 +5,8 @@
  */
 export { simulate } from './simulate';
 export { prepare, type Prepared } from './scenario/normalize';
-export { run, type RunOutput } from './run';
+export { run, shareLogOf, type RunOutput } from './run';
+export { projectCoverage, type Coverage } from './coverage';
 export { report, VIEWS, SCHEMA_VERSION, type View, type PartialResult, type Result, type Totals, type PeriodRow, type ParcelRow } from './report';
 export { FIGURES, NOT_FIGURES, figure, figuresAt, type Figure, type FigureLevel } from './figures';
 export { traceFigure, TraceScopeError, type TraceQuery, type TraceAnswer } from './trace';
@@ -27,6 +28,7 @@ export { ruleFiguresAt, ruleSum, type RuleSum } from './figures';
 export type { FundingReport } from './funding-report';
 export { IncrementalModel } from './incremental/model';
 export { editKind } from './incremental/edit';
+export { ruleSumsSource } from './incremental/resplit';
 export { SCENARIO_SCHEMA } from './scenario/schema-check';
 export { composeScenario, mergeDeep, resolvePath, type Composed, type ReadText, type ReadGrid } from './scenario/compose';
 export { parsePath, getAt, setAt, type PathSegment } from './scenario/json-path';

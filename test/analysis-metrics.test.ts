@@ -45,3 +45,24 @@ describe('metrics: the ledger read directly equals report() to the fen', () => {
     });
   }
 });
+
+describe('metrics: coverage ratios alone are read without the funding report, and equal it', () => {
+  const COVERAGE_PATHS = ['bonds[0].coverageRatio', 'min(bonds[*].coverageRatio)', 'max(bonds[*].coverageRatio)', 'count(bonds[*].coverageRatio)'];
+  for (const [name, scenario] of cases()) {
+    it(name, () => {
+      const p = prepare(scenario);
+      if (!p.ok) throw new Error(p.problems.map((x) => x.message.en).join('; '));
+      const ids = p.model.bonds.map((b) => `bonds[${JSON.stringify(b.id)}].coverageRatio`);
+      const single = [...COVERAGE_PATHS, ...ids];
+      const so = parseOutputs(single);
+      const mo = parseOutputs(['bonds[*].coverageRatio']);
+      if (!so.ok || !mo.ok) throw new Error('bad test paths');
+      const fast = evaluator(so.outputs, mo.outputs)(scenario);
+      const slow = evaluator(so.outputs, mo.outputs, { viaReport: true })(scenario);
+      if (!fast.ok || !slow.ok) throw new Error('refused');
+      expect(fast.texts).toEqual(slow.texts);
+      expect([...fast.values]).toEqual([...slow.values]);
+      expect([...fast.series[0]]).toEqual([...slow.series[0]]);
+    });
+  }
+});

@@ -8,7 +8,7 @@
  *   (texts are the Result's own strings; values are whole fen for money, numbers otherwise)
  */
 import { assertRunInvariants, dec, editKind, fenToYuan, getAt, IncrementalModel, type PathSegment, prepare, type Prepared, type Problem, report, type Result, run, type RunOutput } from '../index';
-import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, type FastReader, type FastSeriesReader } from './metrics';
+import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, coverageView, readsCoverageOnly, type FastReader, type FastSeriesReader } from './metrics';
 import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
 import type { ResolvedInput } from './input';
 
@@ -72,11 +72,14 @@ export function evaluator(outputs: readonly OutputRef[], series: readonly Output
   const single = outputs.map((o) => compile(o, viaReport));
   const multi = series.map((o) => compile(o, viaReport));
   const needsReport = single.some((c) => !c.fast && !c.viaFunding) || multi.some((c) => !c.fastSeries && !c.viaFunding);
+  const funding = [...single, ...multi].filter((c) => c.viaFunding);
+  // Coverage ratios alone are read from the run's bonds without the whole funding report.
+  const view = funding.every((c) => readsCoverageOnly(c.out.head, c.out.tail)) ? coverageView : fundingView;
   const fromPrepared = (prepared: Prepared): Evaluation => {
     if (!prepared.ok) return { ok: false, problems: prepared.problems };
-    return evaluateRun(run(prepared.model), single, multi, needsReport);
+    return evaluateRun(run(prepared.model), single, multi, needsReport, view);
   };
-  const fromRun = (out: RunOutput): Evaluation => evaluateRun(out, single, multi, needsReport);
+  const fromRun = (out: RunOutput): Evaluation => evaluateRun(out, single, multi, needsReport, view);
   return Object.assign((scenario: unknown): Evaluation => fromPrepared(prepare(scenario)), { prepared: fromPrepared, run: fromRun });
 }
 
@@ -109,10 +112,14 @@ function editFieldOf(input: ResolvedInput): { path: string; segments: readonly P
   return editKind(input.segments).kind === 'scenario' ? null : { path: input.path, segments: input.segments };
 }
 
-function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean): Evaluation {
+type FundingViewOf = (m: LedgerMetrics) => unknown;
+
+function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean, view: FundingViewOf): Evaluation {
   assertRunInvariants(out);
   const metrics = new LedgerMetrics(out);
   const result: Result | null = needsReport ? report(out) : null;
+  let fundingMade: unknown = null;
+  const fundingOf = () => (fundingMade ??= view(metrics));
   const texts: (string | null)[] = [];
   const values: number[] = [];
   for (const c of single) {
@@ -122,14 +129,14 @@ function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonl
       texts.push(ok ? (c.out.kind === 'money' ? fenToYuan(v) : String(v)) : null);
       values.push(ok ? v : NaN);
     } else {
-      const t = readOutput(c.viaFunding ? fundingView(metrics) : result, c.out);
+      const t = readOutput(c.viaFunding ? fundingOf() : result, c.out);
       texts.push(t);
       values.push(t === null ? NaN : safeMeasure(c.out, t));
     }
   }
   const seriesOut: Float64Array[] = multi.map((c) => {
     if (c.fastSeries) return c.fastSeries(metrics);
-    const s = readSeries(c.viaFunding ? fundingView(metrics) : result, c.out);
+    const s = readSeries(c.viaFunding ? fundingOf() : result, c.out);
     return Float64Array.from(s, (t) => (t === null ? NaN : safeMeasure(c.out, t)));
   });
   return { ok: true, texts, values, series: seriesOut };

@@ -12,7 +12,7 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { type Fen, figuresAt, type FundingReport, LedgerSums, type PathSegment, ruleFiguresAt, ruleSum, type RuleSum } from '../index';
+import { type Coverage, type Fen, figuresAt, type FundingReport, LedgerSums, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */
@@ -22,8 +22,63 @@ const PARCEL_RULES = rulesAt('parcel');
 
 const BALANCE_ACCOUNTS: Record<string, string> = { reserveFundBalance: 'reserveFund', treasuryBalance: 'treasury' };
 
-/** The ledger's sums (made lazily, each once) as the fast readers use them. */
+/** Sums of runs that re-split runs share (incremental/resplit.ts), kept with the run they were made from. */
+const SHARED_SUMS = new WeakMap<RunOutput, LedgerSums>();
+
+/**
+ * The ledger's sums (made lazily, each once) as the fast readers use them. A run re-split from
+ * another moves the same value added in the same periods, so its sums by rule, by period and by
+ * parcel are that run's, made once for all its re-splits.
+ */
 export class LedgerMetrics extends LedgerSums {
+  override get byRule(): Float64Array {
+    return this.sharedSums()?.byRule ?? super.byRule;
+  }
+
+  override get byPeriodRule(): Float64Array {
+    return this.sharedSums()?.byPeriodRule ?? super.byPeriodRule;
+  }
+
+  override get byParcelRule(): Float64Array {
+    return this.sharedSums()?.byParcelRule ?? super.byParcelRule;
+  }
+
+  private sharesFromLog?: LedgerSums['shares'];
+
+  /** The shares by tier, read from the postings the run's log of splits points to rather than from every posting. */
+  override get shares(): LedgerSums['shares'] {
+    const log = shareLogOf(this.out);
+    if (!log) return super.shares;
+    if (!this.sharesFromLog) {
+      const { model, ledger: l } = this.out;
+      const nT = model.tiers.length;
+      const tierOf = new Int32Array(l.accountCount).fill(-1);
+      for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+      const byPeriodTier = new Float64Array(this.periods * nT);
+      const byTier = new Float64Array(nT);
+      const byAccount = new Map<number, number>();
+      model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
+      for (let k = 0; k < log.length; k++) {
+        for (let i = log.start[k]; i < log.end[k]; i++) {
+          const t = tierOf[l.to[i]];
+          byPeriodTier[l.period[i] * nT + t] += l.amount[i];
+          byTier[t] += l.amount[i];
+          byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
+        }
+      }
+      this.sharesFromLog = { byPeriodTier, byTier, byAccount };
+    }
+    return this.sharesFromLog;
+  }
+
+  private sharedSums(): LedgerSums | null {
+    const source = ruleSumsSource(this.out);
+    if (source === this.out) return null;
+    let s = SHARED_SUMS.get(source);
+    if (!s) SHARED_SUMS.set(source, (s = new LedgerSums(source)));
+    return s;
+  }
+
   ruleTotal(rules: RuleSum): Fen {
     return this.total(rules);
   }
@@ -129,6 +184,27 @@ export const FUNDING_SECTIONS = ['bonds', 'projects', 'zones', 'pool'] as const;
 export function fundingView(m: LedgerMetrics): Pick<FundingReport, 'bonds' | 'projects' | 'zones' | 'pool'> {
   const f = m.funding;
   return { bonds: f.bonds, projects: f.projects, zones: f.zones, pool: f.pool };
+}
+
+/** Whether an output reads only the bonds' coverage ratios (bonds[i].coverageRatio, min(bonds[*].coverageRatio), …). */
+export function readsCoverageOnly(head: readonly PathSegment[], tail: readonly PathSegment[] | null): boolean {
+  const last = tail ?? head.slice(2);
+  return head[0] === 'bonds' && head.length === (tail ? 1 : 3) && last.length === 1 && last[0] === 'coverageRatio';
+}
+
+/**
+ * The bonds' coverage ratios as the funding view gives them (each bond its project's ratio,
+ * coverage.ts), without the rest of the funding report: a Monte Carlo reading one coverage ratio
+ * per draw need not format every bond's schedule, every zone and the pool.
+ */
+export function coverageView(m: LedgerMetrics): { bonds: { id: string; coverageRatio: string | null }[] } {
+  const byProject = new Map<number, Coverage>();
+  const bonds = m.out.bonds.map((s) => {
+    let c = byProject.get(s.bond.project);
+    if (!c) byProject.set(s.bond.project, (c = projectCoverage(m.out, s.bond.project)));
+    return { id: s.bond.id, coverageRatio: c.ratio };
+  });
+  return { bonds };
 }
 
 /**

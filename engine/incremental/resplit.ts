@@ -18,6 +18,67 @@ import type { Fen } from '../money';
 export function resplit(out: RunOutput, model: Model): RunOutput | null {
   const log = shareLogOf(out);
   if (!log) return null;
+  return resplitInPlace(out, model, log) ?? resplitAll(out, model, log);
+}
+
+/**
+ * The common case: every split posts to the same tiers as before (no share turns zero or
+ * non-zero), so every posting keeps its place and only the share amounts change: the amounts
+ * are copied and rewritten, the other columns are the old run's; the log, the sums by rule, by period and by
+ * parcel stay what they were (a split moves the same value added in the same period).
+ */
+function resplitInPlace(out: RunOutput, model: Model, log: ShareLog): RunOutput | null {
+  const old = out.ledger;
+  if (old.length === 0) return null;
+  const amount = old.amount.slice();
+  const shares: (Fen[] | null)[] = model.parcels.map(() => null);
+  for (let k = 0; k < log.length; k++) {
+    const p = model.parcels[log.parcel[k]];
+    const split = splitValueAdded(log.amount[k], model.splits[p.split]);
+    let i = log.start[k];
+    for (let t = 0; t < split.length; t++) {
+      if (split[t] === 0) continue;
+      if (i >= log.end[k] || old.to[i] !== p.shareAccounts[t]) return null;
+      amount[i++] = split[t];
+    }
+    if (i !== log.end[k]) return null;
+    const sum = shares[p.index];
+    shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
+  }
+  // A finished run's ledger is never posted to again, so the columns a split leaves alone are shared.
+  const ledger = new Ledger(old.accountCount, 0);
+  ledger.period = old.period;
+  ledger.from = old.from;
+  ledger.to = old.to;
+  ledger.amount = amount;
+  ledger.rule = old.rule;
+  ledger.parcel = old.parcel;
+  ledger.zone = old.zone;
+  ledger.length = old.length;
+  ledger.balances.set(old.balances);
+  for (let k = 0; k < log.length; k++) {
+    for (let i = log.start[k]; i < log.end[k]; i++) {
+      const d = amount[i] - old.amount[i];
+      ledger.balances[old.from[i]] -= d;
+      ledger.balances[old.to[i]] += d;
+    }
+  }
+  const parcels: ParcelOutcome[] = out.parcels.map((o, i) => (shares[i] ? { ...o, shares: shares[i]! } : o));
+  const next = remember({ ...out, model, ledger, parcels }, log);
+  SAME_SUMS.set(next, SAME_SUMS.get(out) ?? out);
+  return next;
+}
+
+/** Output → the output whose sums by rule, by (period, rule) and by (parcel, rule) it shares. */
+const SAME_SUMS = new WeakMap<RunOutput, RunOutput>();
+
+/** The run whose rule sums equal this one's (itself unless it was re-split in place). */
+export function ruleSumsSource(out: RunOutput): RunOutput {
+  return SAME_SUMS.get(out) ?? out;
+}
+
+/** Any re-split: postings rebuilt around each logged split (a share may turn zero or non-zero). */
+function resplitAll(out: RunOutput, model: Model, log: ShareLog): RunOutput {
   const old = out.ledger;
   const tiers = model.tiers.length;
   const ledger = new Ledger(old.accountCount, old.length + log.length * tiers + 16);
@@ -48,7 +109,9 @@ export function resplit(out: RunOutput, model: Model): RunOutput | null {
     for (let i = nextLog.start[k]; i < nextLog.end[k]; i++) { ledger.balances[ledger.from[i]] -= ledger.amount[i]; ledger.balances[ledger.to[i]] += ledger.amount[i]; }
   }
   const parcels: ParcelOutcome[] = out.parcels.map((o, i) => (shares[i] ? { ...o, shares: shares[i]! } : o));
-  return remember({ ...out, model, ledger, parcels }, nextLog);
+  const next = remember({ ...out, model, ledger, parcels }, nextLog);
+  SAME_SUMS.set(next, ruleSumsSource(out));
+  return next;
 }
 
 /** Postings a…b−1 copied column by column (balances are settled once at the end). */
