@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { loadScenarioFile } from './load';
-import { readSheetGrid, type SheetGrid } from '../engine/xlsx/sheet-grid';
+import type { SheetGrid } from '../engine/xlsx/sheet-grid';
 import type { Composed } from '../engine/index';
 import { MAX_PARCEL_WORKBOOK_BYTES } from '../engine/scenario/parcel-workbook';
 
@@ -36,6 +36,9 @@ export async function readWorkbookGrid(file: string, sheet: string | undefined):
     return code === 'ENOENT' || code === 'ENOTDIR' ? null : { error: (e as Error).message };
   }
   if (size > MAX_PARCEL_WORKBOOK_BYTES) return { error: `${size} bytes, over the ${MAX_PARCEL_WORKBOOK_BYTES}-byte limit for a parcel workbook / 文件 ${size} 字节，超过宗地工作簿上限 ${MAX_PARCEL_WORKBOOK_BYTES} 字节` };
+  // The workbook library is 1.5 MB of JavaScript: loaded only when a scenario names a workbook,
+  // so a plain JSON scenario starts without parsing it.
+  const { readSheetGrid } = await import('../engine/xlsx/sheet-grid');
   const read = await readSheetGrid(new Uint8Array(readFileSync(file)), file, sheet);
   return read.ok ? read.grid : { error: `${read.reason.en} / ${read.reason.zh}` };
 }
