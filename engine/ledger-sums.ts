@@ -27,6 +27,12 @@ function sumAt(table: Float64Array, base: number, rs: RuleSum): Fen {
   return s;
 }
 
+export interface ShareSums {
+  readonly byPeriodTier: Float64Array;
+  readonly byTier: Float64Array;
+  readonly byAccount: Map<number, number>;
+}
+
 export class LedgerSums {
   readonly nR = RULE_IDS.length;
   readonly periods: number;
@@ -35,7 +41,7 @@ export class LedgerSums {
   private byParcelRuleCache?: Float64Array;
   private balancesCache?: Float64Array;
   private accountSeries = new Map<number, Float64Array>();
-  private sharesCache?: { byPeriodTier: Float64Array; byTier: Float64Array; byAccount: Map<number, number> };
+  private sharesCache?: ShareSums;
   private fundingCache?: FundingReport;
   private flowsCache?: FundingFlows;
   private peakCache?: Fen;
@@ -129,26 +135,30 @@ export class LedgerSums {
   }
 
   /** The value-added shares by (period, tier), by tier and by share account. */
-  get shares(): { byPeriodTier: Float64Array; byTier: Float64Array; byAccount: Map<number, number> } {
-    if (!this.sharesCache) {
-      const { model, ledger: l } = this.out;
-      const nT = model.tiers.length;
-      const tierOf = new Int32Array(l.accountCount).fill(-1);
-      for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
-      const byPeriodTier = new Float64Array(this.periods * nT);
-      const byTier = new Float64Array(nT);
-      const byAccount = new Map<number, number>();
-      model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
-      for (let i = 0; i < l.length; i++) {
-        if (l.rule[i] !== SHARE) continue;
-        const t = tierOf[l.to[i]];
-        byPeriodTier[l.period[i] * nT + t] += l.amount[i];
-        byTier[t] += l.amount[i];
-        byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
-      }
-      this.sharesCache = { byPeriodTier, byTier, byAccount };
-    }
-    return this.sharesCache;
+  get shares(): ShareSums {
+    const l = this.out.ledger;
+    return (this.sharesCache ??= this.sumShares((visit) => {
+      for (let i = 0; i < l.length; i++) if (l.rule[i] === SHARE) visit(i);
+    }));
+  }
+
+  /** Sums the share postings `each` visits — every posting of the rule, or only those a log points to. */
+  protected sumShares(each: (visit: (i: number) => void) => void): ShareSums {
+    const { model, ledger: l } = this.out;
+    const nT = model.tiers.length;
+    const tierOf = new Int32Array(l.accountCount).fill(-1);
+    for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+    const byPeriodTier = new Float64Array(this.periods * nT);
+    const byTier = new Float64Array(nT);
+    const byAccount = new Map<number, number>();
+    model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
+    each((i) => {
+      const t = tierOf[l.to[i]];
+      byPeriodTier[l.period[i] * nT + t] += l.amount[i];
+      byTier[t] += l.amount[i];
+      byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
+    });
+    return { byPeriodTier, byTier, byAccount };
   }
 
   /** The funding views (bonds, projects, zones, pool, peak funding need, net by period), made once. */

@@ -41,6 +41,17 @@ export class Ledger {
     // Checked inline: building an assertion message on every posting would cost more than the posting.
     if (!(amount > 0 && Number.isSafeInteger(amount))) assert(false, `posting amount must be a positive whole number of fen, got ${amount}`);
     if (from === to) assert(false, 'a posting needs two different accounts');
+    this.place(period, from, to, amount, rule, parcel, zone);
+    this.balances[from] -= amount;
+    this.balances[to] += amount;
+  }
+
+  /**
+   * Writes a posting's columns and nothing else: post() checks it and moves the balances; a
+   * re-split (engine/incremental/resplit.ts) places amounts the run already checked and settles
+   * the balances once.
+   */
+  place(period: number, from: number, to: number, amount: number, rule: number, parcel: number, zone: number): void {
     if (this.length === this.period.length) this.grow();
     const i = this.length++;
     this.period[i] = period;
@@ -50,8 +61,6 @@ export class Ledger {
     this.rule[i] = rule;
     this.parcel[i] = parcel;
     this.zone[i] = zone;
-    this.balances[from] -= amount;
-    this.balances[to] += amount;
   }
 
   private grow(): void {

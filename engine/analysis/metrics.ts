@@ -49,25 +49,9 @@ export class LedgerMetrics extends LedgerSums {
   override get shares(): LedgerSums['shares'] {
     const log = shareLogOf(this.out);
     if (!log) return super.shares;
-    if (!this.sharesFromLog) {
-      const { model, ledger: l } = this.out;
-      const nT = model.tiers.length;
-      const tierOf = new Int32Array(l.accountCount).fill(-1);
-      for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
-      const byPeriodTier = new Float64Array(this.periods * nT);
-      const byTier = new Float64Array(nT);
-      const byAccount = new Map<number, number>();
-      model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
-      for (let k = 0; k < log.length; k++) {
-        for (let i = log.start[k]; i < log.end[k]; i++) {
-          const t = tierOf[l.to[i]];
-          byPeriodTier[l.period[i] * nT + t] += l.amount[i];
-          byTier[t] += l.amount[i];
-          byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
-        }
-      }
-      this.sharesFromLog = { byPeriodTier, byTier, byAccount };
-    }
+    this.sharesFromLog ??= this.sumShares((visit) => {
+      for (let k = 0; k < log.length; k++) for (let i = log.start[k]; i < log.end[k]; i++) visit(i);
+    });
     return this.sharesFromLog;
   }
 

@@ -93,7 +93,7 @@ function resplitAll(out: RunOutput, model: Model, log: ShareLog): RunOutput {
     const period = old.period[at];
     const split = splitValueAdded(log.amount[k], model.splits[p.split]);
     nextLog.record(ledger.length, p.index, log.amount[k], log.from[k]);
-    for (let t = 0; t < split.length; t++) if (split[t] !== 0) place(ledger, period, log.from[k], p.shareAccounts[t], split[t], rule, p.index, p.zone);
+    for (let t = 0; t < split.length; t++) if (split[t] !== 0) ledger.place(period, log.from[k], p.shareAccounts[t], split[t], rule, p.index, p.zone);
     nextLog.close(ledger.length);
     const sum = shares[p.index];
     shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
@@ -128,14 +128,3 @@ function copyRange(from: Ledger, to: Ledger, a: number, b: number): void {
   to.length = at + b - a;
 }
 
-/** One share posting placed without touching the balances (the run checked its amount when it split). */
-function place(l: Ledger, period: number, from: number, to: number, amount: Fen, rule: number, parcel: number, zone: number): void {
-  const i = l.length++;
-  l.period[i] = period;
-  l.from[i] = from;
-  l.to[i] = to;
-  l.amount[i] = amount;
-  l.rule[i] = rule;
-  l.parcel[i] = parcel;
-  l.zone[i] = zone;
-}
