@@ -8,36 +8,23 @@ import type { Fen } from './money';
 
 export class ShareLog {
   length = 0;
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  parcel = new Int32Array(64);
-  from = new Int32Array(64);
-  amount = new Float64Array(64);
+  // Plain arrays: a run splits once per sale receipt, a few thousand times at most, so the
+  // columns grow by push rather than by the ledger's doubling of typed arrays.
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly parcel: number[] = [];
+  readonly from: number[] = [];
+  readonly amount: Fen[] = [];
 
   record(at: number, parcel: number, amount: Fen, from: number): void {
-    if (this.length === this.start.length) this.grow();
-    const i = this.length;
-    this.start[i] = at;
-    this.parcel[i] = parcel;
-    this.amount[i] = amount;
-    this.from[i] = from;
+    this.start.push(at);
+    this.parcel.push(parcel);
+    this.amount.push(amount);
+    this.from.push(from);
   }
 
   close(at: number): void {
-    this.end[this.length++] = at;
-  }
-
-  private grow(): void {
-    const n = this.start.length * 2;
-    const g = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.start = g(this.start);
-    this.end = g(this.end);
-    this.parcel = g(this.parcel);
-    this.from = g(this.from);
-    this.amount = g(this.amount);
+    this.end.push(at);
+    this.length++;
   }
 }
