@@ -47,5 +47,9 @@ describe('lrsim trace', () => {
     const u = await lrsim('trace', 'scenarios/hainan-year-base.json');
     expect(u.code).toBe(2);
     expect(u.err).toContain('lrsim trace <scenario.json> <figure-path>');
+    const l = await lrsim('trace', 'scenarios/hainan-year-base.json', 'totals.valueAdded', '--limit=-3');
+    expect(l.code).toBe(2);
+    expect(l.err).toContain('--limit: found "-3"');
+    expect(l.err).not.toMatch(/\n\s+at /);
   });
 });

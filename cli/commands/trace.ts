@@ -23,8 +23,13 @@ export const traceCommand: Command = async (args, io) => {
   }
   const { values, positionals } = opts;
   const limit = Number(values.limit);
-  if (positionals.length !== 2 || !Number.isSafeInteger(limit) || limit < 0 || (values.lang !== 'zh' && values.lang !== 'en')) {
-    io.err(`usage: ${TRACE_USAGE}`);
+  const wrong =
+    positionals.length !== 2 ? `expected a scenario and a figure path, got ${positionals.length} argument(s) / 需要情景文件和数字路径两个参数`
+    : !Number.isSafeInteger(limit) || limit < 0 ? `--limit: found "${values.limit}", expected a whole number ≥ 0 / --limit 应为不小于 0 的整数`
+    : values.lang !== 'zh' && values.lang !== 'en' ? `--lang: found "${values.lang}", expected zh or en / --lang 应为 zh 或 en`
+    : null;
+  if (wrong) {
+    io.err(`${wrong}\nusage: ${TRACE_USAGE}`);
     return 2;
   }
   const [file, path] = positionals;
