@@ -38,6 +38,9 @@ export function setAt<T>(data: T, path: readonly PathSegment[], value: unknown):
     return arr as T;
   }
   const obj = data !== null && typeof data === 'object' && !Array.isArray(data) ? { ...(data as object) } : {};
-  (obj as Record<string, unknown>)[head] = setAt((obj as Record<string, unknown>)[head], rest, value);
+  // Defined, not assigned: a key a file may hold such as "__proto__" stays an own field instead of
+  // reaching the object's prototype setter.
+  const own = Object.prototype.hasOwnProperty.call(obj, head) ? (obj as Record<string, unknown>)[head] : undefined;
+  Object.defineProperty(obj, head, { value: setAt(own, rest, value), writable: true, enumerable: true, configurable: true });
   return obj as T;
 }
