@@ -9,6 +9,9 @@ describe('setAt', () => {
     expect(JSON.stringify(t)).toBe('{"a":1,"__proto__":{"x":2}}');
     expect(Object.getPrototypeOf(t)).toBe(Object.prototype);
     expect(JSON.stringify(s)).toBe('{"a":1,"__proto__":{"x":1}}');
+    const added = setAt({ a: 1 }, ['__proto__'], { x: 1 });
+    expect(JSON.stringify(added)).toBe('{"a":1,"__proto__":{"x":1}}');
+    expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
   });
 
   it('keeps key order and adds new keys last', () => {
