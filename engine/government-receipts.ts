@@ -32,29 +32,34 @@ export function governmentReceipts(model: Model, ledger: Ledger, provisionsOf: (
     if (!e) out.set(g, (e = { valueAdded: 0, provisions: Object.fromEntries(model.provisions.map((k) => [k.def.id, 0])), total: 0 }));
     return e;
   };
-  const entityOf = (account: number) => model.accounts.list[account].id.split(':').slice(2).join(':');
+  // The government named by each account, worked out once per account rather than per posting.
+  const entities: (string | undefined)[] = new Array(model.accounts.list.length);
+  const entityOf = (account: number) => (entities[account] ??= model.accounts.list[account].id.split(':').slice(2).join(':'));
   const isShare = model.accounts.list.map((a) => a.kind === 'share');
+  const shareEntry: (GovernmentReceipts | undefined)[] = new Array(model.accounts.list.length);
   for (let i = 0; i < ledger.length; i++) {
-    if (!isShare[ledger.to[i]]) continue;
-    const e = entry(entityOf(ledger.to[i]));
+    const to = ledger.to[i];
+    if (!isShare[to]) continue;
+    const e = (shareEntry[to] ??= entry(entityOf(to)));
     e.valueAdded += ledger.amount[i];
     e.total += ledger.amount[i];
   }
   const provinceTier = model.tierLevels.indexOf('province');
+  const kinds = model.provisions.map((k) => ({ id: k.def.id, ratios: { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' as const } }));
   for (const p of model.parcels) {
     const local = entityOf(p.shareAccounts[model.collectorTier]);
     const province = provinceTier >= 0 ? entityOf(p.shareAccounts[provinceTier]) : PROVINCE;
     const names = { central: CENTRAL, province, local };
-    for (const k of model.provisions) {
-      const amount = provisionsOf(p.index, k.def.id);
+    for (const k of kinds) {
+      const amount = provisionsOf(p.index, k.id);
       if (amount <= 0) continue;
-      const parts = splitValueAdded(amount, { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' });
-      GOVERNMENT_LEVELS.forEach((level, j) => {
-        if (parts[j] === 0) return;
-        const e = entry(names[level]);
-        e.provisions[k.def.id] += parts[j];
+      const parts = splitValueAdded(amount, k.ratios);
+      for (let j = 0; j < GOVERNMENT_LEVELS.length; j++) {
+        if (parts[j] === 0) continue;
+        const e = entry(names[GOVERNMENT_LEVELS[j]]);
+        e.provisions[k.id] += parts[j];
         e.total += parts[j];
-      });
+      }
     }
   }
   return out;
