@@ -43,14 +43,30 @@ export function cashFlowMetrics(flows: readonly Fen[], discountRateAnnual: Decim
 
 /** Σ flow_m / (1 + r)^(m/12), in fen (unrounded). */
 function npvAt(flows: readonly Fen[], annual: Decimal): Decimal {
-  const monthly = annual.plus(1).pow(new Decimal(1).div(12));
-  let factor = new Decimal(1);
+  const factors = discountFactors(annual, flows.length);
   let sum = new Decimal(0);
   for (let m = 0; m < flows.length; m++) {
-    if (flows[m] !== 0) sum = sum.plus(new Decimal(flows[m]).div(factor));
-    factor = factor.times(monthly);
+    if (flows[m] !== 0) sum = sum.plus(new Decimal(flows[m]).div(factors[m]));
   }
   return sum;
+}
+
+/**
+ * (1 + r)^(m/12) for m = 0, 1, 2…, each the one before times the monthly factor: a function of the
+ * rate alone, so made once per rate (a report, a sweep, a Monte Carlo draw all discount alike)
+ * and grown to the longest timeline asked for.
+ */
+const FACTORS = new Map<string, { monthly: Decimal; factors: Decimal[] }>();
+function discountFactors(annual: Decimal, months: number): readonly Decimal[] {
+  const key = annual.toString();
+  let f = FACTORS.get(key);
+  if (!f) {
+    if (FACTORS.size >= 100) FACTORS.clear();
+    FACTORS.set(key, (f = { monthly: annual.plus(1).pow(new Decimal(1).div(12)), factors: [new Decimal(1)] }));
+  }
+  const { monthly, factors } = f;
+  while (factors.length < months) factors.push(factors[factors.length - 1].times(monthly));
+  return factors;
 }
 
 /** NPV as a float for root finding only (a rate is not money; the roots are then stated to 4 places). */

@@ -45,21 +45,27 @@ export function governmentReceipts(model: Model, ledger: Ledger, provisionsOf: (
     e.total += ledger.amount[i];
   }
   const provinceTier = model.tierLevels.indexOf('province');
-  const kinds = model.provisions.map((k) => ({ id: k.def.id, ratios: { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' as const } }));
+  // A provision with one recipient level goes to it whole: what the split would give, without making it.
+  const kinds = model.provisions.map((k) => {
+    const nonZero = k.recipients.flatMap((w, j) => (w > 0 ? [j] : []));
+    return { id: k.def.id, only: nonZero.length === 1 ? nonZero[0] : -1, ratios: { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' as const } };
+  });
+  const names = [CENTRAL, PROVINCE, ''];
+  const add = (j: number, kind: string, amount: Fen) => {
+    const e = entry(names[j]);
+    e.provisions[kind] += amount;
+    e.total += amount;
+  };
   for (const p of model.parcels) {
-    const local = entityOf(p.shareAccounts[model.collectorTier]);
-    const province = provinceTier >= 0 ? entityOf(p.shareAccounts[provinceTier]) : PROVINCE;
-    const names = { central: CENTRAL, province, local };
+    // In GOVERNMENT_LEVELS order: central, province, local.
+    names[1] = provinceTier >= 0 ? entityOf(p.shareAccounts[provinceTier]) : PROVINCE;
+    names[2] = entityOf(p.shareAccounts[model.collectorTier]);
     for (const k of kinds) {
       const amount = provisionsOf(p.index, k.id);
       if (amount <= 0) continue;
+      if (k.only >= 0) { add(k.only, k.id, amount); continue; }
       const parts = splitValueAdded(amount, k.ratios);
-      for (let j = 0; j < GOVERNMENT_LEVELS.length; j++) {
-        if (parts[j] === 0) continue;
-        const e = entry(names[GOVERNMENT_LEVELS[j]]);
-        e.provisions[k.id] += parts[j];
-        e.total += parts[j];
-      }
+      for (let j = 0; j < parts.length; j++) if (parts[j] !== 0) add(j, k.id, parts[j]);
     }
   }
   return out;

@@ -112,6 +112,7 @@ export const parseMoneyDecimal = memo((text: string): Decimal | null => {
 
 /** ".00" … ".99": the cents of a money text, made once. */
 const CENTS = Array.from({ length: 100 }, (_, c) => (c < 10 ? '.0' : '.') + c);
+const ZEROS = Array.from({ length: 9 }, (_, n) => '0'.repeat(n));
 
 /**
  * Fen → decimal string in 元 with two places, the form money takes in JSON ("62052732.24").
@@ -121,12 +122,19 @@ const CENTS = Array.from({ length: 100 }, (_, c) => (c < 10 ? '.0' : '.') + c);
 export function fenToYuan(fen: Fen): string {
   if (fen === 0) return '0.00';
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
-  if (fen > 0) {
-    const cents = fen % 100;
-    return (fen - cents) / 100 + CENTS[cents];
-  }
-  const cents = -fen % 100;
-  return '-' + (-fen - cents) / 100 + CENTS[cents];
+  const text = unitsText(fen < 0 ? -fen : fen);
+  return fen < 0 ? '-' + text : text;
+}
+
+/** A non-negative whole number of hundredths as text with two places: 6205273224 → "62052732.24". */
+function unitsText(units: number): string {
+  const cents = units % 100;
+  const whole = (units - cents) / 100;
+  if (whole < 1e9) return whole + CENTS[cents];
+  // Large numbers print fastest as two halves below 10^9 (small integers have V8's fast path).
+  const low = whole % 1e9;
+  const lowText = '' + low;
+  return (whole - low) / 1e9 + ZEROS[9 - lowText.length] + lowText + CENTS[cents];
 }
 
 /**
@@ -151,10 +159,7 @@ export function ratioText(num: number, den: number, places: number, reference: (
 
 /** A whole number of units of 10^-places as text: fixedText(12345, 2) → "123.45". */
 function fixedText(units: number, places: number): string {
-  if (places === 2) {
-    const cents = units % 100;
-    return (units - cents) / 100 + CENTS[cents];
-  }
+  if (places === 2) return unitsText(units);
   if (places === 0) return String(units);
   const digits = String(units).padStart(places + 1, '0');
   return digits.slice(0, digits.length - places) + '.' + digits.slice(digits.length - places);

@@ -100,7 +100,7 @@ function m2Float(area: Area): number {
  * 元/m², 2 places (seed 001 quotes 4 720 for 19 938.51 万元 on 42 251.56 m²; exact is 4 719.00).
  * The Decimal expression is the reference; ratioText gives its text without it, off a tie.
  */
-function groundPrice(revenue: Fen, area: Area): string {
+export function groundPrice(revenue: Fen, area: Area): string {
   if (area.value.isZero()) return '0.00';
   return ratioText(revenue / 100, m2Float(area), 2, () => new Decimal(revenue).div(100).div(areaIn(area, 'm2')).toFixed(2, Decimal.ROUND_HALF_UP));
 }

@@ -71,9 +71,11 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
 function earmarkOf(s: LedgerSums): ReturnType<typeof ruralEarmark> {
   const { model } = s.out;
   const byKind = new Map(PROVISION_KINDS.map((k) => [k, ruleSum(FIGURES.get(`provisionsByKind.${k}`)!)]));
+  const yearAt = Int32Array.from({ length: s.periods }, (_, p) => yearOf(model.timeline, p));
   return ruralEarmark(model, s.out.years, (year, kind) => {
+    const rs = byKind.get(kind)!;
     let sum = 0;
-    for (let p = 0; p < s.periods; p++) if (yearOf(model.timeline, p) === year) sum += s.inPeriod(p, byKind.get(kind)!);
+    for (let p = 0; p < s.periods; p++) if (yearAt[p] === year) sum += s.inPeriod(p, rs);
     return sum;
   });
 }
