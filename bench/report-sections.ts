@@ -35,6 +35,8 @@ const steps: [string, (s: LedgerSums, r: Record<string, unknown>) => unknown][] 
   ['totals', (s) => totalsOf(s)],
   ['funding views', (s) => s.funding],
   ['runChecks', (s) => runChecks(out, s.balances)],
+  ['ruralEarmark', () => report(out, { views: ['ruralEarmark'] })],
+  ['accounts, parameters, rules', () => report(out, { views: ['accounts', 'parameters', 'rules'] })],
   ['whole report()', () => report(out)],
 ];
 const times = steps.map(() => [] as number[]);
@@ -51,5 +53,5 @@ for (let k = 0; k < rounds + 3; k++) {
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
 console.log(`report() parts on ${parcels} × ${months} (${out.ledger.length} postings), medians of ${rounds} (ms of CPU time)`);
 let sum = 0;
-steps.forEach(([name], i) => { const m = med(times[i]); if (name !== 'whole report()') sum += m; console.log(`  ${name.padEnd(16)} ${m.toFixed(3).padStart(8)}`); });
-console.log(`  ${'sum of parts'.padEnd(16)} ${sum.toFixed(3).padStart(8)}`);
+steps.forEach(([name], i) => { const m = med(times[i]); if (name !== 'whole report()') sum += m; console.log(`  ${name.padEnd(28)} ${m.toFixed(3).padStart(8)}`); });
+console.log(`  ${'sum of parts'.padEnd(28)} ${sum.toFixed(3).padStart(8)}`);

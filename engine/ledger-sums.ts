@@ -54,9 +54,15 @@ export class LedgerSums {
 
   get byRule(): Float64Array {
     if (!this.byRuleCache) {
-      const l = this.out.ledger;
       const s = new Float64Array(this.nR);
-      for (let i = 0; i < l.length; i++) s[l.rule[i]] += l.amount[i];
+      const byPR = this.byPeriodRuleCache;
+      if (byPR) {
+        // Already summed by (period, rule): adding up its rows is a pass over months, not postings.
+        for (let k = 0; k < byPR.length; k++) s[k % this.nR] += byPR[k];
+      } else {
+        const l = this.out.ledger;
+        for (let i = 0; i < l.length; i++) s[l.rule[i]] += l.amount[i];
+      }
       this.byRuleCache = s;
     }
     return this.byRuleCache;
@@ -150,14 +156,15 @@ export class LedgerSums {
     for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
     const byPeriodTier = new Float64Array(this.periods * nT);
     const byTier = new Float64Array(nT);
-    const byAccount = new Map<number, number>();
-    model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, 0); });
+    const sumByAccount = new Float64Array(l.accountCount);
     each((i) => {
       const t = tierOf[l.to[i]];
       byPeriodTier[l.period[i] * nT + t] += l.amount[i];
       byTier[t] += l.amount[i];
-      byAccount.set(l.to[i], (byAccount.get(l.to[i]) ?? 0) + l.amount[i]);
+      sumByAccount[l.to[i]] += l.amount[i];
     });
+    const byAccount = new Map<number, number>();
+    model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, sumByAccount[i]); });
     return { byPeriodTier, byTier, byAccount };
   }
 
@@ -179,16 +186,18 @@ export class LedgerSums {
   get payers(): Payers {
     if (!this.payersCache) {
       const { model, ledger: l } = this.out;
-      const projectAccounts = new Set(model.projects.map((x) => x.account));
-      const list = model.accounts.list;
+      // Who each account pays for: 1 a bond project account, 2 an actor (a 做地 developer), 0 the funds.
+      const payer = new Uint8Array(l.accountCount);
+      model.accounts.list.forEach((a, i) => { if (a.kind === 'actor') payer[i] = 2; });
+      for (const x of model.projects) payer[x.account] = 1;
       const fromFundsAt = new Float64Array(this.periods);
       let fromBonds = 0;
       let byDevelopers = 0;
       for (let i = 0; i < l.length; i++) {
         if (!IS_USE[l.rule[i]]) continue;
-        const from = l.from[i];
-        if (projectAccounts.has(from)) fromBonds += l.amount[i];
-        else if (list[from].kind === 'actor') byDevelopers += l.amount[i];
+        const who = payer[l.from[i]];
+        if (who === 1) fromBonds += l.amount[i];
+        else if (who === 2) byDevelopers += l.amount[i];
         else fromFundsAt[l.period[i]] += l.amount[i];
       }
       this.payersCache = { fromFundsAt, fromFunds: fromFundsAt.reduce((a, b) => a + b, 0), fromBonds, byDevelopers };

@@ -26,12 +26,39 @@ const COST_RECOVERED = rs('costRecovered');
 const VALUE_ADDED = rs('valueAdded');
 const BY_KIND = PROVISION_KINDS.map((k) => [k, rs(`provisionsByKind.${k}`)] as const);
 
-/** A rule sum over one row of the (parcel, rule) table, as 元 text. */
-function sumText(table: Float64Array, base: number, r: RuleSum): string {
-  let v = 0;
-  for (let k = 0; k < r.plus.length; k++) v += table[base + r.plus[k]];
-  for (let k = 0; k < r.minus.length; k++) v -= table[base + r.minus[k]];
-  return fenToYuan(v);
+/**
+ * The texts of one row's amounts. A parcel's figures repeat each other (acquisition cost paid is
+ * the planned one, the 核定成本 the reserve cost, the cost to recover the 核定成本 when nothing was
+ * financed): the same amount is given the same string, made once. Ten thousand rows of thirty
+ * amounts is what a large report is made of.
+ */
+class RowTexts {
+  private readonly fen = new Float64Array(8);
+  private readonly text: string[] = new Array(8).fill('');
+  private n = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  of(v: number): string {
+    if (v === 0) return '0.00';
+    const n = this.n < 8 ? this.n : 8;
+    for (let k = 0; k < n; k++) if (this.fen[k] === v) return this.text[k];
+    const t = fenToYuan(v);
+    const at = this.n++ % 8;
+    this.fen[at] = v;
+    this.text[at] = t;
+    return t;
+  }
+
+  /** A rule sum over one row of the (parcel, rule) table. */
+  sum(table: Float64Array, base: number, r: RuleSum): string {
+    let v = 0;
+    for (let k = 0; k < r.plus.length; k++) v += table[base + r.plus[k]];
+    for (let k = 0; k < r.minus.length; k++) v -= table[base + r.minus[k]];
+    return this.of(v);
+  }
 }
 
 export function parcelRows(s: LedgerSums): ParcelRow[] {
@@ -40,15 +67,17 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
   const nR = s.nR;
   const tierIds = model.tiers.map((t) => t.id);
   const rows: ParcelRow[] = new Array(model.parcels.length);
+  const x = new RowTexts();
   for (let i = 0; i < model.parcels.length; i++) {
     const p = model.parcels[i];
     const o = s.out.parcels[i];
     const base = i * nR;
+    x.reset();
     const reserveCost = p.acquisitionPlanned + p.serviceFee + p.developmentPlanned + p.managementFee + p.holdingPlanned + (p.sale?.businessFee ?? 0);
     const provisionsByKind: Record<string, string> = {};
-    for (const [k, r] of BY_KIND) provisionsByKind[k] = sumText(table, base, r);
+    for (const [k, r] of BY_KIND) provisionsByKind[k] = x.sum(table, base, r);
     const shares: Record<string, string> = {};
-    for (let t = 0; t < tierIds.length; t++) shares[tierIds[t]] = fenToYuan(o.shares[t] ?? 0);
+    for (let t = 0; t < tierIds.length; t++) shares[tierIds[t]] = x.of(o.shares[t] ?? 0);
     rows[i] = {
       id: p.id,
       name: p.name,
@@ -58,27 +87,27 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
       areaM2: p.areaM2,
       areaMu: p.areaMu,
       acquisitionMode: p.acquisitionMode,
-      acquisitionPlanned: fenToYuan(p.acquisitionPlanned),
-      acquisitionCost: sumText(table, base, ACQUISITION_COST),
-      serviceFee: sumText(table, base, SERVICE_FEE),
-      developmentCost: sumText(table, base, DEVELOPMENT_COST),
-      managementFee: sumText(table, base, MANAGEMENT_FEE),
-      managementFeeCap: fenToYuan(p.managementFeeCap),
-      holdingCost: sumText(table, base, HOLDING_COST),
-      saleBusinessFee: sumText(table, base, SALE_BUSINESS_FEE),
-      reserveCost: fenToYuan(reserveCost),
-      verifiedCost: fenToYuan(p.verifiedCost),
-      financingCost: fenToYuan(o.financingCost),
-      costToRecover: fenToYuan(p.verifiedCost + o.financingCost),
-      appraisedValue: p.appraisedValue === null ? null : fenToYuan(p.appraisedValue),
-      leaseIncome: sumText(table, base, LEASE_INCOME),
-      sale: p.sale ? { date: p.sale.date, revenue: fenToYuan(p.sale.revenue), areaSoldM2: p.sale.areaSoldM2, groundPriceYuanPerM2: groundPrice(p.sale.revenue, p.sale.areaSold), settlement: model.periodLabels[p.sale.settlementPeriod] } : null,
+      acquisitionPlanned: x.of(p.acquisitionPlanned),
+      acquisitionCost: x.sum(table, base, ACQUISITION_COST),
+      serviceFee: x.sum(table, base, SERVICE_FEE),
+      developmentCost: x.sum(table, base, DEVELOPMENT_COST),
+      managementFee: x.sum(table, base, MANAGEMENT_FEE),
+      managementFeeCap: x.of(p.managementFeeCap),
+      holdingCost: x.sum(table, base, HOLDING_COST),
+      saleBusinessFee: x.sum(table, base, SALE_BUSINESS_FEE),
+      reserveCost: x.of(reserveCost),
+      verifiedCost: x.of(p.verifiedCost),
+      financingCost: x.of(o.financingCost),
+      costToRecover: x.of(p.verifiedCost + o.financingCost),
+      appraisedValue: p.appraisedValue === null ? null : x.of(p.appraisedValue),
+      leaseIncome: x.sum(table, base, LEASE_INCOME),
+      sale: p.sale ? { date: p.sale.date, revenue: x.of(p.sale.revenue), areaSoldM2: p.sale.areaSoldM2, groundPriceYuanPerM2: groundPrice(p.sale.revenue, p.sale.areaSold), settlement: model.periodLabels[p.sale.settlementPeriod] } : null,
       provisionsByKind,
-      provisions: sumText(table, base, PROVISIONS),
-      costRecovered: sumText(table, base, COST_RECOVERED),
-      unrecoveredCost: fenToYuan(o.waterfall?.unrecoveredCost ?? 0),
-      valueAdded: sumText(table, base, VALUE_ADDED),
-      valueAddedHeldBack: fenToYuan(o.heldBack),
+      provisions: x.sum(table, base, PROVISIONS),
+      costRecovered: x.sum(table, base, COST_RECOVERED),
+      unrecoveredCost: x.of(o.waterfall?.unrecoveredCost ?? 0),
+      valueAdded: x.sum(table, base, VALUE_ADDED),
+      valueAddedHeldBack: x.of(o.heldBack),
       shares,
       splitCase: model.splitNames[p.split],
     };
