@@ -25,6 +25,7 @@ const PROVISIONS = rs('provisions');
 const COST_RECOVERED = rs('costRecovered');
 const VALUE_ADDED = rs('valueAdded');
 const BY_KIND = PROVISION_KINDS.map((k) => [k, rs(`provisionsByKind.${k}`)] as const);
+const kindsTemplate: Record<string, string> = Object.fromEntries(PROVISION_KINDS.map((k) => [k, '']));
 
 /**
  * The texts of one row's amounts. A parcel's figures repeat each other (acquisition cost paid is
@@ -66,6 +67,7 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
   const table = s.byParcelRule;
   const nR = s.nR;
   const tierIds = model.tiers.map((t) => t.id);
+  const sharesTemplate: Record<string, string> = Object.fromEntries(tierIds.map((id) => [id, '']));
   const rows: ParcelRow[] = new Array(model.parcels.length);
   const x = new RowTexts();
   for (let i = 0; i < model.parcels.length; i++) {
@@ -74,9 +76,10 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
     const base = i * nR;
     x.reset();
     const reserveCost = p.acquisitionPlanned + p.serviceFee + p.developmentPlanned + p.managementFee + p.holdingPlanned + (p.sale?.businessFee ?? 0);
-    const provisionsByKind: Record<string, string> = {};
-    for (const [k, r] of BY_KIND) provisionsByKind[k] = x.sum(table, base, r);
-    const shares: Record<string, string> = {};
+    // Copies of a template: every row's objects have their keys, in order, before the values go in.
+    const provisionsByKind: Record<string, string> = { ...kindsTemplate };
+    for (let k = 0; k < BY_KIND.length; k++) provisionsByKind[BY_KIND[k][0]] = x.sum(table, base, BY_KIND[k][1]);
+    const shares: Record<string, string> = { ...sharesTemplate };
     for (let t = 0; t < tierIds.length; t++) shares[tierIds[t]] = x.of(o.shares[t] ?? 0);
     rows[i] = {
       id: p.id,
@@ -130,6 +133,10 @@ function m2Float(area: Area): number {
  * The Decimal expression is the reference; ratioText gives its text without it, off a tie.
  */
 export function groundPrice(revenue: Fen, area: Area): string {
-  if (area.value.isZero()) return '0.00';
-  return ratioText(revenue / 100, m2Float(area), 2, () => new Decimal(revenue).div(100).div(areaIn(area, 'm2')).toFixed(2, Decimal.ROUND_HALF_UP));
+  const reference = () => {
+    const m2 = areaIn(area, 'm2');
+    return m2.isZero() ? '0.00' : new Decimal(revenue).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP);
+  };
+  const m2 = m2Float(area);
+  return m2 > 0 ? ratioText(revenue / 100, m2, 2, reference) : reference();
 }

@@ -34,6 +34,8 @@ export interface PeriodRunning {
   /** Calendar year and month of each period. */
   year: Int32Array;
   month: Int32Array;
+  /** Each tier's id as an own key (an id may be any text, "__proto__" too), copied for each row's shares. */
+  sharesTemplate: Record<string, string>;
 }
 
 export function periodRunning(s: LedgerSums): PeriodRunning {
@@ -73,7 +75,8 @@ export function periodRunning(s: LedgerSums): PeriodRunning {
     cumulativeNet[p] = cum += net[p];
     execution[p] = yearAppropriated > 0 ? percent(yearSpent, yearAppropriated) : null;
   }
-  return { figures, cumulativeNet, execution, year, month };
+  const sharesTemplate: Record<string, string> = Object.fromEntries(model.tiers.map((t) => [t.id, '']));
+  return { figures, cumulativeNet, execution, year, month, sharesTemplate };
 }
 
 /**
@@ -91,7 +94,7 @@ function fillRow(s: LedgerSums, from: number, to: number, running: PeriodRunning
     for (let p = from; p < to; p++) v += figures[p * NF + f];
     row[KEYS[f]] = fenToYuan(v);
     if (f === VALUE_ADDED) {
-      const shares: Record<string, string> = {};
+      const shares: Record<string, string> = { ...running.sharesTemplate };
       for (let t = 0; t < nT; t++) {
         let x = 0;
         for (let p = from; p < to; p++) x += byPT[p * nT + t];
