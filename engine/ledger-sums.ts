@@ -52,6 +52,62 @@ export class LedgerSums {
     this.periods = out.model.timeline.months;
   }
 
+  /**
+   * The sums a whole report reads — by (period, rule), by (parcel, rule), the balances at each
+   * period's end, the shares and who paid the spending — made together in one pass over the
+   * columns instead of one pass each. Sums already made are kept; the values are the same either way.
+   */
+  sumAll(): this {
+    if (this.byPeriodRuleCache || this.byParcelRuleCache || this.balancesCache || this.sharesCache || this.payersCache) return this;
+    const { model, ledger: l } = this.out;
+    const nR = this.nR;
+    const nP = this.periods;
+    const nA = l.accountCount;
+    const nT = model.tiers.length;
+    const byPR = new Float64Array(nP * nR);
+    const byParR = new Float64Array(model.parcels.length * nR);
+    const balances = new Float64Array(nP * nA);
+    const tierOf = this.tierOfAccount();
+    const byPeriodTier = new Float64Array(nP * nT);
+    const byTier = new Float64Array(nT);
+    const sumByAccount = new Float64Array(nA);
+    const payer = this.payerOfAccount();
+    const fromFundsAt = new Float64Array(nP);
+    let fromBonds = 0;
+    let byDevelopers = 0;
+    for (let i = 0; i < l.length; i++) {
+      const r = l.rule[i];
+      const a = l.amount[i];
+      const p = l.period[i];
+      const parcel = l.parcel[i];
+      const from = l.from[i];
+      const to = l.to[i];
+      byPR[p * nR + r] += a;
+      if (parcel !== NONE) byParR[parcel * nR + r] += a;
+      balances[p * nA + from] -= a;
+      balances[p * nA + to] += a;
+      if (r === SHARE) {
+        const t = tierOf[to];
+        byPeriodTier[p * nT + t] += a;
+        byTier[t] += a;
+        sumByAccount[to] += a;
+      }
+      if (IS_USE[r]) {
+        const who = payer[from];
+        if (who === 1) fromBonds += a;
+        else if (who === 2) byDevelopers += a;
+        else fromFundsAt[p] += a;
+      }
+    }
+    for (let p = 1; p < nP; p++) for (let a = 0; a < nA; a++) balances[p * nA + a] += balances[(p - 1) * nA + a];
+    this.byPeriodRuleCache = byPR;
+    this.byParcelRuleCache = byParR;
+    this.balancesCache = balances;
+    this.sharesCache = { byPeriodTier, byTier, byAccount: this.shareAccountSums(sumByAccount) };
+    this.payersCache = { fromFundsAt, fromFunds: fromFundsAt.reduce((x, y) => x + y, 0), fromBonds, byDevelopers };
+    return this;
+  }
+
   get byRule(): Float64Array {
     if (!this.byRuleCache) {
       const s = new Float64Array(this.nR);
@@ -152,8 +208,7 @@ export class LedgerSums {
   protected sumShares(each: (visit: (i: number) => void) => void): ShareSums {
     const { model, ledger: l } = this.out;
     const nT = model.tiers.length;
-    const tierOf = new Int32Array(l.accountCount).fill(-1);
-    for (const p of model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+    const tierOf = this.tierOfAccount();
     const byPeriodTier = new Float64Array(this.periods * nT);
     const byTier = new Float64Array(nT);
     const sumByAccount = new Float64Array(l.accountCount);
@@ -163,9 +218,29 @@ export class LedgerSums {
       byTier[t] += l.amount[i];
       sumByAccount[l.to[i]] += l.amount[i];
     });
+    return { byPeriodTier, byTier, byAccount: this.shareAccountSums(sumByAccount) };
+  }
+
+  /** The tier each share account belongs to, -1 for other accounts. */
+  private tierOfAccount(): Int32Array {
+    const tierOf = new Int32Array(this.out.ledger.accountCount).fill(-1);
+    for (const p of this.out.model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+    return tierOf;
+  }
+
+  /** Every share account's sum, in account order. */
+  private shareAccountSums(sumByAccount: Float64Array): Map<number, number> {
     const byAccount = new Map<number, number>();
-    model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, sumByAccount[i]); });
-    return { byPeriodTier, byTier, byAccount };
+    this.out.model.accounts.list.forEach((a, i) => { if (a.kind === 'share') byAccount.set(i, sumByAccount[i]); });
+    return byAccount;
+  }
+
+  /** Who each account pays for: 1 a bond project account, 2 an actor (a 做地 developer), 0 the funds. */
+  private payerOfAccount(): Uint8Array {
+    const payer = new Uint8Array(this.out.ledger.accountCount);
+    this.out.model.accounts.list.forEach((a, i) => { if (a.kind === 'actor') payer[i] = 2; });
+    for (const x of this.out.model.projects) payer[x.account] = 1;
+    return payer;
   }
 
   /** The funding views (bonds, projects, zones, pool, peak funding need, net by period), made once. */
@@ -186,10 +261,7 @@ export class LedgerSums {
   get payers(): Payers {
     if (!this.payersCache) {
       const { model, ledger: l } = this.out;
-      // Who each account pays for: 1 a bond project account, 2 an actor (a 做地 developer), 0 the funds.
-      const payer = new Uint8Array(l.accountCount);
-      model.accounts.list.forEach((a, i) => { if (a.kind === 'actor') payer[i] = 2; });
-      for (const x of model.projects) payer[x.account] = 1;
+      const payer = this.payerOfAccount();
       const fromFundsAt = new Float64Array(this.periods);
       let fromBonds = 0;
       let byDevelopers = 0;

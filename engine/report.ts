@@ -39,6 +39,8 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
   const { model, ledger } = out;
   const want = new Set<View>(options.views ?? VIEWS);
   const s = new LedgerSums(out);
+  // Most views read most sums: one pass over the postings makes them all.
+  if (['totals', 'periods', 'years', 'quarters', 'parcels', 'checks'].some((v) => want.has(v as View))) s.sumAll();
   const running = want.has('periods') || want.has('years') || want.has('quarters') ? periodRunning(s) : null;
   const earmark = want.has('ruralEarmark') || want.has('checks') ? earmarkOf(s) : [];
   const funding = want.has('zones') || want.has('bonds') || want.has('projects') || want.has('pool') || want.has('checks') ? s.funding : null;
