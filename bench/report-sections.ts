@@ -19,12 +19,8 @@ const p = prepare(portfolio({ parcels, months, seed: 1 }));
 if (!p.ok) throw new Error('generated portfolio refused');
 const out = run(p.model);
 const steps: [string, (s: LedgerSums, r: Record<string, unknown>) => unknown][] = [
+  ['sumAll (one pass)', (s) => s.sumAll()],
   ['byRule', (s) => s.byRule],
-  ['byPeriodRule', (s) => s.byPeriodRule],
-  ['byParcelRule', (s) => s.byParcelRule],
-  ['balances', (s) => s.balances],
-  ['shares', (s) => s.shares],
-  ['payers', (s) => s.payers],
   ['flows', (s) => s.flows],
   ['pool series', (s) => s.poolBalanceSeries()],
   ['periodRunning', (s, r) => (r.running = periodRunning(s))],

@@ -9,7 +9,8 @@ import { NONE, balancesByPeriod } from './ledger';
 import { RULE_IDS, RULES } from './rules';
 import { fundingReport, type FundingReport } from './funding-report';
 import { fundingFlows, peakOf, type FundingFlows } from './funding-flows';
-import type { RuleSum } from './figures';
+import { figuresAt, ruleSum, type RuleSum } from './figures';
+import { assert } from './assert';
 import type { RunOutput } from './run';
 import type { Fen } from './money';
 
@@ -18,6 +19,30 @@ const SHARE = RULE_IDS.indexOf('split.share');
 
 /** Spending by who paid it: the funds (which hold the appropriations), bond project accounts, developers. */
 export interface Payers { fromFundsAt: Float64Array; fromFunds: Fen; fromBonds: Fen; byDevelopers: Fen }
+
+/**
+ * The rules a parcel-level figure reads are the columns of the (parcel, rule) table: about half of
+ * all rules, and a province's table is tens of thousands of rows.
+ */
+const PARCEL_RULES = [...new Set(figuresAt('parcel').flatMap((f) => { const r = ruleSum(f); return [...r.plus, ...r.minus]; }))].sort((a, b) => a - b);
+const PARCEL_COLUMN = new Int32Array(RULE_IDS.length).fill(-1);
+PARCEL_RULES.forEach((r, c) => (PARCEL_COLUMN[r] = c));
+/** Columns of the (parcel, rule) table. */
+export const PARCEL_COLUMNS = PARCEL_RULES.length;
+
+const COLUMNS_OF = new WeakMap<RuleSum, RuleSum>();
+/** A rule sum as columns of the (parcel, rule) table; a rule no parcel figure reads has none (an engine bug). */
+export function parcelColumns(rs: RuleSum): RuleSum {
+  let c = COLUMNS_OF.get(rs);
+  if (!c) {
+    const column = (r: number) => {
+      assert(PARCEL_COLUMN[r] >= 0, `rule ${RULE_IDS[r]} is not read by any parcel-level figure (figures.ts), so it has no parcel column`);
+      return PARCEL_COLUMN[r];
+    };
+    COLUMNS_OF.set(rs, (c = { plus: rs.plus.map(column), minus: rs.minus.map(column) }));
+  }
+  return c;
+}
 
 /** A rule sum over one row of a (row, rule) table: called per parcel and figure, so no closure. */
 function sumAt(table: Float64Array, base: number, rs: RuleSum): Fen {
@@ -65,7 +90,8 @@ export class LedgerSums {
     const nA = l.accountCount;
     const nT = model.tiers.length;
     const byPR = new Float64Array(nP * nR);
-    const byParR = new Float64Array(model.parcels.length * nR);
+    const byParR = new Float64Array(model.parcels.length * PARCEL_COLUMNS);
+    const parcelColumn = PARCEL_COLUMN;
     const balances = new Float64Array(nP * nA);
     const tierOf = this.tierOfAccount();
     const byPeriodTier = new Float64Array(nP * nT);
@@ -83,7 +109,7 @@ export class LedgerSums {
       const from = l.from[i];
       const to = l.to[i];
       byPR[p * nR + r] += a;
-      if (parcel !== NONE) byParR[parcel * nR + r] += a;
+      if (parcel !== NONE && parcelColumn[r] >= 0) byParR[parcel * PARCEL_COLUMNS + parcelColumn[r]] += a;
       balances[p * nA + from] -= a;
       balances[p * nA + to] += a;
       if (r === SHARE) {
@@ -135,12 +161,15 @@ export class LedgerSums {
     return this.byPeriodRuleCache;
   }
 
-  /** out[parcel * nR + r]; postings without a parcel are left out. */
+  /** out[parcel * PARCEL_COLUMNS + column] (parcelColumns maps rules to columns); postings without a parcel are left out. */
   get byParcelRule(): Float64Array {
     if (!this.byParcelRuleCache) {
       const l = this.out.ledger;
-      const s = new Float64Array(this.out.model.parcels.length * this.nR);
-      for (let i = 0; i < l.length; i++) if (l.parcel[i] !== NONE) s[l.parcel[i] * this.nR + l.rule[i]] += l.amount[i];
+      const s = new Float64Array(this.out.model.parcels.length * PARCEL_COLUMNS);
+      for (let i = 0; i < l.length; i++) {
+        const c = PARCEL_COLUMN[l.rule[i]];
+        if (l.parcel[i] !== NONE && c >= 0) s[l.parcel[i] * PARCEL_COLUMNS + c] += l.amount[i];
+      }
       this.byParcelRuleCache = s;
     }
     return this.byParcelRuleCache;
@@ -160,7 +189,7 @@ export class LedgerSums {
   }
 
   inParcel(i: number, rs: RuleSum): Fen {
-    return sumAt(this.byParcelRule, i * this.nR, rs);
+    return sumAt(this.byParcelRule, i * PARCEL_COLUMNS, parcelColumns(rs));
   }
 
   /** End-of-period balance of one account, every period (without the all-accounts table). */

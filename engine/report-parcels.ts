@@ -10,10 +10,11 @@ import { Decimal, fenToYuan, ratioText, type Fen } from './money';
 import { FIGURES, ruleSum, type RuleSum } from './figures';
 import { PROVISION_KINDS } from './rules';
 import { areaIn, type Area } from './units';
-import type { LedgerSums } from './ledger-sums';
+import { PARCEL_COLUMNS, parcelColumns, type LedgerSums } from './ledger-sums';
 import type { ParcelRow } from './result';
 
-const rs = (key: string): RuleSum => ruleSum(FIGURES.get(key)!);
+// Each figure's rules as columns of the (parcel, rule) table, looked up once.
+const rs = (key: string): RuleSum => parcelColumns(ruleSum(FIGURES.get(key)!));
 const ACQUISITION_COST = rs('acquisitionCost');
 const SERVICE_FEE = rs('serviceFee');
 const DEVELOPMENT_COST = rs('developmentCost');
@@ -65,7 +66,6 @@ class RowTexts {
 export function parcelRows(s: LedgerSums): ParcelRow[] {
   const { model } = s.out;
   const table = s.byParcelRule;
-  const nR = s.nR;
   const tierIds = model.tiers.map((t) => t.id);
   const sharesTemplate: Record<string, string> = Object.fromEntries(tierIds.map((id) => [id, '']));
   const rows: ParcelRow[] = new Array(model.parcels.length);
@@ -73,7 +73,7 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
   for (let i = 0; i < model.parcels.length; i++) {
     const p = model.parcels[i];
     const o = s.out.parcels[i];
-    const base = i * nR;
+    const base = i * PARCEL_COLUMNS;
     x.reset();
     const reserveCost = p.acquisitionPlanned + p.serviceFee + p.developmentPlanned + p.managementFee + p.holdingPlanned + (p.sale?.businessFee ?? 0);
     // Copies of a template: every row's objects have their keys, in order, before the values go in.
