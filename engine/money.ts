@@ -122,7 +122,17 @@ const ZEROS = Array.from({ length: 9 }, (_, n) => '0'.repeat(n));
 export function fenToYuan(fen: Fen): string {
   if (fen === 0) return '0.00';
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
-  const text = unitsText(fen < 0 ? -fen : fen);
+  const abs = fen < 0 ? -fen : fen;
+  // Below 10^9 元 the whole 元 is a small integer, which prints fastest; beyond, toFixed makes the
+  // text in one piece (the float nearest fen ÷ 100 is within 0.004 of it below 2^46 元, so its
+  // two places are exact); beyond that, in pieces.
+  if (abs < 1e11) {
+    const cents = abs % 100;
+    const text = (abs - cents) / 100 + CENTS[cents];
+    return fen < 0 ? '-' + text : text;
+  }
+  if (abs < 2 ** 46 * 100) return (fen / 100).toFixed(2);
+  const text = unitsText(abs);
   return fen < 0 ? '-' + text : text;
 }
 
@@ -131,7 +141,7 @@ function unitsText(units: number): string {
   const cents = units % 100;
   const whole = (units - cents) / 100;
   if (whole < 1e9) return whole + CENTS[cents];
-  // Large numbers print fastest as two halves below 10^9 (small integers have V8's fast path).
+  // Large numbers print as two halves below 10^9 (small integers have V8's fast path).
   const low = whole % 1e9;
   const lowText = '' + low;
   return (whole - low) / 1e9 + ZEROS[9 - lowText.length] + lowText + CENTS[cents];

@@ -12,7 +12,7 @@ const ratioRef = (num: number, den: number, places: number) => new Decimal(num).
 describe('fenToYuan is the decimal.js text of fen ÷ 100', () => {
   it('at the edges of the exact range, zero, and every cent', () => {
     const max = Number.MAX_SAFE_INTEGER;
-    const edges = [0, 1, -1, 99, -99, 100, -100, 101, 999_999_999_99, 1_000_000_000_00, 1_000_000_000_01, 100_000_000_000_000, max, -max, max - 1, -(max - 1), max - 99, 2 ** 31, 2 ** 31 + 1, -(2 ** 31)];
+    const edges = [0, 1, -1, 1e11 - 1, 1e11, 2 ** 46 * 100 - 1, 2 ** 46 * 100, 2 ** 46 * 100 + 1, -(2 ** 46 * 100) + 1, -(2 ** 46 * 100), 99, -99, 100, -100, 101, 999_999_999_99, 1_000_000_000_00, 1_000_000_000_01, 100_000_000_000_000, max, -max, max - 1, -(max - 1), max - 99, 2 ** 31, 2 ** 31 + 1, -(2 ** 31)];
     for (let c = 0; c < 300; c++) edges.push(c, -c, 1e11 + c, -(1e11 + c), max - c, -(max - c));
     for (const fen of edges) expect(fenToYuan(fen), String(fen)).toBe(yuanRef(fen));
     expect(fenToYuan(-0)).toBe('0.00');
