@@ -23,7 +23,7 @@ export interface CashFlowMetrics {
 }
 
 export function cashFlowMetrics(flows: readonly Fen[], discountRateAnnual: Decimal): CashFlowMetrics {
-  const npv = roundFen(npvAt(flows, discountRateAnnual).div(100));
+  const npv = npvFen(flows, discountRateAnnual);
   const roots = irrRoots(flows);
   let cum = 0;
   let payback = -1;
@@ -41,16 +41,68 @@ export function cashFlowMetrics(flows: readonly Fen[], discountRateAnnual: Decim
   };
 }
 
-/** Σ flow_m / (1 + r)^(m/12), in fen (unrounded). */
+/**
+ * The NPV in whole fen, half-up: what decimal.js gives (npvAt), read off a float sum when that sum
+ * is clearly not near a half fen. Each term is a fen amount times the float nearest the 40-digit
+ * inverse factor, summed with Neumaier's compensation: the sum is within 4 × 10⁻¹⁶ of the terms'
+ * total size, and so is decimal.js's (to 10⁻³⁰). Near a tie, or far out of range, decimal.js decides.
+ */
+function npvFen(flows: readonly Fen[], annual: Decimal): Fen {
+  const { inverse } = discountFactors(annual, flows.length);
+  let sum = 0;
+  let compensation = 0;
+  let size = 0;
+  for (let m = 0; m < flows.length; m++) {
+    if (flows[m] === 0) continue;
+    const t = flows[m] * inverse[m];
+    const next = sum + t;
+    compensation += Math.abs(sum) >= Math.abs(t) ? sum - next + t : t - next + sum;
+    sum = next;
+    size += Math.abs(t);
+  }
+  const total = sum + compensation;
+  const abs = Math.abs(total);
+  if (abs < 2 ** 50) {
+    const whole = Math.floor(abs);
+    const frac = abs - whole;
+    if (Math.abs(frac - 0.5) > size * 1e-15 + 1e-9) {
+      const fen = frac > 0.5 ? whole + 1 : whole;
+      return (total < 0 ? -fen : fen) || 0;
+    }
+  }
+  return roundFen(npvAt(flows, annual).div(100));
+}
+
+/** Σ flow_m / (1 + r)^(m/12), in fen (unrounded): the reference. */
 function npvAt(flows: readonly Fen[], annual: Decimal): Decimal {
-  const monthly = annual.plus(1).pow(new Decimal(1).div(12));
-  let factor = new Decimal(1);
+  const { factors } = discountFactors(annual, flows.length);
   let sum = new Decimal(0);
   for (let m = 0; m < flows.length; m++) {
-    if (flows[m] !== 0) sum = sum.plus(new Decimal(flows[m]).div(factor));
-    factor = factor.times(monthly);
+    if (flows[m] !== 0) sum = sum.plus(new Decimal(flows[m]).div(factors[m]));
   }
   return sum;
+}
+
+/**
+ * (1 + r)^(m/12) for m = 0, 1, 2…, each the one before times the monthly factor, and the float
+ * nearest the inverse of each: a function of the rate alone, so made once per rate (a report, a
+ * sweep, a Monte Carlo draw all discount alike) and grown to the longest timeline asked for.
+ */
+const FACTORS = new Map<string, { monthly: Decimal; factors: Decimal[]; inverse: number[] }>();
+function discountFactors(annual: Decimal, months: number): { factors: readonly Decimal[]; inverse: readonly number[] } {
+  const key = annual.toString();
+  let f = FACTORS.get(key);
+  if (!f) {
+    if (FACTORS.size >= 100) FACTORS.clear();
+    FACTORS.set(key, (f = { monthly: annual.plus(1).pow(new Decimal(1).div(12)), factors: [new Decimal(1)], inverse: [1] }));
+  }
+  const { monthly, factors, inverse } = f;
+  while (factors.length < months) {
+    const next = factors[factors.length - 1].times(monthly);
+    factors.push(next);
+    inverse.push(new Decimal(1).div(next).toNumber());
+  }
+  return f;
 }
 
 /** NPV as a float for root finding only (a rate is not money; the roots are then stated to 4 places). */

@@ -19,7 +19,7 @@ const RI = {
   interest: one('interest'), topUp: one('fiscalTopUp'), bridge: one('bridges'), support: one('fiscalDebtSupport'),
   poolInflow: one('poolInflows'),
 };
-const LINE = member('spending').map((isUse) => (isUse ? 'use' : 'other'));
+const IS_USE = member('spending');
 const IS_FEE = member('bondFees');
 // Zone provisions count accruals and year-end true-ups alike, as the zone balance always has.
 const IS_PROVISION = member('provisions').map((x, r) => x || (FIGURES.get('provisions')!.minus as string[]).includes(RULE_IDS[r]));
@@ -36,7 +36,7 @@ export interface FundingFlows {
 export function fundingFlows(out: RunOutput): FundingFlows {
   const { model, ledger } = out;
   const nP = model.timeline.months;
-  const line = LINE;
+  const isUse = IS_USE;
   const isFee = IS_FEE;
   const isProvision = IS_PROVISION;
   const periodNet = new Float64Array(nP);
@@ -44,35 +44,29 @@ export function fundingFlows(out: RunOutput): FundingFlows {
   const zRevenue = new Float64Array(nZ), zProv = new Float64Array(nZ), zCost = new Float64Array(nZ), zSupport = new Float64Array(nZ);
   const zNet = new Float64Array(nZ * nP);
   const devComp = new Float64Array(nZ), devCost = new Float64Array(nZ);
-  const devZone = new Map<number, number>();
-  model.zones.forEach((z, i) => { if (z.developer) devZone.set(z.developer.account, i); });
+  // The zone whose 做地 developer each account is, or NONE: read once per posting, so an array.
+  const devZone = new Int32Array(ledger.accountCount).fill(NONE);
+  model.zones.forEach((z, i) => { if (z.developer) devZone[z.developer.account] = i; });
   let financingCost = 0;
   for (let i = 0; i < ledger.length; i++) {
     const r = ledger.rule[i];
     const a = ledger.amount[i];
     const p = ledger.period[i];
     const z = ledger.zone[i];
+    const dz = devZone[ledger.from[i]];
     if (r === RI.costRecovery || r === RI.devComp) periodNet[p] += a;
-    else if (line[r] === 'use') periodNet[p] -= a;
+    else if (isUse[r]) periodNet[p] -= a;
     if (r === RI.interest || isFee[r]) { periodNet[p] -= a; financingCost += a; }
     if (r === RI.poolInflow) periodNet[p] += a;
     if (z !== NONE) {
       if (r === RI.receipt) { zRevenue[z] += a; zNet[z * nP + p] += a; }
       else if (isProvision[r]) { zProv[z] += a; zNet[z * nP + p] -= a; }
-      else if (line[r] === 'use' && !devZone.has(ledger.from[i])) { zCost[z] += a; zNet[z * nP + p] -= a; }
+      else if (isUse[r] && dz === NONE) { zCost[z] += a; zNet[z * nP + p] -= a; }
       else if (r === RI.devComp) { zCost[z] += a; zNet[z * nP + p] -= a; devComp[z] += a; }
+      if (r === RI.topUp || r === RI.bridge || r === RI.support) zSupport[z] += a;
     }
-    const dz = devZone.get(ledger.from[i]);
-    if (dz !== undefined) devCost[dz] += a;
-    if (z !== NONE && (r === RI.topUp || r === RI.bridge || r === RI.support)) zSupport[z] += a;
+    if (dz !== NONE) devCost[dz] += a;
   }
-  const peakOf = (net: (p: number) => number) => {
-    let cum = 0;
-    let min = 0;
-    for (let p = 0; p < nP; p++) { cum += net(p); if (cum < min) min = cum; }
-    return -min;
-  };
-  const peakFundingNeed = peakOf((p) => periodNet[p]);
   return { periodNet, financingCost, zRevenue, zProv, zCost, zSupport, zNet, devComp, devCost };
 }
 

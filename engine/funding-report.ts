@@ -116,8 +116,7 @@ function zoneViews(out: RunOutput, flows: FundingFlows, balances: Float64Array):
   const zones: ZoneReport[] = model.zones.map((z, i) => {
     const dev = z.developer;
     const peak = peakOf((p) => zNet[i * nP + p], nP);
-    let cum = 0;
-    const byPeriod = model.periodLabels.map((period, p) => { cum += zNet[i * nP + p]; return { period, net: fenToYuan(zNet[i * nP + p]), cumulative: fenToYuan(cum) }; });
+    const byPeriod = zoneByPeriod(model.periodLabels, zNet, i * nP);
     let devPeak = 0;
     if (dev) for (let p = 0; p < nP; p++) devPeak = Math.max(devPeak, -balances[p * nA + dev.account]);
     const balance = zRevenue[i] - zProv[i] - zCost[i];
@@ -150,6 +149,22 @@ function zoneViews(out: RunOutput, flows: FundingFlows, balances: Float64Array):
   }
 
   return { zones, checks };
+}
+
+/**
+ * A zone's net and running total by month. Most months of most zones move nothing: their running
+ * total is the month before's, text and all.
+ */
+function zoneByPeriod(labels: readonly string[], zNet: Float64Array, base: number): ZoneReport['byPeriod'] {
+  const rows: ZoneReport['byPeriod'] = new Array(labels.length);
+  let cum = 0;
+  let cumText = '0.00';
+  for (let p = 0; p < labels.length; p++) {
+    const net = zNet[base + p];
+    if (net !== 0) { cum += net; cumText = fenToYuan(cum); }
+    rows[p] = { period: labels[p], net: net === 0 ? '0.00' : fenToYuan(net), cumulative: cumText };
+  }
+  return rows;
 }
 
 /** The pool: the reserve fund (pooled) — or, in closed operation, all zone funds together. */

@@ -32,29 +32,40 @@ export function governmentReceipts(model: Model, ledger: Ledger, provisionsOf: (
     if (!e) out.set(g, (e = { valueAdded: 0, provisions: Object.fromEntries(model.provisions.map((k) => [k.def.id, 0])), total: 0 }));
     return e;
   };
-  const entityOf = (account: number) => model.accounts.list[account].id.split(':').slice(2).join(':');
+  // The government named by each account, worked out once per account rather than per posting.
+  const entities: (string | undefined)[] = new Array(model.accounts.list.length);
+  const entityOf = (account: number) => (entities[account] ??= model.accounts.list[account].id.split(':').slice(2).join(':'));
   const isShare = model.accounts.list.map((a) => a.kind === 'share');
+  const shareEntry: (GovernmentReceipts | undefined)[] = new Array(model.accounts.list.length);
   for (let i = 0; i < ledger.length; i++) {
-    if (!isShare[ledger.to[i]]) continue;
-    const e = entry(entityOf(ledger.to[i]));
+    const to = ledger.to[i];
+    if (!isShare[to]) continue;
+    const e = (shareEntry[to] ??= entry(entityOf(to)));
     e.valueAdded += ledger.amount[i];
     e.total += ledger.amount[i];
   }
   const provinceTier = model.tierLevels.indexOf('province');
+  // A provision with one recipient level goes to it whole: what the split would give, without making it.
+  const kinds = model.provisions.map((k) => {
+    const nonZero = k.recipients.flatMap((w, j) => (w > 0 ? [j] : []));
+    return { id: k.def.id, only: nonZero.length === 1 ? nonZero[0] : -1, ratios: { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' as const } };
+  });
+  const names = [CENTRAL, PROVINCE, ''];
+  const add = (j: number, kind: string, amount: Fen) => {
+    const e = entry(names[j]);
+    e.provisions[kind] += amount;
+    e.total += amount;
+  };
   for (const p of model.parcels) {
-    const local = entityOf(p.shareAccounts[model.collectorTier]);
-    const province = provinceTier >= 0 ? entityOf(p.shareAccounts[provinceTier]) : PROVINCE;
-    const names = { central: CENTRAL, province, local };
-    for (const k of model.provisions) {
-      const amount = provisionsOf(p.index, k.def.id);
+    // In GOVERNMENT_LEVELS order: central, province, local.
+    names[1] = provinceTier >= 0 ? entityOf(p.shareAccounts[provinceTier]) : PROVINCE;
+    names[2] = entityOf(p.shareAccounts[model.collectorTier]);
+    for (const k of kinds) {
+      const amount = provisionsOf(p.index, k.id);
       if (amount <= 0) continue;
-      const parts = splitValueAdded(amount, { tiers: [...GOVERNMENT_LEVELS], weights: k.recipients, remainder: 'last' });
-      GOVERNMENT_LEVELS.forEach((level, j) => {
-        if (parts[j] === 0) return;
-        const e = entry(names[level]);
-        e.provisions[k.def.id] += parts[j];
-        e.total += parts[j];
-      });
+      if (k.only >= 0) { add(k.only, k.id, amount); continue; }
+      const parts = splitValueAdded(amount, k.ratios);
+      for (let j = 0; j < parts.length; j++) if (parts[j] !== 0) add(j, k.id, parts[j]);
     }
   }
   return out;

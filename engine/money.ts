@@ -110,14 +110,69 @@ export const parseMoneyDecimal = memo((text: string): Decimal | null => {
   return dec(m[1]).times(MONEY_UNITS[m[2] ?? '元']);
 });
 
-/** Fen → decimal string in 元 with two places, the form money takes in JSON ("62052732.24"). */
+/** ".00" … ".99": the cents of a money text, made once. */
+const CENTS = Array.from({ length: 100 }, (_, c) => (c < 10 ? '.0' : '.') + c);
+const ZEROS = Array.from({ length: 9 }, (_, n) => '0'.repeat(n));
+
+/**
+ * Fen → decimal string in 元 with two places, the form money takes in JSON ("62052732.24").
+ * Integer arithmetic only: `%` and the division of a multiple of 100 are exact for safe integers.
+ * A report makes hundreds of thousands of these, so the zero every empty figure is comes ready made.
+ */
 export function fenToYuan(fen: Fen): string {
+  if (fen === 0) return '0.00';
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100);
-  const cents = abs - yuan * 100;
-  return `${neg ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
+  const abs = fen < 0 ? -fen : fen;
+  // Below 10^9 元 the whole 元 is a small integer, which prints fastest; beyond, toFixed makes the
+  // text in one piece (the float nearest fen ÷ 100 is within 0.004 of it below 2^46 元, so its
+  // two places are exact); beyond that, in pieces.
+  if (abs < 1e11) {
+    const cents = abs % 100;
+    const text = (abs - cents) / 100 + CENTS[cents];
+    return fen < 0 ? '-' + text : text;
+  }
+  if (abs < 2 ** 46 * 100) return (fen / 100).toFixed(2);
+  const text = unitsText(abs);
+  return fen < 0 ? '-' + text : text;
+}
+
+/** A non-negative whole number of hundredths as text with two places: 6205273224 → "62052732.24". */
+function unitsText(units: number): string {
+  const cents = units % 100;
+  const whole = (units - cents) / 100;
+  if (whole < 1e9) return whole + CENTS[cents];
+  // Large numbers print as two halves below 10^9 (small integers have V8's fast path).
+  const low = whole % 1e9;
+  const lowText = '' + low;
+  return (whole - low) / 1e9 + ZEROS[9 - lowText.length] + lowText + CENTS[cents];
+}
+
+/**
+ * num ÷ den with `places` decimals, half-up: the text `reference()` gives — a Decimal expression of
+ * the same ratio, rounded to 40 digits before `toFixed` — without its cost. `num` and `den` are
+ * floats within a few units in the last place of the exact values (a safe integer, a product or
+ * quotient of two). Their float quotient decides the rounding when it lies clearly off a tie (…5
+ * at the next place): both it and the 40-digit Decimal are then within 10⁻¹⁴ of the exact ratio,
+ * on the same side. Near a tie, for a negative or a huge ratio, the Decimal reference decides.
+ *
+ *   ratioText(9958, 10000, 2, ref)  → "1.00"      (0.9958 → 1.00, no Decimal made)
+ *   ratioText(1, 8, 2, ref)         → ref() = "0.13" (0.125 is a tie: decided by decimal.js)
+ */
+export function ratioText(num: number, den: number, places: number, reference: () => string): string {
+  const x = (num / den) * 10 ** places;
+  if (!(x >= 0 && x < 2 ** 40 && den > 0)) return reference();
+  const whole = Math.floor(x);
+  const frac = x - whole;
+  if (Math.abs(frac - 0.5) <= x * 1e-14 + 1e-300) return reference();
+  return fixedText(frac > 0.5 ? whole + 1 : whole, places);
+}
+
+/** A whole number of units of 10^-places as text: fixedText(12345, 2) → "123.45". */
+function fixedText(units: number, places: number): string {
+  if (places === 2) return unitsText(units);
+  if (places === 0) return String(units);
+  const digits = String(units).padStart(places + 1, '0');
+  return digits.slice(0, digits.length - places) + '.' + digits.slice(digits.length - places);
 }
 
 /** Fen → 万元 string rounded half-up to `places` decimals ("6205.27"). Formatting only. */

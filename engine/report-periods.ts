@@ -3,99 +3,148 @@
  * catalogue's period figures (figures.ts) summed over the row's months, the balances at its last
  * month, the net and its running total, and 预算执行率 against 序时进度 — spending from the funds
  * so far this year over the year's appropriations (99.58% spent by a December with 100% elapsed).
+ *
+ * The figures of every month are summed once into a table (month × figure); a year or a quarter
+ * is a run of consecutive months, so its row adds up that run of the table.
  */
-import { Decimal, fenToYuan } from './money';
+import { Decimal, fenToYuan, ratioText } from './money';
 import { ruleFiguresAt, ruleSum } from './figures';
-import { quarterLabel, yearMonthOf, yearOf } from './timeline';
+import { yearMonthOf } from './timeline';
 import type { LedgerSums } from './ledger-sums';
-import type { Money, PeriodRow, QuarterRow, YearRow } from './result';
+import type { PeriodRow, QuarterRow, YearRow } from './result';
 
 const FLOWS = ruleFiguresAt('period').map((f) => ({ key: f.key, rs: ruleSum(f) }));
-const APPROPRIATION = ruleSum(ruleFiguresAt('period').find((f) => f.key === 'appropriations')!);
-const percent = (num: number, den: number) => new Decimal(num).div(den).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
+const KEYS = FLOWS.map((f) => f.key);
+const NF = FLOWS.length;
+const APPROPRIATIONS = KEYS.indexOf('appropriations');
+// Each tier's share follows the value added it divides.
+const VALUE_ADDED = KEYS.indexOf('valueAdded');
 
-/** The running figures a period row carries beyond its own flows: cumulative net and execution rate. */
-export interface PeriodRunning { cumulativeNet: Float64Array; execution: (string | null)[] }
+/** num ÷ den as a percent with 2 places, half-up (the Decimal expression is the reference). */
+const percent = (num: number, den: number) => ratioText(num * 100, den, 2, () => new Decimal(num).div(den).times(100).toFixed(2, Decimal.ROUND_HALF_UP));
+/** 序时进度 of each month of the year: month ÷ 12. */
+const TIME_PROGRESS = Array.from({ length: 12 }, (_, m) => percent(m + 1, 12));
+
+/** What every row reads: the month × figure table, the running figures, and the balances' columns. */
+export interface PeriodRunning {
+  /** figures[p * FLOWS + f]: figure f of the catalogue's period figures in month p. */
+  figures: Float64Array;
+  cumulativeNet: Float64Array;
+  execution: (string | null)[];
+  /** Calendar year and month of each period. */
+  year: Int32Array;
+  month: Int32Array;
+  /** Each tier's id as an own key (an id may be any text, "__proto__" too), copied for each row's shares. */
+  sharesTemplate: Record<string, string>;
+}
 
 export function periodRunning(s: LedgerSums): PeriodRunning {
   const { model } = s.out;
   const nP = s.periods;
   const net = s.flows.periodNet;
   const fromFundsAt = s.payers.fromFundsAt;
+  const byPR = s.byPeriodRule;
+  const nR = s.nR;
+  const figures = new Float64Array(nP * NF);
+  const year = new Int32Array(nP);
+  const month = new Int32Array(nP);
+  for (let p = 0; p < nP; p++) {
+    const ym = yearMonthOf(model.timeline, p);
+    year[p] = ym.year;
+    month[p] = ym.month;
+    for (let f = 0; f < NF; f++) {
+      const { plus, minus } = FLOWS[f].rs;
+      let v = 0;
+      for (let k = 0; k < plus.length; k++) v += byPR[p * nR + plus[k]];
+      for (let k = 0; k < minus.length; k++) v -= byPR[p * nR + minus[k]];
+      figures[p * NF + f] = v;
+    }
+  }
   const cumulativeNet = new Float64Array(nP);
-  const execution: (string | null)[] = [];
+  const execution: (string | null)[] = new Array(nP);
   let cum = 0;
   let yearSpent = 0;
   let yearAppropriated = 0;
   for (let p = 0; p < nP; p++) {
-    const { year, month } = yearMonthOf(model.timeline, p);
-    if (month === 1 || p === 0) {
+    if (month[p] === 1 || p === 0) {
       yearSpent = 0;
       yearAppropriated = 0;
-      for (let q = p; q < nP && yearOf(model.timeline, q) === year; q++) yearAppropriated += s.inPeriod(q, APPROPRIATION);
+      for (let q = p; q < nP && year[q] === year[p]; q++) yearAppropriated += figures[q * NF + APPROPRIATIONS];
     }
     yearSpent += fromFundsAt[p];
     cumulativeNet[p] = cum += net[p];
-    execution.push(yearAppropriated > 0 ? percent(yearSpent, yearAppropriated) : null);
+    execution[p] = yearAppropriated > 0 ? percent(yearSpent, yearAppropriated) : null;
   }
-  return { cumulativeNet, execution };
+  const sharesTemplate: Record<string, string> = Object.fromEntries(model.tiers.map((t) => [t.id, '']));
+  return { figures, cumulativeNet, execution, year, month, sharesTemplate };
 }
 
-/** The flows of a set of months and the balances at the last: the body shared by periods, years, quarters. */
-function rowOver(s: LedgerSums, ps: readonly number[], running: PeriodRunning) {
+/**
+ * The flows of months [from, to) and the balances at the last, written into `row` after the
+ * fields it already has: the body shared by periods, years and quarters.
+ */
+function fillRow(s: LedgerSums, from: number, to: number, running: PeriodRunning, row: Record<string, unknown>): Record<string, unknown> {
   const { model } = s.out;
   const nA = s.out.ledger.accountCount;
   const nT = model.tiers.length;
-  const row: Record<string, unknown> = {};
   const byPT = s.shares.byPeriodTier;
-  for (const f of FLOWS) {
+  const { figures } = running;
+  for (let f = 0; f < NF; f++) {
     let v = 0;
-    for (const p of ps) v += s.inPeriod(p, f.rs);
-    row[f.key] = fenToYuan(v);
-    // Each tier's share follows the value added it divides.
-    if (f.key === 'valueAdded') row.shares = Object.fromEntries(model.tiers.map((tier, t) => [tier.id, fenToYuan(ps.reduce((a, p) => a + byPT[p * nT + t], 0))]));
+    for (let p = from; p < to; p++) v += figures[p * NF + f];
+    row[KEYS[f]] = fenToYuan(v);
+    if (f === VALUE_ADDED) {
+      const shares: Record<string, string> = { ...running.sharesTemplate };
+      for (let t = 0; t < nT; t++) {
+        let x = 0;
+        for (let p = from; p < to; p++) x += byPT[p * nT + t];
+        shares[model.tiers[t].id] = fenToYuan(x);
+      }
+      row.shares = shares;
+    }
   }
-  const last = ps[ps.length - 1];
+  const last = to - 1;
   const balances = s.balances;
-  const pool = s.poolBalanceSeries();
-  return {
-    ...row,
-    reserveFundBalance: fenToYuan(balances[last * nA + model.accounts.idx('reserveFund')]),
-    treasuryBalance: fenToYuan(balances[last * nA + model.accounts.idx('treasury')]),
-    poolBalance: fenToYuan(pool[last]),
-    net: fenToYuan(ps.reduce((a, p) => a + s.flows.periodNet[p], 0)),
-    cumulativeNet: fenToYuan(running.cumulativeNet[last]),
-    budgetExecutionPercent: running.execution[last],
-  } as Record<string, Money | Record<string, Money> | string | null>;
+  const netAt = s.flows.periodNet;
+  let net = 0;
+  for (let p = from; p < to; p++) net += netAt[p];
+  row.reserveFundBalance = fenToYuan(balances[last * nA + model.accounts.idx('reserveFund')]);
+  row.treasuryBalance = fenToYuan(balances[last * nA + model.accounts.idx('treasury')]);
+  row.poolBalance = fenToYuan(s.poolBalanceSeries()[last]);
+  row.net = fenToYuan(net);
+  row.cumulativeNet = fenToYuan(running.cumulativeNet[last]);
+  row.budgetExecutionPercent = running.execution[last];
+  return row;
 }
 
 export function periodRows(s: LedgerSums, running = periodRunning(s)): PeriodRow[] {
-  const { model } = s.out;
-  return model.periodLabels.map((label, p) => ({
-    period: label,
-    ...rowOver(s, [p], running),
-    timeProgressPercent: percent(yearMonthOf(model.timeline, p).month, 12),
-  }) as PeriodRow);
+  const labels = s.out.model.periodLabels;
+  const rows: PeriodRow[] = new Array(s.periods);
+  for (let p = 0; p < s.periods; p++) {
+    const row = fillRow(s, p, p + 1, running, { period: labels[p] });
+    row.timeProgressPercent = TIME_PROGRESS[running.month[p] - 1];
+    rows[p] = row as unknown as PeriodRow;
+  }
+  return rows;
 }
 
-/** Months grouped by a label (a year, a quarter), in timeline order. */
-function groups(s: LedgerSums, groupOf: (p: number) => string): [string, number[]][] {
-  const g = new Map<string, number[]>();
+/** Runs of consecutive months with the same group (a year, a quarter), in timeline order: [first, end) each. */
+function runs(s: LedgerSums, groupOf: (p: number) => number): [number, number][] {
+  const out: [number, number][] = [];
   for (let p = 0; p < s.periods; p++) {
-    const k = groupOf(p);
-    const list = g.get(k);
-    if (list) list.push(p);
-    else g.set(k, [p]);
+    if (p === 0 || groupOf(p) !== groupOf(p - 1)) out.push([p, p + 1]);
+    else out[out.length - 1][1] = p + 1;
   }
-  return [...g.entries()];
+  return out;
 }
 
 export function yearRows(s: LedgerSums, running = periodRunning(s)): YearRow[] {
-  const tl = s.out.model.timeline;
-  return groups(s, (p) => String(yearOf(tl, p))).map(([key, ps]) => ({ year: Number(key), ...rowOver(s, ps, running) }) as YearRow);
+  const { year } = running;
+  return runs(s, (p) => year[p]).map(([from, to]) => fillRow(s, from, to, running, { year: year[from] }) as unknown as YearRow);
 }
 
 export function quarterRows(s: LedgerSums, running = periodRunning(s)): QuarterRow[] {
-  const tl = s.out.model.timeline;
-  return groups(s, (p) => quarterLabel(tl, p)).map(([key, ps]) => ({ quarter: key, ...rowOver(s, ps, running) }) as QuarterRow);
+  const { year, month } = running;
+  const quarter = (p: number) => Math.floor((month[p] - 1) / 3) + 1;
+  return runs(s, (p) => year[p] * 4 + quarter(p)).map(([from, to]) => fillRow(s, from, to, running, { quarter: `${year[from]}Q${quarter(from)}` }) as unknown as QuarterRow);
 }

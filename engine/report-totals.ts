@@ -16,6 +16,7 @@ const rs = (key: string): RuleSum => ruleSum(FIGURES.get(key)!);
 const RS = Object.fromEntries([...FIGURES.values()].filter((f) => f.levels.includes('total') && f.plus.length > 0).map((f) => [f.key, ruleSum(f)]));
 const INCOME = [rs('saleRevenue'), rs('leaseIncome')];
 const BY_KIND = new Map(PROVISION_KINDS.map((k) => [k, RS[`provisionsByKind.${k}`]]));
+const BY_KIND_ID: Record<string, RuleSum> = Object.fromEntries(BY_KIND);
 const OUTGO = [rs('spending'), rs('financingCost')];
 
 /** Net provisions of each kind for a getter of rule sums: the catalogue's provisionsByKind.<kind>. */
@@ -35,7 +36,7 @@ export function totalsOf(s: LedgerSums): Totals {
   const appropriations = s.total(RS.appropriations);
   const payers = s.payers;
   const shares = s.shares;
-  const provisionOf = (i: number, k: string) => s.inParcel(i, BY_KIND.get(k)!);
+  const provisionOf = (i: number, k: string) => s.inParcel(i, BY_KIND_ID[k]);
   const receipts = governmentReceipts(model, out.ledger, provisionOf);
   return {
     acquisitionCost: v('acquisitionCost'),

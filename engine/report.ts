@@ -39,6 +39,8 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
   const { model, ledger } = out;
   const want = new Set<View>(options.views ?? VIEWS);
   const s = new LedgerSums(out);
+  // Most views read most sums: one pass over the postings makes them all.
+  if (['totals', 'periods', 'years', 'quarters', 'parcels', 'checks'].some((v) => want.has(v as View))) s.sumAll();
   const running = want.has('periods') || want.has('years') || want.has('quarters') ? periodRunning(s) : null;
   const earmark = want.has('ruralEarmark') || want.has('checks') ? earmarkOf(s) : [];
   const funding = want.has('zones') || want.has('bonds') || want.has('projects') || want.has('pool') || want.has('checks') ? s.funding : null;
@@ -71,9 +73,11 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
 function earmarkOf(s: LedgerSums): ReturnType<typeof ruralEarmark> {
   const { model } = s.out;
   const byKind = new Map(PROVISION_KINDS.map((k) => [k, ruleSum(FIGURES.get(`provisionsByKind.${k}`)!)]));
+  const yearAt = Int32Array.from({ length: s.periods }, (_, p) => yearOf(model.timeline, p));
   return ruralEarmark(model, s.out.years, (year, kind) => {
+    const rs = byKind.get(kind)!;
     let sum = 0;
-    for (let p = 0; p < s.periods; p++) if (yearOf(model.timeline, p) === year) sum += s.inPeriod(p, byKind.get(kind)!);
+    for (let p = 0; p < s.periods; p++) if (yearAt[p] === year) sum += s.inPeriod(p, rs);
     return sum;
   });
 }

@@ -14,7 +14,7 @@
  * Example: income 45 000, cost recognised 22 000 → net 23 000; 2025 target 50% → 11 500, floor 8% of
  * 45 000 = 3 600 → required 11 500; water 2 300 + agricultural fund 0 + other 2 000 = 4 300 → short 7 200.
  */
-import { Decimal, mulRate, parseRate, type Fen } from './money';
+import { Decimal, mulRate, parseRate, ratioText, type Fen } from './money';
 import type { Model } from './model';
 import type { YearIncome } from './run';
 
@@ -39,7 +39,7 @@ export interface EarmarkYear {
   readonly source: string;
 }
 
-const pct = (a: Fen, b: Fen) => (b > 0 ? new Decimal(a).div(b).times(100).toFixed(2, Decimal.ROUND_HALF_UP) : null);
+const pct = (a: Fen, b: Fen) => (b > 0 ? ratioText(a * 100, b, 2, () => new Decimal(a).div(b).times(100).toFixed(2, Decimal.ROUND_HALF_UP)) : null);
 
 /** Every year with land income (or declared rural spending) from 2021 on; provisions by year and kind, net of true-ups. */
 export function ruralEarmark(model: Model, years: ReadonlyMap<number, YearIncome>, provisionsByYearKind: (year: number, kind: string) => Fen): EarmarkYear[] {
