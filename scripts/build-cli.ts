@@ -43,8 +43,49 @@ function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
+/**
+ * string-width stays out of the bundle: its emoji regular expression alone takes ~25 ms to parse and its
+ * grapheme segmenter ~20 ms to make, on every start, though most text (ASCII, Chinese) never reaches it
+ * (engine/presentation/display-width.ts counts those itself). It is bundled on its own as CommonJS,
+ * build/string-width.cjs, which the CLI requires — synchronously — the first time it is called.
+ */
+const LAZY_STRING_WIDTH = '\0lazy-string-width';
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  resolveId(source: string) {
+    return source === 'string-width' ? LAZY_STRING_WIDTH : null;
+  },
+  load(id: string) {
+    if (id !== LAZY_STRING_WIDTH) return null;
+    return {
+      moduleType: 'js',
+      code: `import { createRequire } from 'node:module';
+let stringWidth;
+export default function lazyStringWidth(text, options) {
+  stringWidth ??= createRequire(import.meta.url)('./${STRING_WIDTH_CJS}');
+  return stringWidth(text, options);
+}`,
+    };
+  },
+};
+const STRING_WIDTH_CJS = 'string-width.cjs';
+
+async function buildStringWidth(): Promise<void> {
+  const { build } = await import('rolldown');
+  const result = await build({
+    input: 'string-width',
+    cwd: ROOT,
+    platform: 'node',
+    write: false,
+    logLevel: 'warn',
+    output: { format: 'cjs', exports: 'default', minify: true },
+  });
+  writeAtomic(join(OUT, STRING_WIDTH_CJS), result.output.find((o) => o.type === 'chunk' && o.isEntry)!.code);
+}
+
 export async function buildCli(): Promise<string[]> {
   mkdirSync(OUT, { recursive: true });
+  await buildStringWidth();
   const validator = join(OUT, 'scenario-validator.mjs');
   writeAtomic(validator, validatorCode());
   const { build } = await import('rolldown');
@@ -58,7 +99,7 @@ export async function buildCli(): Promise<string[]> {
       load(id: string) {
         return id === VALIDATOR_SOURCE ? { code: `export { validate as validateScenario } from ${JSON.stringify(validator)};`, moduleType: 'js' } : null;
       },
-    }],
+    }, lazyStringWidth],
     output: { format: 'esm', entryFileNames: 'cli.mjs', chunkFileNames: 'cli-[name]-[hash].mjs', minify: { compress: true, mangle: false } },
   });
   const chunks = result.output.filter((o) => o.type === 'chunk');
