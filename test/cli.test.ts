@@ -2,7 +2,7 @@
  * The CLI as a user meets it: summaries in 万元, --json with money as strings, --csv with Chinese
  * headers, --xlsx that opens and holds the same numbers, and bad input refused with every
  * problem, a non-zero exit, no stack trace and no file written. Run as a process on the CLI built by
- * `npm install` (build/cli.mjs), which bin/lrsim.mjs leaves for the TypeScript when a source is newer.
+ * `npm install` (build/), which bin/lrsim.mjs leaves for the TypeScript when a source is newer.
  */
 import { cpSync, existsSync, readdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,8 +107,8 @@ describe('the built CLI', () => {
 
   it('is stale once any source it was built from is newer (a copy of the repo, one file touched)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lrsim-build-'));
-    const inputs: string[] = JSON.parse(readFileSync('build/cli-inputs.json', 'utf8'));
-    for (const f of ['bin/built-cli.mjs', 'build/cli.mjs', 'build/cli-inputs.json', ...inputs]) cpSync(f, join(root, f), { preserveTimestamps: true });
+    const { entry, inputs }: { entry: string; inputs: string[] } = JSON.parse(readFileSync('build/cli.json', 'utf8'));
+    for (const f of ['bin/built-cli.mjs', 'build/cli.json', `build/${entry}`, ...inputs]) cpSync(f, join(root, f), { preserveTimestamps: true });
     const copy = await import(join(root, 'bin/built-cli.mjs'));
     expect(copy.builtCliIsFresh()).toBe(true);
     const later = new Date(Date.now() + 60_000);
