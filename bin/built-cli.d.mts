@@ -1,3 +1,5 @@
-// Types of built-cli.mjs for the TypeScript that imports it (the build script and the test setup).
-export declare const BUILT_CLI: string;
+// Types of built-cli.mjs for the TypeScript that imports it (the build script, the test setup, the bench).
+export declare const MANIFEST: string;
 export declare function builtCliIsFresh(): boolean;
+export declare function loadBuiltCli(): { main(argv: string[], io?: { out(text: string): void; err(text: string): void }): Promise<number> } | null;
+export declare function writeCodeCache(): string[];

@@ -86,7 +86,7 @@ async function buildStringWidth(): Promise<void> {
     logLevel: 'warn',
     output: { format: 'cjs', exports: 'default', minify: true },
   });
-  writeAtomic(join(OUT, STRING_WIDTH_CJS), result.output.find((o) => o.type === 'chunk' && o.isEntry)!.code);
+  writeAtomic(join(OUT, STRING_WIDTH_CJS), result.output.filter((o) => o.type === 'chunk').find((c) => c.isEntry)!.code);
 }
 
 export async function buildCli(): Promise<string[]> {
