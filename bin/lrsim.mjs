@@ -3,7 +3,7 @@
 // compiled, V8's code cache beside each chunk). When the build is missing or older than the sources,
 // runs the TypeScript through tsx instead — slower to start, never out of date; `npm run build:cli`
 // makes the fast start again.
-import { loadBuiltCli } from './built-cli.mjs';
+import { loadBuiltCli, recordedAnswer } from './built-cli.mjs';
 
 // `lrsim … | head` closes the pipe early: that is the reader's choice, not an error. Any other
 // failure to write the output (`> /dev/full`, a full disk) is the user's to fix: say so, exit 1.
@@ -16,16 +16,25 @@ for (const [stream, name] of [[process.stdout, 'standard output'], [process.stde
     process.exit(1);
   });
 }
-let main = loadBuiltCli()?.main;
-if (!main) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../cli/main.ts'));
-}
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  // Only engine bugs reach here; user mistakes come back as problems with exit code 1.
-  console.error(e?.stack ?? String(e));
-  process.exitCode = 70;
+const argv = process.argv.slice(2);
+// The usage (`lrsim`, `lrsim --help`) as the build recorded it: nothing more to load.
+const answer = recordedAnswer(argv);
+if (answer) {
+  if (answer.out) process.stdout.write(answer.out);
+  if (answer.err) process.stderr.write(answer.err);
+  process.exitCode = answer.code;
+} else {
+  let main = loadBuiltCli()?.main;
+  if (!main) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ main } = await import('../cli/main.ts'));
+  }
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    // Only engine bugs reach here; user mistakes come back as problems with exit code 1.
+    console.error(e?.stack ?? String(e));
+    process.exitCode = 70;
+  }
 }

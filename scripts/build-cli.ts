@@ -25,6 +25,7 @@ import schema from '../scenarios/scenario.schema.json';
 import { AJV_OPTIONS } from '../engine/scenario/scenario-validator';
 import { SCENARIO_FORMATS } from '../engine/scenario/scenario-formats';
 import { MANIFEST, builtCliIsFresh } from '../bin/built-cli.mjs';
+import { recordedAnswers } from './cli-answers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build');
@@ -110,16 +111,17 @@ export async function buildCli(): Promise<string[]> {
     output: { format: 'cjs', entryFileNames: 'cli-[hash].cjs', chunkFileNames: 'cli-[name]-[hash].cjs', minify: { compress: true, mangle: false } },
   });
   const chunks = result.output.filter((o) => o.type === 'chunk');
-  const inputs = [...chunks.flatMap((c) => c.moduleIds), join(ROOT, 'scripts/build-cli.ts'), join(ROOT, 'bin/built-cli.mjs')]
-    .filter((id) => id.startsWith(ROOT + '/') && !id.includes('/node_modules/') && !id.startsWith(OUT + '/') && id !== VALIDATOR_SOURCE)
-    .map((id) => relative(ROOT, id));
-  inputs.push(relative(ROOT, VALIDATOR_SOURCE), 'scenarios/scenario.schema.json');
-  const unique = [...new Set(inputs)].sort();
+  const entry = chunks.find((c) => c.isEntry)!;
+  const inputs = [...sourcesOf(chunks.flatMap((c) => c.moduleIds)), relative(ROOT, VALIDATOR_SOURCE), 'scenarios/scenario.schema.json'].sort();
+  // The usage needs only the entry and what it imports: `lrsim --help` checks only their sources.
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const loaded = [entry];
+  for (const c of loaded) for (const i of c.imports) if (!loaded.includes(byName.get(i)!)) loaded.push(byName.get(i)!);
+  const answers = { inputs: sourcesOf([...loaded.flatMap((c) => c.moduleIds), join(ROOT, 'scripts/cli-answers.ts')]), byArguments: await recordedAnswers() };
   // Chunks are named by their content: writing them leaves the previous build whole until the
   // manifest, written last, names the new entry.
   for (const c of chunks) writeAtomic(join(OUT, c.fileName), c.code);
-  const entry = chunks.find((c) => c.isEntry)!.fileName;
-  writeAtomic(MANIFEST, JSON.stringify({ entry, inputs: unique }, null, 1) + '\n');
+  writeAtomic(MANIFEST, JSON.stringify({ entry: entry.fileName, inputs, answers }, null, 1) + '\n');
   // Dated when the build began: a source saved while it ran is newer, so the build is stale.
   utimesSync(MANIFEST, started, started);
   const current = new Set(chunks.map((c) => c.fileName));
@@ -128,7 +130,16 @@ export async function buildCli(): Promise<string[]> {
     if (chunk && !current.has(chunk[1])) rmSync(join(OUT, f), { force: true });
   }
   writeCodeCache();
-  return unique;
+  return inputs;
+}
+
+/** The project's source files among a bundle's modules, with the build's own code (a change to it is a new build). */
+function sourcesOf(ids: string[]): string[] {
+  const own = ['scripts/build-cli.ts', 'bin/built-cli.mjs'].map((f) => join(ROOT, f));
+  const files = [...ids, ...own]
+    .filter((id) => id.startsWith(ROOT + '/') && !id.includes('/node_modules/') && !id.startsWith(OUT + '/') && id !== VALIDATOR_SOURCE)
+    .map((id) => relative(ROOT, id));
+  return [...new Set(files)].sort();
 }
 
 /**

@@ -86,6 +86,9 @@ describe('lrsim CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('usage');
     expect((await lrsim('frobnicate')).code).toBe(2);
+    const inherited = await lrsim('constructor');
+    expect(inherited.code).toBe(2);
+    expect(inherited.err).toContain('unknown command "constructor"');
   });
 
   it('the installed bin runs as a process: exit codes and no stack trace', () => {
@@ -103,17 +106,24 @@ describe('the built CLI', () => {
     const built = await import('../bin/built-cli.mjs');
     expect(built.builtCliIsFresh()).toBe(true);
     expect((await lrsim('--help')).out).toBe(USAGE + '\n');
+    const none = await lrsim();
+    expect([none.code, none.out]).toEqual([2, USAGE + '\n']);
   });
 
   it('is stale once any source it was built from is newer (a copy of the repo, one file touched)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lrsim-build-'));
-    const { entry, inputs }: { entry: string; inputs: string[] } = JSON.parse(readFileSync('build/cli.json', 'utf8'));
-    for (const f of ['bin/built-cli.mjs', 'build/cli.json', `build/${entry}`, ...inputs]) cpSync(f, join(root, f), { preserveTimestamps: true });
+    const { entry, inputs, answers }: { entry: string; inputs: string[]; answers: { inputs: string[] } } = JSON.parse(readFileSync('build/cli.json', 'utf8'));
+    for (const f of new Set(['bin/built-cli.mjs', 'build/cli.json', `build/${entry}`, ...inputs, ...answers.inputs])) cpSync(f, join(root, f), { preserveTimestamps: true });
     const copy = await import(join(root, 'bin/built-cli.mjs'));
     expect(copy.builtCliIsFresh()).toBe(true);
+    expect(copy.recordedAnswer(['--help'])).toEqual({ out: USAGE + '\n', err: '', code: 0 });
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(root, 'engine/money.ts'), later, later);
     expect(copy.builtCliIsFresh()).toBe(false);
+    // The usage does not come from the engine: still answered from the build, until its own sources change.
+    expect(copy.recordedAnswer(['--help'])).not.toBeNull();
+    utimesSync(join(root, 'cli/usage.ts'), later, later);
+    expect(copy.recordedAnswer(['--help'])).toBeNull();
   });
 
   it('validates with standalone code that finds what ajv compiling the schema finds, on every fixture', async () => {
