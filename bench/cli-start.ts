@@ -6,7 +6,7 @@
  *   cliStartMs(['--help'], 15) → 120   (ms, median wall time of 15 starts after 2 warm-ups)
  */
 import { spawnSync } from 'node:child_process';
-import { builtCliIsFresh } from '../bin/built-cli.mjs';
+import { builtCliIsFresh } from '../bin/built-cli.cjs';
 import { buildCli } from '../scripts/build-cli';
 
 function startMs(args: string[]): number {

@@ -6,12 +6,12 @@
  *   build/cli-<hash>.cjs          cli/main.ts, CommonJS (V8 caches the compiled code of a script, not
  *   build/cli-<name>-<hash>.cjs   of an ES module, on Node 20); each command a chunk loaded when it runs
  *   build/*.cjs.cache             V8's code cache of each chunk a run of the sample scenario loads
- *                                 (scripts/cli-code-cache.mjs), read by bin/built-cli.mjs
+ *                                 (scripts/cli-code-cache.mjs), read by bin/built-cli.cjs
  *   build/scenario-validator.mjs  the schema's validator as ajv standalone code, bundled in place
  *                                 of engine/scenario/scenario-validator.ts
  *   build/string-width.cjs        string-width, required the first time a text needs it
  *   build/cli.json                the entry chunk and the source files bundled, written last: its
- *                                 time is the build's, for bin/built-cli.mjs to tell a stale build
+ *                                 time is the build's, for bin/built-cli.cjs to tell a stale build
  *
  *   node --import tsx scripts/build-cli.ts [--if-stale]
  */
@@ -24,7 +24,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import schema from '../scenarios/scenario.schema.json';
 import { AJV_OPTIONS } from '../engine/scenario/scenario-validator';
 import { SCENARIO_FORMATS } from '../engine/scenario/scenario-formats';
-import { MANIFEST, builtCliIsFresh } from '../bin/built-cli.mjs';
+import { MANIFEST, builtCliIsFresh } from '../bin/built-cli.cjs';
 import { recordedAnswers } from './cli-answers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,7 +135,7 @@ export async function buildCli(): Promise<string[]> {
 
 /** The project's source files among a bundle's modules, with the build's own code (a change to it is a new build). */
 function sourcesOf(ids: string[]): string[] {
-  const own = ['scripts/build-cli.ts', 'bin/built-cli.mjs'].map((f) => join(ROOT, f));
+  const own = ['scripts/build-cli.ts', 'bin/built-cli.cjs'].map((f) => join(ROOT, f));
   const files = [...ids, ...own]
     .filter((id) => id.startsWith(ROOT + '/') && !id.includes('/node_modules/') && !id.startsWith(OUT + '/') && id !== VALIDATOR_SOURCE)
     .map((id) => relative(ROOT, id));

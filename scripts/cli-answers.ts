@@ -1,6 +1,6 @@
 /**
  * What `lrsim`, `lrsim --help`, `-h` and `help` write and return, recorded when the CLI is built
- * (into build/cli.json) so bin/lrsim.mjs answers them without loading the CLI: such a start costs
+ * (into build/cli.json) so bin/lrsim.cjs answers them without loading the CLI: such a start costs
  * little more than Node's own. Recorded by running cli/main.ts itself, so the usage is still the one
  * cli/usage.ts and cli/main.ts make, and the bytes are what the process would write.
  *
@@ -15,7 +15,7 @@ export interface Answer {
   code: number;
 }
 
-/** Each answer keyed by its arguments as JSON (the key bin/built-cli.mjs looks up). */
+/** Each answer keyed by its arguments as JSON (the key bin/built-cli.cjs looks up). */
 export async function recordedAnswers(): Promise<Record<string, Answer>> {
   const answers: Record<string, Answer> = {};
   for (const argv of [[], ...HELP_ARGUMENTS.map((a) => [a])]) {

@@ -1,9 +1,9 @@
 // Runs the built CLI once on a sample scenario, output discarded, then writes V8's code cache of
-// every chunk it loaded (bin/built-cli.mjs reads it back): the functions that run compiled ahead.
+// every chunk it loaded (bin/built-cli.cjs reads it back): the functions that run compiled ahead.
 // Plain JavaScript in a fresh Node, as `lrsim` starts: a cache is only accepted by the Node and the
 // V8 flags that made it. scripts/build-cli.ts runs this after each build.
 import { fileURLToPath } from 'node:url';
-import { loadBuiltCli, writeCodeCache } from '../bin/built-cli.mjs';
+import { loadBuiltCli, writeCodeCache } from '../bin/built-cli.cjs';
 
 const cli = loadBuiltCli();
 if (!cli) throw new Error('build/ is missing or older than the sources');

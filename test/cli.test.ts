@@ -103,7 +103,7 @@ describe('lrsim CLI', () => {
 
 describe('the built CLI', () => {
   it('is what bin/lrsim.mjs runs, and it matches the sources', async () => {
-    const built = await import('../bin/built-cli.mjs');
+    const built = await import('../bin/built-cli.cjs');
     expect(built.builtCliIsFresh()).toBe(true);
     expect((await lrsim('--help')).out).toBe(USAGE + '\n');
     const none = await lrsim();
@@ -113,8 +113,8 @@ describe('the built CLI', () => {
   it('is stale once any source it was built from is newer (a copy of the repo, one file touched)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lrsim-build-'));
     const { entry, inputs, answers }: { entry: string; inputs: string[]; answers: { inputs: string[] } } = JSON.parse(readFileSync('build/cli.json', 'utf8'));
-    for (const f of new Set(['bin/built-cli.mjs', 'build/cli.json', `build/${entry}`, ...inputs, ...answers.inputs])) cpSync(f, join(root, f), { preserveTimestamps: true });
-    const copy = await import(join(root, 'bin/built-cli.mjs'));
+    for (const f of new Set(['bin/built-cli.cjs', 'build/cli.json', `build/${entry}`, ...inputs, ...answers.inputs])) cpSync(f, join(root, f), { preserveTimestamps: true });
+    const copy = await import(join(root, 'bin/built-cli.cjs'));
     expect(copy.builtCliIsFresh()).toBe(true);
     expect(copy.recordedAnswer(['--help'])).toEqual({ out: USAGE + '\n', err: '', code: 0 });
     const later = new Date(Date.now() + 60_000);
