@@ -108,7 +108,7 @@ export async function buildCli(): Promise<string[]> {
         return id === VALIDATOR_SOURCE ? { code: `export { validate as validateScenario } from ${JSON.stringify(validator)};`, moduleType: 'js' } : null;
       },
     }, lazyStringWidth],
-    output: { format: 'cjs', entryFileNames: 'cli-[hash].cjs', chunkFileNames: 'cli-[name]-[hash].cjs', minify: { compress: true, mangle: false } },
+    output: { format: 'cjs', entryFileNames: 'cli-[hash].cjs', chunkFileNames: 'cli-[name]-[hash].cjs', minify: { compress: true, mangle: false }, charset: 'ascii' },
   });
   const chunks = result.output.filter((o) => o.type === 'chunk');
   const entry = chunks.find((c) => c.isEntry)!;
