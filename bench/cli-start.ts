@@ -1,12 +1,14 @@
 /**
- * How long a user waits for `lrsim`: wall time from starting `node bin/lrsim.mjs …` in a shell to its
- * exit, median of repeated starts, beside a bare `node -e 0` (the part no change to lrsim can remove).
- * It times the build made on `npm install` (build/cli.mjs), building it first if the sources are newer.
+ * How long a user waits for `lrsim`: wall time from starting `node <the package's lrsim bin> …` (what
+ * `npx lrsim` runs, bin/lrsim.cjs) to its exit, median of repeated starts, beside a bare `node -e 0`
+ * (the part no change to lrsim can remove). It times the build made on `npm install` (build/), building
+ * it first if the sources are newer.
  *
  *   cliStartMs(['--help'], 15) → 120   (ms, median wall time of 15 starts after 2 warm-ups)
  */
 import { spawnSync } from 'node:child_process';
-import { builtCliIsFresh } from '../bin/built-cli.mjs';
+import pkg from '../package.json';
+import { builtCliIsFresh } from '../bin/built-cli.cjs';
 import { buildCli } from '../scripts/build-cli';
 
 function startMs(args: string[]): number {
@@ -30,7 +32,7 @@ export function nodeStartMs(args: string[], times: number): number {
 }
 
 export function cliStartMs(args: string[], times: number): number {
-  return nodeStartMs(['bin/lrsim.mjs', ...args], times);
+  return nodeStartMs([pkg.bin.lrsim, ...args], times);
 }
 
 /** Makes sure what is timed is the build a user gets from `npm install`; true if it had to be rebuilt. */

@@ -1,32 +1,3 @@
 #!/usr/bin/env node
-// Runs the CLI built on `npm install` (build/cli.mjs: no TypeScript to transpile, the scenario schema
-// already compiled). When the build is missing or older than the sources, runs the TypeScript through
-// tsx instead — slower to start, never out of date; `npm run build:cli` makes the fast start again.
-import { BUILT_CLI, builtCliIsFresh } from './built-cli.mjs';
-
-// `lrsim … | head` closes the pipe early: that is the reader's choice, not an error. Any other
-// failure to write the output (`> /dev/full`, a full disk) is the user's to fix: say so, exit 1.
-for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (stream !== process.stderr) {
-      try { process.stderr.write(`cannot write ${name}: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message} / 无法写入${name === 'standard output' ? '标准输出' : '标准错误'}\n`); } catch { /* nowhere left to say it */ }
-    }
-    process.exit(1);
-  });
-}
-let main;
-if (builtCliIsFresh()) {
-  ({ main } = await import(BUILT_CLI));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../cli/main.ts'));
-}
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  // Only engine bugs reach here; user mistakes come back as problems with exit code 1.
-  console.error(e?.stack ?? String(e));
-  process.exitCode = 70;
-}
+// `node bin/lrsim.mjs …` as before: the CLI is bin/lrsim.cjs (the package's `lrsim`), which this runs.
+import './lrsim.cjs';

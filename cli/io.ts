@@ -12,8 +12,13 @@ export interface CliIO {
 /** A command: parses its own arguments, returns the exit code (0 ok, 1 bad input, 2 usage). */
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
-/** The process's streams, with control characters from a file never reaching the terminal. */
+/** What the process writes for a text: a line, with control characters from a file never reaching the terminal. */
+export function streamText(text: string): string {
+  return streamSafe(text.endsWith('\n') ? text : text + '\n');
+}
+
+/** The process's streams. */
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(streamSafe(text.endsWith('\n') ? text : text + '\n')),
-  err: (text) => process.stderr.write(streamSafe(text.endsWith('\n') ? text : text + '\n')),
+  out: (text) => process.stdout.write(streamText(text)),
+  err: (text) => process.stderr.write(streamText(text)),
 };

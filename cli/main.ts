@@ -29,13 +29,17 @@ ${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}
 
   lrsim <scenario.json> is short for lrsim run <scenario.json>`;
 
+/** The arguments that ask for the usage (as does no argument at all). */
+export const HELP_ARGUMENTS = ['--help', '-h', 'help'];
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [first, ...rest] = argv;
-  if (!first || first === '--help' || first === '-h' || first === 'help') {
+  if (!first || HELP_ARGUMENTS.includes(first)) {
     io.out(USAGE);
     return first ? 0 : 2;
   }
-  const command = COMMANDS[first];
+  // An own command only: `lrsim constructor` is a typo, not Object.prototype.constructor.
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command && !first.endsWith('.json')) {
     io.err(`unknown command "${first}"\n\n${USAGE}`);
     return 2;

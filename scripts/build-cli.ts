@@ -1,16 +1,22 @@
 /**
- * Builds the command-line tool into build/cli.mjs, so `lrsim` starts without transpiling TypeScript
- * or compiling the scenario schema: `npm install` runs this (the `prepare` script), and so does the
+ * Builds the command-line tool into build/, so `lrsim` starts without transpiling TypeScript or
+ * compiling the scenario schema: `npm install` runs this (the `prepare` script), and so does the
  * test setup when the sources are newer than the build.
  *
- *   build/cli.mjs                 cli/main.ts and everything it imports, one ES module for Node
+ *   build/cli-<hash>.cjs          cli/main.ts, CommonJS (V8 caches the compiled code of a script, not
+ *   build/cli-<name>-<hash>.cjs   of an ES module, on Node 20); each command a chunk loaded when it runs
+ *   build/*.cjs.cache             V8's code cache of each chunk a run of the sample scenario loads
+ *                                 (scripts/cli-code-cache.mjs), read by bin/built-cli.cjs
  *   build/scenario-validator.mjs  the schema's validator as ajv standalone code, bundled in place
  *                                 of engine/scenario/scenario-validator.ts
- *   build/cli-inputs.json         the source files bundled, for bin/lrsim.mjs to tell a stale build
+ *   build/string-width.cjs        string-width, required the first time a text needs it
+ *   build/cli.json                the entry chunk and the source files bundled, written last: its
+ *                                 time is the build's, for bin/built-cli.cjs to tell a stale build
  *
  *   node --import tsx scripts/build-cli.ts [--if-stale]
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { _ } from 'ajv';
@@ -18,7 +24,8 @@ import standaloneCode from 'ajv/dist/standalone';
 import schema from '../scenarios/scenario.schema.json';
 import { AJV_OPTIONS } from '../engine/scenario/scenario-validator';
 import { SCENARIO_FORMATS } from '../engine/scenario/scenario-formats';
-import { builtCliIsFresh } from '../bin/built-cli.mjs';
+import { MANIFEST, builtCliIsFresh } from '../bin/built-cli.cjs';
+import { recordedAnswers } from './cli-answers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build');
@@ -43,8 +50,50 @@ function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
+/**
+ * string-width stays out of the bundle: its emoji regular expression alone takes ~25 ms to parse and its
+ * grapheme segmenter ~20 ms to make, on every start, though most text (ASCII, Chinese) never reaches it
+ * (engine/presentation/display-width.ts counts those itself). It is bundled on its own as CommonJS,
+ * build/string-width.cjs, which the CLI requires — synchronously — the first time it is called.
+ */
+const LAZY_STRING_WIDTH = '\0lazy-string-width';
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  resolveId(source: string) {
+    return source === 'string-width' ? LAZY_STRING_WIDTH : null;
+  },
+  load(id: string) {
+    if (id !== LAZY_STRING_WIDTH) return null;
+    return {
+      moduleType: 'js',
+      code: `import { join } from 'node:path';
+let stringWidth;
+export default function lazyStringWidth(text, options) {
+  stringWidth ??= require(join(__dirname, '${STRING_WIDTH_CJS}'));
+  return stringWidth(text, options);
+}`,
+    };
+  },
+};
+const STRING_WIDTH_CJS = 'string-width.cjs';
+
+async function buildStringWidth(): Promise<void> {
+  const { build } = await import('rolldown');
+  const result = await build({
+    input: 'string-width',
+    cwd: ROOT,
+    platform: 'node',
+    write: false,
+    logLevel: 'warn',
+    output: { format: 'cjs', exports: 'default', minify: true },
+  });
+  writeAtomic(join(OUT, STRING_WIDTH_CJS), result.output.filter((o) => o.type === 'chunk').find((c) => c.isEntry)!.code);
+}
+
 export async function buildCli(): Promise<string[]> {
+  const started = new Date();
   mkdirSync(OUT, { recursive: true });
+  await buildStringWidth();
   const validator = join(OUT, 'scenario-validator.mjs');
   writeAtomic(validator, validatorCode());
   const { build } = await import('rolldown');
@@ -58,22 +107,48 @@ export async function buildCli(): Promise<string[]> {
       load(id: string) {
         return id === VALIDATOR_SOURCE ? { code: `export { validate as validateScenario } from ${JSON.stringify(validator)};`, moduleType: 'js' } : null;
       },
-    }],
-    output: { format: 'esm', entryFileNames: 'cli.mjs', chunkFileNames: 'cli-[name]-[hash].mjs', minify: { compress: true, mangle: false } },
+    }, lazyStringWidth],
+    output: { format: 'cjs', entryFileNames: 'cli-[hash].cjs', chunkFileNames: 'cli-[name]-[hash].cjs', minify: { compress: true, mangle: false }, charset: 'ascii' },
   });
   const chunks = result.output.filter((o) => o.type === 'chunk');
-  const inputs = [...chunks.flatMap((c) => c.moduleIds), join(ROOT, 'scripts/build-cli.ts'), join(ROOT, 'bin/built-cli.mjs')]
+  const entry = chunks.find((c) => c.isEntry)!;
+  const inputs = [...sourcesOf(chunks.flatMap((c) => c.moduleIds)), relative(ROOT, VALIDATOR_SOURCE), 'scenarios/scenario.schema.json'].sort();
+  // The usage needs only the entry and what it imports: `lrsim --help` checks only their sources.
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const loaded = [entry];
+  for (const c of loaded) for (const i of c.imports) if (!loaded.includes(byName.get(i)!)) loaded.push(byName.get(i)!);
+  const answers = { inputs: sourcesOf([...loaded.flatMap((c) => c.moduleIds), join(ROOT, 'scripts/cli-answers.ts')]), byArguments: await recordedAnswers() };
+  // Chunks are named by their content: writing them leaves the previous build whole until the
+  // manifest, written last, names the new entry.
+  for (const c of chunks) writeAtomic(join(OUT, c.fileName), c.code);
+  writeAtomic(MANIFEST, JSON.stringify({ entry: entry.fileName, inputs, answers }, null, 1) + '\n');
+  // Dated when the build began: a source saved while it ran is newer, so the build is stale.
+  utimesSync(MANIFEST, started, started);
+  const current = new Set(chunks.map((c) => c.fileName));
+  for (const f of readdirSync(OUT)) {
+    const chunk = /^(cli.*\.[cm]js)(\.cache)?$|^cli-inputs\.json$/.exec(f);
+    if (chunk && !current.has(chunk[1])) rmSync(join(OUT, f), { force: true });
+  }
+  writeCodeCache();
+  return inputs;
+}
+
+/** The project's source files among a bundle's modules, with the build's own code (a change to it is a new build). */
+function sourcesOf(ids: string[]): string[] {
+  const own = ['scripts/build-cli.ts', 'bin/built-cli.cjs'].map((f) => join(ROOT, f));
+  const files = [...ids, ...own]
     .filter((id) => id.startsWith(ROOT + '/') && !id.includes('/node_modules/') && !id.startsWith(OUT + '/') && id !== VALIDATOR_SOURCE)
     .map((id) => relative(ROOT, id));
-  inputs.push(relative(ROOT, VALIDATOR_SOURCE), 'scenarios/scenario.schema.json');
-  const unique = [...new Set(inputs)].sort();
-  writeAtomic(join(OUT, 'cli-inputs.json'), JSON.stringify(unique, null, 1) + '\n');
-  // The entry last: until it is renamed into place the previous build (or none) is what runs.
-  for (const c of chunks.filter((c) => !c.isEntry)) writeAtomic(join(OUT, c.fileName), c.code);
-  writeAtomic(join(OUT, 'cli.mjs'), chunks.find((c) => c.isEntry)!.code);
-  const current = new Set(chunks.map((c) => c.fileName));
-  for (const f of readdirSync(OUT)) if (/^cli-.*\.mjs$/.test(f) && !current.has(f)) rmSync(join(OUT, f), { force: true });
-  return unique;
+  return [...new Set(files)].sort();
+}
+
+/**
+ * The code cache, made by running the built CLI on a sample scenario in a fresh Node (the cache is
+ * only accepted by the Node, and the V8 flags, that made it). Without it the CLI works, only slower.
+ */
+function writeCodeCache(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/cli-code-cache.mjs')], { encoding: 'utf8' });
+  if (r.status !== 0) console.warn(`build: no code cache written (lrsim starts slower): ${r.stderr || r.error?.message}`);
 }
 
 /** Without the bundler (an install that left out devDependencies) there is nothing to build: lrsim runs through tsx. */
@@ -89,10 +164,10 @@ async function bundlerMissing(): Promise<boolean> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale') && builtCliIsFresh()) process.exit(0);
   if (await bundlerMissing()) {
-    console.log('build/cli.mjs not built: rolldown is not installed (devDependencies left out); lrsim runs the TypeScript through tsx');
+    console.log('build/ not made: rolldown is not installed (devDependencies left out); lrsim runs the TypeScript through tsx');
     process.exit(0);
   }
   const t = performance.now();
   const inputs = await buildCli();
-  console.log(`build/cli.mjs: ${inputs.length} source files bundled in ${Math.round(performance.now() - t)} ms`);
+  console.log(`build/cli.json: ${inputs.length} source files bundled in ${Math.round(performance.now() - t)} ms`);
 }

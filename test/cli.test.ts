@@ -2,7 +2,7 @@
  * The CLI as a user meets it: summaries in 万元, --json with money as strings, --csv with Chinese
  * headers, --xlsx that opens and holds the same numbers, and bad input refused with every
  * problem, a non-zero exit, no stack trace and no file written. Run as a process on the CLI built by
- * `npm install` (build/cli.mjs), which bin/lrsim.mjs leaves for the TypeScript when a source is newer.
+ * `npm install` (build/), which bin/lrsim.mjs leaves for the TypeScript when a source is newer.
  */
 import { cpSync, existsSync, readdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,9 @@ describe('lrsim CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('usage');
     expect((await lrsim('frobnicate')).code).toBe(2);
+    const inherited = await lrsim('constructor');
+    expect(inherited.code).toBe(2);
+    expect(inherited.err).toContain('unknown command "constructor"');
   });
 
   it('the installed bin runs as a process: exit codes and no stack trace', () => {
@@ -100,20 +103,27 @@ describe('lrsim CLI', () => {
 
 describe('the built CLI', () => {
   it('is what bin/lrsim.mjs runs, and it matches the sources', async () => {
-    const built = await import('../bin/built-cli.mjs');
+    const built = await import('../bin/built-cli.cjs');
     expect(built.builtCliIsFresh()).toBe(true);
     expect((await lrsim('--help')).out).toBe(USAGE + '\n');
+    const none = await lrsim();
+    expect([none.code, none.out]).toEqual([2, USAGE + '\n']);
   });
 
   it('is stale once any source it was built from is newer (a copy of the repo, one file touched)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lrsim-build-'));
-    const inputs: string[] = JSON.parse(readFileSync('build/cli-inputs.json', 'utf8'));
-    for (const f of ['bin/built-cli.mjs', 'build/cli.mjs', 'build/cli-inputs.json', ...inputs]) cpSync(f, join(root, f), { preserveTimestamps: true });
-    const copy = await import(join(root, 'bin/built-cli.mjs'));
+    const { entry, inputs, answers }: { entry: string; inputs: string[]; answers: { inputs: string[] } } = JSON.parse(readFileSync('build/cli.json', 'utf8'));
+    for (const f of new Set(['bin/built-cli.cjs', 'build/cli.json', `build/${entry}`, ...inputs, ...answers.inputs])) cpSync(f, join(root, f), { preserveTimestamps: true });
+    const copy = await import(join(root, 'bin/built-cli.cjs'));
     expect(copy.builtCliIsFresh()).toBe(true);
+    expect(copy.recordedAnswer(['--help'])).toEqual({ out: USAGE + '\n', err: '', code: 0 });
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(root, 'engine/money.ts'), later, later);
     expect(copy.builtCliIsFresh()).toBe(false);
+    // The usage does not come from the engine: still answered from the build, until its own sources change.
+    expect(copy.recordedAnswer(['--help'])).not.toBeNull();
+    utimesSync(join(root, 'cli/usage.ts'), later, later);
+    expect(copy.recordedAnswer(['--help'])).toBeNull();
   });
 
   it('validates with standalone code that finds what ajv compiling the schema finds, on every fixture', async () => {

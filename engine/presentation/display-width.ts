@@ -12,9 +12,17 @@
  */
 import stringWidth from 'string-width';
 
+// Printable ASCII (one column) and Han, CJK punctuation and fullwidth forms (two): each character is
+// its own grapheme and never an emoji, so labels in these scripts are counted without string-width,
+// whose grapheme segmenter and emoji table take tens of milliseconds to load (a CLI start pays it).
+// test/display-width.test.ts checks every one of these characters against string-width.
+const PLAIN = /^[\x20-\x7e\u3001-\u3029\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*$/;
+
 export function displayWidth(text: string): number {
-  // Plain ASCII (most cells: figures, dates, ids) is one column a character.
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+  if (!PLAIN.test(text)) return stringWidth(text);
+  let width = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) width++;
+  return width;
 }
 
 /** The text followed by spaces up to `width` columns (never cut). */

@@ -1,6 +1,6 @@
 /**
  * `lrsim` as a user runs it: `node bin/lrsim.mjs …` in a child process, which runs the build made on
- * `npm install` (build/cli.mjs; test/support/build-cli.ts rebuilds it first when the sources changed).
+ * `npm install` (build/; test/support/build-cli.ts rebuilds it first when the sources changed).
  *
  *   const { code, out, err } = await lrsim('run', 'scenarios/xingning-buyback.json', '--json');
  */
