@@ -261,7 +261,7 @@ async function main(): Promise<void> {
   if (!skip.has('cli')) {
     say('');
     say('4. the CLI\'s start, a new process each time (median wall time of 15 starts)');
-    if (await ensureBuiltCli()) say('  (build/cli.mjs was older than the sources: built again first)');
+    if (await ensureBuiltCli()) say('  (the built CLI was older than the sources: built again first)');
     const bare = nodeStartMs(['-e', '0'], 15);
     cliRun = cliStartMs(['run', 'scenarios/xingning-buyback.json'], 15);
     cliHelp = cliStartMs(['--help'], 15);
