@@ -75,6 +75,8 @@ export class BondBook {
   readonly states: BondState[];
   private readonly fiscal: number;
   private readonly issuedByYear = new Map<number, Fen>();
+  private readonly byProject = new Map<number, BondState[]>();
+  private byProjectCount = -1;
 
   constructor(private readonly model: Model, private readonly ledger: Ledger, private readonly onFiscalSupport: (fund: number, amount: Fen, period: number) => void = () => {}) {
     this.states = model.bonds.map((bond) => newState(bond, null));
@@ -232,7 +234,17 @@ export class BondBook {
 
   /** The bonds of a project (or of no project: -1), the original and rollover ones. */
   ofProject(project: number): BondState[] {
-    return this.states.filter((s) => s.bond.project === project);
+    // Asked at every settlement: kept per project until a rollover joins the states.
+    if (this.byProjectCount !== this.states.length) {
+      this.byProject.clear();
+      this.byProjectCount = this.states.length;
+    }
+    let list = this.byProject.get(project);
+    if (!list) {
+      list = this.states.filter((s) => s.bond.project === project);
+      this.byProject.set(project, list);
+    }
+    return list;
   }
 
   /** What `s` still owes from `period` on (phase 1: this period's debt service not yet paid), to its maturity. */

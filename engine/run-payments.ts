@@ -68,11 +68,17 @@ export class Payments {
       const kind = ev.kind[i] as Kind;
       const parcel = ev.parcel[i];
       // A payment may not jump the queue of those already waiting on the same fund.
-      const blocked = waitPolicy && this.queue.length > 0 && this.queue.some((w) => ev.fund[w.parcel] === ev.fund[parcel]);
+      const blocked = waitPolicy && this.queue.length > 0 && this.waitingOn(ev.fund[parcel]);
       if (blocked || !this.pay(period, kind, parcel, ev.amount[i], ev.target[i])) {
         this.queue.push({ kind, parcel, amount: ev.amount[i], rule: ev.target[i], duePeriod: period });
       }
     }
+  }
+
+  private waitingOn(fund: number): boolean {
+    const fundOf = this.ev.fund;
+    for (const w of this.queue) if (fundOf[w.parcel] === fund) return true;
+    return false;
   }
 
   /** Payments still waiting when the timeline ends. */

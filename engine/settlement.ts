@@ -17,7 +17,7 @@
  */
 import { allocate, mulRate, type Fen } from './money';
 import { NONE, type Ledger } from './ledger';
-import { parcelProvisions, saleWaterfall, type ProvisionRate, type WaterfallResult } from './sale-waterfall';
+import { parcelProvisions, type ProvisionRate, type WaterfallResult } from './sale-waterfall';
 import { splitValueAdded } from './revenue-split';
 import { YearProvisions } from './year-provisions';
 import { ShareLog } from './share-log';
@@ -25,7 +25,7 @@ import { ruleIndex } from './rules';
 import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
-import type { Model, ParcelModel } from './model';
+import type { Model, ParcelModel, Payment } from './model';
 import type { ParcelOutcome, YearIncome } from './run';
 
 interface ReceiptPlan {
@@ -52,13 +52,19 @@ export class Settlement {
   private readonly treasury: number;
   private readonly buyers: number;
   /** Development compensation paid to the 做地 developer so far, per parcel. */
-  private readonly developerPaid: Fen[];
+  private readonly developerPaid: Float64Array;
   private readonly provisionAccount: Record<string, number> = {};
   private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; provision: Record<string, number> };
   private readonly yearly: YearProvisions | null;
   private readonly parcelKinds: readonly ProvisionRate[];
+  /** Per parcel-level kind, in order: its id, provision account and rule (read per settlement, by index). */
+  private readonly kindId: string[];
+  private readonly kindAccount: Int32Array;
+  private readonly kindRule: Int32Array;
+  /** The land income fund's place among the parcel-level kinds (−1 if none or not allocated to the pool). */
+  private readonly landIncomeKind: number;
   private readonly plans: (ReceiptPlan | null)[];
-  private readonly recovered: Fen[];
+  private readonly recovered: Float64Array;
   /** Costs of each parcel the fund paid and has not had back. */
   readonly fundPaid: Float64Array;
   private readonly pendingFinal: number[] = [];
@@ -87,11 +93,15 @@ export class Settlement {
     };
     const byYear = model.basePeriod === 'year';
     this.parcelKinds = byYear ? model.provisions.filter((k) => k.def.netting === 'parcel') : model.provisions;
+    this.kindId = this.parcelKinds.map((k) => k.def.id);
+    this.kindAccount = Int32Array.from(this.kindId, (id) => this.provisionAccount[id]);
+    this.kindRule = Int32Array.from(this.kindId, (id) => this.R.provision[id]);
+    this.landIncomeKind = model.poolFromLandIncomeFund ? this.kindId.indexOf('landIncomeFund') : -1;
     this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
     this.plans = model.parcels.map(() => null);
-    this.recovered = model.parcels.map(() => 0);
+    this.recovered = new Float64Array(model.parcels.length);
     this.fundPaid = new Float64Array(model.parcels.length);
-    this.developerPaid = model.parcels.map(() => 0);
+    this.developerPaid = new Float64Array(model.parcels.length);
     this.yearOf = Int32Array.from({ length: model.timeline.months }, (_, period) => yearMonthOf(model.timeline, period).year);
   }
 
@@ -115,13 +125,14 @@ export class Settlement {
     // income received so far (shares rounded up could pass it by a fen): the rest waits for the next.
     plan.receivedSoFar += amount;
     const amounts: Record<string, Fen> = {};
-    for (const k of this.parcelKinds) {
-      const want = plan.parcelKinds[k.def.id][r] + plan.carry[k.def.id];
+    for (let k = 0; k < this.kindId.length; k++) {
+      const id = this.kindId[k];
+      const want = plan.parcelKinds[id][r] + plan.carry[id];
       const x = Math.min(want, plan.receivedSoFar - plan.postedSoFar);
-      plan.carry[k.def.id] = want - x;
+      plan.carry[id] = want - x;
       plan.postedSoFar += x;
-      amounts[k.def.id] = x;
-      this.postProvision(period, p, k.def.id, x);
+      amounts[id] = x;
+      this.postProvision(period, p, k, x);
     }
     this.yearly.receipt(y, p.index, { income: amount, reserveCost: plan.costs[r], socialSecurity: plan.socialSecurity[r], agriDevArea: plan.agriDevArea[r] }, amounts);
   }
@@ -130,36 +141,45 @@ export class Settlement {
   private plan(period: number, p: ParcelModel): ReceiptPlan {
     const sale = p.sale!;
     this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
-    const receipts = sale.receipts;
-    const weights = receipts.length <= 1 ? [] : receipts.map((x) => x.amount);
-    const spread = (total: Fen): Fen[] => {
-      if (receipts.length <= 1) return [total];
-      return weights.some((w) => w > 0) ? allocate(total, weights) : weights.map((_, i) => (i === weights.length - 1 ? total : 0));
-    };
+    const weights = receiptWeights(sale.receipts);
+    const n = sale.receipts.length;
     // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
     const byYear = this.yearly !== null;
     const pk = byYear ? parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds) : null;
+    let parcelKinds: Record<string, Fen[]> = NO_KINDS;
+    let carry: Record<string, Fen> = NO_KINDS;
+    let parcelKindsTotal = 0;
+    if (pk) {
+      parcelKinds = {};
+      carry = {};
+      for (const id of this.kindId) {
+        parcelKinds[id] = spread(pk.amounts[id], weights, n);
+        carry[id] = 0;
+        parcelKindsTotal += pk.amounts[id];
+      }
+    }
     const plan: ReceiptPlan = {
-      costs: spread(this.costDue(p)),
-      socialSecurity: byYear ? spread(p.socialSecurity) : NO_AMOUNTS,
-      agriDevArea: byYear ? spread(p.agriDevBase) : NO_AMOUNTS,
-      parcelKinds: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])) : NO_KINDS,
-      carry: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])) : NO_KINDS,
+      costs: spread(this.costDue(p), weights, n),
+      socialSecurity: byYear ? spread(p.socialSecurity, weights, n) : NO_AMOUNTS,
+      agriDevArea: byYear ? spread(p.agriDevBase, weights, n) : NO_AMOUNTS,
+      parcelKinds,
+      carry,
       receivedSoFar: 0,
       postedSoFar: 0,
       seen: 0,
-      parcelKindsTotal: pk ? Object.values(pk.amounts).reduce((a, b) => a + b, 0) : 0,
+      parcelKindsTotal,
       parcelKindsCapped: pk ? pk.capped : 0,
     };
     this.plans[p.index] = plan;
     return plan;
   }
 
-  private postProvision(period: number, p: ParcelModel, kind: string, amount: Fen): void {
-    this.ledger.post(period, this.treasury, this.provisionAccount[kind], amount, this.R.provision[kind], p.index, p.zone);
+  /** Posts parcel-level kind number `k` (in this.kindId's order). */
+  private postProvision(period: number, p: ParcelModel, k: number, amount: Fen): void {
+    this.ledger.post(period, this.treasury, this.kindAccount[k], amount, this.kindRule[k], p.index, p.zone);
     // The land income fund may be allocated back to the reserve pool (F-1: its second source).
-    if (kind === 'landIncomeFund' && this.model.poolFromLandIncomeFund) {
-      this.ledger.post(period, this.provisionAccount[kind], p.fund, mulRate(amount, this.model.poolFromLandIncomeFund), this.R.poolInflow, p.index, p.zone);
+    if (k === this.landIncomeKind) {
+      this.ledger.post(period, this.kindAccount[k], p.fund, mulRate(amount, this.model.poolFromLandIncomeFund!), this.R.poolInflow, p.index, p.zone);
     }
   }
 
@@ -173,9 +193,10 @@ export class Settlement {
     const sale = p.sale!;
     if (!this.plans[p.index]) this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
     if (!this.yearly) {
-      const w = saleWaterfall({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
-      for (const k of this.parcelKinds) this.postProvision(period, p, k.def.id, w.provisions[k.def.id]);
-      this.finalize(period, p, w.provisions, w.provisionsCapped);
+      // The provisions of saleWaterfall() on the parcel's own bases; finalize() does the rest of it.
+      const pk = parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
+      for (let k = 0; k < this.kindId.length; k++) this.postProvision(period, p, k, pk.amounts[this.kindId[k]]);
+      this.finalize(period, p, pk.amounts, pk.capped);
       return;
     }
     // A sale with no receipts (a price of 0) still settles: its plan is made here.
@@ -223,24 +244,18 @@ export class Settlement {
   /** Cost recovered: to the fund that paid, the fund that serviced the debt, the project, then the parcel's fund. */
   private route(period: number, p: ParcelModel, amount: Fen): void {
     let rest = amount;
-    const toFund = (fund: number, x: Fen) => {
-      if (x <= 0) return;
-      this.ledger.post(period, this.treasury, fund, x, this.R.costRecovery, p.index, p.zone);
-      rest -= x;
-      const used = this.returnAdvances(period, fund, x, p);
-      if (fund === p.fund && p.project >= 0) this.bonds.redeemEarly(period, p, fund, x - used);
-    };
     const own = Math.min(rest, this.fundPaid[p.index]);
     this.fundPaid[p.index] -= own;
-    toFund(p.fund, own);
+    rest -= this.toFund(period, p, p.fund, own);
     const g = this.debt.groupOf(p.index);
     if (g !== null) {
-      for (const o of this.debt.owedToFund(g)) {
+      const closed = this.model.zoneMode === 'closed';
+      for (const s of this.debt.bondsOf(g)) {
         // Closed operation: a zone's sale money never crosses into another zone's fund (Z-1).
-        if (this.model.zoneMode === 'closed' && o.fund !== p.fund) continue;
-        const x = Math.min(rest, o.amount);
-        o.take(x);
-        toFund(o.fund, x);
+        if (s.owedToFund <= 0 || (closed && s.bond.fund !== p.fund)) continue;
+        const x = Math.min(rest, s.owedToFund);
+        s.owedToFund -= x;
+        rest -= this.toFund(period, p, s.bond.fund, x);
       }
       if (g >= 0) {
         const account = this.model.projects[g].account;
@@ -253,7 +268,8 @@ export class Settlement {
         // The project's debt is covered: this recovery replaces value added held back earlier,
         // which the project account now releases to its tiers.
         const released = this.debt.release(g, rest);
-        const total = released.reduce((a, r) => a + r.amount, 0);
+        let total = 0;
+        for (const r of released) total += r.amount;
         if (total > 0) {
           this.ledger.post(period, this.treasury, account, total, this.R.costRecovery, p.index, p.zone);
           rest -= total;
@@ -264,12 +280,22 @@ export class Settlement {
         }
       }
     }
-    toFund(p.fund, rest);
+    this.toFund(period, p, p.fund, rest);
+  }
+
+  /** Recovered cost `x` paid into `fund`: advances returned from it, then its project's bonds redeemed early. Returns x (0 if none). */
+  private toFund(period: number, p: ParcelModel, fund: number, x: Fen): Fen {
+    if (x <= 0) return 0;
+    this.ledger.post(period, this.treasury, fund, x, this.R.costRecovery, p.index, p.zone);
+    const used = this.returnAdvances(period, fund, x, p);
+    if (fund === p.fund && p.project >= 0) this.bonds.redeemEarly(period, p, fund, x - used);
+    return x;
   }
 
   private finalize(period: number, p: ParcelModel, provisions: Record<string, Fen>, capped: Fen): void {
     const sale = p.sale!;
-    const provisionsTotal = Object.values(provisions).reduce((a, b) => a + b, 0);
+    let provisionsTotal = 0;
+    for (const id in provisions) provisionsTotal += provisions[id];
     const available = Math.max(0, sale.revenue) - provisionsTotal;
     this.recoverUpTo(period, p, available);
     const costRecovered = this.recovered[p.index];
@@ -307,7 +333,29 @@ export class Settlement {
     this.shareLog.record(this.ledger.length, p.index, amount, from);
     for (let t = 0; t < shares.length; t++) this.ledger.post(period, from, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
     this.shareLog.close(this.ledger.length);
-    o.shares = o.shares.length ? o.shares.map((x, t) => x + shares[t]) : shares;
+    if (o.shares.length === 0) o.shares = shares;
+    else for (let t = 0; t < shares.length; t++) o.shares[t] += shares[t];
     if (addToWaterfall && o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
   }
+}
+
+/** A sale's receipts as weights to spread its quantities over: null when there is one, or none above zero. */
+function receiptWeights(receipts: readonly Payment[]): number[] | null {
+  if (receipts.length <= 1) return null;
+  const weights = new Array<number>(receipts.length);
+  let any = false;
+  for (let i = 0; i < receipts.length; i++) {
+    weights[i] = receipts[i].amount;
+    if (weights[i] > 0) any = true;
+  }
+  return any ? weights : null;
+}
+
+/** `total` spread over `count` receipts by their weights; with none above zero the last takes it all. */
+function spread(total: Fen, weights: number[] | null, count: number): Fen[] {
+  if (count <= 1) return [total];
+  if (weights) return allocate(total, weights);
+  const out = new Array<Fen>(count).fill(0);
+  out[count - 1] = total;
+  return out;
 }
