@@ -17,7 +17,8 @@
  */
 import { allocate, mulRate, type Fen } from './money';
 import { NONE, type Ledger } from './ledger';
-import { parcelProvisions, type ProvisionRate, type WaterfallResult } from './sale-waterfall';
+import { compileKinds, parcelProvisions, parcelProvisionsInto, type CompiledKinds, type ProvisionRate } from './sale-waterfall';
+import { OutcomeColumns } from './run-outcomes';
 import { splitValueAdded } from './revenue-split';
 import { YearProvisions } from './year-provisions';
 import { ShareLog } from './share-log';
@@ -26,7 +27,7 @@ import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
 import type { Model, ParcelModel, Payment } from './model';
-import type { ParcelOutcome, YearIncome } from './run';
+import type { YearIncome } from './run';
 
 interface ReceiptPlan {
   /** Per receipt, in order: its share of the parcel's quantities and parcel-level provisions. */
@@ -71,13 +72,16 @@ export class Settlement {
   /** The calendar year of each period. */
   private readonly yearOf: Int32Array;
   readonly years = new Map<number, YearIncome>();
+  /** What each parcel's sale came to, by columns (run-outcomes.ts). */
+  readonly outcomes: OutcomeColumns;
+  /** The parcel-level kinds with their bases read once (parcelProvisionsInto). */
+  private readonly compiled: CompiledKinds;
   /** Every split of value added, so a new split ratio can re-split without re-running (share-log.ts). */
   readonly shareLog = new ShareLog();
 
   constructor(
     private readonly model: Model,
     private readonly ledger: Ledger,
-    private readonly outcomes: ParcelOutcome[],
     private readonly debt: ProjectDebt,
     private readonly bonds: BondBook,
     private readonly returnAdvances: (period: number, fund: number, available: Fen, parcel: ParcelModel) => Fen,
@@ -97,6 +101,10 @@ export class Settlement {
     this.kindAccount = Int32Array.from(this.kindId, (id) => this.provisionAccount[id]);
     this.kindRule = Int32Array.from(this.kindId, (id) => this.R.provision[id]);
     this.landIncomeKind = model.poolFromLandIncomeFund ? this.kindId.indexOf('landIncomeFund') : -1;
+    this.compiled = compileKinds(this.parcelKinds);
+    // A waterfall's provisions: the parcel-level kinds, then (on the year basis) the year's kinds.
+    const outcomeKinds = byYear ? [...this.kindId, ...model.provisions.filter((k) => k.def.netting === 'year').map((k) => k.def.id)] : this.kindId;
+    this.outcomes = new OutcomeColumns(model.parcels.length, outcomeKinds, model.tiers.length);
     this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
     this.plans = model.parcels.map(() => null);
     this.recovered = new Float64Array(model.parcels.length);
@@ -106,7 +114,7 @@ export class Settlement {
   }
 
   private costDue(p: ParcelModel): Fen {
-    return p.verifiedCost + this.outcomes[p.index].financingCost;
+    return p.verifiedCost + this.outcomes.financingCost[p.index];
   }
 
   /** Phase 0: a sale receipt arrives in the treasury. */
@@ -140,7 +148,7 @@ export class Settlement {
   /** The first receipt fixes the parcel's financing cost and spreads its quantities over its receipts. */
   private plan(period: number, p: ParcelModel): ReceiptPlan {
     const sale = p.sale!;
-    this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
+    this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
     const weights = receiptWeights(sale.receipts);
     const n = sale.receipts.length;
     // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
@@ -191,12 +199,14 @@ export class Settlement {
   /** Phase 1: the last receipt is in. */
   settle(period: number, p: ParcelModel): void {
     const sale = p.sale!;
-    if (!this.plans[p.index]) this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
+    if (!this.plans[p.index]) this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
     if (!this.yearly) {
       // The provisions of saleWaterfall() on the parcel's own bases; finalize() does the rest of it.
-      const pk = parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
-      for (let k = 0; k < this.kindId.length; k++) this.postProvision(period, p, k, pk.amounts[this.kindId[k]]);
-      this.finalize(period, p, pk.amounts, pk.capped);
+      const o = this.outcomes;
+      const at = p.index * this.kindId.length;
+      const capped = parcelProvisionsInto(sale.revenue, this.costDue(p), p.socialSecurity, p.agriDevBase, this.compiled, o.provisions, at);
+      for (let k = 0; k < this.kindId.length; k++) this.postProvision(period, p, k, o.provisions[at + k]);
+      this.finalize(period, p, capped);
       return;
     }
     // A sale with no receipts (a price of 0) still settles: its plan is made here.
@@ -217,11 +227,13 @@ export class Settlement {
     for (const i of waiting) {
       const p = this.model.parcels[i];
       const plan = this.plans[i]!;
-      const provisions: Record<string, Fen> = {};
-      for (const k of this.parcelKinds) provisions[k.def.id] = plan.parcelKinds[k.def.id].reduce((a, b) => a + b, 0);
+      const o = this.outcomes;
+      const at = i * o.kinds.length;
+      const nK = this.kindId.length;
+      for (let k = 0; k < nK; k++) o.provisions[at + k] = plan.parcelKinds[this.kindId[k]].reduce((a, b) => a + b, 0);
       const attributed = this.yearly.attributed.get(i) ?? [];
-      this.model.provisions.filter((k) => k.def.netting === 'year').forEach((k, j) => { provisions[k.def.id] = attributed[j] ?? 0; });
-      this.finalize(period, p, provisions, plan.parcelKindsCapped);
+      for (let j = 0; nK + j < o.kinds.length; j++) o.provisions[at + nK + j] = attributed[j] ?? 0;
+      this.finalize(period, p, plan.parcelKindsCapped);
     }
   }
 
@@ -275,7 +287,7 @@ export class Settlement {
           rest -= total;
           for (const r of released) {
             this.share(period, this.model.parcels[r.parcel], r.amount, account);
-            this.outcomes[r.parcel].heldBack -= r.amount;
+            this.outcomes.heldBack[r.parcel] -= r.amount;
           }
         }
       }
@@ -292,10 +304,12 @@ export class Settlement {
     return x;
   }
 
-  private finalize(period: number, p: ParcelModel, provisions: Record<string, Fen>, capped: Fen): void {
+  /** The parcel's waterfall made final: its provisions (in the outcome columns) and what of them was capped. */
+  private finalize(period: number, p: ParcelModel, capped: Fen): void {
     const sale = p.sale!;
+    const o = this.outcomes;
     let provisionsTotal = 0;
-    for (const id in provisions) provisionsTotal += provisions[id];
+    for (let k = p.index * o.kinds.length, end = k + o.kinds.length; k < end; k++) provisionsTotal += o.provisions[k];
     const available = Math.max(0, sale.revenue) - provisionsTotal;
     this.recoverUpTo(period, p, available);
     const costRecovered = this.recovered[p.index];
@@ -307,35 +321,29 @@ export class Settlement {
         const account = this.model.projects[g].account;
         this.ledger.post(period, this.treasury, account, hold, this.R.setAside, p.index, p.zone);
         this.debt.hold(g, p.index, hold);
-        this.outcomes[p.index].heldBack += hold;
+        o.heldBack[p.index] += hold;
         this.bonds.redeemEarly(period, p, account, hold);
         valueAdded -= hold;
       }
     }
-    const w: WaterfallResult = {
-      provisions,
-      provisionsTotal,
-      provisionsCapped: capped,
-      bases: {},
-      costRecovered,
-      unrecoveredCost: this.costDue(p) - costRecovered,
-      valueAdded: Math.max(0, valueAdded),
-    };
-    this.outcomes[p.index].waterfall = w;
+    o.settled[p.index] = 1;
+    o.provisionsTotal[p.index] = provisionsTotal;
+    o.provisionsCapped[p.index] = capped;
+    o.costRecovered[p.index] = costRecovered;
+    o.unrecoveredCost[p.index] = this.costDue(p) - costRecovered;
+    o.valueAdded[p.index] = Math.max(0, valueAdded);
     this.share(period, p, valueAdded, this.treasury, false);
   }
 
   /** Value added to the parcel's tiers (added to what it already has: a release comes later). */
   private share(period: number, p: ParcelModel, amount: Fen, from = this.treasury, addToWaterfall = true): void {
     if (amount <= 0) return;
-    const o = this.outcomes[p.index];
     const shares = splitValueAdded(amount, this.model.splits[p.split]);
     this.shareLog.record(this.ledger.length, p.index, amount, from);
     for (let t = 0; t < shares.length; t++) this.ledger.post(period, from, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
     this.shareLog.close(this.ledger.length);
-    if (o.shares.length === 0) o.shares = shares;
-    else for (let t = 0; t < shares.length; t++) o.shares[t] += shares[t];
-    if (addToWaterfall && o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
+    this.outcomes.addShares(p.index, shares);
+    if (addToWaterfall && this.outcomes.settled[p.index]) this.outcomes.valueAdded[p.index] += amount;
   }
 }
 
