@@ -29,9 +29,12 @@ import type { ProjectDebt } from './project-debt';
 import type { Model, ParcelModel, Payment } from './model';
 import type { YearIncome } from './run';
 
+/**
+ * On the year basis, a sold parcel's quantities and parcel-level provisions spread over its
+ * receipts (its cost is spread on either basis, in Settlement's receiptCost column).
+ */
 interface ReceiptPlan {
   /** Per receipt, in order: its share of the parcel's quantities and parcel-level provisions. */
-  costs: Fen[];
   socialSecurity: Fen[];
   agriDevArea: Fen[];
   parcelKinds: Record<string, Fen[]>;
@@ -39,15 +42,11 @@ interface ReceiptPlan {
   carry: Record<string, Fen>;
   receivedSoFar: Fen;
   postedSoFar: Fen;
-  seen: number;
   /** Parcel-level provisions posted (year basis). */
   parcelKindsTotal: Fen;
   parcelKindsCapped: Fen;
 }
 
-// Shared by every plan on the parcel basis, which reads them never (only the costs are spread).
-const NO_AMOUNTS: Fen[] = [];
-const NO_KINDS: Record<string, never> = {};
 
 export class Settlement {
   private readonly treasury: number;
@@ -65,6 +64,13 @@ export class Settlement {
   /** The land income fund's place among the parcel-level kinds (−1 if none or not allocated to the pool). */
   private readonly landIncomeKind: number;
   private readonly plans: (ReceiptPlan | null)[];
+  /** 1 once the parcel's first receipt (or its settlement) fixed its financing cost and spread its cost. */
+  private readonly planned: Uint8Array;
+  /** Receipts of each parcel seen so far. */
+  private readonly seen: Int32Array;
+  /** The cost recognised with each receipt: parcel i's receipts are receiptCost[costAt[i] …]. */
+  private readonly costAt: Int32Array;
+  private readonly receiptCost: Float64Array;
   private readonly recovered: Float64Array;
   /** Costs of each parcel the fund paid and has not had back. */
   readonly fundPaid: Float64Array;
@@ -106,7 +112,12 @@ export class Settlement {
     const outcomeKinds = byYear ? [...this.kindId, ...model.provisions.filter((k) => k.def.netting === 'year').map((k) => k.def.id)] : this.kindId;
     this.outcomes = new OutcomeColumns(model.parcels.length, outcomeKinds, model.tiers.length);
     this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
-    this.plans = model.parcels.map(() => null);
+    this.plans = byYear ? model.parcels.map(() => null) : [];
+    this.planned = new Uint8Array(model.parcels.length);
+    this.seen = new Int32Array(model.parcels.length);
+    this.costAt = new Int32Array(model.parcels.length + 1);
+    for (let i = 0; i < model.parcels.length; i++) this.costAt[i + 1] = this.costAt[i] + (model.parcels[i].sale?.receipts.length ?? 0);
+    this.receiptCost = new Float64Array(this.costAt[model.parcels.length]);
     this.recovered = new Float64Array(model.parcels.length);
     this.fundPaid = new Float64Array(model.parcels.length);
     this.developerPaid = new Float64Array(model.parcels.length);
@@ -120,15 +131,17 @@ export class Settlement {
   /** Phase 0: a sale receipt arrives in the treasury. */
   receipt(period: number, p: ParcelModel, amount: Fen): void {
     this.ledger.post(period, this.buyers, this.treasury, amount, this.R.receipt, p.index, p.zone);
-    const plan = this.plans[p.index] ?? this.plan(period, p);
-    const r = plan.seen++;
+    if (!this.planned[p.index]) this.plan(period, p);
+    const r = this.seen[p.index]++;
+    const cost = this.receiptCost[this.costAt[p.index] + r];
     const y = this.yearOf[period];
     const yi = this.years.get(y);
     if (yi) {
       yi.income += amount;
-      yi.costRecognised += plan.costs[r];
-    } else this.years.set(y, { income: amount, costRecognised: plan.costs[r] });
+      yi.costRecognised += cost;
+    } else this.years.set(y, { income: amount, costRecognised: cost });
     if (!this.yearly) return;
+    const plan = this.plans[p.index]!;
     // Each receipt carries its share of the parcel-level provisions, never more than the parcel's
     // income received so far (shares rounded up could pass it by a fen): the rest waits for the next.
     plan.receivedSoFar += amount;
@@ -142,44 +155,39 @@ export class Settlement {
       amounts[id] = x;
       this.postProvision(period, p, k, x);
     }
-    this.yearly.receipt(y, p.index, { income: amount, reserveCost: plan.costs[r], socialSecurity: plan.socialSecurity[r], agriDevArea: plan.agriDevArea[r] }, amounts);
+    this.yearly.receipt(y, p.index, { income: amount, reserveCost: cost, socialSecurity: plan.socialSecurity[r], agriDevArea: plan.agriDevArea[r] }, amounts);
   }
 
   /** The first receipt fixes the parcel's financing cost and spreads its quantities over its receipts. */
-  private plan(period: number, p: ParcelModel): ReceiptPlan {
+  private plan(period: number, p: ParcelModel): void {
     const sale = p.sale!;
+    this.planned[p.index] = 1;
     this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
     const weights = receiptWeights(sale.receipts);
     const n = sale.receipts.length;
     // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
-    const byYear = this.yearly !== null;
-    const pk = byYear ? parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds) : null;
-    let parcelKinds: Record<string, Fen[]> = NO_KINDS;
-    let carry: Record<string, Fen> = NO_KINDS;
+    const costs = spread(this.costDue(p), weights, n);
+    for (let r = 0; r < n; r++) this.receiptCost[this.costAt[p.index] + r] = costs[r];
+    if (!this.yearly) return;
+    const pk = parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
+    const parcelKinds: Record<string, Fen[]> = {};
+    const carry: Record<string, Fen> = {};
     let parcelKindsTotal = 0;
-    if (pk) {
-      parcelKinds = {};
-      carry = {};
-      for (const id of this.kindId) {
-        parcelKinds[id] = spread(pk.amounts[id], weights, n);
-        carry[id] = 0;
-        parcelKindsTotal += pk.amounts[id];
-      }
+    for (const id of this.kindId) {
+      parcelKinds[id] = spread(pk.amounts[id], weights, n);
+      carry[id] = 0;
+      parcelKindsTotal += pk.amounts[id];
     }
-    const plan: ReceiptPlan = {
-      costs: spread(this.costDue(p), weights, n),
-      socialSecurity: byYear ? spread(p.socialSecurity, weights, n) : NO_AMOUNTS,
-      agriDevArea: byYear ? spread(p.agriDevBase, weights, n) : NO_AMOUNTS,
+    this.plans[p.index] = {
+      socialSecurity: spread(p.socialSecurity, weights, n),
+      agriDevArea: spread(p.agriDevBase, weights, n),
       parcelKinds,
       carry,
       receivedSoFar: 0,
       postedSoFar: 0,
-      seen: 0,
       parcelKindsTotal,
-      parcelKindsCapped: pk ? pk.capped : 0,
+      parcelKindsCapped: pk.capped,
     };
-    this.plans[p.index] = plan;
-    return plan;
   }
 
   /** Posts parcel-level kind number `k` (in this.kindId's order). */
@@ -199,7 +207,7 @@ export class Settlement {
   /** Phase 1: the last receipt is in. */
   settle(period: number, p: ParcelModel): void {
     const sale = p.sale!;
-    if (!this.plans[p.index]) this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
+    if (!this.planned[p.index]) this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
     if (!this.yearly) {
       // The provisions of saleWaterfall() on the parcel's own bases; finalize() does the rest of it.
       const o = this.outcomes;
@@ -210,7 +218,8 @@ export class Settlement {
       return;
     }
     // A sale with no receipts (a price of 0) still settles: its plan is made here.
-    const plan = this.plans[p.index] ?? this.plan(period, p);
+    if (!this.planned[p.index]) this.plan(period, p);
+    const plan = this.plans[p.index]!;
     this.recoverUpTo(period, p, sale.revenue - plan.parcelKindsTotal - this.yearly.bound(p.index));
     this.pendingFinal.push(p.index);
   }
@@ -352,11 +361,29 @@ function receiptWeights(receipts: readonly Payment[]): number[] | null {
   if (receipts.length <= 1) return null;
   const weights = new Array<number>(receipts.length);
   let any = false;
+  let g = 0;
   for (let i = 0; i < receipts.length; i++) {
     weights[i] = receipts[i].amount;
     if (weights[i] > 0) any = true;
+    g = gcd(g, weights[i]);
   }
-  return any ? weights : null;
+  if (!any) return null;
+  // Weights divided by their common factor give the same parts (⌊total × w / Σw⌋ is unchanged)
+  // and keep total × w within exact doubles, where allocate() would otherwise use BigInt.
+  if (g > 1 && Number.isSafeInteger(g)) for (let i = 0; i < weights.length; i++) weights[i] /= g;
+  return weights;
+}
+
+/** Greatest common divisor of two whole numbers (gcd(0, b) = |b|); NaN-free for safe integers. */
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b > 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
 }
 
 /** `total` spread over `count` receipts by their weights; with none above zero the last takes it all. */
