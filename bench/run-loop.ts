@@ -5,10 +5,11 @@
  * nothing here is a test.
  *
  *   node --import tsx bench/run-loop.ts            all sizes
- *   node --import tsx bench/run-loop.ts 10000x240  one size (or `split`, `mc`)
+ *   node --import tsx bench/run-loop.ts 10000x240  one size (or `mc`, `split`, `events`)
  *   LOOP_ONLY=run node --cpu-prof --import tsx bench/run-loop.ts 1000x240   a profile of run() alone
  */
 import { prepare, run, parsePath, type Model } from '../engine/index';
+import { eventsOf } from '../engine/run-events';
 import { IncrementalModel } from '../engine/incremental/index';
 import { LedgerMetrics, fastReader } from '../engine/analysis/index';
 import { portfolio } from './portfolio';
@@ -84,8 +85,16 @@ function split(): void {
   say(`split edit 1000x240 (edit + metrics) ${fmtMs(medianCpuMs(fn, 600, 100))} ms`);
 }
 
+/** Sorting a model's events: once per model, so once per Monte Carlo draw (each draw is a new model). */
+function events(): void {
+  const model = prepared(mcScenario());
+  const fresh = () => eventsOf({ ...model, parcels: model.parcels.slice() });
+  say(`events mc200x120 ${fmtMs(medianCpuMs(fresh, 300, 100))} ms`);
+}
+
 const mcScenario = () => portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12, bond: true, bondShare: 0.8 });
 if (!only || only === 'mc') size('mc200x120', mcScenario(), 400);
 if (!only || only === '1000x240') size('1000x240', portfolio({ parcels: 1000, months: 240, seed: 1 }), 150);
 if (!only || only === '10000x240') size('10000x240', portfolio({ parcels: 10000, months: 240, seed: 1 }), 25);
 if (!only || only === 'split') split();
+if (!only || only === 'events') events();
