@@ -86,15 +86,20 @@ class Collector {
   readonly parcel: Int32Array;
   readonly amount: Float64Array;
   readonly target: Int32Array;
-  readonly period: Int32Array;
+  /** (period, phase) of each event, −1 outside the timeline; count[key + 1] counts them. */
+  readonly key: Int32Array;
+  readonly count: Int32Array;
   length = 0;
 
-  constructor(n: number) {
-    this.kind = new Uint8Array(n);
-    this.parcel = new Int32Array(n);
-    this.amount = new Float64Array(n);
-    this.target = new Int32Array(n);
-    this.period = new Int32Array(n);
+  constructor(n: number, private readonly keys: number) {
+    // One buffer for the columns: a draw of a Monte Carlo sorts a new model's events.
+    const buffer = new ArrayBuffer(n * 21 + (keys + 1) * 4);
+    this.amount = new Float64Array(buffer, 0, n);
+    this.parcel = new Int32Array(buffer, n * 8, n);
+    this.target = new Int32Array(buffer, n * 12, n);
+    this.key = new Int32Array(buffer, n * 16, n);
+    this.count = new Int32Array(buffer, n * 20, keys + 1);
+    this.kind = new Uint8Array(buffer, n * 20 + (keys + 1) * 4, n);
   }
 
   add(kind: Kind, parcel: number, target: number, period: number, amount: number): void {
@@ -102,8 +107,12 @@ class Collector {
     this.kind[i] = kind;
     this.parcel[i] = parcel;
     this.target[i] = target;
-    this.period[i] = period;
     this.amount[i] = amount;
+    const k = period * PHASES + PHASE_BY_KIND[kind];
+    if (k >= 0 && k < this.keys) {
+      this.key[i] = k;
+      this.count[k + 1]++;
+    } else this.key[i] = -1;
   }
 
   many(kind: Kind, parcel: number, pays: readonly Payment[], rule: number): void {
@@ -165,27 +174,34 @@ function visitEvents(model: Model, c: Collector): void {
  */
 function collectEvents(model: Model): Events {
   const keys = model.timeline.months * PHASES;
-  const c = new Collector(eventCount(model));
+  const c = new Collector(eventCount(model), keys);
   visitEvents(model, c);
   const n = c.length;
-  const key = new Int32Array(n);
-  const count = new Int32Array(keys + 1);
-  for (let i = 0; i < n; i++) {
-    const k = c.period[i] * PHASES + PHASE_BY_KIND[c.kind[i]];
-    key[i] = k >= 0 && k < keys ? k : -1;
-    if (key[i] >= 0) count[k + 1]++;
-  }
+  const { key, count } = c;
   for (let k = 0; k < keys; k++) count[k + 1] += count[k];
-  const start = count.slice();
-  const cursor = count.subarray(0, keys);
   const parcels = model.parcels;
+  const np = parcels.length;
+  const buffer = new ArrayBuffer(n * 17 + (keys + 1) * 4 + np * 16);
   const ev: Events = {
-    kind: new Uint8Array(n), parcel: new Int32Array(n), amount: new Float64Array(n), target: new Int32Array(n), start,
-    fund: Int32Array.from(parcels, (p) => p.fund),
-    projectAccount: Int32Array.from(parcels, (p) => (p.project >= 0 ? model.projects[p.project].account : NONE)),
-    developer: Int32Array.from(parcels, (p) => p.developer),
-    zone: Int32Array.from(parcels, (p) => p.zone),
+    amount: new Float64Array(buffer, 0, n),
+    parcel: new Int32Array(buffer, n * 8, n),
+    target: new Int32Array(buffer, n * 12, n),
+    start: new Int32Array(buffer, n * 16, keys + 1),
+    fund: new Int32Array(buffer, n * 16 + (keys + 1) * 4, np),
+    projectAccount: new Int32Array(buffer, n * 16 + (keys + 1 + np) * 4, np),
+    developer: new Int32Array(buffer, n * 16 + (keys + 1 + 2 * np) * 4, np),
+    zone: new Int32Array(buffer, n * 16 + (keys + 1 + 3 * np) * 4, np),
+    kind: new Uint8Array(buffer, n * 16 + (keys + 1 + 4 * np) * 4, n),
   };
+  ev.start.set(count);
+  for (let i = 0; i < np; i++) {
+    const p = parcels[i];
+    ev.fund[i] = p.fund;
+    ev.projectAccount[i] = p.project >= 0 ? model.projects[p.project].account : NONE;
+    ev.developer[i] = p.developer;
+    ev.zone[i] = p.zone;
+  }
+  const cursor = count;
   for (let i = 0; i < n; i++) {
     if (key[i] < 0) continue;
     const at = cursor[key[i]]++;
