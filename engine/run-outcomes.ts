@@ -34,17 +34,41 @@ export class OutcomeColumns {
   readonly shared: Uint8Array;
 
   constructor(readonly parcels: number, readonly kinds: readonly string[], readonly tiers: number, from?: OutcomeColumns, shares?: Float64Array) {
-    this.financingCost = from ? from.financingCost : new Float64Array(parcels);
-    this.heldBack = from ? from.heldBack : new Float64Array(parcels);
-    this.settled = from ? from.settled : new Uint8Array(parcels);
-    this.provisions = from ? from.provisions : new Float64Array(parcels * kinds.length);
-    this.provisionsTotal = from ? from.provisionsTotal : new Float64Array(parcels);
-    this.provisionsCapped = from ? from.provisionsCapped : new Float64Array(parcels);
-    this.costRecovered = from ? from.costRecovered : new Float64Array(parcels);
-    this.unrecoveredCost = from ? from.unrecoveredCost : new Float64Array(parcels);
-    this.valueAdded = from ? from.valueAdded : new Float64Array(parcels);
-    this.shared = from ? from.shared : new Uint8Array(parcels);
-    this.shares = shares ?? new Float64Array(parcels * tiers);
+    if (from) {
+      this.financingCost = from.financingCost;
+      this.heldBack = from.heldBack;
+      this.settled = from.settled;
+      this.provisions = from.provisions;
+      this.provisionsTotal = from.provisionsTotal;
+      this.provisionsCapped = from.provisionsCapped;
+      this.costRecovered = from.costRecovered;
+      this.unrecoveredCost = from.unrecoveredCost;
+      this.valueAdded = from.valueAdded;
+      this.shared = from.shared;
+      this.shares = shares ?? from.shares;
+      return;
+    }
+    // One buffer for all the columns (a draw of a Monte Carlo makes them anew each run).
+    const n = parcels;
+    const doubles = n * (7 + kinds.length + tiers);
+    const buffer = new ArrayBuffer(doubles * 8 + 2 * n);
+    let at = 0;
+    const f64 = (length: number) => {
+      const column = new Float64Array(buffer, at * 8, length);
+      at += length;
+      return column;
+    };
+    this.financingCost = f64(n);
+    this.heldBack = f64(n);
+    this.provisionsTotal = f64(n);
+    this.provisionsCapped = f64(n);
+    this.costRecovered = f64(n);
+    this.unrecoveredCost = f64(n);
+    this.valueAdded = f64(n);
+    this.provisions = f64(n * kinds.length);
+    this.shares = shares ?? f64(n * tiers);
+    this.settled = new Uint8Array(buffer, doubles * 8, n);
+    this.shared = new Uint8Array(buffer, doubles * 8 + n, n);
   }
 
   /** The same outcomes with other shares (a re-split: nothing else moves). */
