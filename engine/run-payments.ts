@@ -54,12 +54,14 @@ export class Payments {
 
   /** Those that waited first, then this period's, in priority order. */
   payDue(period: number): void {
-    const waiting = this.queue;
-    this.queue = [];
-    for (const w of waiting) {
-      if (this.pay(period, w.kind, w.parcel, w.amount, w.rule)) {
-        this.delays.push({ parcel: w.parcel, rule: this.ruleId(w), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: period });
-      } else this.queue.push(w);
+    if (this.queue.length > 0) {
+      const waiting = this.queue;
+      this.queue = [];
+      for (const w of waiting) {
+        if (this.pay(period, w.kind, w.parcel, w.amount, w.rule)) {
+          this.delays.push({ parcel: w.parcel, rule: this.ruleId(w), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: period });
+        } else this.queue.push(w);
+      }
     }
     const ev = this.ev;
     const base = period * PHASES + 2;
