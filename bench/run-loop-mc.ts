@@ -17,10 +17,12 @@ const draws = [
   { salePriceFactor: '1.0412', costFactor: '0.9811', saleDelayMonths: 1, rateShiftBp: -31 },
 ].map((a) => Object.entries(a).map(([k, v]) => ({ path: `adjustments.${k}`, value: v })));
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 let n = 0;
 while (performance.now() - t0 < Number(process.env.LOOP_SECONDS ?? 15) * 1000) {
   created.model.editAll(draws[n++ % 2]);
   const m = new LedgerMetrics(created.model.output);
   for (const r of READERS) r(m);
 }
-process.stdout.write(`${n} draws, ${((performance.now() - t0) / n).toFixed(3)} ms a draw (wall)\n`);
+const cpu = process.cpuUsage(c0);
+process.stdout.write(`${n} draws, ${((performance.now() - t0) / n).toFixed(3)} ms a draw (wall), ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms (CPU, this process)\n`);
