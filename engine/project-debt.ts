@@ -98,11 +98,6 @@ export class ProjectDebt {
     return this.bonds.ofProject(group);
   }
 
-  /** Debt service the fund paid for the group's bonds and not yet recovered: [bond state, amount]. */
-  owedToFund(group: number): { fund: number; take: (amount: Fen) => void; amount: Fen }[] {
-    return this.bonds.ofProject(group).filter((s) => s.owedToFund > 0).map((s) => ({ fund: s.bond.fund, amount: s.owedToFund, take: (x: Fen) => { s.owedToFund -= x; } }));
-  }
-
   hold(group: number, parcel: number, amount: Fen): void {
     if (amount <= 0) return;
     const list = this.withheld.get(group) ?? [];
