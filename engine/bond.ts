@@ -75,6 +75,8 @@ export class BondBook {
   readonly states: BondState[];
   private readonly fiscal: number;
   private readonly issuedByYear = new Map<number, Fen>();
+  private readonly byProject = new Map<number, BondState[]>();
+  private byProjectCount = -1;
 
   constructor(private readonly model: Model, private readonly ledger: Ledger, private readonly onFiscalSupport: (fund: number, amount: Fen, period: number) => void = () => {}) {
     this.states = model.bonds.map((bond) => newState(bond, null));
@@ -116,19 +118,19 @@ export class BondBook {
       const b = s.bond;
       if (left <= 0) break;
       if (!s.issued || !b.earlyRedemption || b.project !== parcel.project || s.outstanding === 0) continue;
-      const fee = (x: Fen) => mulRate(x, b.redemptionFee);
       // Redeem as much as the money allows, leaving room for the fee on it.
       let amount = Math.min(s.outstanding, left);
-      while (amount > 0 && amount + fee(amount) > left) amount -= Math.max(1, fee(amount));
+      while (amount > 0 && amount + mulRate(amount, b.redemptionFee) > left) amount -= Math.max(1, mulRate(amount, b.redemptionFee));
       if (amount <= 0) continue;
+      const fee = mulRate(amount, b.redemptionFee);
       this.ledger.post(period, account, b.holders, amount, R.early, parcel.index, parcel.zone);
-      this.ledger.post(period, account, b.agent, fee(amount), R.redemptionFee, parcel.index, parcel.zone);
+      this.ledger.post(period, account, b.agent, fee, R.redemptionFee, parcel.index, parcel.zone);
       s.outstanding -= amount;
       s.principalPaid += amount;
       s.earlyRedeemed += amount;
-      s.feesPaid += fee(amount);
-      left -= amount + fee(amount);
-      s.schedule.push({ period, interest: 0, principal: amount, fees: fee(amount), rollover: 0, fiscalSupport: 0 });
+      s.feesPaid += fee;
+      left -= amount + fee;
+      s.schedule.push({ period, interest: 0, principal: amount, fees: fee, rollover: 0, fiscalSupport: 0 });
     }
   }
 
@@ -200,15 +202,9 @@ export class BondBook {
       }
       // Interest and fees first from the project's account, then principal, all to the holders.
       let fromH = fromHome;
-      const payPart = (amount: Fen, to: number, rule: number) => {
-        const h = Math.min(amount, fromH);
-        fromH -= h;
-        this.ledger.post(period, home, to, h, rule);
-        this.ledger.post(period, b.fund, to, amount - h, rule);
-      };
-      payPart(interest, b.holders, R.interest);
-      payPart(fees, b.agent, R.redemptionFee);
-      payPart(principal, b.holders, R.principal);
+      fromH -= this.payPart(period, home, b.fund, interest, fromH, b.holders, R.interest);
+      fromH -= this.payPart(period, home, b.fund, fees, fromH, b.agent, R.redemptionFee);
+      this.payPart(period, home, b.fund, principal, fromH, b.holders, R.principal);
       // What the fund paid beyond a rollover's proceeds is owed back to it by the project's sales.
       s.owedToFund += due - fromHome - row.rollover;
       s.interestPaid += interest;
@@ -218,6 +214,14 @@ export class BondBook {
       s.outstanding -= principal;
       s.schedule.push(row);
     }
+  }
+
+  /** Pays `amount` to `to`: what `fromHome` still covers from the bond's home account, the rest from its fund. Returns the part from home. */
+  private payPart(period: number, home: number, fund: number, amount: Fen, fromHome: Fen, to: number, rule: number): Fen {
+    const h = Math.min(amount, fromHome);
+    this.ledger.post(period, home, to, h, rule);
+    this.ledger.post(period, fund, to, amount - h, rule);
+    return h;
   }
 
   /** Whether a 含权 bond is repaid at its option date (ifFunded: the money to repay it is there). */
@@ -232,7 +236,17 @@ export class BondBook {
 
   /** The bonds of a project (or of no project: -1), the original and rollover ones. */
   ofProject(project: number): BondState[] {
-    return this.states.filter((s) => s.bond.project === project);
+    // Asked at every settlement: kept per project until a rollover joins the states.
+    if (this.byProjectCount !== this.states.length) {
+      this.byProject.clear();
+      this.byProjectCount = this.states.length;
+    }
+    let list = this.byProject.get(project);
+    if (!list) {
+      list = this.states.filter((s) => s.bond.project === project);
+      this.byProject.set(project, list);
+    }
+    return list;
   }
 
   /** What `s` still owes from `period` on (phase 1: this period's debt service not yet paid), to its maturity. */

@@ -5,7 +5,7 @@
  */
 export { simulate } from './simulate';
 export { prepare, type Prepared } from './scenario/normalize';
-export { run, shareLogOf, type RunOutput } from './run';
+export { run, shareLogOf, parcelTotal, type RunOutput } from './run';
 export { projectCoverage, type Coverage } from './coverage';
 export { report, VIEWS, SCHEMA_VERSION, type View, type PartialResult, type Result, type Totals, type PeriodRow, type ParcelRow } from './report';
 export { FIGURES, NOT_FIGURES, figure, figuresAt, type Figure, type FigureLevel } from './figures';

@@ -297,8 +297,13 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
   if (sum === 0) throw new RangeError('weights sum to zero');
   const neg = total < 0;
   const abs = neg ? -total : total;
-  const parts = weights.map((w) => floorMulDiv(abs, w, sum));
-  let left = abs - parts.reduce((a, b) => a + b, 0);
+  // Loops, not map/reduce: a run allocates once or twice per sale, and closures cost there.
+  const parts = new Array<Fen>(weights.length);
+  let left = abs;
+  for (let i = 0; i < weights.length; i++) {
+    parts[i] = floorMulDiv(abs, weights[i], sum);
+    left -= parts[i];
+  }
   for (let i = 0; left > 0; i = (i + 1) % parts.length) {
     if (weights[i] > 0) { parts[i] += 1; left -= 1; }
   }

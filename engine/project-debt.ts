@@ -18,7 +18,7 @@
  * debt, and the 55 held back goes to X's tiers: value added 65 + 65 = 240 − 110.
  */
 import { mulDivHalfUp, type Fen } from './money';
-import type { BondBook } from './bond';
+import type { BondBook, BondState } from './bond';
 import type { Ledger } from './ledger';
 import type { Model } from './model';
 
@@ -93,9 +93,9 @@ export class ProjectDebt {
     return Math.max(0, owed - Math.max(0, this.ledger.balances[this.model.projects[group].account]));
   }
 
-  /** Debt service the fund paid for the group's bonds and not yet recovered: [bond state, amount]. */
-  owedToFund(group: number): { fund: number; take: (amount: Fen) => void; amount: Fen }[] {
-    return this.bonds.ofProject(group).filter((s) => s.owedToFund > 0).map((s) => ({ fund: s.bond.fund, amount: s.owedToFund, take: (x: Fen) => { s.owedToFund -= x; } }));
+  /** The group's bonds, the original and rollover ones (each keeps what its fund paid: owedToFund). */
+  bondsOf(group: number): readonly BondState[] {
+    return this.bonds.ofProject(group);
   }
 
   hold(group: number, parcel: number, amount: Fen): void {

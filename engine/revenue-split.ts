@@ -31,7 +31,7 @@ export function splitRatios(tierOrder: readonly string[], ratios: Record<string,
 
 /** The value added shared by tier; a non-positive value added gives every tier zero. */
 export function splitValueAdded(valueAddedFen: Fen, ratios: SplitRatios): Fen[] {
-  if (valueAddedFen <= 0) return ratios.tiers.map(() => 0);
+  if (valueAddedFen <= 0) return new Array<Fen>(ratios.tiers.length).fill(0);
   switch (ratios.remainder) {
     case 'first': return allocate(valueAddedFen, ratios.weights);
     case 'largestRemainder': return largestRemainder(valueAddedFen, ratios.weights);
@@ -40,12 +40,17 @@ export function splitValueAdded(valueAddedFen: Fen, ratios: SplitRatios): Fen[] 
 }
 
 function lastTakesRest(total: Fen, weights: readonly number[]): Fen[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  for (const w of weights) sum += w;
   // The last tier with a weight takes the rest; tiers after it (weight 0) get nothing.
   let last = weights.length - 1;
   while (last > 0 && weights[last] === 0) last--;
-  const parts = weights.map((w, i) => (i < last ? mulDivHalfUp(total, w, sum) : 0));
-  const rest = total - parts.reduce((a, b) => a + b, 0);
+  const parts = new Array<Fen>(weights.length);
+  let rest = total;
+  for (let i = 0; i < weights.length; i++) {
+    parts[i] = i < last ? mulDivHalfUp(total, weights[i], sum) : 0;
+    rest -= parts[i];
+  }
   // Rounding every earlier share up can overshoot by a few fen when the last weight is tiny: a
   // negative share is not a share, so then the fair largest-remainder answer stands instead.
   if (rest < 0) return largestRemainder(total, weights);

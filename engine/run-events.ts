@@ -72,60 +72,143 @@ export function paymentRuleId(kind: Kind, acquisitionRule: string | null): strin
   return kind === Kind.Acquisition ? acquisitionRule! : PAYMENT_RULE[kind]!;
 }
 
-type Visit = (kind: Kind, parcel: number, target: number, period: number, amount: number) => void;
+/** Event phase by kind, as a lookup table. */
+const PHASE_BY_KIND = Uint8Array.from({ length: Kind.SaleFee + 1 }, (_, k) => PHASE_OF[k as Kind]);
 
-/** Every event of the model, in the order events of one (period, phase) keep. */
-function visitEvents(model: Model, visit: Visit): void {
-  const kindRule: number[] = [];
-  for (const [k, id] of Object.entries(PAYMENT_RULE)) kindRule[Number(k)] = ruleIndex(id);
-  const many = (kind: Kind, parcel: number, pays: readonly Payment[], rule: number) => {
-    for (let k = 0; k < pays.length; k++) visit(kind, parcel, rule, pays[k].period, pays[k].amount);
-  };
-  for (const a of model.poolCapital) visit(Kind.PoolCapital, NONE, a.fund, a.period, a.amount);
-  for (const a of model.appropriations) visit(Kind.Appropriation, NONE, a.fund, a.period, a.amount);
-  for (const a of model.poolInflows) visit(Kind.PoolInflow, NONE, a.fund, a.period, a.amount);
-  model.preAllocations.forEach((a, i) => visit(Kind.PreAllocation, NONE, i, a.period, a.amount));
-  // Payments of a period are made in priority order (lower first), then in parcel order.
-  const order = model.parcels.map((p) => p.index).sort((a, b) => model.parcels[a].priority - model.parcels[b].priority || a - b);
-  for (const i of order) {
+/**
+ * The model's events in the order events of one (period, phase) keep, written to columns as they
+ * are met: pool capital, appropriations, pool inflows, pre-allocations, then each parcel in
+ * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
+ * works, holding, receipts, settlement and sale fee.
+ */
+class Collector {
+  readonly kind: Uint8Array;
+  readonly parcel: Int32Array;
+  readonly amount: Float64Array;
+  readonly target: Int32Array;
+  /** (period, phase) of each event, −1 outside the timeline; count[key + 1] counts them. */
+  readonly key: Int32Array;
+  readonly count: Int32Array;
+  length = 0;
+
+  constructor(n: number, private readonly keys: number) {
+    // One buffer for the columns: a draw of a Monte Carlo sorts a new model's events.
+    const buffer = new ArrayBuffer(n * 21 + (keys + 1) * 4);
+    this.amount = new Float64Array(buffer, 0, n);
+    this.parcel = new Int32Array(buffer, n * 8, n);
+    this.target = new Int32Array(buffer, n * 12, n);
+    this.key = new Int32Array(buffer, n * 16, n);
+    this.count = new Int32Array(buffer, n * 20, keys + 1);
+    this.kind = new Uint8Array(buffer, n * 20 + (keys + 1) * 4, n);
+  }
+
+  add(kind: Kind, parcel: number, target: number, period: number, amount: number): void {
+    const i = this.length++;
+    this.kind[i] = kind;
+    this.parcel[i] = parcel;
+    this.target[i] = target;
+    this.amount[i] = amount;
+    const k = period * PHASES + PHASE_BY_KIND[kind];
+    if (k >= 0 && k < this.keys) {
+      this.key[i] = k;
+      this.count[k + 1]++;
+    } else this.key[i] = -1;
+  }
+
+  many(kind: Kind, parcel: number, pays: readonly Payment[], rule: number): void {
+    for (let k = 0; k < pays.length; k++) this.add(kind, parcel, rule, pays[k].period, pays[k].amount);
+  }
+}
+
+function eventCount(model: Model): number {
+  let n = model.poolCapital.length + model.appropriations.length + model.poolInflows.length + model.preAllocations.length;
+  for (const p of model.parcels) {
+    n += p.leases.length + p.acquisitionPayments.length + p.serviceFeePayments.length + p.works.length + p.managementFeePayments.length + p.holding.length;
+    if (p.sale) n += p.sale.receipts.length + 1 + (p.sale.businessFee > 0 ? 1 : 0);
+  }
+  return n;
+}
+
+/** Parcel indices in payment order: priority (lower first), then parcel order. */
+function paymentOrder(model: Model): number[] {
+  const parcels = model.parcels;
+  const order = parcels.map((p) => p.index);
+  let sorted = true;
+  for (let k = 1; k < order.length && sorted; k++) {
+    const a = parcels[order[k - 1]];
+    const b = parcels[order[k]];
+    sorted = a.priority < b.priority || (a.priority === b.priority && order[k - 1] < order[k]);
+  }
+  return sorted ? order : order.sort((a, b) => parcels[a].priority - parcels[b].priority || a - b);
+}
+
+function visitEvents(model: Model, c: Collector): void {
+  const serviceFee = ruleIndex(PAYMENT_RULE[Kind.ServiceFee]!);
+  const works = ruleIndex(PAYMENT_RULE[Kind.Works]!);
+  const managementFee = ruleIndex(PAYMENT_RULE[Kind.ManagementFee]!);
+  const holding = ruleIndex(PAYMENT_RULE[Kind.Holding]!);
+  const saleFee = ruleIndex(PAYMENT_RULE[Kind.SaleFee]!);
+  for (const a of model.poolCapital) c.add(Kind.PoolCapital, NONE, a.fund, a.period, a.amount);
+  for (const a of model.appropriations) c.add(Kind.Appropriation, NONE, a.fund, a.period, a.amount);
+  for (const a of model.poolInflows) c.add(Kind.PoolInflow, NONE, a.fund, a.period, a.amount);
+  for (let i = 0; i < model.preAllocations.length; i++) c.add(Kind.PreAllocation, NONE, i, model.preAllocations[i].period, model.preAllocations[i].amount);
+  for (const i of paymentOrder(model)) {
     const p = model.parcels[i];
-    many(Kind.Lease, i, p.leases, NONE);
-    many(Kind.Acquisition, i, p.acquisitionPayments, p.acquisitionRule ? ruleIndex(p.acquisitionRule) : NONE);
-    many(Kind.ServiceFee, i, p.serviceFeePayments, kindRule[Kind.ServiceFee]);
-    many(Kind.Works, i, p.works, kindRule[Kind.Works]);
-    many(Kind.ManagementFee, i, p.managementFeePayments, kindRule[Kind.ManagementFee]);
-    many(Kind.Holding, i, p.holding, kindRule[Kind.Holding]);
+    c.many(Kind.Lease, i, p.leases, NONE);
+    c.many(Kind.Acquisition, i, p.acquisitionPayments, p.acquisitionRule ? ruleIndex(p.acquisitionRule) : NONE);
+    c.many(Kind.ServiceFee, i, p.serviceFeePayments, serviceFee);
+    c.many(Kind.Works, i, p.works, works);
+    c.many(Kind.ManagementFee, i, p.managementFeePayments, managementFee);
+    c.many(Kind.Holding, i, p.holding, holding);
     if (p.sale) {
-      many(Kind.Receipt, i, p.sale.receipts, NONE);
-      visit(Kind.Settle, i, NONE, p.sale.settlementPeriod, 0);
-      if (p.sale.businessFee > 0) visit(Kind.SaleFee, i, kindRule[Kind.SaleFee], p.sale.period, p.sale.businessFee);
+      c.many(Kind.Receipt, i, p.sale.receipts, NONE);
+      c.add(Kind.Settle, i, NONE, p.sale.settlementPeriod, 0);
+      if (p.sale.businessFee > 0) c.add(Kind.SaleFee, i, saleFee, p.sale.period, p.sale.businessFee);
     }
   }
 }
 
-/** A stable counting sort by (period, phase): counted in one visit, placed in a second. */
+/**
+ * A stable counting sort by (period, phase) of the events in the order met. An event dated
+ * outside the timeline has no (period, phase) and is left out; the columns keep one slot per event met.
+ */
 function collectEvents(model: Model): Events {
   const keys = model.timeline.months * PHASES;
-  const count = new Int32Array(keys + 1);
-  let n = 0;
-  visitEvents(model, (kind, _parcel, _target, period) => { count[period * PHASES + PHASE_OF[kind] + 1]++; n++; });
+  const c = new Collector(eventCount(model), keys);
+  visitEvents(model, c);
+  const n = c.length;
+  const { key, count } = c;
   for (let k = 0; k < keys; k++) count[k + 1] += count[k];
-  const start = count.slice();
-  const cursor = count.slice(0, keys);
   const parcels = model.parcels;
+  const np = parcels.length;
+  const buffer = new ArrayBuffer(n * 17 + (keys + 1) * 4 + np * 16);
   const ev: Events = {
-    kind: new Uint8Array(n), parcel: new Int32Array(n), amount: new Float64Array(n), target: new Int32Array(n), start,
-    fund: Int32Array.from(parcels, (p) => p.fund),
-    projectAccount: Int32Array.from(parcels, (p) => (p.project >= 0 ? model.projects[p.project].account : NONE)),
-    developer: Int32Array.from(parcels, (p) => p.developer),
-    zone: Int32Array.from(parcels, (p) => p.zone),
+    amount: new Float64Array(buffer, 0, n),
+    parcel: new Int32Array(buffer, n * 8, n),
+    target: new Int32Array(buffer, n * 12, n),
+    start: new Int32Array(buffer, n * 16, keys + 1),
+    fund: new Int32Array(buffer, n * 16 + (keys + 1) * 4, np),
+    projectAccount: new Int32Array(buffer, n * 16 + (keys + 1 + np) * 4, np),
+    developer: new Int32Array(buffer, n * 16 + (keys + 1 + 2 * np) * 4, np),
+    zone: new Int32Array(buffer, n * 16 + (keys + 1 + 3 * np) * 4, np),
+    kind: new Uint8Array(buffer, n * 16 + (keys + 1 + 4 * np) * 4, n),
   };
-  visitEvents(model, (kind, parcel, target, period, amount) => {
-    const i = cursor[period * PHASES + PHASE_OF[kind]]++;
-    ev.kind[i] = kind;
-    ev.parcel[i] = parcel;
-    ev.amount[i] = amount;
-    ev.target[i] = target;
-  });
+  ev.start.set(count);
+  for (let i = 0; i < np; i++) {
+    const p = parcels[i];
+    ev.fund[i] = p.fund;
+    ev.projectAccount[i] = p.project >= 0 ? model.projects[p.project].account : NONE;
+    ev.developer[i] = p.developer;
+    ev.zone[i] = p.zone;
+  }
+  const cursor = count;
+  for (let i = 0; i < n; i++) {
+    if (key[i] < 0) continue;
+    const at = cursor[key[i]]++;
+    ev.kind[at] = c.kind[i];
+    ev.parcel[at] = c.parcel[i];
+    ev.amount[at] = c.amount[i];
+    ev.target[at] = c.target[i];
+  }
   return ev;
 }

@@ -54,12 +54,14 @@ export class Payments {
 
   /** Those that waited first, then this period's, in priority order. */
   payDue(period: number): void {
-    const waiting = this.queue;
-    this.queue = [];
-    for (const w of waiting) {
-      if (this.pay(period, w.kind, w.parcel, w.amount, w.rule)) {
-        this.delays.push({ parcel: w.parcel, rule: this.ruleId(w), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: period });
-      } else this.queue.push(w);
+    if (this.queue.length > 0) {
+      const waiting = this.queue;
+      this.queue = [];
+      for (const w of waiting) {
+        if (this.pay(period, w.kind, w.parcel, w.amount, w.rule)) {
+          this.delays.push({ parcel: w.parcel, rule: this.ruleId(w), amount: w.amount, duePeriod: w.duePeriod, paidPeriod: period });
+        } else this.queue.push(w);
+      }
     }
     const ev = this.ev;
     const base = period * PHASES + 2;
@@ -68,11 +70,17 @@ export class Payments {
       const kind = ev.kind[i] as Kind;
       const parcel = ev.parcel[i];
       // A payment may not jump the queue of those already waiting on the same fund.
-      const blocked = waitPolicy && this.queue.length > 0 && this.queue.some((w) => ev.fund[w.parcel] === ev.fund[parcel]);
+      const blocked = waitPolicy && this.queue.length > 0 && this.waitingOn(ev.fund[parcel]);
       if (blocked || !this.pay(period, kind, parcel, ev.amount[i], ev.target[i])) {
         this.queue.push({ kind, parcel, amount: ev.amount[i], rule: ev.target[i], duePeriod: period });
       }
     }
+  }
+
+  private waitingOn(fund: number): boolean {
+    const fundOf = this.ev.fund;
+    for (const w of this.queue) if (fundOf[w.parcel] === fund) return true;
+    return false;
   }
 
   /** Payments still waiting when the timeline ends. */

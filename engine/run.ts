@@ -23,7 +23,7 @@
  * settlement.ts, bond.ts, run-payments.ts; advances.ts keeps what the budget advanced.
  */
 import { Ledger } from './ledger';
-import { type WaterfallResult } from './sale-waterfall';
+import { OutcomeColumns, type ParcelOutcome } from './run-outcomes';
 import { type Fen } from './money';
 import type { Model } from './model';
 import { BondBook, type BondState } from './bond';
@@ -32,17 +32,10 @@ import { Settlement } from './settlement';
 import { Advances } from './advances';
 import { Payments } from './run-payments';
 import { Inflows } from './run-inflows';
-import { PHASES, eventsOf } from './run-events';
+import { PHASES, eventsOf, type Events } from './run-events';
 import type { ShareLog } from './share-log';
 
-export interface ParcelOutcome {
-  waterfall: WaterfallResult | null;
-  shares: Fen[];
-  /** Financing cost attributed to the parcel (inside its 核定成本). */
-  financingCost: Fen;
-  /** Value added held back for its project's debt service and not released. */
-  heldBack: Fen;
-}
+export type { ParcelOutcome } from './run-outcomes';
 
 /** Land income and the cost-type deduction recognised with it, per calendar year (P-3, P-11). */
 export interface YearIncome {
@@ -63,6 +56,7 @@ export interface Delay {
 export interface RunOutput {
   readonly model: Model;
   readonly ledger: Ledger;
+  /** Built from the run's outcome columns when first read (outcomeColumnsOf gives the columns). */
   readonly parcels: readonly ParcelOutcome[];
   readonly delays: readonly Delay[];
   readonly bonds: readonly BondState[];
@@ -73,17 +67,20 @@ export interface RunOutput {
   readonly notes: readonly { id: string; message: string; messageZh: string }[];
 }
 
+/** How many postings a run of these events made. */
+const POSTED = new WeakMap<Events, number>();
+
 export function run(model: Model): RunOutput {
   const ev = eventsOf(model);
   // Most events post once, a settlement a handful of times, a period a top-up or two, a bond its
-  // coupons; a scenario that posts more grows the ledger. Sized close, as zeroed columns cost GC time.
-  const ledger = new Ledger(model.accounts.list.length, Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
-  const outcomes: ParcelOutcome[] = model.parcels.map(() => ({ waterfall: null, shares: [], financingCost: 0, heldBack: 0 }));
+  // coupons; a scenario that posts more grows the ledger. Sized close, as zeroed columns cost GC
+  // time: a model run again (the same events) posts what it posted before.
+  const ledger = new Ledger(model.accounts.list.length, POSTED.get(ev) ?? Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
   const notes: { id: string; message: string; messageZh: string }[] = [];
   const advances = new Advances(model, ledger);
   const bonds = new BondBook(model, ledger, (fund, amount) => advances.add(fund, amount, 'debtSupport'));
   const debt = new ProjectDebt(model, bonds, ledger);
-  const settlement = new Settlement(model, ledger, outcomes, debt, bonds, (period, fund, available, p) => advances.returnFrom(period, fund, available, p.index, p.zone));
+  const settlement = new Settlement(model, ledger, debt, bonds, (period, fund, available, p) => advances.returnFrom(period, fund, available, p.index, p.zone));
   const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid);
   const inflows = new Inflows(model, ledger, ev, advances, settlement);
 
@@ -103,13 +100,35 @@ export function run(model: Model): RunOutput {
     payments.payDue(period);
   }
   payments.finish();
-  return remember({ model, ledger, parcels: outcomes, delays: payments.delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding: advances.debtSupportOutstanding() }, settlement.shareLog);
+  POSTED.set(ev, ledger.length);
+  return runOutput({ model, ledger, delays: payments.delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding: advances.debtSupportOutstanding() }, settlement.outcomes, settlement.shareLog);
 }
 
-/** Keeps a run's log of splits beside its output. */
-export function remember(out: RunOutput, log: ShareLog): RunOutput {
+/** A run's output: its parcels' outcomes built from `outcomes` when first read; its log of splits kept beside it. */
+export function runOutput(fields: Omit<RunOutput, 'parcels'>, outcomes: OutcomeColumns, log: ShareLog): RunOutput {
+  let parcels: ParcelOutcome[] | null = null;
+  const out: RunOutput = {
+    model: fields.model,
+    ledger: fields.ledger,
+    get parcels() {
+      return (parcels ??= outcomes.objects());
+    },
+    delays: fields.delays,
+    bonds: fields.bonds,
+    years: fields.years,
+    debtSupportOutstanding: fields.debtSupportOutstanding,
+    notes: fields.notes,
+  };
   SHARE_LOGS.set(out, log);
+  OUTCOMES.set(out, outcomes);
   return out;
+}
+
+const OUTCOMES = new WeakMap<RunOutput, OutcomeColumns>();
+
+/** The columns a run's parcel outcomes are built from (totals over parcels read them without building objects). */
+export function outcomeColumnsOf(out: RunOutput): OutcomeColumns | undefined {
+  return OUTCOMES.get(out);
 }
 
 /** Each run's log of its splits, kept beside the output (the Result does not show it). */
@@ -117,4 +136,13 @@ const SHARE_LOGS = new WeakMap<RunOutput, ShareLog>();
 
 export function shareLogOf(out: RunOutput): ShareLog | undefined {
   return SHARE_LOGS.get(out);
+}
+
+/** Σ over the parcels of an outcome figure, read from the columns (no outcome objects built). */
+export function parcelTotal(out: RunOutput, column: 'unrecoveredCost' | 'heldBack' | 'financingCost'): Fen {
+  const c = OUTCOMES.get(out);
+  if (c) return c.total(column);
+  let s = 0;
+  for (const o of out.parcels) s += column === 'unrecoveredCost' ? (o.waterfall?.unrecoveredCost ?? 0) : o[column];
+  return s;
 }

@@ -81,3 +81,57 @@ export function saleWaterfall(input: WaterfallInput, kinds: readonly ProvisionRa
     valueAdded: available - costRecovered,
   };
 }
+
+/**
+ * The kinds of parcelProvisions() with their bases read once: each term of a base as a sign and
+ * where its quantity is (income, reserve cost, social security, agri-development area, or an
+ * earlier kind's amount). The run takes a parcel's provisions with these, by index, with no
+ * record built and no quantity name parsed per sale.
+ */
+export interface CompiledKinds {
+  readonly rates: readonly ProvisionRate[];
+  /** Per kind, its terms flattened: sign, source, sign, source, … (source ≥ 4: kind source − 4; −1: nothing). */
+  readonly terms: readonly Int32Array[];
+}
+
+const QUANTITY_SOURCE: Record<string, number> = { income: 0, reserveCost: 1, socialSecurity: 2, agriDevArea: 3 };
+
+export function compileKinds(kinds: readonly ProvisionRate[]): CompiledKinds {
+  const terms = kinds.map((k, i) => {
+    const flat = new Int32Array(k.def.base.length * 2);
+    k.def.base.forEach((term, t) => {
+      flat[2 * t] = term.sign;
+      if (term.quantity.startsWith('provision:')) {
+        // provisionBase() reads the amounts of the kinds taken so far: a kind later in the list (or not in it) is 0.
+        const j = kinds.findIndex((x) => x.def.id === term.quantity.slice('provision:'.length));
+        flat[2 * t + 1] = j >= 0 && j < i ? 4 + j : -1;
+      } else flat[2 * t + 1] = QUANTITY_SOURCE[term.quantity];
+    });
+    return flat;
+  });
+  return { rates: kinds, terms };
+}
+
+/**
+ * parcelProvisions() of the compiled kinds, written to out[at …] in kind order; returns what was
+ * capped. The same arithmetic in the same order, so the same fen.
+ */
+export function parcelProvisionsInto(income: Fen, reserveCost: Fen, socialSecurity: Fen, agriDevArea: Fen, kinds: CompiledKinds, out: Float64Array, at: number): Fen {
+  let room = Math.max(0, income);
+  let capped = 0;
+  for (let k = 0; k < kinds.terms.length; k++) {
+    const terms = kinds.terms[k];
+    let base = 0;
+    for (let t = 0; t < terms.length; t += 2) {
+      const source = terms[t + 1];
+      const v = source === 0 ? income : source === 1 ? reserveCost : source === 2 ? socialSecurity : source === 3 ? agriDevArea : source > 3 ? out[at + source - 4] : 0;
+      base += terms[t] * v;
+    }
+    const due = mulRate(Math.max(0, base), kinds.rates[k].rate);
+    const take = Math.min(room, due);
+    out[at + k] = take;
+    capped += due - take;
+    room -= take;
+  }
+  return capped;
+}

@@ -17,7 +17,8 @@
  */
 import { allocate, mulRate, type Fen } from './money';
 import { NONE, type Ledger } from './ledger';
-import { parcelProvisions, saleWaterfall, type ProvisionRate, type WaterfallResult } from './sale-waterfall';
+import { compileKinds, parcelProvisions, parcelProvisionsInto, type CompiledKinds, type ProvisionRate } from './sale-waterfall';
+import { OutcomeColumns } from './run-outcomes';
 import { splitValueAdded } from './revenue-split';
 import { YearProvisions } from './year-provisions';
 import { ShareLog } from './share-log';
@@ -25,12 +26,15 @@ import { ruleIndex } from './rules';
 import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
-import type { Model, ParcelModel } from './model';
-import type { ParcelOutcome, YearIncome } from './run';
+import type { Model, ParcelModel, Payment } from './model';
+import type { YearIncome } from './run';
 
+/**
+ * On the year basis, a sold parcel's quantities and parcel-level provisions spread over its
+ * receipts (its cost is spread on either basis, in Settlement's receiptCost column).
+ */
 interface ReceiptPlan {
   /** Per receipt, in order: its share of the parcel's quantities and parcel-level provisions. */
-  costs: Fen[];
   socialSecurity: Fen[];
   agriDevArea: Fen[];
   parcelKinds: Record<string, Fen[]>;
@@ -38,40 +42,52 @@ interface ReceiptPlan {
   carry: Record<string, Fen>;
   receivedSoFar: Fen;
   postedSoFar: Fen;
-  seen: number;
   /** Parcel-level provisions posted (year basis). */
   parcelKindsTotal: Fen;
   parcelKindsCapped: Fen;
 }
 
-// Shared by every plan on the parcel basis, which reads them never (only the costs are spread).
-const NO_AMOUNTS: Fen[] = [];
-const NO_KINDS: Record<string, never> = {};
 
 export class Settlement {
   private readonly treasury: number;
   private readonly buyers: number;
   /** Development compensation paid to the 做地 developer so far, per parcel. */
-  private readonly developerPaid: Fen[];
+  private readonly developerPaid: Float64Array;
   private readonly provisionAccount: Record<string, number> = {};
   private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; provision: Record<string, number> };
   private readonly yearly: YearProvisions | null;
   private readonly parcelKinds: readonly ProvisionRate[];
+  /** Per parcel-level kind, in order: its id, provision account and rule (read per settlement, by index). */
+  private readonly kindId: string[];
+  private readonly kindAccount: Int32Array;
+  private readonly kindRule: Int32Array;
+  /** The land income fund's place among the parcel-level kinds (−1 if none or not allocated to the pool). */
+  private readonly landIncomeKind: number;
   private readonly plans: (ReceiptPlan | null)[];
-  private readonly recovered: Fen[];
+  /** 1 once the parcel's first receipt (or its settlement) fixed its financing cost and spread its cost. */
+  private readonly planned: Uint8Array;
+  /** Receipts of each parcel seen so far. */
+  private readonly seen: Int32Array;
+  /** The cost recognised with each receipt: parcel i's receipts are receiptCost[costAt[i] …]. */
+  private readonly costAt: Int32Array;
+  private readonly receiptCost: Float64Array;
+  private readonly recovered: Float64Array;
   /** Costs of each parcel the fund paid and has not had back. */
   readonly fundPaid: Float64Array;
   private readonly pendingFinal: number[] = [];
   /** The calendar year of each period. */
   private readonly yearOf: Int32Array;
   readonly years = new Map<number, YearIncome>();
+  /** What each parcel's sale came to, by columns (run-outcomes.ts). */
+  readonly outcomes: OutcomeColumns;
+  /** The parcel-level kinds with their bases read once (parcelProvisionsInto). */
+  private readonly compiled: CompiledKinds;
   /** Every split of value added, so a new split ratio can re-split without re-running (share-log.ts). */
   readonly shareLog = new ShareLog();
 
   constructor(
     private readonly model: Model,
     private readonly ledger: Ledger,
-    private readonly outcomes: ParcelOutcome[],
     private readonly debt: ProjectDebt,
     private readonly bonds: BondBook,
     private readonly returnAdvances: (period: number, fund: number, available: Fen, parcel: ParcelModel) => Fen,
@@ -87,79 +103,99 @@ export class Settlement {
     };
     const byYear = model.basePeriod === 'year';
     this.parcelKinds = byYear ? model.provisions.filter((k) => k.def.netting === 'parcel') : model.provisions;
+    this.kindId = this.parcelKinds.map((k) => k.def.id);
+    this.kindAccount = Int32Array.from(this.kindId, (id) => this.provisionAccount[id]);
+    this.kindRule = Int32Array.from(this.kindId, (id) => this.R.provision[id]);
+    this.landIncomeKind = model.poolFromLandIncomeFund ? this.kindId.indexOf('landIncomeFund') : -1;
+    this.compiled = compileKinds(this.parcelKinds);
+    // A waterfall's provisions: the parcel-level kinds, then (on the year basis) the year's kinds.
+    const outcomeKinds = byYear ? [...this.kindId, ...model.provisions.filter((k) => k.def.netting === 'year').map((k) => k.def.id)] : this.kindId;
+    this.outcomes = new OutcomeColumns(model.parcels.length, outcomeKinds, model.tiers.length);
     this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
-    this.plans = model.parcels.map(() => null);
-    this.recovered = model.parcels.map(() => 0);
+    this.plans = byYear ? model.parcels.map(() => null) : [];
+    this.planned = new Uint8Array(model.parcels.length);
+    this.seen = new Int32Array(model.parcels.length);
+    this.costAt = new Int32Array(model.parcels.length + 1);
+    for (let i = 0; i < model.parcels.length; i++) this.costAt[i + 1] = this.costAt[i] + (model.parcels[i].sale?.receipts.length ?? 0);
+    this.receiptCost = new Float64Array(this.costAt[model.parcels.length]);
+    this.recovered = new Float64Array(model.parcels.length);
     this.fundPaid = new Float64Array(model.parcels.length);
-    this.developerPaid = model.parcels.map(() => 0);
+    this.developerPaid = new Float64Array(model.parcels.length);
     this.yearOf = Int32Array.from({ length: model.timeline.months }, (_, period) => yearMonthOf(model.timeline, period).year);
   }
 
   private costDue(p: ParcelModel): Fen {
-    return p.verifiedCost + this.outcomes[p.index].financingCost;
+    return p.verifiedCost + this.outcomes.financingCost[p.index];
   }
 
   /** Phase 0: a sale receipt arrives in the treasury. */
   receipt(period: number, p: ParcelModel, amount: Fen): void {
     this.ledger.post(period, this.buyers, this.treasury, amount, this.R.receipt, p.index, p.zone);
-    const plan = this.plans[p.index] ?? this.plan(period, p);
-    const r = plan.seen++;
+    if (!this.planned[p.index]) this.plan(period, p);
+    const r = this.seen[p.index]++;
+    const cost = this.receiptCost[this.costAt[p.index] + r];
     const y = this.yearOf[period];
     const yi = this.years.get(y);
     if (yi) {
       yi.income += amount;
-      yi.costRecognised += plan.costs[r];
-    } else this.years.set(y, { income: amount, costRecognised: plan.costs[r] });
+      yi.costRecognised += cost;
+    } else this.years.set(y, { income: amount, costRecognised: cost });
     if (!this.yearly) return;
+    const plan = this.plans[p.index]!;
     // Each receipt carries its share of the parcel-level provisions, never more than the parcel's
     // income received so far (shares rounded up could pass it by a fen): the rest waits for the next.
     plan.receivedSoFar += amount;
     const amounts: Record<string, Fen> = {};
-    for (const k of this.parcelKinds) {
-      const want = plan.parcelKinds[k.def.id][r] + plan.carry[k.def.id];
+    for (let k = 0; k < this.kindId.length; k++) {
+      const id = this.kindId[k];
+      const want = plan.parcelKinds[id][r] + plan.carry[id];
       const x = Math.min(want, plan.receivedSoFar - plan.postedSoFar);
-      plan.carry[k.def.id] = want - x;
+      plan.carry[id] = want - x;
       plan.postedSoFar += x;
-      amounts[k.def.id] = x;
-      this.postProvision(period, p, k.def.id, x);
+      amounts[id] = x;
+      this.postProvision(period, p, k, x);
     }
-    this.yearly.receipt(y, p.index, { income: amount, reserveCost: plan.costs[r], socialSecurity: plan.socialSecurity[r], agriDevArea: plan.agriDevArea[r] }, amounts);
+    this.yearly.receipt(y, p.index, { income: amount, reserveCost: cost, socialSecurity: plan.socialSecurity[r], agriDevArea: plan.agriDevArea[r] }, amounts);
   }
 
   /** The first receipt fixes the parcel's financing cost and spreads its quantities over its receipts. */
-  private plan(period: number, p: ParcelModel): ReceiptPlan {
+  private plan(period: number, p: ParcelModel): void {
     const sale = p.sale!;
-    this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
-    const receipts = sale.receipts;
-    const weights = receipts.length <= 1 ? [] : receipts.map((x) => x.amount);
-    const spread = (total: Fen): Fen[] => {
-      if (receipts.length <= 1) return [total];
-      return weights.some((w) => w > 0) ? allocate(total, weights) : weights.map((_, i) => (i === weights.length - 1 ? total : 0));
-    };
+    this.planned[p.index] = 1;
+    this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
+    const weights = receiptWeights(sale.receipts);
+    const n = sale.receipts.length;
     // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
-    const byYear = this.yearly !== null;
-    const pk = byYear ? parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds) : null;
-    const plan: ReceiptPlan = {
-      costs: spread(this.costDue(p)),
-      socialSecurity: byYear ? spread(p.socialSecurity) : NO_AMOUNTS,
-      agriDevArea: byYear ? spread(p.agriDevBase) : NO_AMOUNTS,
-      parcelKinds: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, spread(pk.amounts[k.def.id])])) : NO_KINDS,
-      carry: pk ? Object.fromEntries(this.parcelKinds.map((k) => [k.def.id, 0])) : NO_KINDS,
+    const costs = spread(this.costDue(p), weights, n);
+    for (let r = 0; r < n; r++) this.receiptCost[this.costAt[p.index] + r] = costs[r];
+    if (!this.yearly) return;
+    const pk = parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
+    const parcelKinds: Record<string, Fen[]> = {};
+    const carry: Record<string, Fen> = {};
+    let parcelKindsTotal = 0;
+    for (const id of this.kindId) {
+      parcelKinds[id] = spread(pk.amounts[id], weights, n);
+      carry[id] = 0;
+      parcelKindsTotal += pk.amounts[id];
+    }
+    this.plans[p.index] = {
+      socialSecurity: spread(p.socialSecurity, weights, n),
+      agriDevArea: spread(p.agriDevBase, weights, n),
+      parcelKinds,
+      carry,
       receivedSoFar: 0,
       postedSoFar: 0,
-      seen: 0,
-      parcelKindsTotal: pk ? Object.values(pk.amounts).reduce((a, b) => a + b, 0) : 0,
-      parcelKindsCapped: pk ? pk.capped : 0,
+      parcelKindsTotal,
+      parcelKindsCapped: pk.capped,
     };
-    this.plans[p.index] = plan;
-    return plan;
   }
 
-  private postProvision(period: number, p: ParcelModel, kind: string, amount: Fen): void {
-    this.ledger.post(period, this.treasury, this.provisionAccount[kind], amount, this.R.provision[kind], p.index, p.zone);
+  /** Posts parcel-level kind number `k` (in this.kindId's order). */
+  private postProvision(period: number, p: ParcelModel, k: number, amount: Fen): void {
+    this.ledger.post(period, this.treasury, this.kindAccount[k], amount, this.kindRule[k], p.index, p.zone);
     // The land income fund may be allocated back to the reserve pool (F-1: its second source).
-    if (kind === 'landIncomeFund' && this.model.poolFromLandIncomeFund) {
-      this.ledger.post(period, this.provisionAccount[kind], p.fund, mulRate(amount, this.model.poolFromLandIncomeFund), this.R.poolInflow, p.index, p.zone);
+    if (k === this.landIncomeKind) {
+      this.ledger.post(period, this.kindAccount[k], p.fund, mulRate(amount, this.model.poolFromLandIncomeFund!), this.R.poolInflow, p.index, p.zone);
     }
   }
 
@@ -171,15 +207,19 @@ export class Settlement {
   /** Phase 1: the last receipt is in. */
   settle(period: number, p: ParcelModel): void {
     const sale = p.sale!;
-    if (!this.plans[p.index]) this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
+    if (!this.planned[p.index]) this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
     if (!this.yearly) {
-      const w = saleWaterfall({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
-      for (const k of this.parcelKinds) this.postProvision(period, p, k.def.id, w.provisions[k.def.id]);
-      this.finalize(period, p, w.provisions, w.provisionsCapped);
+      // The provisions of saleWaterfall() on the parcel's own bases; finalize() does the rest of it.
+      const o = this.outcomes;
+      const at = p.index * this.kindId.length;
+      const capped = parcelProvisionsInto(sale.revenue, this.costDue(p), p.socialSecurity, p.agriDevBase, this.compiled, o.provisions, at);
+      for (let k = 0; k < this.kindId.length; k++) this.postProvision(period, p, k, o.provisions[at + k]);
+      this.finalize(period, p, capped);
       return;
     }
     // A sale with no receipts (a price of 0) still settles: its plan is made here.
-    const plan = this.plans[p.index] ?? this.plan(period, p);
+    if (!this.planned[p.index]) this.plan(period, p);
+    const plan = this.plans[p.index]!;
     this.recoverUpTo(period, p, sale.revenue - plan.parcelKindsTotal - this.yearly.bound(p.index));
     this.pendingFinal.push(p.index);
   }
@@ -196,11 +236,13 @@ export class Settlement {
     for (const i of waiting) {
       const p = this.model.parcels[i];
       const plan = this.plans[i]!;
-      const provisions: Record<string, Fen> = {};
-      for (const k of this.parcelKinds) provisions[k.def.id] = plan.parcelKinds[k.def.id].reduce((a, b) => a + b, 0);
+      const o = this.outcomes;
+      const at = i * o.kinds.length;
+      const nK = this.kindId.length;
+      for (let k = 0; k < nK; k++) o.provisions[at + k] = plan.parcelKinds[this.kindId[k]].reduce((a, b) => a + b, 0);
       const attributed = this.yearly.attributed.get(i) ?? [];
-      this.model.provisions.filter((k) => k.def.netting === 'year').forEach((k, j) => { provisions[k.def.id] = attributed[j] ?? 0; });
-      this.finalize(period, p, provisions, plan.parcelKindsCapped);
+      for (let j = 0; nK + j < o.kinds.length; j++) o.provisions[at + nK + j] = attributed[j] ?? 0;
+      this.finalize(period, p, plan.parcelKindsCapped);
     }
   }
 
@@ -223,24 +265,18 @@ export class Settlement {
   /** Cost recovered: to the fund that paid, the fund that serviced the debt, the project, then the parcel's fund. */
   private route(period: number, p: ParcelModel, amount: Fen): void {
     let rest = amount;
-    const toFund = (fund: number, x: Fen) => {
-      if (x <= 0) return;
-      this.ledger.post(period, this.treasury, fund, x, this.R.costRecovery, p.index, p.zone);
-      rest -= x;
-      const used = this.returnAdvances(period, fund, x, p);
-      if (fund === p.fund && p.project >= 0) this.bonds.redeemEarly(period, p, fund, x - used);
-    };
     const own = Math.min(rest, this.fundPaid[p.index]);
     this.fundPaid[p.index] -= own;
-    toFund(p.fund, own);
+    rest -= this.toFund(period, p, p.fund, own);
     const g = this.debt.groupOf(p.index);
     if (g !== null) {
-      for (const o of this.debt.owedToFund(g)) {
+      const closed = this.model.zoneMode === 'closed';
+      for (const s of this.debt.bondsOf(g)) {
         // Closed operation: a zone's sale money never crosses into another zone's fund (Z-1).
-        if (this.model.zoneMode === 'closed' && o.fund !== p.fund) continue;
-        const x = Math.min(rest, o.amount);
-        o.take(x);
-        toFund(o.fund, x);
+        if (s.owedToFund <= 0 || (closed && s.bond.fund !== p.fund)) continue;
+        const x = Math.min(rest, s.owedToFund);
+        s.owedToFund -= x;
+        rest -= this.toFund(period, p, s.bond.fund, x);
       }
       if (g >= 0) {
         const account = this.model.projects[g].account;
@@ -253,23 +289,36 @@ export class Settlement {
         // The project's debt is covered: this recovery replaces value added held back earlier,
         // which the project account now releases to its tiers.
         const released = this.debt.release(g, rest);
-        const total = released.reduce((a, r) => a + r.amount, 0);
+        let total = 0;
+        for (const r of released) total += r.amount;
         if (total > 0) {
           this.ledger.post(period, this.treasury, account, total, this.R.costRecovery, p.index, p.zone);
           rest -= total;
           for (const r of released) {
             this.share(period, this.model.parcels[r.parcel], r.amount, account);
-            this.outcomes[r.parcel].heldBack -= r.amount;
+            this.outcomes.heldBack[r.parcel] -= r.amount;
           }
         }
       }
     }
-    toFund(p.fund, rest);
+    this.toFund(period, p, p.fund, rest);
   }
 
-  private finalize(period: number, p: ParcelModel, provisions: Record<string, Fen>, capped: Fen): void {
+  /** Recovered cost `x` paid into `fund`: advances returned from it, then its project's bonds redeemed early. Returns x (0 if none). */
+  private toFund(period: number, p: ParcelModel, fund: number, x: Fen): Fen {
+    if (x <= 0) return 0;
+    this.ledger.post(period, this.treasury, fund, x, this.R.costRecovery, p.index, p.zone);
+    const used = this.returnAdvances(period, fund, x, p);
+    if (fund === p.fund && p.project >= 0) this.bonds.redeemEarly(period, p, fund, x - used);
+    return x;
+  }
+
+  /** The parcel's waterfall made final: its provisions (in the outcome columns) and what of them was capped. */
+  private finalize(period: number, p: ParcelModel, capped: Fen): void {
     const sale = p.sale!;
-    const provisionsTotal = Object.values(provisions).reduce((a, b) => a + b, 0);
+    const o = this.outcomes;
+    let provisionsTotal = 0;
+    for (let k = p.index * o.kinds.length, end = k + o.kinds.length; k < end; k++) provisionsTotal += o.provisions[k];
     const available = Math.max(0, sale.revenue) - provisionsTotal;
     this.recoverUpTo(period, p, available);
     const costRecovered = this.recovered[p.index];
@@ -281,33 +330,67 @@ export class Settlement {
         const account = this.model.projects[g].account;
         this.ledger.post(period, this.treasury, account, hold, this.R.setAside, p.index, p.zone);
         this.debt.hold(g, p.index, hold);
-        this.outcomes[p.index].heldBack += hold;
+        o.heldBack[p.index] += hold;
         this.bonds.redeemEarly(period, p, account, hold);
         valueAdded -= hold;
       }
     }
-    const w: WaterfallResult = {
-      provisions,
-      provisionsTotal,
-      provisionsCapped: capped,
-      bases: {},
-      costRecovered,
-      unrecoveredCost: this.costDue(p) - costRecovered,
-      valueAdded: Math.max(0, valueAdded),
-    };
-    this.outcomes[p.index].waterfall = w;
+    o.settled[p.index] = 1;
+    o.provisionsTotal[p.index] = provisionsTotal;
+    o.provisionsCapped[p.index] = capped;
+    o.costRecovered[p.index] = costRecovered;
+    o.unrecoveredCost[p.index] = this.costDue(p) - costRecovered;
+    o.valueAdded[p.index] = Math.max(0, valueAdded);
     this.share(period, p, valueAdded, this.treasury, false);
   }
 
   /** Value added to the parcel's tiers (added to what it already has: a release comes later). */
   private share(period: number, p: ParcelModel, amount: Fen, from = this.treasury, addToWaterfall = true): void {
     if (amount <= 0) return;
-    const o = this.outcomes[p.index];
     const shares = splitValueAdded(amount, this.model.splits[p.split]);
     this.shareLog.record(this.ledger.length, p.index, amount, from);
     for (let t = 0; t < shares.length; t++) this.ledger.post(period, from, p.shareAccounts[t], shares[t], this.R.share, p.index, p.zone);
     this.shareLog.close(this.ledger.length);
-    o.shares = o.shares.length ? o.shares.map((x, t) => x + shares[t]) : shares;
-    if (addToWaterfall && o.waterfall) o.waterfall = { ...o.waterfall, valueAdded: o.waterfall.valueAdded + amount };
+    this.outcomes.addShares(p.index, shares);
+    if (addToWaterfall && this.outcomes.settled[p.index]) this.outcomes.valueAdded[p.index] += amount;
   }
+}
+
+/** A sale's receipts as weights to spread its quantities over: null when there is one, or none above zero. */
+function receiptWeights(receipts: readonly Payment[]): number[] | null {
+  if (receipts.length <= 1) return null;
+  const weights = new Array<number>(receipts.length);
+  let any = false;
+  let g = 0;
+  for (let i = 0; i < receipts.length; i++) {
+    weights[i] = receipts[i].amount;
+    if (weights[i] > 0) any = true;
+    g = gcd(g, weights[i]);
+  }
+  if (!any) return null;
+  // Weights divided by their common factor give the same parts (⌊total × w / Σw⌋ is unchanged)
+  // and keep total × w within exact doubles, where allocate() would otherwise use BigInt.
+  if (g > 1 && Number.isSafeInteger(g)) for (let i = 0; i < weights.length; i++) weights[i] /= g;
+  return weights;
+}
+
+/** Greatest common divisor of two whole numbers (gcd(0, b) = |b|); NaN-free for safe integers. */
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b > 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** `total` spread over `count` receipts by their weights; with none above zero the last takes it all. */
+function spread(total: Fen, weights: number[] | null, count: number): Fen[] {
+  if (count <= 1) return [total];
+  if (weights) return allocate(total, weights);
+  const out = new Array<Fen>(count).fill(0);
+  out[count - 1] = total;
+  return out;
 }

@@ -12,7 +12,7 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { type Coverage, type Fen, figuresAt, type FundingReport, LedgerSums, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
+import { type Coverage, type Fen, figuresAt, type FundingReport, LedgerSums, parcelTotal, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */
@@ -99,10 +99,10 @@ export function fastReader(path: readonly PathSegment[]): FastReader | null {
   if (a === 'totals') {
     if (path.length === 2 && typeof b === 'string') {
       if (TOTAL_RULES[b]) { const rules = TOTAL_RULES[b]; return (m) => m.ruleTotal(rules); }
-      if (b === 'unrecoveredCost') return (m) => m.out.parcels.reduce((s, o) => s + (o.waterfall?.unrecoveredCost ?? 0), 0);
+      if (b === 'unrecoveredCost') return (m) => parcelTotal(m.out, 'unrecoveredCost');
       if (b === 'acquisitionPlanned') return (m) => m.out.model.parcels.reduce((s, p) => s + p.acquisitionPlanned, 0);
       if (b === 'peakFundingNeed') return (m) => m.peakFundingNeed;
-      if (b === 'valueAddedHeldBack') return (m) => m.out.parcels.reduce((s, o) => s + o.heldBack, 0);
+      if (b === 'valueAddedHeldBack') return (m) => parcelTotal(m.out, 'heldBack');
     }
     if (path.length === 3 && b === 'shares' && typeof c === 'string') {
       return (m) => { const t = m.out.model.tiers.findIndex((x) => x.id === c); return t < 0 ? NaN : m.tierShare(t); };

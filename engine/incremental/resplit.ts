@@ -10,15 +10,17 @@ import { Ledger } from '../ledger';
 import { ruleIndex } from '../rules';
 import { splitValueAdded } from '../revenue-split';
 import { ShareLog } from '../share-log';
-import { remember, shareLogOf, type ParcelOutcome, type RunOutput } from '../run';
+import { outcomeColumnsOf, runOutput, shareLogOf, type RunOutput } from '../run';
+import type { OutcomeColumns } from '../run-outcomes';
 import type { Model } from '../model';
 import type { Fen } from '../money';
 
 /** The run of `model` (which differs from out.model only in its splits), or null when the run kept no log. */
 export function resplit(out: RunOutput, model: Model): RunOutput | null {
   const log = shareLogOf(out);
-  if (!log) return null;
-  return resplitInPlace(out, model, log) ?? resplitAll(out, model, log);
+  const outcomes = outcomeColumnsOf(out);
+  if (!log || !outcomes) return null;
+  return resplitInPlace(out, model, log, outcomes) ?? resplitAll(out, model, log, outcomes);
 }
 
 /**
@@ -27,11 +29,11 @@ export function resplit(out: RunOutput, model: Model): RunOutput | null {
  * are copied and rewritten, the other columns are the old run's; the log, the sums by rule, by period and by
  * parcel stay what they were (a split moves the same value added in the same period).
  */
-function resplitInPlace(out: RunOutput, model: Model, log: ShareLog): RunOutput | null {
+function resplitInPlace(out: RunOutput, model: Model, log: ShareLog, outcomes: OutcomeColumns): RunOutput | null {
   const old = out.ledger;
   if (old.length === 0) return null;
   const amount = old.amount.slice();
-  const shares: (Fen[] | null)[] = model.parcels.map(() => null);
+  const shares = new Float64Array(outcomes.shares.length);
   for (let k = 0; k < log.length; k++) {
     const p = model.parcels[log.parcel[k]];
     const split = splitValueAdded(log.amount[k], model.splits[p.split]);
@@ -42,8 +44,7 @@ function resplitInPlace(out: RunOutput, model: Model, log: ShareLog): RunOutput 
       amount[i++] = split[t];
     }
     if (i !== log.end[k]) return null;
-    const sum = shares[p.index];
-    shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
+    addSplit(shares, p.index * split.length, split);
   }
   // A finished run's ledger is never posted to again, so the columns a split leaves alone are shared.
   const ledger = new Ledger(old.accountCount, 0);
@@ -63,8 +64,7 @@ function resplitInPlace(out: RunOutput, model: Model, log: ShareLog): RunOutput 
       ledger.balances[old.to[i]] += d;
     }
   }
-  const parcels: ParcelOutcome[] = out.parcels.map((o, i) => (shares[i] ? { ...o, shares: shares[i]! } : o));
-  const next = remember({ ...out, model, ledger, parcels }, log);
+  const next = runOutput({ ...fieldsOf(out), model, ledger }, outcomes.withShares(shares), log);
   SAME_SUMS.set(next, SAME_SUMS.get(out) ?? out);
   return next;
 }
@@ -78,12 +78,12 @@ export function ruleSumsSource(out: RunOutput): RunOutput {
 }
 
 /** Any re-split: postings rebuilt around each logged split (a share may turn zero or non-zero). */
-function resplitAll(out: RunOutput, model: Model, log: ShareLog): RunOutput {
+function resplitAll(out: RunOutput, model: Model, log: ShareLog, outcomes: OutcomeColumns): RunOutput {
   const old = out.ledger;
   const tiers = model.tiers.length;
   const ledger = new Ledger(old.accountCount, old.length + log.length * tiers + 16);
   const nextLog = new ShareLog();
-  const shares: (Fen[] | null)[] = model.parcels.map(() => null);
+  const shares = new Float64Array(outcomes.shares.length);
   const rule = ruleIndex('split.share');
   let copied = 0;
   for (let k = 0; k < log.length; k++) {
@@ -95,8 +95,7 @@ function resplitAll(out: RunOutput, model: Model, log: ShareLog): RunOutput {
     nextLog.record(ledger.length, p.index, log.amount[k], log.from[k]);
     for (let t = 0; t < split.length; t++) if (split[t] !== 0) ledger.place(period, log.from[k], p.shareAccounts[t], split[t], rule, p.index, p.zone);
     nextLog.close(ledger.length);
-    const sum = shares[p.index];
-    shares[p.index] = sum ? sum.map((x, t) => x + split[t]) : split;
+    addSplit(shares, p.index * split.length, split);
     copied = log.end[k];
   }
   copyRange(old, ledger, copied, old.length);
@@ -108,10 +107,19 @@ function resplitAll(out: RunOutput, model: Model, log: ShareLog): RunOutput {
   for (let k = 0; k < nextLog.length; k++) {
     for (let i = nextLog.start[k]; i < nextLog.end[k]; i++) { ledger.balances[ledger.from[i]] -= ledger.amount[i]; ledger.balances[ledger.to[i]] += ledger.amount[i]; }
   }
-  const parcels: ParcelOutcome[] = out.parcels.map((o, i) => (shares[i] ? { ...o, shares: shares[i]! } : o));
-  const next = remember({ ...out, model, ledger, parcels }, nextLog);
+  const next = runOutput({ ...fieldsOf(out), model, ledger }, outcomes.withShares(shares), nextLog);
   SAME_SUMS.set(next, ruleSumsSource(out));
   return next;
+}
+
+/** A run's fields but its parcels (which a re-split builds from new share columns). */
+function fieldsOf(out: RunOutput): Omit<RunOutput, 'parcels'> {
+  return { model: out.model, ledger: out.ledger, delays: out.delays, bonds: out.bonds, years: out.years, debtSupportOutstanding: out.debtSupportOutstanding, notes: out.notes };
+}
+
+/** A split added to a parcel's row of shares (the parcels split before are the parcels split now: the log is the same). */
+function addSplit(shares: Float64Array, at: number, split: readonly Fen[]): void {
+  for (let t = 0; t < split.length; t++) shares[at + t] += split[t];
 }
 
 /** Postings a…b−1 copied column by column (balances are settled once at the end). */
