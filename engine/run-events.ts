@@ -6,7 +6,8 @@
  */
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
-import type { Model, Payment } from './model';
+import type { Model } from './model';
+import type { Flows } from './flows';
 
 export const enum Kind {
   Appropriation,
@@ -78,8 +79,8 @@ type Visit = (kind: Kind, parcel: number, target: number, period: number, amount
 function visitEvents(model: Model, visit: Visit): void {
   const kindRule: number[] = [];
   for (const [k, id] of Object.entries(PAYMENT_RULE)) kindRule[Number(k)] = ruleIndex(id);
-  const many = (kind: Kind, parcel: number, pays: readonly Payment[], rule: number) => {
-    for (let k = 0; k < pays.length; k++) visit(kind, parcel, rule, pays[k].period, pays[k].amount);
+  const many = (kind: Kind, parcel: number, pays: Flows, rule: number) => {
+    for (let k = 0; k < pays.length; k++) visit(kind, parcel, rule, pays.periodAt(k), pays.amountAt(k));
   };
   for (const a of model.poolCapital) visit(Kind.PoolCapital, NONE, a.fund, a.period, a.amount);
   for (const a of model.appropriations) visit(Kind.Appropriation, NONE, a.fund, a.period, a.amount);

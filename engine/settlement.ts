@@ -26,6 +26,7 @@ import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
 import type { Model, ParcelModel } from './model';
+import { amountsOf } from './flows';
 import type { ParcelOutcome, YearIncome } from './run';
 
 interface ReceiptPlan {
@@ -131,7 +132,7 @@ export class Settlement {
     const sale = p.sale!;
     this.outcomes[p.index].financingCost = this.debt.attribute(p.index, period);
     const receipts = sale.receipts;
-    const weights = receipts.length <= 1 ? [] : receipts.map((x) => x.amount);
+    const weights = receipts.length <= 1 ? [] : amountsOf(receipts);
     const spread = (total: Fen): Fen[] => {
       if (receipts.length <= 1) return [total];
       return weights.some((w) => w > 0) ? allocate(total, weights) : weights.map((_, i) => (i === weights.length - 1 ? total : 0));

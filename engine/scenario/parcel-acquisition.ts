@@ -8,7 +8,7 @@
 import { fenToWan, mulRate, parseRate, type Fen } from '../money';
 import { joinPath, problem, type Problem } from '../problem';
 import { check } from '../check';
-import type { Payment } from '../model';
+import { NO_FLOWS, single, totalOf, type Flows } from '../flows';
 import { alongside, datePeriod, resolveTranches } from './payments';
 import { priceAreaFen, type Breach } from './sale';
 import type { ParcelContext, RawParcel } from './parcel';
@@ -18,9 +18,9 @@ type Acquisition = NonNullable<RawParcel['acquisition']>;
 export interface AcquisitionModel {
   readonly acquisitionPlanned: Fen;
   readonly socialSecurity: Fen;
-  readonly acquisitionPayments: Payment[];
+  readonly acquisitionPayments: Flows;
   readonly serviceFee: Fen;
-  readonly serviceFeePayments: Payment[];
+  readonly serviceFeePayments: Flows;
 }
 
 /** Costs in fen with the scenario's cost factor applied. */
@@ -33,12 +33,12 @@ export interface CostScale {
 
 export function normalizeAcquisition(raw: RawParcel, path: string, ctx: ParcelContext, costs: CostScale, breach: Breach): AcquisitionModel {
   const acq = raw.acquisition;
-  if (!acq) return { acquisitionPlanned: 0, socialSecurity: 0, acquisitionPayments: [], serviceFee: 0, serviceFeePayments: [] };
+  if (!acq) return { acquisitionPlanned: 0, socialSecurity: 0, acquisitionPayments: NO_FLOWS, serviceFee: 0, serviceFeePayments: NO_FLOWS };
   const ap = joinPath(path, 'acquisition');
   const { planned, socialSecurity } = plannedCost(acq, raw.area, ap, ctx.problems, costs);
   const payments = acquisitionSchedule(acq, planned, ap, ctx, costs);
   if (payments.length > 0) ctx.checks.push(paidInFull(raw.id, planned, payments));
-  const fee = acq.serviceFee === undefined ? { serviceFee: 0, serviceFeePayments: [] } : serviceFeeOf(raw.id, acq.serviceFee, planned, payments, joinPath(ap, 'serviceFee'), ctx, costs, breach);
+  const fee = acq.serviceFee === undefined ? { serviceFee: 0, serviceFeePayments: NO_FLOWS } : serviceFeeOf(raw.id, acq.serviceFee, planned, payments, joinPath(ap, 'serviceFee'), ctx, costs, breach);
   return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, ...fee };
 }
 
@@ -62,15 +62,15 @@ function plannedCost(acq: Acquisition, area: string, ap: string, problems: Probl
 }
 
 /** Tranches as stated, or the whole plan on the acquisition date. */
-function acquisitionSchedule(acq: Acquisition, planned: Fen, ap: string, ctx: ParcelContext, costs: CostScale): Payment[] {
+function acquisitionSchedule(acq: Acquisition, planned: Fen, ap: string, ctx: ParcelContext, costs: CostScale): Flows {
   if (acq.payments) return resolveTranches(acq.payments, planned, ctx.t, joinPath(ap, 'payments'), ctx.problems, costs.scale);
-  if (acq.date) return [{ period: datePeriod(ctx.t, acq.date, joinPath(ap, 'date'), ctx.problems), amount: planned, date: acq.date }];
+  if (acq.date) return single(datePeriod(ctx.t, acq.date, joinPath(ap, 'date'), ctx.problems), planned);
   ctx.problems.push(problem('schema.required', joinPath(ap, 'date'), undefined, { en: 'an acquisition "date" or a list of "payments"', zh: '收储日期 "date" 或付款计划 "payments"' }));
-  return [];
+  return NO_FLOWS;
 }
 
-function paidInFull(id: string, planned: Fen, payments: readonly Payment[]) {
-  const paid = payments.reduce((s, p) => s + p.amount, 0);
+function paidInFull(id: string, planned: Fen, payments: Flows) {
+  const paid = totalOf(payments);
   const diff = planned - paid;
   return check(
     'acquisition.paidInFull',
@@ -87,7 +87,7 @@ function paidInFull(id: string, planned: Fen, payments: readonly Payment[]) {
 }
 
 /** The service fee (a rate of the cost or an amount), paid alongside the acquisition, within its cap (C-5). */
-function serviceFeeOf(id: string, text: string, planned: Fen, payments: readonly Payment[], fieldPath: string, ctx: ParcelContext, costs: CostScale, breach: Breach): { serviceFee: Fen; serviceFeePayments: Payment[] } {
+function serviceFeeOf(id: string, text: string, planned: Fen, payments: Flows, fieldPath: string, ctx: ParcelContext, costs: CostScale, breach: Breach): { serviceFee: Fen; serviceFeePayments: Flows } {
   const rate = /[%‰]\s*$/.test(text) ? parseRate(text) : null;
   const serviceFee = rate ? mulRate(planned, rate) : costs.cost(text);
   const capRate = ctx.params.rate('acquisition.serviceFee.capRate');

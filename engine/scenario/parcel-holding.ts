@@ -4,23 +4,24 @@
  * temporary leases (临时利用), rent to the treasury, at most lease.maxMonths (H-1: two years) and,
  * as a check, ending before the sale so temporary use never holds up the land's supply.
  */
-import { parseMoneyDecimal, roundFen } from '../money';
+import { parseMoneyDecimal, roundFen, type Fen } from '../money';
 import { periodLabel } from '../timeline';
 import { joinPath, problem } from '../problem';
 import { check } from '../check';
-import type { Payment, SaleModel } from '../model';
-import { datePeriod, spread } from './payments';
+import type { SaleModel } from '../model';
+import { columns, evenSpread, firstPeriod, NO_FLOWS, type Flows } from '../flows';
+import { datePeriod } from './payments';
 import type { Breach } from './sale';
 import type { CostScale } from './parcel-acquisition';
 import type { ParcelFacts } from './parcel-spec';
 import type { ParcelContext, RawParcel } from './parcel';
 
-export function normalizeHolding(raw: RawParcel, path: string, ctx: ParcelContext, facts: ParcelFacts, costs: CostScale, acquisitionPayments: readonly Payment[], sale: SaleModel | null): Payment[] {
+export function normalizeHolding(raw: RawParcel, path: string, ctx: ParcelContext, facts: ParcelFacts, costs: CostScale, acquisitionPayments: Flows, sale: SaleModel | null): Flows {
   const h = raw.holding;
-  if (!h) return [];
+  if (!h) return NO_FLOWS;
   const { t, problems } = ctx;
   const hp = joinPath(path, 'holding');
-  const from = h.from ? datePeriod(t, h.from, joinPath(hp, 'from'), problems) : acquisitionPayments.length ? Math.min(...acquisitionPayments.map((p) => p.period)) : 0;
+  const from = h.from ? datePeriod(t, h.from, joinPath(hp, 'from'), problems) : firstPeriod(acquisitionPayments) ?? 0;
   const until = h.until ? datePeriod(t, h.until, joinPath(hp, 'until'), problems) : sale ? sale.period : t.months;
   if (h.until && (until < from || (h.from !== undefined && h.until < h.from))) {
     const start = h.from ?? 'the first acquisition payment';
@@ -29,12 +30,14 @@ export function normalizeHolding(raw: RawParcel, path: string, ctx: ParcelContex
   const months = Math.max(0, until - from);
   const perYear = facts.holdingPerYear;
   const total = costs.scale(perYear ? roundFen(perYear.times(months).div(12)) : h.costPerMonth ? roundFen(parseMoneyDecimal(h.costPerMonth)!.times(months)) : 0);
-  return spread(total, from, months, t);
+  return evenSpread(total, from, months);
 }
 
-export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext, sale: SaleModel | null, breach: Breach): Payment[] {
+export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext, sale: SaleModel | null, breach: Breach): Flows {
+  if (!raw.leases || raw.leases.length === 0) return NO_FLOWS;
   const { t, params, problems } = ctx;
-  const leases: Payment[] = [];
+  const periods: number[] = [];
+  const amounts: Fen[] = [];
   const maxMonths = params.months('lease.maxMonths');
   (raw.leases ?? []).forEach((l, i) => {
     const lp = joinPath(path, 'leases', i);
@@ -57,7 +60,11 @@ export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext
       problems.push(problem('schema.required', lp, undefined, { en: '"rentPerYear" or "totalRent"', zh: '"rentPerYear"（年租金）或 "totalRent"（总租金）' }));
       return;
     }
-    leases.push(...spread(roundFen(total), first, l.months, t));
+    const rent = evenSpread(roundFen(total), first, l.months);
+    for (let k = 0; k < rent.length; k++) {
+      periods.push(rent.periodAt(k));
+      amounts.push(rent.amountAt(k));
+    }
   });
-  return leases;
+  return columns(periods, amounts);
 }

@@ -7,7 +7,7 @@ import { fenToWan, type Fen } from '../money';
 import { joinPath } from '../problem';
 import { check } from '../check';
 import { managementFeeCap } from '../management-fee';
-import type { Payment } from '../model';
+import { columns, totalOf, type Flows } from '../flows';
 import { alongside, datePeriod } from './payments';
 import type { Breach } from './sale';
 import type { CostScale } from './parcel-acquisition';
@@ -15,17 +15,24 @@ import type { ParcelContext, RawParcel } from './parcel';
 
 export interface WorksModel {
   readonly developmentPlanned: Fen;
-  readonly works: Payment[];
+  readonly works: Flows;
   readonly managementFee: Fen;
   readonly managementFeeCap: Fen;
-  readonly managementFeePayments: Payment[];
+  readonly managementFeePayments: Flows;
 }
 
 export function normalizeWorks(raw: RawParcel, path: string, ctx: ParcelContext, costs: CostScale, breach: Breach): WorksModel {
   const { t, params, problems } = ctx;
   const dp = joinPath(path, 'development');
-  const works: Payment[] = (raw.development?.works ?? []).map((w, i) => ({ period: datePeriod(t, w.date, joinPath(dp, 'works', i, 'date'), problems), amount: costs.cost(w.amount), date: w.date }));
-  const developmentPlanned = works.reduce((s, w) => s + w.amount, 0);
+  const stated = raw.development?.works ?? [];
+  const periods: number[] = [];
+  const amounts: Fen[] = [];
+  stated.forEach((w, i) => {
+    periods.push(datePeriod(t, w.date, joinPath(dp, 'works', i, 'date'), problems));
+    amounts.push(costs.cost(w.amount));
+  });
+  const works = columns(periods, amounts);
+  const developmentPlanned = totalOf(works);
   const feeCap = managementFeeCap(developmentPlanned, params.table('managementFee.table'));
   const feeText = raw.development?.managementFee ?? 'none';
   const managementFee = feeText === '504' ? feeCap : feeText === 'none' ? 0 : costs.cost(feeText);

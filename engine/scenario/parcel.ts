@@ -12,6 +12,7 @@ import { check, type Check } from '../check';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
 import type { ParcelModel, Text, ZoneModel } from '../model';
+import { totalOf } from '../flows';
 import { scaler, type RawPayment } from './payments';
 import { normalizeSale, type Breach } from './sale';
 import { parcelFacts, type ParcelFacts } from './parcel-spec';
@@ -91,7 +92,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   const developer = zoneModel?.developer ?? null;
   // In a 做地 zone the developer pays the works and is paid a share of the zone's sales instead (Z-2).
   const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
-  const holdingPlanned = holding.reduce((s, p) => s + p.amount, 0);
+  const holdingPlanned = totalOf(holding);
   const planned = acquisition.acquisitionPlanned + acquisition.serviceFee + (developer ? developerCompensation : works.developmentPlanned + works.managementFee) + holdingPlanned + (sale?.businessFee ?? 0);
   const verifiedCostStated = raw.verifiedCost !== undefined;
   const shownArea = areaDisplay(raw.area);
@@ -111,7 +112,7 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     holding,
     holdingPlanned,
     leases,
-    leasePlanned: leases.reduce((s, p) => s + p.amount, 0),
+    leasePlanned: totalOf(leases),
     sale,
     verifiedCost: verifiedCostStated ? costs.cost(raw.verifiedCost!) : planned,
     verifiedCostStated,

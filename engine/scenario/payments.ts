@@ -7,8 +7,8 @@
  * so the tranches sum to the total exactly.
  */
 import { allocate, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
-import type { Payment } from '../model';
-import { periodLabel, periodLabels, periodOfText, type Timeline } from '../timeline';
+import { amountsOf, columns, NO_FLOWS, periodsOf, single, type Flows } from '../flows';
+import { periodLabel, periodOfText, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
 
 export interface RawPayment {
@@ -29,17 +29,17 @@ export function resolveTranches(
   problems: Problem[],
   /** Applied to amounts stated in money (a stress factor); shares already follow the planned total. */
   scaleFen: (fen: Fen) => Fen = (fen) => fen,
-): Payment[] {
+): Flows {
   const periods = raw.map((p, i) => datePeriod(t, p.date, joinPath(path, i, 'date'), problems));
   const byShare = raw.filter((p) => p.share !== undefined).length;
   const both = raw.findIndex((p) => (p.share === undefined) === (p.amount === undefined));
   if (both >= 0) {
     problems.push(problem('payments.shares', joinPath(path, both), raw[both], { en: 'exactly one of "amount" or "share" per payment', zh: '每笔付款须且只能给出 "amount"（金额）或 "share"（比例）之一' }));
-    return [];
+    return NO_FLOWS;
   }
   if (byShare > 0 && byShare < raw.length) {
     problems.push(problem('payments.shares', path, raw.map((p) => p.share ?? p.amount), { en: 'all payments by share or all by amount, not a mix', zh: '付款须全部按比例或全部按金额，不可混用' }));
-    return [];
+    return NO_FLOWS;
   }
   if (byShare > 0) {
     const rates = raw.map((p) => parseRate(p.share!)!);
@@ -48,12 +48,11 @@ export function resolveTranches(
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum !== den) {
       problems.push(problem('payments.shares', path, raw.map((p) => p.share), { en: 'shares that add up to 100%', zh: '合计为 100% 的比例' }));
-      return [];
+      return NO_FLOWS;
     }
-    const parts = allocate(planned, weights);
-    return raw.map((p, i) => ({ period: periods[i], amount: parts[i], date: p.date }));
+    return columns(periods, allocate(planned, weights));
   }
-  return raw.map((p, i) => ({ period: periods[i], amount: scaleFen(parseMoney(p.amount!)!), date: p.date }));
+  return columns(periods, raw.map((p) => scaleFen(parseMoney(p.amount!)!)));
 }
 
 /** Each amount in fen × a stress factor, half-up; as it is without a factor. */
@@ -81,43 +80,12 @@ export function datePeriod(t: Timeline, date: string, path: string, problems: Pr
   return p;
 }
 
-/** Spreads `total` evenly over `months` consecutive periods from `first`, whole fen, exact. */
-export function spread(total: Fen, first: number, months: number, t: Timeline): Payment[] {
-  if (months <= 0 || total === 0) return [];
-  // allocate(total, months equal weights) without the weights: ⌊|total| ÷ months⌋ fen a month, one
-  // fen more in each of the first (remainder) months, the sign put back.
-  const neg = total < 0;
-  const abs = neg ? -total : total;
-  let q = Math.floor(abs / months);
-  while (q * months > abs) q -= 1;
-  while ((q + 1) * months <= abs) q += 1;
-  const left = abs - q * months;
-  const labels = labelsOf(t);
-  const out: Payment[] = new Array(months);
-  for (let i = 0; i < months; i++) {
-    const a = i < left ? q + 1 : q;
-    const period = first + i;
-    out[i] = { period, amount: neg && a !== 0 ? -a : a, date: labels[period] ?? periodLabel(t, period) };
-  }
-  return out;
-}
-
-// A timeline's month labels, made once: a holding cost spread over 240 months on 10,000 parcels
-// would otherwise format 2.4 million "2022-09" strings.
-const LABELS = new WeakMap<Timeline, readonly string[]>();
-function labelsOf(t: Timeline): readonly string[] {
-  let labels = LABELS.get(t);
-  if (!labels) LABELS.set(t, (labels = periodLabels(t)));
-  return labels;
-}
-
 /** Splits a fee across the periods of another schedule, in proportion to its amounts. */
-export function alongside(fee: Fen, schedule: readonly Payment[]): Payment[] {
-  if (fee === 0 || schedule.length === 0) return [];
-  const weights = schedule.map((p) => p.amount);
-  if (weights.every((w) => w === 0)) return [{ ...schedule[0], amount: fee }];
-  const parts = allocate(fee, weights);
-  return schedule.map((p, i) => ({ period: p.period, amount: parts[i], date: p.date }));
+export function alongside(fee: Fen, schedule: Flows): Flows {
+  if (fee === 0 || schedule.length === 0) return NO_FLOWS;
+  const weights = amountsOf(schedule);
+  if (weights.every((w) => w === 0)) return single(schedule.periodAt(0), fee);
+  return columns(periodsOf(schedule), allocate(fee, weights));
 }
 
 function lcm(a: number, b: number): number {

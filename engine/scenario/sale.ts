@@ -9,7 +9,8 @@ import { allocate, memo, mulRate, parseMoney, parseRate, roundFen, type Fen } fr
 import { areaDisplay, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
 import { periodLabel } from '../timeline';
 import { joinPath, problem, type ProblemCode } from '../problem';
-import type { Payment, SaleModel, Text } from '../model';
+import type { SaleModel, Text } from '../model';
+import { columns, lastPeriod, shifted, type Flows } from '../flows';
 import { datePeriod, resolveTranches, scaler } from './payments';
 import type { ParcelContext, RawParcel, RuleSeverity } from './parcel';
 
@@ -37,16 +38,20 @@ export function normalizeSale(
   if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, s.area ?? raw.area, sp, ctx);
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
   const period = basePeriod + delay;
-  let receipts: Payment[];
+  let receipts: Flows;
   if (s.payments) {
-    receipts = resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice).map((p) => ({ ...p, period: p.period + delay, date: delay ? periodLabel(t, p.period + delay) : p.date }));
+    receipts = shifted(resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice), delay);
     // H-3: at least the first-instalment share within its months, everything within the balance months.
     const firstShare = params.rate('sale.firstInstalmentShare');
     const firstMonths = params.months('sale.firstInstalmentMonths');
     const balanceMonths = params.months('sale.balanceMonths');
-    const early = receipts.filter((r) => r.period <= period + firstMonths).reduce((a, r) => a + r.amount, 0);
-    const late = receipts.filter((r) => r.period > period + balanceMonths);
-    if (early < mulRate(revenue, firstShare) || late.length > 0) {
+    let early = 0;
+    let late = 0;
+    for (let k = 0; k < receipts.length; k++) {
+      if (receipts.periodAt(k) <= period + firstMonths) early += receipts.amountAt(k);
+      if (receipts.periodAt(k) > period + balanceMonths) late++;
+    }
+    if (early < mulRate(revenue, firstShare) || late > 0) {
       breach(ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), s.payments.map((p) => p.date),
         { en: `≥ ${firstShare.text} within ${firstMonths} month(s) of the sale and the balance within ${balanceMonths}`, zh: `出让后 ${firstMonths} 个月内缴纳不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清` },
         `${raw.id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
@@ -57,12 +62,9 @@ export function normalizeSale(
     const first = mulRate(revenue, firstShare);
     const p1 = period + params.months('sale.firstInstalmentMonths');
     const p2 = period + params.months('sale.balanceMonths');
-    receipts = [
-      { period: p1, amount: first, date: periodLabel(t, p1) },
-      { period: p2, amount: revenue - first, date: periodLabel(t, p2) },
-    ].filter((r) => r.amount !== 0);
+    receipts = first === 0 ? (revenue === 0 ? columns([], []) : columns([p2], [revenue])) : revenue - first === 0 ? columns([p1], [first]) : columns([p1, p2], [first, revenue - first]);
   }
-  const last = receipts.reduce((m, r) => Math.max(m, r.period), period);
+  const last = lastPeriod(receipts, period);
   if (last >= t.months) {
     problems.push(
       problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, {
@@ -120,8 +122,16 @@ function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea:
     return null;
   }
   const parts = allocate(revenue, Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')));
-  const receipts = parts.map((amount, m) => ({ period: first + m, amount, date: periodLabel(t, first + m) })).filter((r) => r.amount > 0);
-  const last = receipts.length ? receipts[receipts.length - 1].period : first;
+  const periods: number[] = [];
+  const amounts: Fen[] = [];
+  parts.forEach((amount, m) => {
+    if (amount > 0) {
+      periods.push(first + m);
+      amounts.push(amount);
+    }
+  });
+  const receipts = columns(periods, amounts);
+  const last = periods.length ? periods[periods.length - 1] : first;
   return {
     period: first,
     date: ctx.saleDelayMonths ? periodLabel(t, first) : s.date,
