@@ -21,3 +21,24 @@ export interface Check {
 export function check(id: string, ok: boolean, severity: Severity, message: string, messageZh: string, extra: { ref?: string; parcel?: string } = {}): Check {
   return { id, ok, severity, message, messageZh, ...extra };
 }
+
+/**
+ * A check whose messages are written when they are read (a report, a JSON file), not when the
+ * check is made: a Monte Carlo draw re-makes every parcel's checks and reads none of them. It
+ * serialises, spreads and compares as `check(...)` with the same texts does, field for field.
+ */
+export function lazyCheck(id: string, ok: boolean, severity: Severity, message: () => string, messageZh: () => string, ref: string, parcel: string): Check {
+  return {
+    id,
+    ok,
+    severity,
+    get message() {
+      return message();
+    },
+    get messageZh() {
+      return messageZh();
+    },
+    ref,
+    parcel,
+  };
+}

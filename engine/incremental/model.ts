@@ -12,9 +12,8 @@
  *   m.model.edit({ path: 'split.ratios.province', value: '7' });   // { ok: true }
  *   m.model.output                                      // the RunOutput; report(it) is the Result
  */
-import { adjust, prepareBase, schemaValid, type Adjustments, type Base } from '../scenario/adjust';
-import { checkScenarioTotal, prepare, readAdjustments } from '../scenario/normalize';
-import { repriceSales } from './sale-flows';
+import { adjust, prepareBase, schemaValid, type Base } from '../scenario/adjust';
+import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
 import { parseRate, type Rate } from '../money';
@@ -93,13 +92,6 @@ export class IncrementalModel {
       if (ready) ready = { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.unshifted } : b)) } };
     }
     const stage = earliestStage(kinds.map(firstDirtyStage));
-    if (ready && kinds.every((k) => k.kind === 'adjustment' && k.key === 'salePriceFactor')) {
-      const repriced = this.repriced(next, model, ready);
-      if (repriced) {
-        this.base = { scenario: next, ready };
-        return this.commit(next, repriced, run(repriced));
-      }
-    }
     if (stage === 'parcelFlows' || (stage === 'funding' && kinds.some((k) => k.kind === 'adjustment') && !ready)) {
       const adjustments = getAt(next, ['adjustments']);
       if (!schemaValid(adjustments)) return this.prepared(next);
@@ -124,20 +116,6 @@ export class IncrementalModel {
       return this.commit(next, model, run(model));
     }
     return this.commit(next, model, resplit(this.out, model) ?? run(model));
-  }
-
-  /** The model with only its sales re-priced (sale-flows.ts); null when the parcels must be adjusted whole. */
-  private repriced(next: unknown, model: Model, ready: NonNullable<Base['ready']>): Model | null {
-    const adjustments = getAt(next, ['adjustments']);
-    if (!schemaValid(adjustments)) return null;
-    const problems: Problem[] = [];
-    const now = readAdjustments(getAt(this.scenarioNow, ['adjustments']) as Adjustments, problems);
-    const then = readAdjustments(adjustments as Adjustments, problems);
-    if (problems.length > 0) return null;
-    const parcels = repriceSales(model, ready.frame, then, now.priceFactor, then.priceFactor);
-    if (!parcels) return null;
-    checkScenarioTotal(parcels, ready.funding, problems);
-    return problems.length > 0 ? null : { ...model, parcels };
   }
 
   /** Everything prepared again from the edited scenario. */

@@ -18,7 +18,7 @@ import { normalizeParcel, type ParcelContext, type RawParcel, type RuleSeverity 
 import { normalizeFunding, normalizeZonesAndProjects, type RawFunding, type ZonesAndProjects } from './funding';
 import { toText } from './text';
 import { scenarioDefaults } from './scenario-defaults';
-import type { ParcelFacts } from './parcel-spec';
+import { parcelBasis, type BasisContext, type ParcelBasis } from './parcel-basis';
 
 /** The scenario's funding: appropriations, pool, pre-allocations and bonds. */
 export type Funding = ReturnType<typeof normalizeFunding>;
@@ -182,8 +182,8 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   return { s, t, jurisdiction, asOfDay, params, tiers, splits, splitNames, splitIndex, accounts, shareAccounts, zp, policy, rawParcels };
 }
 
-/** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known). */
-export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: Check[], shareAccounts: (p: RawParcel, index: number) => number[], facts?: readonly ParcelFacts[]): ParcelModel[] {
+/** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known); bases read once may be given. */
+export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: Check[], shareAccounts: (p: RawParcel, index: number) => number[], bases?: readonly ParcelBasis[]): ParcelModel[] {
   const ctx: ParcelContext = {
     t: f.t,
     params: f.params,
@@ -200,12 +200,24 @@ export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], 
     splitIndex: f.splitIndex,
     shareAccounts,
   };
+  const read = basisContext(f);
   const out: ParcelModel[] = [];
-  f.rawParcels.forEach((p, i) => {
-    const parcel = withinExactRange(`parcels[${i}]`, problems, () => (facts ? normalizeParcel(p, i, ctx, facts[i]) : normalizeParcel(p, i, ctx)));
-    if (parcel) out.push(parcel);
-  });
+  const raws = f.rawParcels;
+  for (let i = 0; i < raws.length; i++) {
+    const basis = bases ? bases[i] : parcelBasis(raws[i], i, read);
+    try {
+      out.push(normalizeParcel(basis, ctx));
+    } catch (e) {
+      if (!(e instanceof AmountRangeError)) throw e;
+      problems.push(outOfRange(basis.path, e));
+    }
+  }
   return out;
+}
+
+/** What reading a parcel needs of the frame. */
+export function basisContext(f: Frame): BasisContext {
+  return { t: f.t, params: f.params, zoneIndex: f.zp.zoneIndex, splitIndex: f.splitIndex };
 }
 
 /**
@@ -217,9 +229,13 @@ export function withinExactRange<T>(path: string, problems: Problem[], make: () 
     return make();
   } catch (e) {
     if (!(e instanceof AmountRangeError)) throw e;
-    problems.push(problem('amount.range', path, undefined, { en: 'amounts the engine can hold exactly (price × area, factors and payments each at most 1万亿元)', zh: '引擎可精确表示的金额（单价×面积、系数与各笔款项均不超过 1万亿元）' }, { en: `${path}: its amounts pass what the engine holds exactly (${e.message}); at most 1万亿元 an amount`, zh: `${path}：金额超出引擎可精确表示的范围（${e.message}）；单笔不超过 1万亿元` }));
+    problems.push(outOfRange(path, e));
     return null;
   }
+}
+
+function outOfRange(path: string, e: AmountRangeError): Problem {
+  return problem('amount.range', path, undefined, { en: 'amounts the engine can hold exactly (price × area, factors and payments each at most 1万亿元)', zh: '引擎可精确表示的金额（单价×面积、系数与各笔款项均不超过 1万亿元）' }, { en: `${path}: its amounts pass what the engine holds exactly (${e.message}); at most 1万亿元 an amount`, zh: `${path}：金额超出引擎可精确表示的范围（${e.message}）；单笔不超过 1万亿元` });
 }
 
 /**

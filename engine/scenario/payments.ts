@@ -18,28 +18,29 @@ export interface RawPayment {
 }
 
 /**
- * Resolves tranches against a planned total. Shares must all be shares and sum to 100%;
- * amounts are taken as stated (the caller compares their sum with the plan).
+ * Tranches as read from the scenario, before any amount is known: their periods and either
+ * integer weights (by share) or the stated amounts in fen (by amount). The planned total and a
+ * stress factor turn them into payments (tranchePayments).
  */
-export function resolveTranches(
-  raw: readonly RawPayment[],
-  planned: Fen,
-  t: Timeline,
-  path: string,
-  problems: Problem[],
-  /** Applied to amounts stated in money (a stress factor); shares already follow the planned total. */
-  scaleFen: (fen: Fen) => Fen = (fen) => fen,
-): Flows {
+export type Tranches =
+  | { readonly byShare: true; readonly periods: readonly number[]; readonly weights: readonly number[] }
+  | { readonly byShare: false; readonly periods: readonly number[]; readonly fens: readonly Fen[] };
+
+/**
+ * Reads tranches. Shares must all be shares and sum to 100%; amounts are taken as stated (the
+ * caller compares their sum with the plan). Null, with a problem, when they cannot be read.
+ */
+export function readTranches(raw: readonly RawPayment[], t: Timeline, path: string, problems: Problem[]): Tranches | null {
   const periods = raw.map((p, i) => datePeriod(t, p.date, joinPath(path, i, 'date'), problems));
   const byShare = raw.filter((p) => p.share !== undefined).length;
   const both = raw.findIndex((p) => (p.share === undefined) === (p.amount === undefined));
   if (both >= 0) {
     problems.push(problem('payments.shares', joinPath(path, both), raw[both], { en: 'exactly one of "amount" or "share" per payment', zh: '每笔付款须且只能给出 "amount"（金额）或 "share"（比例）之一' }));
-    return NO_FLOWS;
+    return null;
   }
   if (byShare > 0 && byShare < raw.length) {
     problems.push(problem('payments.shares', path, raw.map((p) => p.share ?? p.amount), { en: 'all payments by share or all by amount, not a mix', zh: '付款须全部按比例或全部按金额，不可混用' }));
-    return NO_FLOWS;
+    return null;
   }
   if (byShare > 0) {
     const rates = raw.map((p) => parseRate(p.share!)!);
@@ -48,16 +49,26 @@ export function resolveTranches(
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum !== den) {
       problems.push(problem('payments.shares', path, raw.map((p) => p.share), { en: 'shares that add up to 100%', zh: '合计为 100% 的比例' }));
-      return NO_FLOWS;
+      return null;
     }
-    return columns(periods, allocate(planned, weights));
+    return { byShare: true, periods, weights };
   }
-  return columns(periods, raw.map((p) => scaleFen(parseMoney(p.amount!)!)));
+  return { byShare: false, periods, fens: raw.map((p) => parseMoney(p.amount!)!) };
 }
 
-/** Each amount in fen × a stress factor, half-up; as it is without a factor. */
-export function scaler(factor: Rate | null): (fen: Fen) => Fen {
-  return factor ? (fen) => mulRate(fen, factor) : (fen) => fen;
+/**
+ * Tranches against a planned total: shares allocate it in whole fen; amounts stated in money take
+ * the stress factor (half-up), for shares already follow the planned total. Delayed by `delay` months.
+ */
+export function tranchePayments(tr: Tranches | null, planned: Fen, factor: Rate | null, delay = 0): Flows {
+  if (!tr) return NO_FLOWS;
+  const periods = delay === 0 ? tr.periods : tr.periods.map((p) => p + delay);
+  return columns(periods, tr.byShare ? allocate(planned, tr.weights) : factor ? tr.fens.map((f) => mulRate(f, factor)) : tr.fens);
+}
+
+/** An amount in fen × a stress factor, half-up; as it is without a factor. */
+export function scaled(fen: Fen, factor: Rate | null): Fen {
+  return factor ? mulRate(fen, factor) : fen;
 }
 
 /** A date's period, with a problem if it falls outside the timeline. */

@@ -4,43 +4,82 @@
  * slower stated schedule is refused or reported), a year-only date spread by the seasonal profile,
  * the sale administration fee. Stress factors and delays apply here: price × factor in fen,
  * half-up; every receipt moved by the delay.
+ *
+ * Read once (saleBasis: texts to fen, dates to periods), then made under a price factor, a cost
+ * factor and a delay as often as asked (normalizeSale: integers only).
  */
-import { allocate, memo, mulRate, parseMoney, parseRate, roundFen, type Fen } from '../money';
+import { allocate, memo, mulRate, parseMoney, parseRate, roundFen, type Fen, type Rate } from '../money';
 import { areaDisplay, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
-import { periodLabel } from '../timeline';
-import { joinPath, problem, type ProblemCode } from '../problem';
+import { periodLabel, type Timeline } from '../timeline';
+import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
+import type { ParameterSet } from '../parameters';
 import type { SaleModel, Text } from '../model';
-import { columns, lastPeriod, shifted, type Flows } from '../flows';
-import { datePeriod, resolveTranches, scaler } from './payments';
+import { columns, lastPeriod, type Flows } from '../flows';
+import { datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
 import type { ParcelContext, RawParcel, RuleSeverity } from './parcel';
 
 export type Breach = (s: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => void;
 
-export function normalizeSale(
-  raw: RawParcel,
-  area: Area,
-  path: string,
-  ctx: ParcelContext,
-  breach: Breach,
-): SaleModel | null {
+/** What the sale states, in fen and periods, before the factors and the delay. */
+export interface SaleBasis {
+  readonly problems: readonly Problem[];
+  /** False when the sale is refused as written (its price not stated one way, payments on a year-only date). */
+  readonly ok: boolean;
+  readonly gross: Fen;
+  readonly dateText: string;
+  readonly soldArea: Area;
+  readonly areaSoldM2: string;
+  /** A year-only date: the first month of that year (before a delay) and the seasonal weights; else null. */
+  readonly seasonal: { readonly first: number; readonly weights: readonly number[] } | null;
+  /** The sale's period before a delay (a dated sale). */
+  readonly basePeriod: number;
+  /** Stated payments (null when they cannot be read), or undefined for the default schedule; their dates as written. */
+  readonly tranches: Tranches | null | undefined;
+  readonly paymentDates: readonly string[] | null;
+  /** The administration fee as a rate of the price, or an amount in fen (a cost), or none. */
+  readonly fee: { readonly rate: Rate | null; readonly fen: Fen } | null;
+}
+
+const REFUSED = { ok: false, gross: 0, dateText: '', areaSoldM2: '', seasonal: null, basePeriod: 0, tranches: undefined, paymentDates: null, fee: null } as const;
+
+/** The sale read; its problems go to `problems` (kept with it, reported when it is made). */
+export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline, params: ParameterSet, problems: Problem[]): SaleBasis {
   const s = raw.sale!;
-  const { t, params, problems } = ctx;
   const sp = joinPath(path, 'sale');
   const soldArea = s.area ? parseArea(s.area)! : area;
   if ((s.price === undefined) === (s.unitPrice === undefined)) {
     problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
-    return null;
+    return { ...REFUSED, problems, soldArea };
   }
   const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
-  const scalePrice = scaler(ctx.priceFactor);
-  const revenue = scalePrice(gross);
-  const delay = ctx.saleDelayMonths;
-  if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, s.area ?? raw.area, sp, ctx);
+  const fee = s.businessFee === undefined ? null : /[%‰]\s*$/.test(s.businessFee) ? { rate: parseRate(s.businessFee)!, fen: 0 } : { rate: null, fen: parseMoney(s.businessFee)! };
+  const common = { problems, gross, dateText: s.date, soldArea, areaSoldM2: '', fee };
+  if (/^\d{4}$/.test(s.date)) {
+    if (s.payments) {
+      problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
+      return { ...REFUSED, problems, soldArea };
+    }
+    const weights = params.weights('sale.seasonality')!;
+    const first = (Number(s.date) - t.startYear) * 12 + (1 - t.startMonth);
+    return { ...common, ok: true, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: { first, weights: Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')) }, basePeriod: 0, tranches: undefined, paymentDates: null };
+  }
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
-  const period = basePeriod + delay;
+  const tranches = s.payments ? readTranches(s.payments, t, joinPath(sp, 'payments'), problems) : undefined;
+  return { ...common, ok: true, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates: s.payments ? s.payments.map((p) => p.date) : null };
+}
+
+/** The sale under the scenario's price factor, cost factor and delay; null when refused (a problem says why). */
+export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: ParcelContext, breach: Breach): SaleModel | null {
+  const { t, params, problems } = ctx;
+  for (const p of basis.problems) problems.push(p);
+  if (!basis.ok) return null;
+  const revenue = scaled(basis.gross, ctx.priceFactor);
+  const delay = ctx.saleDelayMonths;
+  if (basis.seasonal) return seasonalSale(basis, basis.seasonal, revenue, path, ctx);
+  const period = basis.basePeriod + delay;
   let receipts: Flows;
-  if (s.payments) {
-    receipts = shifted(resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice), delay);
+  if (basis.tranches !== undefined) {
+    receipts = tranchePayments(basis.tranches, revenue, ctx.priceFactor, delay);
     // H-3: at least the first-instalment share within its months, everything within the balance months.
     const firstShare = params.rate('sale.firstInstalmentShare');
     const firstMonths = params.months('sale.firstInstalmentMonths');
@@ -52,14 +91,14 @@ export function normalizeSale(
       if (receipts.periodAt(k) > period + balanceMonths) late++;
     }
     if (early < mulRate(revenue, firstShare) || late > 0) {
-      breach(ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), s.payments.map((p) => p.date),
+      const sp = joinPath(path, 'sale');
+      breach(ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), basis.paymentDates,
         { en: `≥ ${firstShare.text} within ${firstMonths} month(s) of the sale and the balance within ${balanceMonths}`, zh: `出让后 ${firstMonths} 个月内缴纳不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清` },
-        `${raw.id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
-        `${raw.id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
+        `${id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
+        `${id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
     }
   } else {
-    const firstShare = params.rate('sale.firstInstalmentShare');
-    const first = mulRate(revenue, firstShare);
+    const first = mulRate(revenue, params.rate('sale.firstInstalmentShare'));
     const p1 = period + params.months('sale.firstInstalmentMonths');
     const p2 = period + params.months('sale.balanceMonths');
     receipts = first === 0 ? (revenue === 0 ? columns([], []) : columns([p2], [revenue])) : revenue - first === 0 ? columns([p1], [first]) : columns([p1, p2], [first, revenue - first]);
@@ -67,32 +106,29 @@ export function normalizeSale(
   const last = lastPeriod(receipts, period);
   if (last >= t.months) {
     problems.push(
-      problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, {
+      problem('date.outsideTimeline', joinPath(path, 'sale', 'date'), basis.dateText, {
         en: `a sale whose payments arrive by ${periodLabel(t, t.months - 1)}; they run to ${periodLabel(t, last)}${delay ? ` (with the ${delay}-month delay)` : ''} — extend timeline.months or give sale.payments`,
         zh: `出让价款须在 ${periodLabel(t, t.months - 1)} 前到账；现至 ${periodLabel(t, last)}${delay ? `（含延后 ${delay} 个月）` : ''}——请延长测算期或给出 sale.payments`,
       }),
     );
     return null;
   }
-  const businessFee = saleFee(s.businessFee, revenue, ctx);
   return {
     period,
-    date: delay ? periodLabel(t, period) : s.date,
+    date: delay ? periodLabel(t, period) : basis.dateText,
     revenue,
     receipts,
     settlementPeriod: last,
-    businessFee,
-    areaSoldM2: areaDisplay(s.area ?? raw.area).m2,
-    areaSold: soldArea,
+    businessFee: saleFee(basis.fee, revenue, ctx),
+    areaSoldM2: basis.areaSoldM2,
+    areaSold: basis.soldArea,
   };
 }
 
 /** The sale administration fee: a rate of the price, or an amount (a cost, so the cost factor applies). */
-function saleFee(text: string | undefined, revenue: Fen, ctx: ParcelContext): Fen {
-  if (text === undefined) return 0;
-  if (/[%‰]\s*$/.test(text)) return mulRate(revenue, parseRate(text)!);
-  const fen = parseMoney(text)!;
-  return ctx.costFactor ? mulRate(fen, ctx.costFactor) : fen;
+function saleFee(fee: SaleBasis['fee'], revenue: Fen, ctx: ParcelContext): Fen {
+  if (fee === null) return 0;
+  return fee.rate ? mulRate(revenue, fee.rate) : scaled(fee.fen, ctx.costFactor);
 }
 
 /** unit price × area, rounded to fen once (memoised: the same texts recur run after run). */
@@ -108,20 +144,14 @@ export const priceAreaFen = (() => {
  * A sale dated by year only ("2024"): its money arrives over that year's months by the seasonal
  * profile (sale.seasonality; seed 000: most of it in the second half), settling in the last month.
  */
-function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea: Area, areaText: string, sp: string, ctx: ParcelContext): SaleModel | null {
-  const { t, params, problems } = ctx;
-  if (s.payments) {
-    problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
-    return null;
-  }
-  const year = Number(s.date);
-  const weights = params.weights('sale.seasonality')!;
-  const first = (year - t.startYear) * 12 + (1 - t.startMonth) + ctx.saleDelayMonths;
+function seasonalSale(basis: SaleBasis, seasonal: NonNullable<SaleBasis['seasonal']>, revenue: Fen, path: string, ctx: ParcelContext): SaleModel | null {
+  const { t, problems } = ctx;
+  const first = seasonal.first + ctx.saleDelayMonths;
   if (first < 0 || first + 11 >= t.months) {
-    problems.push(problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, { en: `a year whose twelve months lie inside the timeline (${periodLabel(t, 0)} to ${periodLabel(t, t.months - 1)})`, zh: `十二个月均在测算期（${periodLabel(t, 0)} 至 ${periodLabel(t, t.months - 1)}）内的年份` }));
+    problems.push(problem('date.outsideTimeline', joinPath(path, 'sale', 'date'), basis.dateText, { en: `a year whose twelve months lie inside the timeline (${periodLabel(t, 0)} to ${periodLabel(t, t.months - 1)})`, zh: `十二个月均在测算期（${periodLabel(t, 0)} 至 ${periodLabel(t, t.months - 1)}）内的年份` }));
     return null;
   }
-  const parts = allocate(revenue, Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')));
+  const parts = allocate(revenue, seasonal.weights);
   const periods: number[] = [];
   const amounts: Fen[] = [];
   parts.forEach((amount, m) => {
@@ -134,13 +164,12 @@ function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea:
   const last = periods.length ? periods[periods.length - 1] : first;
   return {
     period: first,
-    date: ctx.saleDelayMonths ? periodLabel(t, first) : s.date,
+    date: ctx.saleDelayMonths ? periodLabel(t, first) : basis.dateText,
     revenue,
     receipts,
     settlementPeriod: last,
-    businessFee: saleFee(s.businessFee, revenue, ctx),
-    areaSoldM2: areaDisplay(areaText).m2,
-    areaSold: soldArea,
+    businessFee: saleFee(basis.fee, revenue, ctx),
+    areaSoldM2: basis.areaSoldM2,
+    areaSold: basis.soldArea,
   };
 }
-
