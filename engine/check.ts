@@ -23,22 +23,13 @@ export function check(id: string, ok: boolean, severity: Severity, message: stri
 }
 
 /**
- * A check whose messages are written when they are read (a report, a JSON file), not when the
- * check is made: a Monte Carlo draw re-makes every parcel's checks and reads none of them. It
- * serialises, spreads and compares as `check(...)` with the same texts does, field for field.
+ * A check as a parcel makes it: made now, or — when its messages cost more than the check (a
+ * parcel's amounts written in 万元) — a function that makes it when the checks are first read. A
+ * Monte Carlo draw re-makes every parcel's checks and reads none of them.
  */
-export function lazyCheck(id: string, ok: boolean, severity: Severity, message: () => string, messageZh: () => string, ref: string, parcel: string): Check {
-  return {
-    id,
-    ok,
-    severity,
-    get message() {
-      return message();
-    },
-    get messageZh() {
-      return messageZh();
-    },
-    ref,
-    parcel,
-  };
+export type PendingCheck = Check | (() => Check);
+
+/** The checks, each made (in order). */
+export function settleChecks(list: readonly PendingCheck[]): Check[] {
+  return list.map((c) => (typeof c === 'function' ? c() : c));
 }

@@ -6,7 +6,7 @@
  * the fen. adjust(prepareBase(s), s.adjustments) gives what prepare(s) gives, problems included;
  * a base that prepare would refuse, or adjustments outside the schema, go through prepare itself.
  */
-import type { Check } from '../check';
+import type { Check, PendingCheck } from '../check';
 import type { Problem } from '../problem';
 import type { BondModel } from '../model';
 import { parcelBasis, type ParcelBasis } from './parcel-basis';
@@ -57,7 +57,7 @@ export function adjust(base: Base, adjustments: unknown): Prepared {
   if (!ready || !schemaValid(adjustments)) return prepare(withAdjustments(base.scenario, adjustments));
   const a = adjustments as Adjustments | undefined;
   const problems: Problem[] = [];
-  const checks: Check[] = [];
+  const checks: PendingCheck[] = [];
   const f = ready.frame;
   const parcels = normalizeParcels(f, readAdjustments(a, problems), problems, checks, (_raw, i) => ready.shareAccounts[i], ready.bases);
   const shiftBp = a?.rateShiftBp ?? 0;

@@ -11,7 +11,7 @@ import { splitRatios, type SplitRatios, type SplitRemainder } from '../revenue-s
 import { GOVERNMENT_LEVELS, PROVISIONS, PROVISION_KINDS, type ProvisionKind } from '../provision-catalogue';
 import { makeTimeline, periodLabels, type Timeline } from '../timeline';
 import type { ParameterSet } from '../parameters';
-import type { Check } from '../check';
+import { settleChecks, type Check, type PendingCheck } from '../check';
 import type { GovernmentLevelOfTier, Model, ParcelModel, ProvisionModel, TierModel } from '../model';
 import { checkSchema } from './schema-check';
 import { normalizeParcel, type ParcelContext, type RawParcel, type RuleSeverity } from './parcel';
@@ -53,14 +53,15 @@ export interface RawScenario {
 
 export function prepare(input: unknown): Prepared {
   const problems: Problem[] = [];
-  const checks: Check[] = [];
+  const checks: PendingCheck[] = [];
   const f = frame(input, problems);
   if (!f) return { ok: false, problems };
   const factors = readAdjustments(f.s.adjustments, problems);
   dupes(f.rawParcels.map((p) => p.id), 'parcels', problems);
   const parcels = normalizeParcels(f, factors, problems, checks, (raw) => f.shareAccounts(raw));
-  const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, checks));
-  checks.push(...unverifiedChecks(f.params));
+  const fundingChecks: Check[] = [];
+  const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, fundingChecks));
+  checks.push(...fundingChecks, ...unverifiedChecks(f.params));
   checkRecipients(f, problems);
   if (problems.length > 0 || !funding) return { ok: false, problems };
   checkScenarioTotal(parcels, funding, problems);
@@ -183,7 +184,7 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
 }
 
 /** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known); bases read once may be given. */
-export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: Check[], shareAccounts: (p: RawParcel, index: number) => number[], bases?: readonly ParcelBasis[]): ParcelModel[] {
+export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: PendingCheck[], shareAccounts: (p: RawParcel, index: number) => number[], bases?: readonly ParcelBasis[]): ParcelModel[] {
   const ctx: ParcelContext = {
     t: f.t,
     params: f.params,
@@ -259,9 +260,21 @@ export function unverifiedChecks(params: ParameterSet): Check[] {
   return [...params.notices, ...unverified.map((r) => ({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref }) as Check)];
 }
 
-/** The Model of a frame whose parcels and funding are normalized without a problem. */
-export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: Check[]): Model {
-  const { s, t, params, zp } = f;
+/** What a Model takes from its frame alone: made once per frame (adjust makes a Model per draw). */
+interface FrameParts {
+  readonly provisions: ProvisionModel[];
+  readonly tierLevels: GovernmentLevelOfTier[];
+  readonly collector: number;
+  readonly ruralSpending: Map<number, Fen>;
+  readonly periodLabels: readonly string[];
+}
+
+const FRAME_PARTS = new WeakMap<Frame, FrameParts>();
+
+function frameParts(f: Frame): FrameParts {
+  let parts = FRAME_PARTS.get(f);
+  if (parts) return parts;
+  const { s, params } = f;
   const enabled = s.provisions ?? [...PROVISION_KINDS];
   const provisions: ProvisionModel[] = PROVISIONS.filter((d) => enabled.includes(d.id)).map((def) => {
     const who = params.weights(def.recipients) ?? { local: '1' };
@@ -280,22 +293,35 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
   });
   const ruralSpending = new Map<number, Fen>();
   for (const r of s.ruralSpending ?? []) ruralSpending.set(r.year, (ruralSpending.get(r.year) ?? 0) + parseMoney(r.amount)!);
+  parts = { provisions, tierLevels, collector, ruralSpending, periodLabels: periodLabels(f.t) };
+  FRAME_PARTS.set(f, parts);
+  return parts;
+}
+
+/**
+ * The Model of a frame whose parcels and funding are normalized without a problem. Its checks are
+ * made when first read (a parcel's checks write amounts in 万元; a Monte Carlo draw reads none).
+ */
+export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: readonly PendingCheck[]): Model {
+  const { s, t, params, zp } = f;
+  const parts = frameParts(f);
+  let settled: Check[] | null = null;
   return {
       id: s.id,
       name: toText(s.name, s.id),
       description: s.description === undefined ? null : toText(s.description, ''),
       sources: s.sources ?? [],
       timeline: t,
-      periodLabels: periodLabels(t),
+      periodLabels: parts.periodLabels,
       jurisdiction: f.jurisdiction,
       asOf: f.asOfDay,
       params,
-      provisions,
+      provisions: parts.provisions,
       basePeriod: params.choice('provisions.basePeriod') === 'parcel' ? 'parcel' : 'year',
       financingInCost: params.choice('cost.financingInVerifiedCost') !== 'excluded',
-      tierLevels,
-      collectorTier: collector,
-      ruralSpending,
+      tierLevels: parts.tierLevels,
+      collectorTier: parts.collector,
+      ruralSpending: parts.ruralSpending,
       tiers: f.tiers,
       splits: f.splits,
       splitNames: f.splitNames,
@@ -315,7 +341,9 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
       coverageFloor: params.ratio('bond.coverageFloor'),
       coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
-      staticChecks: checks,
+      get staticChecks(): readonly Check[] {
+        return (settled ??= settleChecks(checks));
+      },
   };
 }
 

@@ -10,11 +10,12 @@
  */
 import { fenToWan, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
 import { joinPath, problem, type Problem } from '../problem';
-import { lazyCheck, type Check } from '../check';
+import { check, type Check } from '../check';
 import { NO_FLOWS, single, totalOf, type Flows } from '../flows';
 import type { Timeline } from '../timeline';
 import { alongside, datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
-import { priceAreaFen, type Breach } from './sale';
+import { priceAreaFen } from './sale';
+import { breach } from './rule-breach';
 import type { ParcelContext, RawParcel } from './parcel';
 
 type Acquisition = NonNullable<RawParcel['acquisition']>;
@@ -70,7 +71,7 @@ function plannedParts(acq: Acquisition, area: string, ap: string, problems: Prob
 }
 
 /** The acquisition under the scenario's cost factor: each part × the factor, half-up, then summed. */
-export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null, path: string, ctx: ParcelContext, breach: Breach): AcquisitionModel {
+export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null, path: string, ctx: ParcelContext): AcquisitionModel {
   if (!basis) return { acquisitionPlanned: 0, socialSecurity: 0, acquisitionPayments: NO_FLOWS, serviceFee: 0, serviceFeePayments: NO_FLOWS };
   const factor = ctx.costFactor;
   for (const p of basis.problems) ctx.problems.push(p);
@@ -85,40 +86,42 @@ export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null,
   }
   const s = basis.schedule;
   const payments = s === null ? NO_FLOWS : typeof s === 'number' ? single(s, planned) : tranchePayments(s, planned, factor);
-  if (payments.length > 0) ctx.checks.push(paidInFull(id, planned, totalOf(payments)));
-  const fee = basis.fee === null ? { serviceFee: 0, serviceFeePayments: NO_FLOWS } : serviceFeeOf(id, basis.fee, planned, payments, joinPath(path, 'acquisition', 'serviceFee'), ctx, breach);
+  if (payments.length > 0) {
+    const paid = totalOf(payments);
+    ctx.checks.push(() => paidInFull(id, planned, paid));
+  }
+  const fee = basis.fee === null ? { serviceFee: 0, serviceFeePayments: NO_FLOWS } : serviceFeeOf(id, basis.fee, planned, payments, joinPath(path, 'acquisition', 'serviceFee'), ctx);
   return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, ...fee };
 }
 
 function paidInFull(id: string, planned: Fen, paid: Fen): Check {
   const diff = planned - paid;
-  return lazyCheck(
+  return check(
     'acquisition.paidInFull',
     diff === 0,
     'rule',
-    () => diff === 0
+    diff === 0
       ? `${id}: acquisition paid in full (${fenToWan(paid)} 万元)`
       : `${id}: acquisition tranches pay ${fenToWan(paid)} 万元 of the planned ${fenToWan(planned)} 万元; ${diff > 0 ? 'unpaid' : 'overpaid'} ${fenToWan(Math.abs(diff), 4)} 万元`,
-    () => diff === 0
+    diff === 0
       ? `${id}：收储款已足额支付（${fenToWan(paid)} 万元）`
       : `${id}：分期支付 ${fenToWan(paid)} 万元，计划 ${fenToWan(planned)} 万元，${diff > 0 ? '少付' : '多付'} ${fenToWan(Math.abs(diff), 4)} 万元`,
-    'E-5, X-2',
-    id,
+    { ref: 'E-5, X-2', parcel: id },
   );
 }
 
 /** The service fee (a rate of the cost or an amount), paid alongside the acquisition, within its cap (C-5). */
-function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, planned: Fen, payments: Flows, fieldPath: string, ctx: ParcelContext, breach: Breach): { serviceFee: Fen; serviceFeePayments: Flows } {
+function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, planned: Fen, payments: Flows, fieldPath: string, ctx: ParcelContext): { serviceFee: Fen; serviceFeePayments: Flows } {
   const serviceFee = fee.rate ? mulRate(planned, fee.rate) : scaled(fee.fen, ctx.costFactor);
   const capRate = ctx.params.rate('acquisition.serviceFee.capRate');
   const cap = mulRate(planned, capRate);
   if (serviceFee > cap) {
-    breach(ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', fieldPath, fee.text,
+    breach(ctx, id, ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', fieldPath, fee.text,
       { en: `at most ${capRate.text} of the acquisition cost (${fenToWan(cap)} 万元)`, zh: `不超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）` },
       `${id}: service fee ${fenToWan(serviceFee)} 万元 exceeds ${capRate.text} of acquisition cost (${fenToWan(cap)} 万元)`,
       `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）`);
   } else {
-    ctx.checks.push(lazyCheck('rule.serviceFeeCap', true, 'rule', () => `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, () => `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, 'C-5', id));
+    ctx.checks.push(() => check('rule.serviceFeeCap', true, 'rule', `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, { ref: 'C-5', parcel: id }));
   }
   return { serviceFee, serviceFeePayments: alongside(serviceFee, payments) };
 }

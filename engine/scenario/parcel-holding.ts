@@ -11,7 +11,7 @@ import { check } from '../check';
 import type { SaleModel } from '../model';
 import { columns, evenSpread, NO_FLOWS, type Flows } from '../flows';
 import { datePeriod, scaled } from './payments';
-import type { Breach } from './sale';
+import { breach } from './rule-breach';
 import type { ParcelFacts } from './parcel-spec';
 import type { ParcelContext, RawParcel } from './parcel';
 
@@ -80,7 +80,7 @@ export function normalizeHolding(basis: HoldingBasis | null, ctx: ParcelContext,
   return evenSpread(scaled(basis.costOf(months), ctx.costFactor), basis.from, months);
 }
 
-export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext, sale: SaleModel | null, breach: Breach): Flows {
+export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext, sale: SaleModel | null): Flows {
   if (!raw.leases || raw.leases.length === 0) return NO_FLOWS;
   const { t, params, problems } = ctx;
   const periods: number[] = [];
@@ -90,7 +90,7 @@ export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext
     const lp = joinPath(path, 'leases', i);
     const first = datePeriod(t, l.start, joinPath(lp, 'start'), problems);
     if (l.months > maxMonths) {
-      breach(ctx.policy.leaseOverLimit, 'rule.leaseTooLong', 'rule.leaseTooLong', 'H-1', joinPath(lp, 'months'), l.months,
+      breach(ctx, raw.id, ctx.policy.leaseOverLimit, 'rule.leaseTooLong', 'rule.leaseTooLong', 'H-1', joinPath(lp, 'months'), l.months,
         { en: `at most ${maxMonths} months of temporary use`, zh: `临时利用不超过 ${maxMonths} 个月` },
         `${raw.id}: temporary lease of ${l.months} months exceeds ${maxMonths}`,
         `${raw.id}：临时利用 ${l.months} 个月，超过 ${maxMonths} 个月上限`);

@@ -11,7 +11,7 @@ import { check } from '../check';
 import { managementFeeCap } from '../management-fee';
 import { columns, totalOf, type Flows } from '../flows';
 import { alongside, datePeriod, scaled } from './payments';
-import type { Breach } from './sale';
+import { breach } from './rule-breach';
 import type { ParcelContext, RawParcel } from './parcel';
 
 export interface WorksModel {
@@ -46,7 +46,7 @@ export function worksBasis(raw: RawParcel, path: string, t: Timeline, problems: 
 }
 
 /** The works under the scenario's cost factor: each amount × the factor, half-up; the fee within the 504 cap. */
-export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx: ParcelContext, breach: Breach): WorksModel {
+export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx: ParcelContext): WorksModel {
   for (const p of basis.problems) ctx.problems.push(p);
   const factor = ctx.costFactor;
   const amounts = factor ? basis.fens.map((f) => mulRate(f, factor)) : basis.fens;
@@ -59,7 +59,7 @@ export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx:
   if (feeText !== '504' && feeText !== 'none') {
     if (managementFee > feeCap) {
       const dp = joinPath(path, 'development');
-      breach(ctx.policy.managementFeeOverCap, 'rule.managementFeeCap', 'rule.managementFeeCap', 'M-1', joinPath(dp, 'managementFee'), feeText,
+      breach(ctx, id, ctx.policy.managementFeeOverCap, 'rule.managementFeeCap', 'rule.managementFeeCap', 'M-1', joinPath(dp, 'managementFee'), feeText,
         { en: `at most the 财建〔2016〕504号 cap, ${fenToWan(feeCap)} 万元 on ${fenToWan(developmentPlanned)} 万元 of works`, zh: `不超过财建〔2016〕504号上限：工程 ${fenToWan(developmentPlanned)} 万元对应 ${fenToWan(feeCap)} 万元` },
         `${id}: management fee ${fenToWan(managementFee)} 万元 exceeds the 504 cap ${fenToWan(feeCap)} 万元`,
         `${id}：代建管理费 ${fenToWan(managementFee)} 万元，超过财建〔2016〕504号上限 ${fenToWan(feeCap)} 万元`);

@@ -6,14 +6,14 @@
  */
 import { AmountRangeError, mulRate, type Rate } from '../money';
 import type { Timeline } from '../timeline';
-import { problem, type Problem } from '../problem';
-import { check, type Check } from '../check';
+import type { Problem } from '../problem';
+import type { PendingCheck } from '../check';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
 import type { ParcelModel, Text, ZoneModel } from '../model';
-import { totalOf } from '../flows';
+import { NO_FLOWS, totalOf } from '../flows';
 import { scaled, type RawPayment } from './payments';
-import { normalizeSale, type Breach } from './sale';
+import { normalizeSale } from './sale';
 import { Section, type ParcelBasis } from './parcel-basis';
 import { normalizeAcquisition } from './parcel-acquisition';
 import { normalizeWorks } from './parcel-works';
@@ -52,7 +52,7 @@ export interface ParcelContext {
   readonly t: Timeline;
   readonly params: ParameterSet;
   readonly problems: Problem[];
-  readonly checks: Check[];
+  readonly checks: PendingCheck[];
   readonly policy: {
     serviceFeeOverCap: RuleSeverity;
     leaseOverLimit: RuleSeverity;
@@ -78,29 +78,23 @@ export interface ParcelContext {
  */
 export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
   const { raw, index, path } = basis;
-  const stop = (at: Section) => {
-    if (basis.stoppedAt !== at) return;
-    for (const p of basis.stopProblems) ctx.problems.push(p);
-    throw new AmountRangeError(basis.stopMessage);
-  };
-  stop(Section.Holdings);
+  stopAt(basis, Section.Holdings, ctx);
   for (const p of basis.holdingsProblems) ctx.problems.push(p);
-  const breach = breachOf(raw.id, ctx);
   // The sections in the order their problems and checks are reported.
-  stop(Section.Acquisition);
-  const acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx, breach);
-  stop(Section.Works);
-  const works = normalizeWorks(raw.id, basis.works!, path, ctx, breach);
-  stop(Section.Sale);
-  const sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx, breach) : null;
-  stop(Section.Holding);
+  stopAt(basis, Section.Acquisition, ctx);
+  const acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx);
+  stopAt(basis, Section.Works, ctx);
+  const works = normalizeWorks(raw.id, basis.works!, path, ctx);
+  stopAt(basis, Section.Sale, ctx);
+  const sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx) : null;
+  stopAt(basis, Section.Holding, ctx);
   const holding = normalizeHolding(basis.holding, ctx, sale);
-  const leases = normalizeLeases(raw, path, ctx, sale, breach);
-  stop(Section.Zone);
+  const leases = raw.leases ? normalizeLeases(raw, path, ctx, sale) : NO_FLOWS;
+  stopAt(basis, Section.Zone, ctx);
   for (const p of basis.zoneProblems) ctx.problems.push(p);
-  stop(Section.Split);
+  stopAt(basis, Section.Split, ctx);
   for (const p of basis.splitProblems) ctx.problems.push(p);
-  stop(Section.Tail);
+  stopAt(basis, Section.Tail, ctx);
   const zone = basis.zone;
   const facts = basis.facts!;
 
@@ -122,8 +116,16 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
     areaMu: basis.areaMu,
     acquisitionMode: raw.acquisition?.mode ?? null,
     acquisitionRule: raw.acquisition ? ACQUISITION_RULE[raw.acquisition.mode] : null,
-    ...acquisition,
-    ...works,
+    acquisitionPlanned: acquisition.acquisitionPlanned,
+    socialSecurity: acquisition.socialSecurity,
+    acquisitionPayments: acquisition.acquisitionPayments,
+    serviceFee: acquisition.serviceFee,
+    serviceFeePayments: acquisition.serviceFeePayments,
+    developmentPlanned: works.developmentPlanned,
+    works: works.works,
+    managementFee: works.managementFee,
+    managementFeeCap: works.managementFeeCap,
+    managementFeePayments: works.managementFeePayments,
     holding,
     holdingPlanned,
     leases,
@@ -144,10 +146,9 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
   };
 }
 
-/** Breach of a documented rule: refused (a Problem) or reported (a failed Check), as the scenario chooses. */
-function breachOf(parcelId: string, ctx: ParcelContext): Breach {
-  return (severity, code, id, ref, fieldPath, value, expected, en, zh) => {
-    if (severity === 'error') ctx.problems.push(problem(code, fieldPath, value, expected, { en: `${fieldPath}: ${en}`, zh: `${fieldPath}：${zh}` }));
-    else ctx.checks.push(check(id, false, 'rule', en, zh, { ref, parcel: parcelId }));
-  };
+/** Where the parcel's reading stopped on an amount past the exact range: its problems so far, then the same error. */
+function stopAt(basis: ParcelBasis, at: Section, ctx: ParcelContext): void {
+  if (basis.stoppedAt !== at) return;
+  for (const p of basis.stopProblems) ctx.problems.push(p);
+  throw new AmountRangeError(basis.stopMessage);
 }

@@ -11,14 +11,13 @@
 import { allocate, memo, mulRate, parseMoney, parseRate, roundFen, type Fen, type Rate } from '../money';
 import { areaDisplay, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
 import { periodLabel, type Timeline } from '../timeline';
-import { joinPath, problem, type Problem, type ProblemCode } from '../problem';
+import { joinPath, problem, type Problem } from '../problem';
 import type { ParameterSet } from '../parameters';
-import type { SaleModel, Text } from '../model';
+import type { SaleModel } from '../model';
 import { columns, lastPeriod, type Flows } from '../flows';
 import { datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
-import type { ParcelContext, RawParcel, RuleSeverity } from './parcel';
-
-export type Breach = (s: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => void;
+import type { ParcelContext, RawParcel } from './parcel';
+import { breach } from './rule-breach';
 
 /** What the sale states, in fen and periods, before the factors and the delay. */
 export interface SaleBasis {
@@ -69,7 +68,7 @@ export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline,
 }
 
 /** The sale under the scenario's price factor, cost factor and delay; null when refused (a problem says why). */
-export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: ParcelContext, breach: Breach): SaleModel | null {
+export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: ParcelContext): SaleModel | null {
   const { t, params, problems } = ctx;
   for (const p of basis.problems) problems.push(p);
   if (!basis.ok) return null;
@@ -92,7 +91,7 @@ export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: P
     }
     if (early < mulRate(revenue, firstShare) || late > 0) {
       const sp = joinPath(path, 'sale');
-      breach(ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), basis.paymentDates,
+      breach(ctx, id, ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), basis.paymentDates,
         { en: `≥ ${firstShare.text} within ${firstMonths} month(s) of the sale and the balance within ${balanceMonths}`, zh: `出让后 ${firstMonths} 个月内缴纳不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清` },
         `${id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
         `${id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
