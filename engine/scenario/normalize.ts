@@ -19,6 +19,7 @@ import { normalizeFunding, normalizeZonesAndProjects, type RawFunding, type Zone
 import { toText } from './text';
 import { scenarioDefaults } from './scenario-defaults';
 import { parcelBasis, type BasisContext, type ParcelBasis } from './parcel-basis';
+import { parcelRules } from './parcel-rules';
 
 /** The scenario's funding: appropriations, pool, pre-allocations and bonds. */
 export type Funding = ReturnType<typeof normalizeFunding>;
@@ -188,6 +189,7 @@ export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], 
   const ctx: ParcelContext = {
     t: f.t,
     params: f.params,
+    rules: parcelRules(f.params),
     problems,
     checks,
     policy: f.policy,

@@ -113,7 +113,7 @@ function paidInFull(id: string, planned: Fen, paid: Fen): Check {
 /** The service fee (a rate of the cost or an amount), paid alongside the acquisition, within its cap (C-5). */
 function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, planned: Fen, payments: Flows, fieldPath: string, ctx: ParcelContext): { serviceFee: Fen; serviceFeePayments: Flows } {
   const serviceFee = fee.rate ? mulRate(planned, fee.rate) : scaled(fee.fen, ctx.costFactor);
-  const capRate = ctx.params.rate('acquisition.serviceFee.capRate');
+  const capRate = ctx.rules.serviceFeeCap();
   const cap = mulRate(planned, capRate);
   if (serviceFee > cap) {
     breach(ctx, id, ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', fieldPath, fee.text,

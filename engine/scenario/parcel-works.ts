@@ -53,7 +53,7 @@ export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx:
   const works = columns(basis.periods, amounts);
   let developmentPlanned = 0;
   for (const a of amounts) developmentPlanned += a;
-  const feeCap = developmentPlanned > 0 ? managementFeeCap(developmentPlanned, ctx.params.table('managementFee.table')) : 0;
+  const feeCap = developmentPlanned > 0 ? managementFeeCap(developmentPlanned, ctx.rules.managementFeeTable()) : 0;
   const feeText = basis.feeText;
   const managementFee = feeText === '504' ? feeCap : feeText === 'none' ? 0 : scaled(basis.feeFen, factor);
   if (feeText !== '504' && feeText !== 'none') {

@@ -15,6 +15,7 @@ import { NO_FLOWS, totalOf } from '../flows';
 import { scaled, type RawPayment } from './payments';
 import { normalizeSale } from './sale';
 import { Section, type ParcelBasis } from './parcel-basis';
+import type { ParcelRules } from './parcel-rules';
 import { normalizeAcquisition } from './parcel-acquisition';
 import { normalizeWorks } from './parcel-works';
 import { normalizeHolding, normalizeLeases } from './parcel-holding';
@@ -51,6 +52,8 @@ export type RuleSeverity = 'error' | 'warning';
 export interface ParcelContext {
   readonly t: Timeline;
   readonly params: ParameterSet;
+  /** The parameters the flows read, looked up once. */
+  readonly rules: ParcelRules;
   readonly problems: Problem[];
   readonly checks: PendingCheck[];
   readonly policy: {

@@ -94,6 +94,8 @@ export function datePeriod(t: Timeline, date: string, path: string, problems: Pr
 /** Splits a fee across the periods of another schedule, in proportion to its amounts. */
 export function alongside(fee: Fen, schedule: Flows): Flows {
   if (fee === 0 || schedule.length === 0) return NO_FLOWS;
+  // One payment takes the whole fee (allocate over one weight, or the all-zero case).
+  if (schedule.length === 1 && schedule.amountAt(0) >= 0) return single(schedule.periodAt(0), fee);
   const weights = amountsOf(schedule);
   if (weights.every((w) => w === 0)) return single(schedule.periodAt(0), fee);
   return columns(periodsOf(schedule), allocate(fee, weights));

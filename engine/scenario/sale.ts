@@ -69,7 +69,7 @@ export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline,
 
 /** The sale under the scenario's price factor, cost factor and delay; null when refused (a problem says why). */
 export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: ParcelContext): SaleModel | null {
-  const { t, params, problems } = ctx;
+  const { t, problems } = ctx;
   for (const p of basis.problems) problems.push(p);
   if (!basis.ok) return null;
   const revenue = scaled(basis.gross, ctx.priceFactor);
@@ -80,9 +80,9 @@ export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: P
   if (basis.tranches !== undefined) {
     receipts = tranchePayments(basis.tranches, revenue, ctx.priceFactor, delay);
     // H-3: at least the first-instalment share within its months, everything within the balance months.
-    const firstShare = params.rate('sale.firstInstalmentShare');
-    const firstMonths = params.months('sale.firstInstalmentMonths');
-    const balanceMonths = params.months('sale.balanceMonths');
+    const firstShare = ctx.rules.firstInstalmentShare();
+    const firstMonths = ctx.rules.firstInstalmentMonths();
+    const balanceMonths = ctx.rules.saleBalanceMonths();
     let early = 0;
     let late = 0;
     for (let k = 0; k < receipts.length; k++) {
@@ -97,9 +97,9 @@ export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: P
         `${id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
     }
   } else {
-    const first = mulRate(revenue, params.rate('sale.firstInstalmentShare'));
-    const p1 = period + params.months('sale.firstInstalmentMonths');
-    const p2 = period + params.months('sale.balanceMonths');
+    const first = mulRate(revenue, ctx.rules.firstInstalmentShare());
+    const p1 = period + ctx.rules.firstInstalmentMonths();
+    const p2 = period + ctx.rules.saleBalanceMonths();
     receipts = first === 0 ? (revenue === 0 ? columns([], []) : columns([p2], [revenue])) : revenue - first === 0 ? columns([p1], [first]) : columns([p1, p2], [first, revenue - first]);
   }
   const last = lastPeriod(receipts, period);
