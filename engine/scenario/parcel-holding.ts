@@ -4,7 +4,7 @@
  * temporary leases (临时利用), rent to the treasury, at most lease.maxMonths (H-1: two years) and,
  * as a check, ending before the sale so temporary use never holds up the land's supply.
  */
-import { mulDivHalfUp, parseMoneyDecimal, roundFen, type Decimal, type Fen } from '../money';
+import { mulDivHalfUp, parseMoneyDecimal, parseMoneyExact, roundFen, type Decimal, type Fen } from '../money';
 import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
 import { check } from '../check';
@@ -37,7 +37,7 @@ export function holdingBasis(raw: RawParcel, path: string, t: Timeline, facts: P
     problems.push(problem('date.order', joinPath(hp, 'until'), h.until, { en: `a date on or after holding.from (${start})`, zh: `不早于管护起始日期（${h.from ?? '首笔收储支付'}）的日期` }));
   }
   const perYear = facts.holdingPerYear;
-  const perMonth = !perYear && h.costPerMonth ? parseMoneyDecimal(h.costPerMonth)! : null;
+  const perMonth = !perYear && h.costPerMonth ? h.costPerMonth : null;
   return { problems, from, until, costOf: perYear ? costByYear(perYear) : perMonth ? costByMonth(perMonth) : () => 0 };
 }
 
@@ -58,16 +58,15 @@ function costByYear(perYear: Decimal): (months: number) => Fen {
   };
 }
 
-/** perMonth × months in fen, half-up (roundFen): an integer product when the cost is whole fen. */
-function costByMonth(perMonth: Decimal): (months: number) => Fen {
-  const fen = perMonth.times(100);
-  const whole = fen.isInteger() && fen.abs().lte(Number.MAX_SAFE_INTEGER) ? fen.toNumber() : null;
+/** perMonth × months in fen, half-up (roundFen): an integer product when the cost is written in whole fen. */
+function costByMonth(text: string): (months: number) => Fen {
+  const whole = parseMoneyExact(text);
   return (months) => {
     if (whole !== null) {
       const v = whole * months;
       if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
     }
-    return roundFen(perMonth.times(months));
+    return roundFen(parseMoneyDecimal(text)!.times(months));
   };
 }
 

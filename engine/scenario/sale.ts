@@ -39,8 +39,6 @@ export interface SaleBasis {
   readonly fee: { readonly rate: Rate | null; readonly fen: Fen } | null;
 }
 
-const REFUSED = { ok: false, gross: 0, dateText: '', areaSoldM2: '', seasonal: null, basePeriod: 0, tranches: undefined, paymentDates: null, fee: null } as const;
-
 /** The sale read; its problems go to `problems` (kept with it, reported when it is made). */
 export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline, params: ParameterSet, problems: Problem[]): SaleBasis {
   const s = raw.sale!;
@@ -48,23 +46,28 @@ export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline,
   const soldArea = s.area ? parseArea(s.area)! : area;
   if ((s.price === undefined) === (s.unitPrice === undefined)) {
     problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
-    return { ...REFUSED, problems, soldArea };
+    return refused(problems, soldArea);
   }
   const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
   const fee = s.businessFee === undefined ? null : /[%‰]\s*$/.test(s.businessFee) ? { rate: parseRate(s.businessFee)!, fen: 0 } : { rate: null, fen: parseMoney(s.businessFee)! };
-  const common = { problems, gross, dateText: s.date, soldArea, areaSoldM2: '', fee };
   if (/^\d{4}$/.test(s.date)) {
     if (s.payments) {
       problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
-      return { ...REFUSED, problems, soldArea };
+      return refused(problems, soldArea);
     }
     const weights = params.weights('sale.seasonality')!;
     const first = (Number(s.date) - t.startYear) * 12 + (1 - t.startMonth);
-    return { ...common, ok: true, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: { first, weights: Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')) }, basePeriod: 0, tranches: undefined, paymentDates: null };
+    const seasonal = { first, weights: Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')) };
+    return { problems, ok: true, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal, basePeriod: 0, tranches: undefined, paymentDates: null, fee };
   }
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
   const tranches = s.payments ? readTranches(s.payments, t, joinPath(sp, 'payments'), problems) : undefined;
-  return { ...common, ok: true, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates: s.payments ? s.payments.map((p) => p.date) : null };
+  const paymentDates = s.payments ? s.payments.map((p) => p.date) : null;
+  return { problems, ok: true, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates, fee };
+}
+
+function refused(problems: Problem[], soldArea: Area): SaleBasis {
+  return { problems, ok: false, gross: 0, dateText: '', soldArea, areaSoldM2: '', seasonal: null, basePeriod: 0, tranches: undefined, paymentDates: null, fee: null };
 }
 
 /** The sale under the scenario's price factor, cost factor and delay; null when refused (a problem says why). */

@@ -6,6 +6,7 @@
  */
 import { areaBreach, factorBreach, moneyBreach, moneyOrRateBreach, rateBreach, unitPriceBreach, weightBreach, type LimitBreach } from '../limits';
 import { parseDate } from '../timeline';
+import { memo } from '../money';
 import type { ProblemCode } from '../problem';
 
 const REAL_DATE: LimitBreach = { en: 'a real calendar date (2022-02 has 28 days)', zh: '真实存在的日期（如 2022-02 只有 28 天）' };
@@ -21,7 +22,11 @@ export const LIMIT_FORMATS: Record<string, { code: ProblemCode; breach: (text: s
   'lrsim-date': { code: 'date.format', breach: (t) => (/^\d{4}-\d{2}-\d{2}$/.test(t) && !parseDate(t) ? REAL_DATE : null) },
 };
 
-/** The formats as ajv takes them (name → a string check). */
+/**
+ * The formats as ajv takes them (name → a string check), each answer remembered: a portfolio
+ * writes the same areas, dates and rates parcel after parcel, and a Monte Carlo validates its
+ * scenario again and again.
+ */
 export const SCENARIO_FORMATS: Record<string, { type: 'string'; validate: (t: string) => boolean }> = Object.fromEntries(
-  Object.entries(LIMIT_FORMATS).map(([name, f]) => [name, { type: 'string' as const, validate: (t: string) => f.breach(t) === null }]),
+  Object.entries(LIMIT_FORMATS).map(([name, f]) => [name, { type: 'string' as const, validate: memo((t: string) => f.breach(t) === null) }]),
 );
