@@ -163,10 +163,17 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   // Accounts: the base chart plus one share account per (tier, government).
   const accounts = new ChartOfAccounts(BASE_ACCOUNTS);
   const tierEntity = new Map((s.tiers ?? []).map((x) => [x.id, x.entity ?? toText(x.name, x.id).zh]));
+  // The same few entities recur parcel after parcel: each (tier, entity) account is named once.
+  const known = tiers.map(() => new Map<string, number>());
   const shareAccounts = (p: RawParcel): number[] =>
-    tiers.map((tier) => {
+    tiers.map((tier, t) => {
       const entity = p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh;
-      return accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+      let account = known[t].get(entity);
+      if (account === undefined) {
+        account = accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+        known[t].set(entity, account);
+      }
+      return account;
     });
 
   // Zones: declared, or (when none are declared) taken from the parcels.

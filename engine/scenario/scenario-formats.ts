@@ -23,10 +23,18 @@ export const LIMIT_FORMATS: Record<string, { code: ProblemCode; breach: (text: s
 };
 
 /**
- * The formats as ajv takes them (name → a string check), each answer remembered: a portfolio
- * writes the same areas, dates and rates parcel after parcel, and a Monte Carlo validates its
- * scenario again and again.
+ * The formats as ajv takes them (name → a string check). The answers for areas, rates, unit
+ * prices, weights and dates are remembered (a portfolio writes the same few parcel after parcel,
+ * and checking one takes decimal.js); an amount of money is checked in integers, and is seldom
+ * written twice, so it is checked each time.
  */
 export const SCENARIO_FORMATS: Record<string, { type: 'string'; validate: (t: string) => boolean }> = Object.fromEntries(
-  Object.entries(LIMIT_FORMATS).map(([name, f]) => [name, { type: 'string' as const, validate: memo((t: string) => f.breach(t) === null) }]),
+  Object.entries(LIMIT_FORMATS).map(([name, f]) => [name, { type: 'string' as const, validate: formatCheck(name, f.breach) }]),
 );
+
+function formatCheck(name: string, breach: (text: string) => LimitBreach): (text: string) => boolean {
+  const remembered = memo((t: string) => breach(t) === null);
+  if (name === 'lrsim-money') return (t) => breach(t) === null;
+  if (name === 'lrsim-money-or-rate') return (t) => (/[%‰]\s*$/.test(t) ? remembered(t) : breach(t) === null);
+  return remembered;
+}
