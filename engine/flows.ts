@@ -3,13 +3,13 @@
  * sale receipts) — payment k falls in period `periodAt(k)` and is `amountAt(k)` whole fen.
  *
  * Stated payments are kept as two columns. An even spread is kept as its rule: a holding cost of
- * 1 000.05 元 over 36 months from period 4 is 2 778 fen a month and one fen more in the first 17
+ * 1 000.05 元 over 36 months from period 4 is 2 777 fen a month and one fen more in the first 33
  * months (allocate over equal weights, without the weights), so 10 000 parcels × 240 months of
  * holding cost are never 2.4 million objects; the run reads each payment once, when it lays out
  * the events of its months.
  *
  *   columns([4, 8], [200_000_000, 420_527_000]).amountAt(1)   → 420527000
- *   evenSpread(100_005, 4, 36).periodAt(35), .amountAt(0)     → 39, 2778
+ *   evenSpread(100_005, 4, 36).periodAt(35), .amountAt(33)    → 39, 2777
  */
 import type { Fen } from './money';
 

@@ -74,9 +74,9 @@ function plannedParts(acq: Acquisition, area: string, ap: string, problems: Prob
 export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null, path: string, ctx: ParcelContext): AcquisitionModel {
   if (!basis) return { acquisitionPlanned: 0, socialSecurity: 0, acquisitionPayments: NO_FLOWS, serviceFee: 0, serviceFeePayments: NO_FLOWS };
   const factor = ctx.costFactor;
-  for (const p of basis.problems) ctx.problems.push(p);
   let planned = 0;
   let socialSecurity = 0;
+  // The cost is scaled before the schedule is read (an amount past the exact range stops there).
   if (basis.parts) {
     for (let k = 0; k < basis.parts.length; k++) {
       const fen = scaled(basis.parts[k], factor);
@@ -84,6 +84,7 @@ export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null,
       if (k === basis.socialSecurity) socialSecurity = fen;
     }
   }
+  for (const p of basis.problems) ctx.problems.push(p);
   const s = basis.schedule;
   const payments = s === null ? NO_FLOWS : typeof s === 'number' ? single(s, planned) : tranchePayments(s, planned, factor);
   if (payments.length > 0) {

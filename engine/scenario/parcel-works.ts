@@ -4,7 +4,7 @@
  * not pass the cap (refused or reported as the scenario's rulePolicy says), paid alongside the works.
  * Read once (worksBasis), made under a cost factor as often as asked (normalizeWorks).
  */
-import { fenToWan, mulRate, parseMoney, type Fen } from '../money';
+import { fenToWan, parseMoney, type Fen } from '../money';
 import { joinPath, type Problem } from '../problem';
 import type { Timeline } from '../timeline';
 import { check } from '../check';
@@ -25,6 +25,8 @@ export interface WorksModel {
 /** The works as stated (periods, fen before the cost factor) and the fee: the cap, none, or an amount. */
 export interface WorksBasis {
   readonly problems: readonly Problem[];
+  /** How many of the problems were found up to each work (a work's date is read before its amount is scaled). */
+  readonly problemsUpTo: readonly number[];
   readonly periods: readonly number[];
   readonly fens: readonly Fen[];
   readonly feeText: string;
@@ -37,19 +39,30 @@ export function worksBasis(raw: RawParcel, path: string, t: Timeline, problems: 
   const stated = raw.development?.works ?? [];
   const periods: number[] = [];
   const fens: Fen[] = [];
+  const problemsUpTo: number[] = [];
   stated.forEach((w, i) => {
     periods.push(datePeriod(t, w.date, joinPath(dp, 'works', i, 'date'), problems));
+    problemsUpTo.push(problems.length);
     fens.push(parseMoney(w.amount)!);
   });
   const feeText = raw.development?.managementFee ?? 'none';
-  return { problems, periods, fens, feeText, feeFen: feeText === '504' || feeText === 'none' ? 0 : parseMoney(feeText)! };
+  return { problems, problemsUpTo, periods, fens, feeText, feeFen: feeText === '504' || feeText === 'none' ? 0 : parseMoney(feeText)! };
 }
 
 /** The works under the scenario's cost factor: each amount × the factor, half-up; the fee within the 504 cap. */
 export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx: ParcelContext): WorksModel {
-  for (const p of basis.problems) ctx.problems.push(p);
   const factor = ctx.costFactor;
-  const amounts = factor ? basis.fens.map((f) => mulRate(f, factor)) : basis.fens;
+  let amounts = basis.fens;
+  if (basis.problems.length > 0 || factor) {
+    // Each work's problems, then its amount scaled, work by work.
+    const scaledAmounts: Fen[] = [];
+    let told = 0;
+    for (let i = 0; i < basis.fens.length; i++) {
+      while (told < basis.problemsUpTo[i]) ctx.problems.push(basis.problems[told++]);
+      scaledAmounts.push(scaled(basis.fens[i], factor));
+    }
+    amounts = scaledAmounts;
+  }
   const works = columns(basis.periods, amounts);
   let developmentPlanned = 0;
   for (const a of amounts) developmentPlanned += a;

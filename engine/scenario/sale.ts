@@ -22,8 +22,8 @@ import { breach } from './rule-breach';
 /** What the sale states, in fen and periods, before the factors and the delay. */
 export interface SaleBasis {
   readonly problems: readonly Problem[];
-  /** False when the sale is refused as written (its price not stated one way, payments on a year-only date). */
-  readonly ok: boolean;
+  /** Why the sale is refused as written: its price not stated one way, or payments on a year-only date (priced first); else null. */
+  readonly refused: 'price' | 'payments' | null;
   readonly gross: Fen;
   readonly dateText: string;
   readonly soldArea: Area;
@@ -46,36 +46,41 @@ export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline,
   const soldArea = s.area ? parseArea(s.area)! : area;
   if ((s.price === undefined) === (s.unitPrice === undefined)) {
     problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
-    return refused(problems, soldArea);
+    return refused(problems, soldArea, 'price', 0);
   }
   const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
   const fee = s.businessFee === undefined ? null : /[%‰]\s*$/.test(s.businessFee) ? { rate: parseRate(s.businessFee)!, fen: 0 } : { rate: null, fen: parseMoney(s.businessFee)! };
   if (/^\d{4}$/.test(s.date)) {
     if (s.payments) {
       problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
-      return refused(problems, soldArea);
+      return refused(problems, soldArea, 'payments', gross);
     }
     const weights = params.weights('sale.seasonality')!;
     const first = (Number(s.date) - t.startYear) * 12 + (1 - t.startMonth);
     const seasonal = { first, weights: Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')) };
-    return { problems, ok: true, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal, basePeriod: 0, tranches: undefined, paymentDates: null, fee };
+    return { problems, refused: null, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal, basePeriod: 0, tranches: undefined, paymentDates: null, fee };
   }
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
   const tranches = s.payments ? readTranches(s.payments, t, joinPath(sp, 'payments'), problems) : undefined;
   const paymentDates = s.payments ? s.payments.map((p) => p.date) : null;
-  return { problems, ok: true, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates, fee };
+  return { problems, refused: null, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates, fee };
 }
 
-function refused(problems: Problem[], soldArea: Area): SaleBasis {
-  return { problems, ok: false, gross: 0, dateText: '', soldArea, areaSoldM2: '', seasonal: null, basePeriod: 0, tranches: undefined, paymentDates: null, fee: null };
+function refused(problems: Problem[], soldArea: Area, why: 'price' | 'payments', gross: Fen): SaleBasis {
+  return { problems, refused: why, gross, dateText: '', soldArea, areaSoldM2: '', seasonal: null, basePeriod: 0, tranches: undefined, paymentDates: null, fee: null };
 }
 
 /** The sale under the scenario's price factor, cost factor and delay; null when refused (a problem says why). */
 export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: ParcelContext): SaleModel | null {
   const { t, problems } = ctx;
-  for (const p of basis.problems) problems.push(p);
-  if (!basis.ok) return null;
+  if (basis.refused === 'price') {
+    for (const p of basis.problems) problems.push(p);
+    return null;
+  }
+  // The price is scaled before the date and the payments are read (an amount past the exact range stops there).
   const revenue = scaled(basis.gross, ctx.priceFactor);
+  for (const p of basis.problems) problems.push(p);
+  if (basis.refused === 'payments') return null;
   const delay = ctx.saleDelayMonths;
   if (basis.seasonal) return seasonalSale(basis, basis.seasonal, revenue, path, ctx);
   const period = basis.basePeriod + delay;
