@@ -11,6 +11,9 @@ import { prepare } from '../engine/index';
 import { adjust, prepareBase } from '../engine/scenario/adjust';
 import { amountsOf, evenSpread, periodsOf } from '../engine/flows';
 import type { Problem } from '../engine/problem';
+import fc from 'fast-check';
+import { managementFeeCap } from '../engine/management-fee';
+import { resolveParameters } from '../engine/parameters';
 
 type S = Record<string, unknown>;
 
@@ -85,5 +88,32 @@ describe('flows', () => {
     expect(amountsOf(f).slice(0, 34)).toEqual([...new Array(33).fill(-2778), -2777]);
     expect(amountsOf(f).reduce((a, b) => a + b, 0)).toBe(-100_005);
     expect(evenSpread(0, 0, 12).length).toBe(0);
+  });
+});
+
+describe('the 504 cap in numbers where they are exact, in BigInt beyond', () => {
+  it('equals the sum of the slices at their rates, rounded half-up once, for any base (both tables)', () => {
+    const tables = ['2022-01-01', '2010-01-01'].map((d) => resolveParameters(d, 'hainan', {}).set.table('managementFee.table'));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 1, max: 10_000_000_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })), fc.constantFrom(0, 1), (base, which) => {
+        const table = tables[which];
+        // Exact rational reference: Σ slice × num/den over a common denominator, half-up.
+        let num = 0n;
+        let den = 1n;
+        let below = 0;
+        for (const tier of table) {
+          const upper = tier.upToFen ?? Number.MAX_SAFE_INTEGER;
+          const slice = Math.min(base, upper) - below;
+          if (slice <= 0) break;
+          const d = BigInt(tier.rate.den);
+          num = num * d + BigInt(slice) * BigInt(tier.rate.num) * den;
+          den *= d;
+          below = upper;
+        }
+        const q = num / den;
+        expect(managementFeeCap(base, table)).toBe(Number(2n * (num - q * den) >= den ? q + 1n : q));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -69,10 +69,12 @@ export function adjust(base: Base, adjustments: unknown): Prepared {
       return { ...b, rate };
     });
   }
-  checks.push(...ready.fundingChecks, ...ready.unverified);
-  if (problems.length === 0) checkScenarioTotal(parcels, { ...ready.funding, bonds }, problems);
+  for (const c of ready.fundingChecks) checks.push(c);
+  for (const c of ready.unverified) checks.push(c);
+  const funding = bonds === ready.funding.bonds ? ready.funding : { ...ready.funding, bonds };
+  if (problems.length === 0) checkScenarioTotal(parcels, funding, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, model: assembleModel(f, parcels, { ...ready.funding, bonds }, checks) };
+  return { ok: true, model: assembleModel(f, parcels, funding, checks) };
 }
 
 const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
