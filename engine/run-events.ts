@@ -7,7 +7,7 @@
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
 import type { Model } from './model';
-import type { Flows } from './flows';
+import { amountAt, periodAt, type Flows } from './flows';
 
 export const enum Kind {
   Appropriation,
@@ -80,7 +80,7 @@ function visitEvents(model: Model, visit: Visit): void {
   const kindRule: number[] = [];
   for (const [k, id] of Object.entries(PAYMENT_RULE)) kindRule[Number(k)] = ruleIndex(id);
   const many = (kind: Kind, parcel: number, pays: Flows, rule: number) => {
-    for (let k = 0; k < pays.length; k++) visit(kind, parcel, rule, pays.periodAt(k), pays.amountAt(k));
+    for (let k = 0; k < pays.length; k++) visit(kind, parcel, rule, periodAt(pays, k), amountAt(pays, k));
   };
   for (const a of model.poolCapital) visit(Kind.PoolCapital, NONE, a.fund, a.period, a.amount);
   for (const a of model.appropriations) visit(Kind.Appropriation, NONE, a.fund, a.period, a.amount);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../engine/index';
 import { adjust, prepareBase } from '../engine/scenario/adjust';
-import { amountsOf, evenSpread, periodsOf } from '../engine/flows';
+import { amountAt, amountsOf, columns, evenSpread, periodsOf } from '../engine/flows';
 import type { Problem } from '../engine/problem';
 import fc from 'fast-check';
 import { managementFeeCap } from '../engine/management-fee';
@@ -88,6 +88,16 @@ describe('flows', () => {
     expect(amountsOf(f).slice(0, 34)).toEqual([...new Array(33).fill(-2778), -2777]);
     expect(amountsOf(f).reduce((a, b) => a + b, 0)).toBe(-100_005);
     expect(evenSpread(0, 0, 12).length).toBe(0);
+  });
+
+  it('flows are plain data: a structured clone (a worker) or JSON reads the same payments', () => {
+    for (const f of [evenSpread(1_000_005, 7, 24), columns([3, 9], [500, 1_500])]) {
+      for (const copy of [structuredClone(f), JSON.parse(JSON.stringify(f))]) {
+        expect(periodsOf(copy)).toEqual(periodsOf(f));
+        expect(amountsOf(copy)).toEqual(amountsOf(f));
+      }
+    }
+    expect(amountAt(columns([3, 9], [500, 1_500]), 1)).toBe(1_500);
   });
 });
 

@@ -9,7 +9,7 @@ import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
 import { check } from '../check';
 import type { SaleModel } from '../model';
-import { columns, evenSpread, NO_FLOWS, type Flows } from '../flows';
+import { amountAt, columns, evenSpread, NO_FLOWS, periodAt, type Flows } from '../flows';
 import { datePeriod, scaled } from './payments';
 import { breach } from './rule-breach';
 import type { ParcelFacts } from './parcel-spec';
@@ -108,8 +108,8 @@ export function normalizeLeases(raw: RawParcel, path: string, ctx: ParcelContext
     }
     const rent = evenSpread(roundFen(total), first, l.months);
     for (let k = 0; k < rent.length; k++) {
-      periods.push(rent.periodAt(k));
-      amounts.push(rent.amountAt(k));
+      periods.push(periodAt(rent, k));
+      amounts.push(amountAt(rent, k));
     }
   });
   return columns(periods, amounts);

@@ -7,7 +7,7 @@
  * so the tranches sum to the total exactly.
  */
 import { allocate, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
-import { amountsOf, columns, NO_FLOWS, periodsOf, single, type Flows } from '../flows';
+import { amountAt, amountsOf, columns, NO_FLOWS, periodAt, periodsOf, single, type Flows } from '../flows';
 import { periodLabel, periodOfText, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
 
@@ -95,9 +95,9 @@ export function datePeriod(t: Timeline, date: string, path: string, problems: Pr
 export function alongside(fee: Fen, schedule: Flows): Flows {
   if (fee === 0 || schedule.length === 0) return NO_FLOWS;
   // One payment takes the whole fee (allocate over one weight, or the all-zero case).
-  if (schedule.length === 1 && schedule.amountAt(0) >= 0) return single(schedule.periodAt(0), fee);
+  if (schedule.length === 1 && amountAt(schedule, 0) >= 0) return single(periodAt(schedule, 0), fee);
   const weights = amountsOf(schedule);
-  if (weights.every((w) => w === 0)) return single(schedule.periodAt(0), fee);
+  if (weights.every((w) => w === 0)) return single(periodAt(schedule, 0), fee);
   return columns(periodsOf(schedule), allocate(fee, weights));
 }
 

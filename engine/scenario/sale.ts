@@ -14,7 +14,7 @@ import { periodLabel, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
 import type { ParameterSet } from '../parameters';
 import type { SaleModel } from '../model';
-import { columns, lastPeriod, type Flows } from '../flows';
+import { amountAt, columns, lastPeriod, periodAt, type Flows } from '../flows';
 import { datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
 import type { ParcelContext, RawParcel } from './parcel';
 import { breach } from './rule-breach';
@@ -94,8 +94,8 @@ export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: P
     let early = 0;
     let late = 0;
     for (let k = 0; k < receipts.length; k++) {
-      if (receipts.periodAt(k) <= period + firstMonths) early += receipts.amountAt(k);
-      if (receipts.periodAt(k) > period + balanceMonths) late++;
+      if (periodAt(receipts, k) <= period + firstMonths) early += amountAt(receipts, k);
+      if (periodAt(receipts, k) > period + balanceMonths) late++;
     }
     if (early < mulRate(revenue, firstShare) || late > 0) {
       const sp = joinPath(path, 'sale');
