@@ -21,3 +21,15 @@ export interface Check {
 export function check(id: string, ok: boolean, severity: Severity, message: string, messageZh: string, extra: { ref?: string; parcel?: string } = {}): Check {
   return { id, ok, severity, message, messageZh, ...extra };
 }
+
+/**
+ * A check as a parcel makes it: made now, or — when its messages cost more than the check (a
+ * parcel's amounts written in 万元) — a function that makes it when the checks are first read. A
+ * Monte Carlo draw re-makes every parcel's checks and reads none of them.
+ */
+export type PendingCheck = Check | (() => Check);
+
+/** The checks, each made (in order). */
+export function settleChecks(list: readonly PendingCheck[]): Check[] {
+  return list.map((c) => (typeof c === 'function' ? c() : c));
+}

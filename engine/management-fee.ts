@@ -13,6 +13,21 @@ export function managementFeeCap(baseFen: Fen, table: readonly FeeTier[]): Fen {
   if (baseFen <= 0) return 0;
   // Common denominator of all tier rates, so the sum of slices is rounded once.
   const den = table.reduce((d, t) => lcm(d, t.rate.den), 1);
+  // The slices sum to at most the base, so while base × the largest tier multiplier is a safe
+  // integer every product and their sum are exact in a number (most parcels; BigInt otherwise).
+  const most = table.reduce((m, t) => Math.max(m, t.rate.num * (den / t.rate.den)), 0);
+  if (Number.isSafeInteger(baseFen * most)) {
+    let sum = 0;
+    let below = 0;
+    for (const tier of table) {
+      const upper = tier.upToFen ?? Number.MAX_SAFE_INTEGER;
+      const slice = Math.min(baseFen, upper) - below;
+      if (slice <= 0) break;
+      sum += slice * (tier.rate.num * (den / tier.rate.den));
+      below = upper;
+    }
+    return mulDivHalfUp(sum, 1, den);
+  }
   let numerator = 0n;
   let lower = 0;
   for (const tier of table) {

@@ -12,13 +12,14 @@ import type { Timeline } from './timeline';
 import type { Check } from './check';
 import type { Rate } from './money';
 import type { Area } from './units';
+import type { Flows } from './flows';
 
 export interface Text {
   readonly zh: string;
   readonly en: string;
 }
 
-/** One dated payment: the period it falls in, its amount, and the date as written. */
+/** One dated payment of the funding: the period it falls in, its amount, and the date as written. A parcel's payments are Flows (flows.ts). */
 export interface Payment {
   readonly period: number;
   readonly amount: Fen;
@@ -29,7 +30,7 @@ export interface SaleModel {
   readonly period: number;
   readonly date: string;
   readonly revenue: Fen;
-  readonly receipts: readonly Payment[];
+  readonly receipts: Flows;
   /** The period the last receipt arrives: provisions, cost recovery and the split happen then. */
   readonly settlementPeriod: number;
   readonly businessFee: Fen;
@@ -52,17 +53,17 @@ export interface ParcelModel {
   readonly acquisitionRule: string | null;
   readonly acquisitionPlanned: Fen;
   readonly socialSecurity: Fen;
-  readonly acquisitionPayments: readonly Payment[];
+  readonly acquisitionPayments: Flows;
   readonly serviceFee: Fen;
-  readonly serviceFeePayments: readonly Payment[];
+  readonly serviceFeePayments: Flows;
   readonly developmentPlanned: Fen;
-  readonly works: readonly Payment[];
+  readonly works: Flows;
   readonly managementFee: Fen;
   readonly managementFeeCap: Fen;
-  readonly managementFeePayments: readonly Payment[];
-  readonly holding: readonly Payment[];
+  readonly managementFeePayments: Flows;
+  readonly holding: Flows;
   readonly holdingPlanned: Fen;
-  readonly leases: readonly Payment[];
+  readonly leases: Flows;
   readonly leasePlanned: Fen;
   readonly sale: SaleModel | null;
   readonly verifiedCost: Fen;

@@ -76,6 +76,12 @@ export function parseMoney(text: string): Fen | null {
   return exactFen(m[1], m[2] ?? '元') ?? parseMoneyRounded(text);
 }
 
+/** The fen of a money text that is whole fen exactly ("2.5万元" → 2500000); null when it needs rounding (or is malformed). */
+export function parseMoneyExact(text: string): Fen | null {
+  const m = MONEY_RE.exec(text);
+  return m ? exactFen(m[1], m[2] ?? '元') : null;
+}
+
 /** The Decimal path, for texts with more decimals than a fen holds (rounded half-up). */
 const parseMoneyRounded = memo((text: string): Fen => {
   const m = MONEY_RE.exec(text)!;

@@ -6,7 +6,8 @@
  */
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
-import type { Model, Payment } from './model';
+import type { Model } from './model';
+import { amountAt, periodAt, type Flows } from './flows';
 
 export const enum Kind {
   Appropriation,
@@ -115,8 +116,8 @@ class Collector {
     } else this.key[i] = -1;
   }
 
-  many(kind: Kind, parcel: number, pays: readonly Payment[], rule: number): void {
-    for (let k = 0; k < pays.length; k++) this.add(kind, parcel, rule, pays[k].period, pays[k].amount);
+  many(kind: Kind, parcel: number, pays: Flows, rule: number): void {
+    for (let k = 0; k < pays.length; k++) this.add(kind, parcel, rule, periodAt(pays, k), amountAt(pays, k));
   }
 }
 

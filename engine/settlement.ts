@@ -26,7 +26,8 @@ import { ruleIndex } from './rules';
 import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
-import type { Model, ParcelModel, Payment } from './model';
+import type { Model, ParcelModel } from './model';
+import { amountAt, type Flows } from './flows';
 import type { YearIncome } from './run';
 
 /**
@@ -357,13 +358,13 @@ export class Settlement {
 }
 
 /** A sale's receipts as weights to spread its quantities over: null when there is one, or none above zero. */
-function receiptWeights(receipts: readonly Payment[]): number[] | null {
+function receiptWeights(receipts: Flows): number[] | null {
   if (receipts.length <= 1) return null;
   const weights = new Array<number>(receipts.length);
   let any = false;
   let g = 0;
   for (let i = 0; i < receipts.length; i++) {
-    weights[i] = receipts[i].amount;
+    weights[i] = amountAt(receipts, i);
     if (weights[i] > 0) any = true;
     g = gcd(g, weights[i]);
   }

@@ -1,8 +1,9 @@
 /**
  * A scenario kept prepared and run, that answers an edit by rebuilding only the stages the edit
- * reaches (stages.ts): a sale price factor re-prices the sales alone (sale-flows.ts), the other
- * adjustments re-adjust the parcel flows on a base prepared once (scenario/adjust.ts), and either
- * re-runs the loop; a rate shift alone shifts the coupons; a coupon re-runs the loop on the same parcel flows; a
+ * reaches (stages.ts): the price factor, the cost factor and the sale delay re-make the parcel
+ * flows from the parcels as read once (scenario/adjust.ts: integers only — the price rescales the
+ * sale receipts, the delay shifts them) and re-run the loop; a rate shift alone shifts the
+ * coupons; a coupon re-runs the loop on the same parcel flows; a
  * split ratio re-splits value added on the finished run (resplit.ts); anything else is prepared
  * again. Whatever the path, the run is the one a fresh prepare + run of the edited scenario gives,
  * posting for posting, and an edit the scenario would refuse is refused with prepare's own
@@ -12,9 +13,8 @@
  *   m.model.edit({ path: 'split.ratios.province', value: '7' });   // { ok: true }
  *   m.model.output                                      // the RunOutput; report(it) is the Result
  */
-import { adjust, prepareBase, schemaValid, type Adjustments, type Base } from '../scenario/adjust';
-import { checkScenarioTotal, prepare, readAdjustments } from '../scenario/normalize';
-import { repriceSales } from './sale-flows';
+import { adjust, prepareBase, schemaValid, type Base } from '../scenario/adjust';
+import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
 import { parseRate, type Rate } from '../money';
@@ -93,13 +93,6 @@ export class IncrementalModel {
       if (ready) ready = { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.unshifted } : b)) } };
     }
     const stage = earliestStage(kinds.map(firstDirtyStage));
-    if (ready && kinds.every((k) => k.kind === 'adjustment' && k.key === 'salePriceFactor')) {
-      const repriced = this.repriced(next, model, ready);
-      if (repriced) {
-        this.base = { scenario: next, ready };
-        return this.commit(next, repriced, run(repriced));
-      }
-    }
     if (stage === 'parcelFlows' || (stage === 'funding' && kinds.some((k) => k.kind === 'adjustment') && !ready)) {
       const adjustments = getAt(next, ['adjustments']);
       if (!schemaValid(adjustments)) return this.prepared(next);
@@ -124,20 +117,6 @@ export class IncrementalModel {
       return this.commit(next, model, run(model));
     }
     return this.commit(next, model, resplit(this.out, model) ?? run(model));
-  }
-
-  /** The model with only its sales re-priced (sale-flows.ts); null when the parcels must be adjusted whole. */
-  private repriced(next: unknown, model: Model, ready: NonNullable<Base['ready']>): Model | null {
-    const adjustments = getAt(next, ['adjustments']);
-    if (!schemaValid(adjustments)) return null;
-    const problems: Problem[] = [];
-    const now = readAdjustments(getAt(this.scenarioNow, ['adjustments']) as Adjustments, problems);
-    const then = readAdjustments(adjustments as Adjustments, problems);
-    if (problems.length > 0) return null;
-    const parcels = repriceSales(model, ready.frame, then, now.priceFactor, then.priceFactor);
-    if (!parcels) return null;
-    checkScenarioTotal(parcels, ready.funding, problems);
-    return problems.length > 0 ? null : { ...model, parcels };
   }
 
   /** Everything prepared again from the edited scenario. */

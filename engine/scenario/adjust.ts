@@ -1,17 +1,17 @@
 /**
  * A scenario prepared in two steps, for analyses that vary only its `adjustments`:
  * prepareBase(scenario) does once what no adjustment changes (schema, parameters, tiers, splits,
- * accounts, zones, projects, funding, each parcel's fixed facts), and adjust(base, adjustments) applies the four stress
+ * accounts, zones, projects, funding, each parcel read to fen and periods), and adjust(base, adjustments) applies the four stress
  * adjustments to the parcels and the bond coupons and builds the Model — integers only, exact to
  * the fen. adjust(prepareBase(s), s.adjustments) gives what prepare(s) gives, problems included;
  * a base that prepare would refuse, or adjustments outside the schema, go through prepare itself.
  */
-import type { Check } from '../check';
+import type { Check, PendingCheck } from '../check';
 import type { Problem } from '../problem';
 import type { BondModel } from '../model';
-import { parcelFacts, type ParcelFacts } from './parcel-spec';
+import { parcelBasis, type ParcelBasis } from './parcel-basis';
 import { negativeCoupon, normalizeFunding, shiftRate, type RawFunding } from './funding';
-import { assembleModel, checkScenarioTotal, dupes, withinExactRange, frame, normalizeParcels, prepare, readAdjustments, unverifiedChecks, type Frame, type Funding, type Prepared, type RawScenario } from './normalize';
+import { assembleModel, basisContext, checkScenarioTotal, dupes, withinExactRange, frame, normalizeParcels, prepare, readAdjustments, unverifiedChecks, type Frame, type Funding, type Prepared, type RawScenario } from './normalize';
 
 export type Adjustments = NonNullable<RawScenario['adjustments']>;
 
@@ -26,8 +26,8 @@ interface Ready {
   readonly frame: Frame;
   /** Each parcel's share accounts, added in parcel order as prepare adds them. */
   readonly shareAccounts: readonly number[][];
-  /** What each parcel fixes whatever the adjustments. */
-  readonly facts: readonly ParcelFacts[];
+  /** Each parcel as read, before the adjustments. */
+  readonly bases: readonly ParcelBasis[];
   /** Funding with unshifted coupons. */
   readonly funding: Funding;
   readonly fundingChecks: readonly Check[];
@@ -46,10 +46,10 @@ export function prepareBase(scenario: unknown): Base {
   const fundingChecks: Check[] = [];
   const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, fundingChecks));
   if (problems.length > 0 || !funding) return { scenario, ready: null };
-  const facts = withinExactRange('parcels', problems, () => f.rawParcels.map((p) => parcelFacts(p, f.params)));
-  // A parcel past the exact range: prepare names it when the scenario is run.
-  if (!facts) return { scenario, ready: null };
-  return { scenario, ready: { frame: f, shareAccounts, facts, funding, fundingChecks, unverified: unverifiedChecks(f.params) } };
+  // A parcel past the exact range keeps the place it stopped in its basis: adjust names it as prepare does.
+  const read = basisContext(f);
+  const bases = f.rawParcels.map((p, i) => parcelBasis(p, i, read));
+  return { scenario, ready: { frame: f, shareAccounts, bases, funding, fundingChecks, unverified: unverifiedChecks(f.params) } };
 }
 
 export function adjust(base: Base, adjustments: unknown): Prepared {
@@ -57,9 +57,9 @@ export function adjust(base: Base, adjustments: unknown): Prepared {
   if (!ready || !schemaValid(adjustments)) return prepare(withAdjustments(base.scenario, adjustments));
   const a = adjustments as Adjustments | undefined;
   const problems: Problem[] = [];
-  const checks: Check[] = [];
+  const checks: PendingCheck[] = [];
   const f = ready.frame;
-  const parcels = normalizeParcels(f, readAdjustments(a, problems), problems, checks, (_raw, i) => ready.shareAccounts[i], ready.facts);
+  const parcels = normalizeParcels(f, readAdjustments(a, problems), problems, checks, (_raw, i) => ready.shareAccounts[i], ready.bases);
   const shiftBp = a?.rateShiftBp ?? 0;
   let bonds: BondModel[] = ready.funding.bonds;
   if (shiftBp !== 0) {
@@ -69,10 +69,12 @@ export function adjust(base: Base, adjustments: unknown): Prepared {
       return { ...b, rate };
     });
   }
-  checks.push(...ready.fundingChecks, ...ready.unverified);
-  if (problems.length === 0) checkScenarioTotal(parcels, { ...ready.funding, bonds }, problems);
+  for (const c of ready.fundingChecks) checks.push(c);
+  for (const c of ready.unverified) checks.push(c);
+  const funding = bonds === ready.funding.bonds ? ready.funding : { ...ready.funding, bonds };
+  if (problems.length === 0) checkScenarioTotal(parcels, funding, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, model: assembleModel(f, parcels, { ...ready.funding, bonds }, checks) };
+  return { ok: true, model: assembleModel(f, parcels, funding, checks) };
 }
 
 const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;

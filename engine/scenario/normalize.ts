@@ -11,14 +11,15 @@ import { splitRatios, type SplitRatios, type SplitRemainder } from '../revenue-s
 import { GOVERNMENT_LEVELS, PROVISIONS, PROVISION_KINDS, type ProvisionKind } from '../provision-catalogue';
 import { makeTimeline, periodLabels, type Timeline } from '../timeline';
 import type { ParameterSet } from '../parameters';
-import type { Check } from '../check';
+import { settleChecks, type Check, type PendingCheck } from '../check';
 import type { GovernmentLevelOfTier, Model, ParcelModel, ProvisionModel, TierModel } from '../model';
 import { checkSchema } from './schema-check';
 import { normalizeParcel, type ParcelContext, type RawParcel, type RuleSeverity } from './parcel';
 import { normalizeFunding, normalizeZonesAndProjects, type RawFunding, type ZonesAndProjects } from './funding';
 import { toText } from './text';
 import { scenarioDefaults } from './scenario-defaults';
-import type { ParcelFacts } from './parcel-spec';
+import { parcelBasis, type BasisContext, type ParcelBasis } from './parcel-basis';
+import { parcelRules } from './parcel-rules';
 
 /** The scenario's funding: appropriations, pool, pre-allocations and bonds. */
 export type Funding = ReturnType<typeof normalizeFunding>;
@@ -53,14 +54,15 @@ export interface RawScenario {
 
 export function prepare(input: unknown): Prepared {
   const problems: Problem[] = [];
-  const checks: Check[] = [];
+  const checks: PendingCheck[] = [];
   const f = frame(input, problems);
   if (!f) return { ok: false, problems };
   const factors = readAdjustments(f.s.adjustments, problems);
   dupes(f.rawParcels.map((p) => p.id), 'parcels', problems);
   const parcels = normalizeParcels(f, factors, problems, checks, (raw) => f.shareAccounts(raw));
-  const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, checks));
-  checks.push(...unverifiedChecks(f.params));
+  const fundingChecks: Check[] = [];
+  const funding = withinExactRange('funding', problems, () => normalizeFunding(f.s as RawFunding, f.t, f.params, f.accounts, f.zp, problems, fundingChecks));
+  checks.push(...fundingChecks, ...unverifiedChecks(f.params));
   checkRecipients(f, problems);
   if (problems.length > 0 || !funding) return { ok: false, problems };
   checkScenarioTotal(parcels, funding, problems);
@@ -161,10 +163,17 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   // Accounts: the base chart plus one share account per (tier, government).
   const accounts = new ChartOfAccounts(BASE_ACCOUNTS);
   const tierEntity = new Map((s.tiers ?? []).map((x) => [x.id, x.entity ?? toText(x.name, x.id).zh]));
+  // The same few entities recur parcel after parcel: each (tier, entity) account is named once.
+  const known = tiers.map(() => new Map<string, number>());
   const shareAccounts = (p: RawParcel): number[] =>
-    tiers.map((tier) => {
+    tiers.map((tier, t) => {
       const entity = p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh;
-      return accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+      let account = known[t].get(entity);
+      if (account === undefined) {
+        account = accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+        known[t].set(entity, account);
+      }
+      return account;
     });
 
   // Zones: declared, or (when none are declared) taken from the parcels.
@@ -182,11 +191,12 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   return { s, t, jurisdiction, asOfDay, params, tiers, splits, splitNames, splitIndex, accounts, shareAccounts, zp, policy, rawParcels };
 }
 
-/** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known). */
-export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: Check[], shareAccounts: (p: RawParcel, index: number) => number[], facts?: readonly ParcelFacts[]): ParcelModel[] {
+/** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known); bases read once may be given. */
+export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: PendingCheck[], shareAccounts: (p: RawParcel, index: number) => number[], bases?: readonly ParcelBasis[]): ParcelModel[] {
   const ctx: ParcelContext = {
     t: f.t,
     params: f.params,
+    rules: parcelRules(f.params),
     problems,
     checks,
     policy: f.policy,
@@ -200,12 +210,24 @@ export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], 
     splitIndex: f.splitIndex,
     shareAccounts,
   };
+  const read = basisContext(f);
   const out: ParcelModel[] = [];
-  f.rawParcels.forEach((p, i) => {
-    const parcel = withinExactRange(`parcels[${i}]`, problems, () => (facts ? normalizeParcel(p, i, ctx, facts[i]) : normalizeParcel(p, i, ctx)));
-    if (parcel) out.push(parcel);
-  });
+  const raws = f.rawParcels;
+  for (let i = 0; i < raws.length; i++) {
+    const basis = bases ? bases[i] : parcelBasis(raws[i], i, read);
+    try {
+      out.push(normalizeParcel(basis, ctx));
+    } catch (e) {
+      if (!(e instanceof AmountRangeError)) throw e;
+      problems.push(outOfRange(basis.path, e));
+    }
+  }
   return out;
+}
+
+/** What reading a parcel needs of the frame. */
+export function basisContext(f: Frame): BasisContext {
+  return { t: f.t, params: f.params, zoneIndex: f.zp.zoneIndex, splitIndex: f.splitIndex };
 }
 
 /**
@@ -217,9 +239,13 @@ export function withinExactRange<T>(path: string, problems: Problem[], make: () 
     return make();
   } catch (e) {
     if (!(e instanceof AmountRangeError)) throw e;
-    problems.push(problem('amount.range', path, undefined, { en: 'amounts the engine can hold exactly (price × area, factors and payments each at most 1万亿元)', zh: '引擎可精确表示的金额（单价×面积、系数与各笔款项均不超过 1万亿元）' }, { en: `${path}: its amounts pass what the engine holds exactly (${e.message}); at most 1万亿元 an amount`, zh: `${path}：金额超出引擎可精确表示的范围（${e.message}）；单笔不超过 1万亿元` }));
+    problems.push(outOfRange(path, e));
     return null;
   }
+}
+
+function outOfRange(path: string, e: AmountRangeError): Problem {
+  return problem('amount.range', path, undefined, { en: 'amounts the engine can hold exactly (price × area, factors and payments each at most 1万亿元)', zh: '引擎可精确表示的金额（单价×面积、系数与各笔款项均不超过 1万亿元）' }, { en: `${path}: its amounts pass what the engine holds exactly (${e.message}); at most 1万亿元 an amount`, zh: `${path}：金额超出引擎可精确表示的范围（${e.message}）；单笔不超过 1万亿元` });
 }
 
 /**
@@ -243,9 +269,21 @@ export function unverifiedChecks(params: ParameterSet): Check[] {
   return [...params.notices, ...unverified.map((r) => ({ id: 'parameter.unverified', ok: true, severity: 'info', message: `parameter ${r.key} = ${JSON.stringify(r.raw)} is an unverified default [C] (${r.source})`, messageZh: `参数 ${r.key} = ${JSON.stringify(r.raw)} 为未经核实的默认值［C］（${r.source}）`, ref: r.ref }) as Check)];
 }
 
-/** The Model of a frame whose parcels and funding are normalized without a problem. */
-export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: Check[]): Model {
-  const { s, t, params, zp } = f;
+/** What a Model takes from its frame alone: made once per frame (adjust makes a Model per draw). */
+interface FrameParts {
+  readonly provisions: ProvisionModel[];
+  readonly tierLevels: GovernmentLevelOfTier[];
+  readonly collector: number;
+  readonly ruralSpending: Map<number, Fen>;
+  readonly periodLabels: readonly string[];
+}
+
+const FRAME_PARTS = new WeakMap<Frame, FrameParts>();
+
+function frameParts(f: Frame): FrameParts {
+  let parts = FRAME_PARTS.get(f);
+  if (parts) return parts;
+  const { s, params } = f;
   const enabled = s.provisions ?? [...PROVISION_KINDS];
   const provisions: ProvisionModel[] = PROVISIONS.filter((d) => enabled.includes(d.id)).map((def) => {
     const who = params.weights(def.recipients) ?? { local: '1' };
@@ -264,22 +302,35 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
   });
   const ruralSpending = new Map<number, Fen>();
   for (const r of s.ruralSpending ?? []) ruralSpending.set(r.year, (ruralSpending.get(r.year) ?? 0) + parseMoney(r.amount)!);
+  parts = { provisions, tierLevels, collector, ruralSpending, periodLabels: periodLabels(f.t) };
+  FRAME_PARTS.set(f, parts);
+  return parts;
+}
+
+/**
+ * The Model of a frame whose parcels and funding are normalized without a problem. Its checks are
+ * made when first read (a parcel's checks write amounts in 万元; a Monte Carlo draw reads none).
+ */
+export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: readonly PendingCheck[]): Model {
+  const { s, t, params, zp } = f;
+  const parts = frameParts(f);
+  let settled: Check[] | null = null;
   return {
       id: s.id,
       name: toText(s.name, s.id),
       description: s.description === undefined ? null : toText(s.description, ''),
       sources: s.sources ?? [],
       timeline: t,
-      periodLabels: periodLabels(t),
+      periodLabels: parts.periodLabels,
       jurisdiction: f.jurisdiction,
       asOf: f.asOfDay,
       params,
-      provisions,
+      provisions: parts.provisions,
       basePeriod: params.choice('provisions.basePeriod') === 'parcel' ? 'parcel' : 'year',
       financingInCost: params.choice('cost.financingInVerifiedCost') !== 'excluded',
-      tierLevels,
-      collectorTier: collector,
-      ruralSpending,
+      tierLevels: parts.tierLevels,
+      collectorTier: parts.collector,
+      ruralSpending: parts.ruralSpending,
       tiers: f.tiers,
       splits: f.splits,
       splitNames: f.splitNames,
@@ -299,7 +350,9 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
       coverageFloor: params.ratio('bond.coverageFloor'),
       coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
-      staticChecks: checks,
+      get staticChecks(): readonly Check[] {
+        return (settled ??= settleChecks(checks));
+      },
   };
 }
 

@@ -4,13 +4,18 @@
  * components (the social-security part kept apart). Tranches must pay the plan in full (E-5, X-2:
  * Xingning's 2 000 + 4 205.27 万元 = 6 205.27 万元); the service fee follows the payments and may not
  * pass 2% of the acquisition cost (C-5), refused or reported as the scenario's rulePolicy says.
+ *
+ * Read once (acquisitionBasis: texts to fen, dates to periods), then made under a cost factor as
+ * often as asked (normalizeAcquisition: integers only).
  */
-import { fenToWan, mulRate, parseRate, type Fen } from '../money';
+import { fenToWan, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
 import { joinPath, problem, type Problem } from '../problem';
-import { check } from '../check';
-import type { Payment } from '../model';
-import { alongside, datePeriod, resolveTranches } from './payments';
-import { priceAreaFen, type Breach } from './sale';
+import { check, type Check } from '../check';
+import { NO_FLOWS, single, totalOf, type Flows } from '../flows';
+import type { Timeline } from '../timeline';
+import { alongside, datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
+import { priceAreaFen } from './sale';
+import { breach } from './rule-breach';
 import type { ParcelContext, RawParcel } from './parcel';
 
 type Acquisition = NonNullable<RawParcel['acquisition']>;
@@ -18,59 +23,79 @@ type Acquisition = NonNullable<RawParcel['acquisition']>;
 export interface AcquisitionModel {
   readonly acquisitionPlanned: Fen;
   readonly socialSecurity: Fen;
-  readonly acquisitionPayments: Payment[];
+  readonly acquisitionPayments: Flows;
   readonly serviceFee: Fen;
-  readonly serviceFeePayments: Payment[];
+  readonly serviceFeePayments: Flows;
 }
 
-/** Costs in fen with the scenario's cost factor applied. */
-export interface CostScale {
-  /** A stated amount ("1200万元") in fen, scaled. */
-  readonly cost: (text: string) => Fen;
-  /** An amount already in fen, scaled. */
-  readonly scale: (fen: Fen) => Fen;
+/** What the acquisition states, in fen and periods, before the cost factor. */
+export interface AcquisitionBasis {
+  readonly problems: readonly Problem[];
+  /** The planned cost's parts (one for a price or a unit price, one per component); null when not stated one way. */
+  readonly parts: readonly Fen[] | null;
+  /** The index of the social-security component, or -1. */
+  readonly socialSecurity: number;
+  /** Tranches, or the whole plan in one period (a number), or none. */
+  readonly schedule: Tranches | number | null;
+  /** The service fee as a rate of the cost, or an amount in fen, or none; with its text. */
+  readonly fee: { readonly text: string; readonly rate: Rate | null; readonly fen: Fen } | null;
 }
 
-export function normalizeAcquisition(raw: RawParcel, path: string, ctx: ParcelContext, costs: CostScale, breach: Breach): AcquisitionModel {
+/** The acquisition read; its problems go to `problems` (kept with it, reported when it is made). */
+export function acquisitionBasis(raw: RawParcel, path: string, t: Timeline, problems: Problem[]): AcquisitionBasis | null {
   const acq = raw.acquisition;
-  if (!acq) return { acquisitionPlanned: 0, socialSecurity: 0, acquisitionPayments: [], serviceFee: 0, serviceFeePayments: [] };
+  if (!acq) return null;
   const ap = joinPath(path, 'acquisition');
-  const { planned, socialSecurity } = plannedCost(acq, raw.area, ap, ctx.problems, costs);
-  const payments = acquisitionSchedule(acq, planned, ap, ctx, costs);
-  if (payments.length > 0) ctx.checks.push(paidInFull(raw.id, planned, payments));
-  const fee = acq.serviceFee === undefined ? { serviceFee: 0, serviceFeePayments: [] } : serviceFeeOf(raw.id, acq.serviceFee, planned, payments, joinPath(ap, 'serviceFee'), ctx, costs, breach);
-  return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, ...fee };
+  const { parts, socialSecurity } = plannedParts(acq, raw.area, ap, problems);
+  let schedule: Tranches | number | null = null;
+  if (acq.payments) schedule = readTranches(acq.payments, t, joinPath(ap, 'payments'), problems);
+  else if (acq.date) schedule = datePeriod(t, acq.date, joinPath(ap, 'date'), problems);
+  else problems.push(problem('schema.required', joinPath(ap, 'date'), undefined, { en: 'an acquisition "date" or a list of "payments"', zh: '收储日期 "date" 或付款计划 "payments"' }));
+  const text = acq.serviceFee;
+  const rate = text !== undefined && /[%‰]\s*$/.test(text) ? parseRate(text) : null;
+  const fee = text === undefined ? null : { text, rate, fen: rate ? 0 : parseMoney(text)! };
+  return { problems, parts, socialSecurity, schedule, fee };
 }
 
-/** The planned cost, stated exactly one way. */
-function plannedCost(acq: Acquisition, area: string, ap: string, problems: Problem[], costs: CostScale): { planned: Fen; socialSecurity: Fen } {
+/** The planned cost's parts, stated exactly one way. */
+function plannedParts(acq: Acquisition, area: string, ap: string, problems: Problem[]): { parts: Fen[] | null; socialSecurity: number } {
   const ways = [acq.price !== undefined, acq.unitPrice !== undefined, acq.components !== undefined].filter(Boolean).length;
   if (ways !== 1) {
     problems.push(problem('schema.required', ap, undefined, { en: 'exactly one of "price", "unitPrice" or "components"', zh: '"price"（总价）、"unitPrice"（单价）、"components"（补偿构成）三者之一' }));
-    return { planned: 0, socialSecurity: 0 };
+    return { parts: null, socialSecurity: -1 };
   }
-  if (acq.price !== undefined) return { planned: costs.cost(acq.price), socialSecurity: 0 };
-  if (acq.unitPrice !== undefined) return { planned: costs.scale(priceAreaFen(acq.unitPrice, area)), socialSecurity: 0 };
+  if (acq.price !== undefined) return { parts: [parseMoney(acq.price)!], socialSecurity: -1 };
+  if (acq.unitPrice !== undefined) return { parts: [priceAreaFen(acq.unitPrice, area)], socialSecurity: -1 };
+  const entries = Object.entries(acq.components!);
+  return { parts: entries.map(([, v]) => parseMoney(v)!), socialSecurity: entries.findIndex(([k]) => k === 'socialSecurity') };
+}
+
+/** The acquisition under the scenario's cost factor: each part × the factor, half-up, then summed. */
+export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null, path: string, ctx: ParcelContext): AcquisitionModel {
+  if (!basis) return { acquisitionPlanned: 0, socialSecurity: 0, acquisitionPayments: NO_FLOWS, serviceFee: 0, serviceFeePayments: NO_FLOWS };
+  const factor = ctx.costFactor;
   let planned = 0;
   let socialSecurity = 0;
-  for (const [k, v] of Object.entries(acq.components!)) {
-    const fen = costs.cost(v);
-    planned += fen;
-    if (k === 'socialSecurity') socialSecurity = fen;
+  // The cost is scaled before the schedule is read (an amount past the exact range stops there).
+  if (basis.parts) {
+    for (let k = 0; k < basis.parts.length; k++) {
+      const fen = scaled(basis.parts[k], factor);
+      planned += fen;
+      if (k === basis.socialSecurity) socialSecurity = fen;
+    }
   }
-  return { planned, socialSecurity };
+  for (const p of basis.problems) ctx.problems.push(p);
+  const s = basis.schedule;
+  const payments = s === null ? NO_FLOWS : typeof s === 'number' ? single(s, planned) : tranchePayments(s, planned, factor);
+  if (payments.length > 0) {
+    const paid = totalOf(payments);
+    ctx.checks.push(() => paidInFull(id, planned, paid));
+  }
+  const fee = basis.fee === null ? { serviceFee: 0, serviceFeePayments: NO_FLOWS } : serviceFeeOf(id, basis.fee, planned, payments, joinPath(path, 'acquisition', 'serviceFee'), ctx);
+  return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, ...fee };
 }
 
-/** Tranches as stated, or the whole plan on the acquisition date. */
-function acquisitionSchedule(acq: Acquisition, planned: Fen, ap: string, ctx: ParcelContext, costs: CostScale): Payment[] {
-  if (acq.payments) return resolveTranches(acq.payments, planned, ctx.t, joinPath(ap, 'payments'), ctx.problems, costs.scale);
-  if (acq.date) return [{ period: datePeriod(ctx.t, acq.date, joinPath(ap, 'date'), ctx.problems), amount: planned, date: acq.date }];
-  ctx.problems.push(problem('schema.required', joinPath(ap, 'date'), undefined, { en: 'an acquisition "date" or a list of "payments"', zh: '收储日期 "date" 或付款计划 "payments"' }));
-  return [];
-}
-
-function paidInFull(id: string, planned: Fen, payments: readonly Payment[]) {
-  const paid = payments.reduce((s, p) => s + p.amount, 0);
+function paidInFull(id: string, planned: Fen, paid: Fen): Check {
   const diff = planned - paid;
   return check(
     'acquisition.paidInFull',
@@ -87,18 +112,17 @@ function paidInFull(id: string, planned: Fen, payments: readonly Payment[]) {
 }
 
 /** The service fee (a rate of the cost or an amount), paid alongside the acquisition, within its cap (C-5). */
-function serviceFeeOf(id: string, text: string, planned: Fen, payments: readonly Payment[], fieldPath: string, ctx: ParcelContext, costs: CostScale, breach: Breach): { serviceFee: Fen; serviceFeePayments: Payment[] } {
-  const rate = /[%‰]\s*$/.test(text) ? parseRate(text) : null;
-  const serviceFee = rate ? mulRate(planned, rate) : costs.cost(text);
-  const capRate = ctx.params.rate('acquisition.serviceFee.capRate');
+function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, planned: Fen, payments: Flows, fieldPath: string, ctx: ParcelContext): { serviceFee: Fen; serviceFeePayments: Flows } {
+  const serviceFee = fee.rate ? mulRate(planned, fee.rate) : scaled(fee.fen, ctx.costFactor);
+  const capRate = ctx.rules.serviceFeeCap();
   const cap = mulRate(planned, capRate);
   if (serviceFee > cap) {
-    breach(ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', fieldPath, text,
+    breach(ctx, id, ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', fieldPath, fee.text,
       { en: `at most ${capRate.text} of the acquisition cost (${fenToWan(cap)} 万元)`, zh: `不超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）` },
       `${id}: service fee ${fenToWan(serviceFee)} 万元 exceeds ${capRate.text} of acquisition cost (${fenToWan(cap)} 万元)`,
       `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）`);
   } else {
-    ctx.checks.push(check('rule.serviceFeeCap', true, 'rule', `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, { ref: 'C-5', parcel: id }));
+    ctx.checks.push(() => check('rule.serviceFeeCap', true, 'rule', `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, { ref: 'C-5', parcel: id }));
   }
   return { serviceFee, serviceFeePayments: alongside(serviceFee, payments) };
 }

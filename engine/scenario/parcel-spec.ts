@@ -4,7 +4,7 @@
  * once per scenario by prepareBase (per prepare otherwise) so that each adjustment only rescales.
  */
 import { dec, parseMoneyDecimal, roundFen, type Decimal, type Fen } from '../money';
-import { areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
+import { areaIn, parseArea, parseUnitPrice, priceTimesArea, type Area, type UnitPrice } from '../units';
 import type { ParameterSet } from '../parameters';
 import type { Text } from '../model';
 import { toText } from './text';
@@ -23,15 +23,23 @@ export interface ParcelFacts {
 export function parcelFacts(raw: RawParcel, params: ParameterSet): ParcelFacts {
   const area = parseArea(raw.area)!;
   const holdingsSum = raw.holdings ? raw.holdings.reduce((s, h) => s.plus(areaIn(parseArea(h.area)!, area.unit)), dec('0')) : null;
-  const standard = params.unitPrice('provisions.agriDev.netYieldStandard');
-  const soldArea = raw.sale?.area ? parseArea(raw.sale.area)! : area;
   const h = raw.holding;
   return {
     holdingsSum,
-    agriDevBase: raw.sale ? roundFen(priceTimesArea(standard, soldArea)) : 0,
+    agriDevBase: raw.sale ? agriDevBaseOf(params.unitPrice('provisions.agriDev.netYieldStandard'), raw.sale.area ? raw.sale.area : raw.area) : 0,
     holdingPerYear: !h ? null : h.costPerYear ? parseMoneyDecimal(h.costPerYear)! : h.unitCostPerYear ? unitCostPerYear(h.unitCostPerYear, area) : null,
     name: toText(raw.name, raw.id),
   };
+}
+
+/** The standard × an area, whole fen, remembered per standard and area text (a portfolio repeats its areas). */
+const AGRI_DEV_BASE = new WeakMap<UnitPrice, Map<string, Fen>>();
+function agriDevBaseOf(standard: UnitPrice, areaText: string): Fen {
+  let byArea = AGRI_DEV_BASE.get(standard);
+  if (!byArea) AGRI_DEV_BASE.set(standard, (byArea = new Map()));
+  let fen = byArea.get(areaText);
+  if (fen === undefined) byArea.set(areaText, (fen = roundFen(priceTimesArea(standard, parseArea(areaText)!))));
+  return fen;
 }
 
 function unitCostPerYear(text: string, area: Area): Decimal {

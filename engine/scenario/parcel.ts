@@ -4,18 +4,19 @@
  * scenario's rulePolicy says: service fee over 2% of acquisition cost (C-5), a 504 management fee
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
-import { mulRate, parseMoney, type Rate } from '../money';
-import { areaDisplay, parseArea, type Area } from '../units';
+import { AmountRangeError, mulRate, type Rate } from '../money';
 import type { Timeline } from '../timeline';
-import { joinPath, problem, type Problem } from '../problem';
-import { check, type Check } from '../check';
+import type { Problem } from '../problem';
+import type { PendingCheck } from '../check';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
 import type { ParcelModel, Text, ZoneModel } from '../model';
-import { scaler, type RawPayment } from './payments';
-import { normalizeSale, type Breach } from './sale';
-import { parcelFacts, type ParcelFacts } from './parcel-spec';
-import { normalizeAcquisition, type CostScale } from './parcel-acquisition';
+import { NO_FLOWS, totalOf } from '../flows';
+import { scaled, type RawPayment } from './payments';
+import { normalizeSale } from './sale';
+import { Section, type ParcelBasis } from './parcel-basis';
+import type { ParcelRules } from './parcel-rules';
+import { normalizeAcquisition } from './parcel-acquisition';
 import { normalizeWorks } from './parcel-works';
 import { normalizeHolding, normalizeLeases } from './parcel-holding';
 
@@ -51,8 +52,10 @@ export type RuleSeverity = 'error' | 'warning';
 export interface ParcelContext {
   readonly t: Timeline;
   readonly params: ParameterSet;
+  /** The parameters the flows read, looked up once. */
+  readonly rules: ParcelRules;
   readonly problems: Problem[];
-  readonly checks: Check[];
+  readonly checks: PendingCheck[];
   readonly policy: {
     serviceFeeOverCap: RuleSeverity;
     leaseOverLimit: RuleSeverity;
@@ -71,30 +74,40 @@ export interface ParcelContext {
   readonly shareAccounts: (parcel: RawParcel, index: number) => number[];
 }
 
-export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContext, facts: ParcelFacts = parcelFacts(raw, ctx.params)): ParcelModel {
-  const path = `parcels[${index}]`;
-  const area = parseArea(raw.area)!;
-  checkHoldings(raw, area, facts, path, ctx.problems);
-  const scale = scaler(ctx.costFactor);
-  const costs: CostScale = { scale, cost: (text) => scale(parseMoney(text)!) };
-  const breach = breachOf(raw.id, ctx);
+/**
+ * The parcel under the context's factors and delay, from its basis (parcel-basis.ts): integers
+ * only. Problems and checks go to the context in section order; an amount past the exact range
+ * throws AmountRangeError where prepare always has (withinExactRange turns it into a problem).
+ */
+export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
+  const { raw, index, path } = basis;
+  stopAt(basis, Section.Holdings, ctx);
+  for (const p of basis.holdingsProblems) ctx.problems.push(p);
   // The sections in the order their problems and checks are reported.
-  const acquisition = normalizeAcquisition(raw, path, ctx, costs, breach);
-  const works = normalizeWorks(raw, path, ctx, costs, breach);
-  const sale = raw.sale ? normalizeSale(raw, area, path, ctx, breach) : null;
-  const holding = normalizeHolding(raw, path, ctx, facts, costs, acquisition.acquisitionPayments, sale);
-  const leases = normalizeLeases(raw, path, ctx, sale, breach);
-  const zone = zoneOf(raw, path, ctx);
-  const split = splitOf(raw, path, ctx);
+  stopAt(basis, Section.Acquisition, ctx);
+  const acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx);
+  stopAt(basis, Section.Works, ctx);
+  const works = normalizeWorks(raw.id, basis.works!, path, ctx);
+  stopAt(basis, Section.Sale, ctx);
+  const sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx) : null;
+  stopAt(basis, Section.Holding, ctx);
+  const holding = normalizeHolding(basis.holding, ctx, sale);
+  const leases = raw.leases ? normalizeLeases(raw, path, ctx, sale) : NO_FLOWS;
+  stopAt(basis, Section.Zone, ctx);
+  for (const p of basis.zoneProblems) ctx.problems.push(p);
+  stopAt(basis, Section.Split, ctx);
+  for (const p of basis.splitProblems) ctx.problems.push(p);
+  stopAt(basis, Section.Tail, ctx);
+  const zone = basis.zone;
+  const facts = basis.facts!;
 
   const zoneModel = zone >= 0 ? ctx.zones[zone] : null;
   const developer = zoneModel?.developer ?? null;
   // In a 做地 zone the developer pays the works and is paid a share of the zone's sales instead (Z-2).
   const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
-  const holdingPlanned = holding.reduce((s, p) => s + p.amount, 0);
+  const holdingPlanned = totalOf(holding);
   const planned = acquisition.acquisitionPlanned + acquisition.serviceFee + (developer ? developerCompensation : works.developmentPlanned + works.managementFee) + holdingPlanned + (sale?.businessFee ?? 0);
-  const verifiedCostStated = raw.verifiedCost !== undefined;
-  const shownArea = areaDisplay(raw.area);
+  const verifiedCostStated = basis.verifiedCost !== null;
   return {
     index,
     id: raw.id,
@@ -102,23 +115,31 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
     zone,
     landUse: raw.landUse ?? null,
     areaText: raw.area,
-    areaM2: shownArea.m2,
-    areaMu: shownArea.mu,
+    areaM2: basis.areaM2,
+    areaMu: basis.areaMu,
     acquisitionMode: raw.acquisition?.mode ?? null,
     acquisitionRule: raw.acquisition ? ACQUISITION_RULE[raw.acquisition.mode] : null,
-    ...acquisition,
-    ...works,
+    acquisitionPlanned: acquisition.acquisitionPlanned,
+    socialSecurity: acquisition.socialSecurity,
+    acquisitionPayments: acquisition.acquisitionPayments,
+    serviceFee: acquisition.serviceFee,
+    serviceFeePayments: acquisition.serviceFeePayments,
+    developmentPlanned: works.developmentPlanned,
+    works: works.works,
+    managementFee: works.managementFee,
+    managementFeeCap: works.managementFeeCap,
+    managementFeePayments: works.managementFeePayments,
     holding,
     holdingPlanned,
     leases,
-    leasePlanned: leases.reduce((s, p) => s + p.amount, 0),
+    leasePlanned: totalOf(leases),
     sale,
-    verifiedCost: verifiedCostStated ? costs.cost(raw.verifiedCost!) : planned,
+    verifiedCost: verifiedCostStated ? scaled(basis.verifiedCost!, ctx.costFactor) : planned,
     verifiedCostStated,
-    appraisedValue: raw.appraisedValue ? parseMoney(raw.appraisedValue)! : null,
+    appraisedValue: basis.appraisedValue,
     // Agricultural land development fund base: area sold × net-yield standard (P-7).
     agriDevBase: sale ? facts.agriDevBase : 0,
-    split: split ?? 0,
+    split: basis.split ?? 0,
     shareAccounts: ctx.shareAccounts(raw, index),
     priority: raw.priority ?? 100,
     fund: zoneModel?.fund ?? ctx.reserveFund,
@@ -128,36 +149,9 @@ export function normalizeParcel(raw: RawParcel, index: number, ctx: ParcelContex
   };
 }
 
-/** The holdings must make the whole exactly, in the parcel's own unit (seed 001: 13 cooperatives = 34.9928 亩). */
-function checkHoldings(raw: RawParcel, area: Area, facts: ParcelFacts, path: string, problems: Problem[]): void {
-  const sum = facts.holdingsSum;
-  if (sum && !sum.eq(area.value)) {
-    problems.push(problem('schema.range', joinPath(path, 'area'), raw.area, { en: `the sum of the holdings' areas, ${sum.toFixed()} ${area.unit}`, zh: `各权属地块面积之和 ${sum.toFixed()}（${area.unit}）` }));
-  }
-}
-
-/** The parcel's zone index, -1 without one (an unknown zone is a problem). */
-function zoneOf(raw: RawParcel, path: string, ctx: ParcelContext): number {
-  const zone = raw.zone === undefined ? -1 : ctx.zoneIndex.get(raw.zone) ?? -1;
-  if (raw.zone !== undefined && zone < 0) {
-    ctx.problems.push(problem('ref.unknown', joinPath(path, 'zone'), raw.zone, { en: `one of the zones: ${[...ctx.zoneIndex.keys()].join(', ')}`, zh: `已定义的片区之一：${[...ctx.zoneIndex.keys()].join('、')}` }));
-  }
-  return zone;
-}
-
-/** The parcel's split case index (an unknown case is a problem). */
-function splitOf(raw: RawParcel, path: string, ctx: ParcelContext): number | undefined {
-  const split = ctx.splitIndex.get(raw.splitCase ?? 'default');
-  if (split === undefined) {
-    ctx.problems.push(problem('ref.unknown', joinPath(path, 'splitCase'), raw.splitCase, { en: `one of the split cases: ${[...ctx.splitIndex.keys()].join(', ')}`, zh: `已定义的分成情形之一：${[...ctx.splitIndex.keys()].join('、')}` }));
-  }
-  return split;
-}
-
-/** Breach of a documented rule: refused (a Problem) or reported (a failed Check), as the scenario chooses. */
-function breachOf(parcelId: string, ctx: ParcelContext): Breach {
-  return (severity, code, id, ref, fieldPath, value, expected, en, zh) => {
-    if (severity === 'error') ctx.problems.push(problem(code, fieldPath, value, expected, { en: `${fieldPath}: ${en}`, zh: `${fieldPath}：${zh}` }));
-    else ctx.checks.push(check(id, false, 'rule', en, zh, { ref, parcel: parcelId }));
-  };
+/** Where the parcel's reading stopped on an amount past the exact range: its problems so far, then the same error. */
+function stopAt(basis: ParcelBasis, at: Section, ctx: ParcelContext): void {
+  if (basis.stoppedAt !== at) return;
+  for (const p of basis.stopProblems) ctx.problems.push(p);
+  throw new AmountRangeError(basis.stopMessage);
 }

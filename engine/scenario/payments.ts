@@ -7,8 +7,8 @@
  * so the tranches sum to the total exactly.
  */
 import { allocate, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
-import type { Payment } from '../model';
-import { periodLabel, periodLabels, periodOfText, type Timeline } from '../timeline';
+import { amountAt, amountsOf, columns, NO_FLOWS, periodAt, periodsOf, single, type Flows } from '../flows';
+import { periodLabel, periodOfText, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
 
 export interface RawPayment {
@@ -18,28 +18,29 @@ export interface RawPayment {
 }
 
 /**
- * Resolves tranches against a planned total. Shares must all be shares and sum to 100%;
- * amounts are taken as stated (the caller compares their sum with the plan).
+ * Tranches as read from the scenario, before any amount is known: their periods and either
+ * integer weights (by share) or the stated amounts in fen (by amount). The planned total and a
+ * stress factor turn them into payments (tranchePayments).
  */
-export function resolveTranches(
-  raw: readonly RawPayment[],
-  planned: Fen,
-  t: Timeline,
-  path: string,
-  problems: Problem[],
-  /** Applied to amounts stated in money (a stress factor); shares already follow the planned total. */
-  scaleFen: (fen: Fen) => Fen = (fen) => fen,
-): Payment[] {
+export type Tranches =
+  | { readonly byShare: true; readonly periods: readonly number[]; readonly weights: readonly number[] }
+  | { readonly byShare: false; readonly periods: readonly number[]; readonly fens: readonly Fen[] };
+
+/**
+ * Reads tranches. Shares must all be shares and sum to 100%; amounts are taken as stated (the
+ * caller compares their sum with the plan). Null, with a problem, when they cannot be read.
+ */
+export function readTranches(raw: readonly RawPayment[], t: Timeline, path: string, problems: Problem[]): Tranches | null {
   const periods = raw.map((p, i) => datePeriod(t, p.date, joinPath(path, i, 'date'), problems));
   const byShare = raw.filter((p) => p.share !== undefined).length;
   const both = raw.findIndex((p) => (p.share === undefined) === (p.amount === undefined));
   if (both >= 0) {
     problems.push(problem('payments.shares', joinPath(path, both), raw[both], { en: 'exactly one of "amount" or "share" per payment', zh: '每笔付款须且只能给出 "amount"（金额）或 "share"（比例）之一' }));
-    return [];
+    return null;
   }
   if (byShare > 0 && byShare < raw.length) {
     problems.push(problem('payments.shares', path, raw.map((p) => p.share ?? p.amount), { en: 'all payments by share or all by amount, not a mix', zh: '付款须全部按比例或全部按金额，不可混用' }));
-    return [];
+    return null;
   }
   if (byShare > 0) {
     const rates = raw.map((p) => parseRate(p.share!)!);
@@ -48,17 +49,26 @@ export function resolveTranches(
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum !== den) {
       problems.push(problem('payments.shares', path, raw.map((p) => p.share), { en: 'shares that add up to 100%', zh: '合计为 100% 的比例' }));
-      return [];
+      return null;
     }
-    const parts = allocate(planned, weights);
-    return raw.map((p, i) => ({ period: periods[i], amount: parts[i], date: p.date }));
+    return { byShare: true, periods, weights };
   }
-  return raw.map((p, i) => ({ period: periods[i], amount: scaleFen(parseMoney(p.amount!)!), date: p.date }));
+  return { byShare: false, periods, fens: raw.map((p) => parseMoney(p.amount!)!) };
 }
 
-/** Each amount in fen × a stress factor, half-up; as it is without a factor. */
-export function scaler(factor: Rate | null): (fen: Fen) => Fen {
-  return factor ? (fen) => mulRate(fen, factor) : (fen) => fen;
+/**
+ * Tranches against a planned total: shares allocate it in whole fen; amounts stated in money take
+ * the stress factor (half-up), for shares already follow the planned total. Delayed by `delay` months.
+ */
+export function tranchePayments(tr: Tranches | null, planned: Fen, factor: Rate | null, delay = 0): Flows {
+  if (!tr) return NO_FLOWS;
+  const periods = delay === 0 ? tr.periods : tr.periods.map((p) => p + delay);
+  return columns(periods, tr.byShare ? allocate(planned, tr.weights) : factor ? tr.fens.map((f) => mulRate(f, factor)) : tr.fens);
+}
+
+/** An amount in fen × a stress factor, half-up; as it is without a factor. */
+export function scaled(fen: Fen, factor: Rate | null): Fen {
+  return factor ? mulRate(fen, factor) : fen;
 }
 
 /** A date's period, with a problem if it falls outside the timeline. */
@@ -81,43 +91,14 @@ export function datePeriod(t: Timeline, date: string, path: string, problems: Pr
   return p;
 }
 
-/** Spreads `total` evenly over `months` consecutive periods from `first`, whole fen, exact. */
-export function spread(total: Fen, first: number, months: number, t: Timeline): Payment[] {
-  if (months <= 0 || total === 0) return [];
-  // allocate(total, months equal weights) without the weights: ⌊|total| ÷ months⌋ fen a month, one
-  // fen more in each of the first (remainder) months, the sign put back.
-  const neg = total < 0;
-  const abs = neg ? -total : total;
-  let q = Math.floor(abs / months);
-  while (q * months > abs) q -= 1;
-  while ((q + 1) * months <= abs) q += 1;
-  const left = abs - q * months;
-  const labels = labelsOf(t);
-  const out: Payment[] = new Array(months);
-  for (let i = 0; i < months; i++) {
-    const a = i < left ? q + 1 : q;
-    const period = first + i;
-    out[i] = { period, amount: neg && a !== 0 ? -a : a, date: labels[period] ?? periodLabel(t, period) };
-  }
-  return out;
-}
-
-// A timeline's month labels, made once: a holding cost spread over 240 months on 10,000 parcels
-// would otherwise format 2.4 million "2022-09" strings.
-const LABELS = new WeakMap<Timeline, readonly string[]>();
-function labelsOf(t: Timeline): readonly string[] {
-  let labels = LABELS.get(t);
-  if (!labels) LABELS.set(t, (labels = periodLabels(t)));
-  return labels;
-}
-
 /** Splits a fee across the periods of another schedule, in proportion to its amounts. */
-export function alongside(fee: Fen, schedule: readonly Payment[]): Payment[] {
-  if (fee === 0 || schedule.length === 0) return [];
-  const weights = schedule.map((p) => p.amount);
-  if (weights.every((w) => w === 0)) return [{ ...schedule[0], amount: fee }];
-  const parts = allocate(fee, weights);
-  return schedule.map((p, i) => ({ period: p.period, amount: parts[i], date: p.date }));
+export function alongside(fee: Fen, schedule: Flows): Flows {
+  if (fee === 0 || schedule.length === 0) return NO_FLOWS;
+  // One payment takes the whole fee (allocate over one weight, or the all-zero case).
+  if (schedule.length === 1 && amountAt(schedule, 0) >= 0) return single(periodAt(schedule, 0), fee);
+  const weights = amountsOf(schedule);
+  if (weights.every((w) => w === 0)) return single(periodAt(schedule, 0), fee);
+  return columns(periodsOf(schedule), allocate(fee, weights));
 }
 
 function lcm(a: number, b: number): number {

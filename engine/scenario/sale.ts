@@ -4,93 +4,138 @@
  * slower stated schedule is refused or reported), a year-only date spread by the seasonal profile,
  * the sale administration fee. Stress factors and delays apply here: price × factor in fen,
  * half-up; every receipt moved by the delay.
+ *
+ * Read once (saleBasis: texts to fen, dates to periods), then made under a price factor, a cost
+ * factor and a delay as often as asked (normalizeSale: integers only).
  */
-import { allocate, memo, mulRate, parseMoney, parseRate, roundFen, type Fen } from '../money';
+import { allocate, memo, mulRate, parseMoney, parseRate, roundFen, type Fen, type Rate } from '../money';
 import { areaDisplay, parseArea, parseUnitPrice, priceTimesArea, type Area } from '../units';
-import { periodLabel } from '../timeline';
-import { joinPath, problem, type ProblemCode } from '../problem';
-import type { Payment, SaleModel, Text } from '../model';
-import { datePeriod, resolveTranches, scaler } from './payments';
-import type { ParcelContext, RawParcel, RuleSeverity } from './parcel';
+import { periodLabel, type Timeline } from '../timeline';
+import { joinPath, problem, type Problem } from '../problem';
+import type { ParameterSet } from '../parameters';
+import type { SaleModel } from '../model';
+import { amountAt, columns, lastPeriod, periodAt, type Flows } from '../flows';
+import { datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
+import type { ParcelContext, RawParcel } from './parcel';
+import { breach } from './rule-breach';
 
-export type Breach = (s: RuleSeverity, code: ProblemCode, id: string, ref: string, fieldPath: string, value: unknown, expected: Text, en: string, zh: string) => void;
+/** What the sale states, in fen and periods, before the factors and the delay. */
+export interface SaleBasis {
+  readonly problems: readonly Problem[];
+  /** Why the sale is refused as written: its price not stated one way, or payments on a year-only date (priced first); else null. */
+  readonly refused: 'price' | 'payments' | null;
+  readonly gross: Fen;
+  readonly dateText: string;
+  readonly soldArea: Area;
+  readonly areaSoldM2: string;
+  /** A year-only date: the first month of that year (before a delay) and the seasonal weights; else null. */
+  readonly seasonal: { readonly first: number; readonly weights: readonly number[] } | null;
+  /** The sale's period before a delay (a dated sale). */
+  readonly basePeriod: number;
+  /** Stated payments (null when they cannot be read), or undefined for the default schedule; their dates as written. */
+  readonly tranches: Tranches | null | undefined;
+  readonly paymentDates: readonly string[] | null;
+  /** The administration fee as a rate of the price, or an amount in fen (a cost), or none. */
+  readonly fee: { readonly rate: Rate | null; readonly fen: Fen } | null;
+}
 
-export function normalizeSale(
-  raw: RawParcel,
-  area: Area,
-  path: string,
-  ctx: ParcelContext,
-  breach: Breach,
-): SaleModel | null {
+/** The sale read; its problems go to `problems` (kept with it, reported when it is made). */
+export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline, params: ParameterSet, problems: Problem[]): SaleBasis {
   const s = raw.sale!;
-  const { t, params, problems } = ctx;
   const sp = joinPath(path, 'sale');
   const soldArea = s.area ? parseArea(s.area)! : area;
   if ((s.price === undefined) === (s.unitPrice === undefined)) {
     problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
-    return null;
+    return refused(problems, soldArea, 'price', 0);
   }
   const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
-  const scalePrice = scaler(ctx.priceFactor);
-  const revenue = scalePrice(gross);
-  const delay = ctx.saleDelayMonths;
-  if (/^\d{4}$/.test(s.date)) return seasonalSale(s, revenue, soldArea, s.area ?? raw.area, sp, ctx);
+  const fee = s.businessFee === undefined ? null : /[%‰]\s*$/.test(s.businessFee) ? { rate: parseRate(s.businessFee)!, fen: 0 } : { rate: null, fen: parseMoney(s.businessFee)! };
+  if (/^\d{4}$/.test(s.date)) {
+    if (s.payments) {
+      problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
+      return refused(problems, soldArea, 'payments', gross);
+    }
+    const weights = params.weights('sale.seasonality')!;
+    const first = (Number(s.date) - t.startYear) * 12 + (1 - t.startMonth);
+    const seasonal = { first, weights: Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')) };
+    return { problems, refused: null, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal, basePeriod: 0, tranches: undefined, paymentDates: null, fee };
+  }
   const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
-  const period = basePeriod + delay;
-  let receipts: Payment[];
-  if (s.payments) {
-    receipts = resolveTranches(s.payments, revenue, t, joinPath(sp, 'payments'), problems, scalePrice).map((p) => ({ ...p, period: p.period + delay, date: delay ? periodLabel(t, p.period + delay) : p.date }));
+  const tranches = s.payments ? readTranches(s.payments, t, joinPath(sp, 'payments'), problems) : undefined;
+  const paymentDates = s.payments ? s.payments.map((p) => p.date) : null;
+  return { problems, refused: null, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates, fee };
+}
+
+function refused(problems: Problem[], soldArea: Area, why: 'price' | 'payments', gross: Fen): SaleBasis {
+  return { problems, refused: why, gross, dateText: '', soldArea, areaSoldM2: '', seasonal: null, basePeriod: 0, tranches: undefined, paymentDates: null, fee: null };
+}
+
+/** The sale under the scenario's price factor, cost factor and delay; null when refused (a problem says why). */
+export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: ParcelContext): SaleModel | null {
+  const { t, problems } = ctx;
+  if (basis.refused === 'price') {
+    for (const p of basis.problems) problems.push(p);
+    return null;
+  }
+  // The price is scaled before the date and the payments are read (an amount past the exact range stops there).
+  const revenue = scaled(basis.gross, ctx.priceFactor);
+  for (const p of basis.problems) problems.push(p);
+  if (basis.refused === 'payments') return null;
+  const delay = ctx.saleDelayMonths;
+  if (basis.seasonal) return seasonalSale(basis, basis.seasonal, revenue, path, ctx);
+  const period = basis.basePeriod + delay;
+  let receipts: Flows;
+  if (basis.tranches !== undefined) {
+    receipts = tranchePayments(basis.tranches, revenue, ctx.priceFactor, delay);
     // H-3: at least the first-instalment share within its months, everything within the balance months.
-    const firstShare = params.rate('sale.firstInstalmentShare');
-    const firstMonths = params.months('sale.firstInstalmentMonths');
-    const balanceMonths = params.months('sale.balanceMonths');
-    const early = receipts.filter((r) => r.period <= period + firstMonths).reduce((a, r) => a + r.amount, 0);
-    const late = receipts.filter((r) => r.period > period + balanceMonths);
-    if (early < mulRate(revenue, firstShare) || late.length > 0) {
-      breach(ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), s.payments.map((p) => p.date),
+    const firstShare = ctx.rules.firstInstalmentShare();
+    const firstMonths = ctx.rules.firstInstalmentMonths();
+    const balanceMonths = ctx.rules.saleBalanceMonths();
+    let early = 0;
+    let late = 0;
+    for (let k = 0; k < receipts.length; k++) {
+      if (periodAt(receipts, k) <= period + firstMonths) early += amountAt(receipts, k);
+      if (periodAt(receipts, k) > period + balanceMonths) late++;
+    }
+    if (early < mulRate(revenue, firstShare) || late > 0) {
+      const sp = joinPath(path, 'sale');
+      breach(ctx, id, ctx.policy.saleSchedule, 'rule.saleSchedule', 'rule.saleSchedule', 'H-3', joinPath(sp, 'payments'), basis.paymentDates,
         { en: `≥ ${firstShare.text} within ${firstMonths} month(s) of the sale and the balance within ${balanceMonths}`, zh: `出让后 ${firstMonths} 个月内缴纳不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清` },
-        `${raw.id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
-        `${raw.id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
+        `${id}: sale payments slower than H-3 (≥ ${firstShare.text} within ${firstMonths} month, balance within ${balanceMonths})`,
+        `${id}：出让价款缴纳慢于规定（${firstMonths} 个月内不少于 ${firstShare.text}，余款 ${balanceMonths} 个月内缴清）`);
     }
   } else {
-    const firstShare = params.rate('sale.firstInstalmentShare');
-    const first = mulRate(revenue, firstShare);
-    const p1 = period + params.months('sale.firstInstalmentMonths');
-    const p2 = period + params.months('sale.balanceMonths');
-    receipts = [
-      { period: p1, amount: first, date: periodLabel(t, p1) },
-      { period: p2, amount: revenue - first, date: periodLabel(t, p2) },
-    ].filter((r) => r.amount !== 0);
+    const first = mulRate(revenue, ctx.rules.firstInstalmentShare());
+    const p1 = period + ctx.rules.firstInstalmentMonths();
+    const p2 = period + ctx.rules.saleBalanceMonths();
+    receipts = first === 0 ? (revenue === 0 ? columns([], []) : columns([p2], [revenue])) : revenue - first === 0 ? columns([p1], [first]) : columns([p1, p2], [first, revenue - first]);
   }
-  const last = receipts.reduce((m, r) => Math.max(m, r.period), period);
+  const last = lastPeriod(receipts, period);
   if (last >= t.months) {
     problems.push(
-      problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, {
+      problem('date.outsideTimeline', joinPath(path, 'sale', 'date'), basis.dateText, {
         en: `a sale whose payments arrive by ${periodLabel(t, t.months - 1)}; they run to ${periodLabel(t, last)}${delay ? ` (with the ${delay}-month delay)` : ''} — extend timeline.months or give sale.payments`,
         zh: `出让价款须在 ${periodLabel(t, t.months - 1)} 前到账；现至 ${periodLabel(t, last)}${delay ? `（含延后 ${delay} 个月）` : ''}——请延长测算期或给出 sale.payments`,
       }),
     );
     return null;
   }
-  const businessFee = saleFee(s.businessFee, revenue, ctx);
   return {
     period,
-    date: delay ? periodLabel(t, period) : s.date,
+    date: delay ? periodLabel(t, period) : basis.dateText,
     revenue,
     receipts,
     settlementPeriod: last,
-    businessFee,
-    areaSoldM2: areaDisplay(s.area ?? raw.area).m2,
-    areaSold: soldArea,
+    businessFee: saleFee(basis.fee, revenue, ctx),
+    areaSoldM2: basis.areaSoldM2,
+    areaSold: basis.soldArea,
   };
 }
 
 /** The sale administration fee: a rate of the price, or an amount (a cost, so the cost factor applies). */
-function saleFee(text: string | undefined, revenue: Fen, ctx: ParcelContext): Fen {
-  if (text === undefined) return 0;
-  if (/[%‰]\s*$/.test(text)) return mulRate(revenue, parseRate(text)!);
-  const fen = parseMoney(text)!;
-  return ctx.costFactor ? mulRate(fen, ctx.costFactor) : fen;
+function saleFee(fee: SaleBasis['fee'], revenue: Fen, ctx: ParcelContext): Fen {
+  if (fee === null) return 0;
+  return fee.rate ? mulRate(revenue, fee.rate) : scaled(fee.fen, ctx.costFactor);
 }
 
 /** unit price × area, rounded to fen once (memoised: the same texts recur run after run). */
@@ -106,31 +151,32 @@ export const priceAreaFen = (() => {
  * A sale dated by year only ("2024"): its money arrives over that year's months by the seasonal
  * profile (sale.seasonality; seed 000: most of it in the second half), settling in the last month.
  */
-function seasonalSale(s: NonNullable<RawParcel['sale']>, revenue: Fen, soldArea: Area, areaText: string, sp: string, ctx: ParcelContext): SaleModel | null {
-  const { t, params, problems } = ctx;
-  if (s.payments) {
-    problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
-    return null;
-  }
-  const year = Number(s.date);
-  const weights = params.weights('sale.seasonality')!;
-  const first = (year - t.startYear) * 12 + (1 - t.startMonth) + ctx.saleDelayMonths;
+function seasonalSale(basis: SaleBasis, seasonal: NonNullable<SaleBasis['seasonal']>, revenue: Fen, path: string, ctx: ParcelContext): SaleModel | null {
+  const { t, problems } = ctx;
+  const first = seasonal.first + ctx.saleDelayMonths;
   if (first < 0 || first + 11 >= t.months) {
-    problems.push(problem('date.outsideTimeline', joinPath(sp, 'date'), s.date, { en: `a year whose twelve months lie inside the timeline (${periodLabel(t, 0)} to ${periodLabel(t, t.months - 1)})`, zh: `十二个月均在测算期（${periodLabel(t, 0)} 至 ${periodLabel(t, t.months - 1)}）内的年份` }));
+    problems.push(problem('date.outsideTimeline', joinPath(path, 'sale', 'date'), basis.dateText, { en: `a year whose twelve months lie inside the timeline (${periodLabel(t, 0)} to ${periodLabel(t, t.months - 1)})`, zh: `十二个月均在测算期（${periodLabel(t, 0)} 至 ${periodLabel(t, t.months - 1)}）内的年份` }));
     return null;
   }
-  const parts = allocate(revenue, Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')));
-  const receipts = parts.map((amount, m) => ({ period: first + m, amount, date: periodLabel(t, first + m) })).filter((r) => r.amount > 0);
-  const last = receipts.length ? receipts[receipts.length - 1].period : first;
+  const parts = allocate(revenue, seasonal.weights);
+  const periods: number[] = [];
+  const amounts: Fen[] = [];
+  parts.forEach((amount, m) => {
+    if (amount > 0) {
+      periods.push(first + m);
+      amounts.push(amount);
+    }
+  });
+  const receipts = columns(periods, amounts);
+  const last = periods.length ? periods[periods.length - 1] : first;
   return {
     period: first,
-    date: ctx.saleDelayMonths ? periodLabel(t, first) : s.date,
+    date: ctx.saleDelayMonths ? periodLabel(t, first) : basis.dateText,
     revenue,
     receipts,
     settlementPeriod: last,
-    businessFee: saleFee(s.businessFee, revenue, ctx),
-    areaSoldM2: areaDisplay(areaText).m2,
-    areaSold: soldArea,
+    businessFee: saleFee(basis.fee, revenue, ctx),
+    areaSoldM2: basis.areaSoldM2,
+    areaSold: basis.soldArea,
   };
 }
-
