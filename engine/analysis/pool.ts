@@ -27,7 +27,7 @@ export interface McRunOptions {
   /** Worker threads; ≤ 1 runs on the calling thread. Default 1. */
   readonly threads?: number;
   readonly spawn?: Spawn;
-  /** Runs per chunk. Default: about eight chunks per thread, at most 250 runs. */
+  /** Runs per chunk. Default: on workers, chunks that shrink toward the end (guidedChunks); on this thread, an eighth of the runs, at most 250. */
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
