@@ -39,28 +39,51 @@ const LINES = ['source', 'use', 'distribution', 'financing'] as const;
 /** Each rule's line as an index into LINES, by rule index. */
 const LINE_OF_RULE = Int8Array.from(RULE_IDS, (id) => LINES.indexOf(RULES.get(id)!.line));
 
+/** What the checks need to know of a chart of accounts, made once per chart (a Monte Carlo's draws may share one). */
+interface FundLayout {
+  /** Per account: its column among the fund accounts, −1 for any other account. */
+  readonly fundCol: Int32Array;
+  /** The fund accounts, by column. */
+  readonly funds: readonly number[];
+  /** The chart's size when this was made: a chart that has grown since is read again. */
+  readonly size: number;
+}
+
+const LAYOUTS = new WeakMap<object, FundLayout>();
+
+function fundLayout(out: RunOutput): FundLayout {
+  const chart = out.model.accounts;
+  let layout = LAYOUTS.get(chart);
+  if (!layout || layout.size !== chart.list.length || layout.fundCol.length !== out.ledger.accountCount) {
+    const fundCol = new Int32Array(out.ledger.accountCount).fill(-1);
+    const funds: number[] = [];
+    chart.list.forEach((a, i) => { if (a.kind === 'fund') { fundCol[i] = funds.length; funds.push(i); } });
+    LAYOUTS.set(chart, (layout = { fundCol, funds, size: chart.list.length }));
+  }
+  return layout;
+}
+
 export function assertRunInvariants(out: RunOutput): RunFlows {
   const { model, ledger } = out;
   const periods = model.timeline.months;
   const accounts = model.accounts.list;
   const nA = ledger.accountCount;
-  // Fund accounts get a column each in the month-by-month deltas; -1 for every other account.
-  const fundCol = new Int32Array(nA).fill(-1);
-  const funds: number[] = [];
-  accounts.forEach((a, i) => { if (a.kind === 'fund') { fundCol[i] = funds.length; funds.push(i); } });
+  const { fundCol, funds } = fundLayout(out);
   const nF = funds.length;
+  // Month-by-month deltas of the fund accounts; money across the funds' boundary by line (in, out).
   const delta = new Float64Array(periods * nF);
   const recomputed = new Float64Array(nA);
-  const inflow = new Float64Array(4);
-  const outflow = new Float64Array(4);
+  const flows = new Float64Array(8);
+  const closed = model.zoneMode === 'closed';
   const zoneOfFund = new Int32Array(nA).fill(NONE);
-  if (model.zoneMode === 'closed') model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
+  if (closed) model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
+  const { amount, period, from: fromCol, to: toCol, rule, zone } = ledger;
   let crossings = 0;
   for (let i = 0; i < ledger.length; i++) {
-    const a = ledger.amount[i];
-    const p = ledger.period[i];
-    const from = ledger.from[i];
-    const to = ledger.to[i];
+    const a = amount[i];
+    const p = period[i];
+    const from = fromCol[i];
+    const to = toCol[i];
     if (!(a > 0 && Number.isSafeInteger(a))) fail('ledger.balanced', `posting ${i}: amount ${a} is not a positive whole number of fen`);
     if (!(p >= 0 && p < periods)) fail('ledger.balanced', `posting ${i}: period ${p} outside the timeline of ${periods} months`);
     recomputed[from] -= a;
@@ -69,9 +92,12 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
     const tc = fundCol[to];
     if (fc >= 0) delta[p * nF + fc] -= a;
     if (tc >= 0) delta[p * nF + tc] += a;
-    if ((fc >= 0) !== (tc >= 0)) (tc >= 0 ? inflow : outflow)[LINE_OF_RULE[ledger.rule[i]]] += a;
-    const fz = zoneOfFund[from];
-    if (fz !== NONE && ledger.zone[i] !== NONE && ledger.zone[i] !== fz) crossings++;
+    // flows[line] is money into the funds, flows[4 + line] money out of them.
+    if ((fc >= 0) !== (tc >= 0)) flows[(tc >= 0 ? 0 : 4) + LINE_OF_RULE[rule[i]]] += a;
+    if (closed) {
+      const fz = zoneOfFund[from];
+      if (fz !== NONE && zone[i] !== NONE && zone[i] !== fz) crossings++;
+    }
   }
   let total = 0;
   for (let a = 0; a < nA; a++) {
@@ -81,17 +107,17 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
   if (total !== 0) fail('ledger.balanced', `balances of all accounts sum to ${total} fen, not zero`);
   fundsNonNegative(out, funds, delta);
   const held = funds.reduce((s, a) => s + ledger.balances[a], 0);
-  const [sIn, uIn, dIn, fIn] = inflow;
-  const [sOut, uOut, dOut, fOut] = outflow;
+  const [sIn, uIn, dIn, fIn, sOut, uOut, dOut, fOut] = flows;
   if (sIn + fIn + dIn + uIn !== uOut + dOut + fOut + sOut + held || uIn !== 0 || sOut !== 0) {
     fail('sources.equalUses', `sources ${sIn} + financing in ${fIn} + distributions in ${dIn} + uses in ${uIn} ≠ uses ${uOut} + distributions ${dOut} + financing out ${fOut} + sources out ${sOut} + held ${held} fen`);
   }
-  out.parcels.forEach((o, i) => {
-    if (!o.waterfall || o.waterfall.valueAdded <= 0) return;
+  for (let i = 0; i < out.parcels.length; i++) {
+    const o = out.parcels[i];
+    if (!o.waterfall || o.waterfall.valueAdded <= 0) continue;
     let sum = 0;
     for (const s of o.shares) sum += s;
     if (sum !== o.waterfall.valueAdded) fail('split.exact', `${model.parcels[i].id}: shares sum to ${sum} fen, value added is ${o.waterfall.valueAdded} fen`);
-  });
+  }
   if (crossings > 0) fail('zones.closed', `${crossings} postings move a zone's fund to another zone's parcels in closed operation`);
   return { postings: ledger.length, sources: sIn, financingIn: fIn, distributionsIn: dIn, uses: uOut, distributions: dOut, financingOut: fOut, held };
 }

@@ -8,7 +8,7 @@
  * Money is summarised in whole fen: a percentile between two runs is interpolated with Decimal and
  * rounded half-up to the fen, a mean is a BigInt sum divided once — never float yuan.
  */
-import { quantileSorted } from 'simple-statistics';
+import { quantileSorted, quickselect } from 'simple-statistics';
 import { dec, Decimal } from '../index';
 import { measureText, numberText, type OutputRef } from './output';
 import { DEFAULT_PERCENTILES, type ChunkResult, type CompiledPlan } from './monte-carlo';
@@ -61,8 +61,40 @@ export function percentileOf(sorted: ArrayLike<number>, p: number, kind: 'money'
   return { text: fen.div(100).toFixed(2), value: fen.toNumber() };
 }
 
+/** The values that are not NaN (refused runs), sorted: NaN sorts last, so it is cut off after the sort. */
 function sortedFinite(a: Float64Array): Float64Array {
-  return a.filter((v) => !Number.isNaN(v)).sort();
+  const sorted = a.slice().sort();
+  let n = sorted.length;
+  while (n > 0 && Number.isNaN(sorted[n - 1])) n--;
+  return sorted.subarray(0, n);
+}
+
+/**
+ * The positions of a sorted column that percentileOf reads for these percentiles: the floor and
+ * ceiling of (n − 1)·p/100, both as Decimal computes it (money) and as floating point does
+ * (simple-statistics, other outputs), and the ends.
+ */
+function positionsRead(n: number, pcts: readonly number[]): number[] {
+  const at = new Set<number>([0, n - 1]);
+  for (const p of pcts) {
+    const exact = dec(String(n - 1)).times(p).div(100);
+    const float = (n - 1) * (p / 100);
+    for (const i of [exact.floor().toNumber(), exact.ceil().toNumber(), Math.floor(float), Math.ceil(float)]) at.add(Math.min(n - 1, Math.max(0, i)));
+  }
+  return [...at].sort((a, b) => a - b);
+}
+
+/**
+ * `column` (finite values only) rearranged so that each of `positions` (ascending) holds the value
+ * a sort would put there — selection instead of a sort: a fan needs five percentiles of each of
+ * its periods, not every period's runs in order.
+ */
+function selectPositions(column: Float64Array, positions: readonly number[]): void {
+  let left = 0;
+  for (const k of positions) {
+    if (left < column.length - 1) quickselect(column as unknown as number[], k, left, column.length - 1);
+    left = k + 1;
+  }
 }
 
 function meanOf(sorted: Float64Array, kind: 'money' | 'number'): { text: string; value: number } {
@@ -115,14 +147,15 @@ export function summarize(c: CompiledPlan, chunks: readonly ChunkResult[]): McRe
   });
   const nP = c.periods.length;
   const series = c.series.map((o, s) => {
-    const all = join((ch) => ch.series[s]);
+    const columns = byPeriod(ordered, s, runs, nP);
     const bands = pcts.map((p) => ({ p, texts: [] as (string | null)[], values: [] as number[] }));
-    const column = new Float64Array(runs);
+    const positions = new Map<number, number[]>();
     for (let period = 0; period < nP; period++) {
-      for (let r = 0; r < runs; r++) column[r] = all[r * nP + period];
-      const sorted = sortedFinite(column);
+      const column = finiteOf(columns.subarray(period * runs, (period + 1) * runs));
+      if (column.length && !positions.has(column.length)) positions.set(column.length, positionsRead(column.length, pcts));
+      if (column.length) selectPositions(column, positions.get(column.length)!);
       pcts.forEach((p, i) => {
-        const q = sorted.length ? percentileOf(sorted, p, o.kind) : null;
+        const q = column.length ? percentileOf(column, p, o.kind) : null;
         bands[i].texts.push(q ? q.text : null);
         bands[i].values.push(q ? q.value : NaN);
       });
@@ -143,4 +176,33 @@ export function summarize(c: CompiledPlan, chunks: readonly ChunkResult[]): McRe
     events,
     series,
   };
+}
+
+/**
+ * Series `s` of every run, period-major (out[period * runs + run]), from the chunks in run order.
+ * A chunk is run-major; it is turned over 64 runs at a time so that reads and writes stay in cache.
+ */
+function byPeriod(ordered: readonly ChunkResult[], s: number, runs: number, nP: number): Float64Array {
+  const out = new Float64Array(nP * runs);
+  let r0 = 0;
+  for (const ch of ordered) {
+    const a = ch.series[s];
+    const n = ch.to - ch.from;
+    for (let b = 0; b < n; b += 64) {
+      const end = Math.min(n, b + 64);
+      for (let p = 0; p < nP; p++) {
+        const row = p * runs + r0;
+        for (let k = b; k < end; k++) out[row + k] = a[k * nP + p];
+      }
+    }
+    r0 += n;
+  }
+  return out;
+}
+
+/** The values of a column that are not NaN, in place at its start (the column is scratch). */
+function finiteOf(column: Float64Array): Float64Array {
+  let n = 0;
+  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) column[n++] = column[i];
+  return column.subarray(0, n);
 }

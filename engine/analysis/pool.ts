@@ -9,7 +9,7 @@
  *   → { ok: true, result, threads: 2 } | { ok: false, problems } | { ok: false, cancelled: true }
  */
 import type { Problem } from '../index';
-import { compilePlan, runChunk, type ChunkResult, type McPlan } from './monte-carlo';
+import { compilePlan, runChunk, type ChunkResult, type CompiledPlan, type McPlan } from './monte-carlo';
 import { summarize, type McResult } from './mc-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -27,7 +27,7 @@ export interface McRunOptions {
   /** Worker threads; ≤ 1 runs on the calling thread. Default 1. */
   readonly threads?: number;
   readonly spawn?: Spawn;
-  /** Runs per chunk. Default: about eight chunks per thread, at most 250 runs. */
+  /** Runs per chunk. Default: on workers, chunks that shrink toward the end (guidedChunks); on this thread, an eighth of the runs, at most 250. */
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
@@ -40,40 +40,59 @@ export type McOutcome =
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Fixed-size chunks (a caller's `chunkSize`). */
 function chunksOf(runs: number, size: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   for (let from = 0; from < runs; from += size) out.push({ from, to: Math.min(runs, from + size) });
   return out;
 }
 
+/**
+ * Chunks that shrink as the runs left shrink (a quarter of each thread's share of what is left,
+ * from 250 down to 10 runs, fewer for a small plan): big chunks early keep messages few, small ones at the end keep the
+ * threads finishing together instead of one thread running a last big chunk alone.
+ */
+function guidedChunks(runs: number, threads: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const smallest = Math.max(1, Math.min(10, Math.ceil(runs / (threads * 8))));
+  for (let from = 0; from < runs;) {
+    const size = Math.max(smallest, Math.min(250, Math.ceil((runs - from) / (threads * 4))));
+    out.push({ from, to: Math.min(runs, from + size) });
+    from += size;
+  }
+  return out;
+}
+
 export async function monteCarlo(plan: McPlan, options: McRunOptions = {}): Promise<McOutcome> {
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  const onWorkers = threads > 1 && !!options.spawn;
+  const chunkSize = options.chunkSize;
+  const chunks = (runs: number, n: number) => (chunkSize ? chunksOf(runs, chunkSize) : onWorkers ? guidedChunks(runs, n) : chunksOf(runs, Math.max(1, Math.min(250, Math.ceil(runs / 8)))));
+  let done = 0;
+  const progress = (n: number) => { done += n; options.onProgress?.(done, plan.runs); };
+  if (onWorkers) return runOnWorkers(plan, chunks, threads, options.spawn!, progress, options.signal);
+
   const compiled = compilePlan(plan);
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
   const c = compiled.compiled;
-  const threads = Math.max(1, Math.floor(options.threads ?? 1));
-  const size = options.chunkSize ?? Math.max(1, Math.min(250, Math.ceil(plan.runs / (threads * 8))));
-  const chunks = chunksOf(plan.runs, size);
-  let done = 0;
-  const progress = (n: number) => { done += n; options.onProgress?.(done, plan.runs); };
-
-  if (threads <= 1 || !options.spawn) {
-    const results: ChunkResult[] = [];
-    for (const ch of chunks) {
-      if (options.signal?.aborted) return { ok: false, cancelled: true };
-      let seen = 0;
-      results.push(runChunk(c, ch.from, ch.to, (k) => { if (k - seen >= 25 || k === ch.to - ch.from) { progress(k - seen); seen = k; } }));
-      await tick();
-    }
+  const results: ChunkResult[] = [];
+  for (const ch of chunks(plan.runs, 1)) {
     if (options.signal?.aborted) return { ok: false, cancelled: true };
-    return { ok: true, result: summarize(c, results), threads: 1 };
+    let seen = 0;
+    results.push(runChunk(c, ch.from, ch.to, (k) => { if (k - seen >= 25 || k === ch.to - ch.from) { progress(k - seen); seen = k; } }));
+    await tick();
   }
-  return runOnWorkers(plan, c, chunks, threads, options.spawn, progress, options.signal);
+  if (options.signal?.aborted) return { ok: false, cancelled: true };
+  return { ok: true, result: summarize(c, results), threads: 1 };
 }
 
+/**
+ * The workers are started and given the plan first; the plan is compiled here while they start
+ * (its problems are the answer, and the summary needs it), so their start-up costs no extra time.
+ */
 function runOnWorkers(
   plan: McPlan,
-  c: Parameters<typeof summarize>[0],
-  chunks: { from: number; to: number }[],
+  chunksFor: (runs: number, threads: number) => { from: number; to: number }[],
   threads: number,
   spawn: Spawn,
   progress: (n: number) => void,
@@ -82,8 +101,13 @@ function runOnWorkers(
   return new Promise((resolve) => {
     const workers: WorkerPort[] = [];
     const results: ChunkResult[] = [];
+    // Runs out of range are the plan's problem (compilePlan below); until then, plan for one.
+    const runs = Number.isInteger(plan.runs) && plan.runs >= 1 && plan.runs <= 10_000_000 ? plan.runs : 1;
+    const chunks = chunksFor(runs, threads);
+    const count = Math.min(threads, chunks.length);
     let next = 0;
     let finished = false;
+    let c: CompiledPlan | null = null;
     const finish = (outcome: McOutcome) => {
       if (finished) return;
       finished = true;
@@ -100,7 +124,6 @@ function runOnWorkers(
         w.post({ type: 'chunk', id: next++, from: ch.from, to: ch.to });
       }
     };
-    const count = Math.min(threads, chunks.length);
     for (let i = 0; i < count; i++) {
       const w = spawn();
       workers.push(w);
@@ -114,12 +137,15 @@ function runOnWorkers(
           case 'progress': return progress(m.done);
           case 'result':
             results.push(m.chunk);
-            if (results.length === chunks.length) return finish({ ok: true, result: summarize(c, results), threads: count });
+            if (results.length === chunks.length) return finish({ ok: true, result: summarize(c!, results), threads: count });
             return feed(w);
         }
       });
       w.post({ type: 'plan', plan });
     }
+    const compiled = compilePlan(plan);
+    if (!compiled.ok) return finish({ ok: false, problems: compiled.problems });
+    c = compiled.compiled;
   });
 }
 
