@@ -11,20 +11,15 @@
  * to a base prepared once (engine/scenario/adjust.ts) without the run; "run" is run() of the
  * edited model. Medians only; nothing here is a pass/fail test.
  */
-import { prepare, run, type Model } from '../engine/index';
+import { prepare, run } from '../engine/index';
 import { IncrementalModel } from '../engine/incremental/index';
 import { adjust, prepareBase } from '../engine/scenario/adjust';
 import { portfolio } from './portfolio';
+import { prepared } from './analysis-reads';
 import { fmtMs, medianMs } from './timing';
 
 const skip = new Set((process.env.PF_SKIP ?? '').split(',').map((s) => s.trim()));
 const say = (s = '') => process.stdout.write(s + '\n');
-
-function prepared(scenario: unknown): Model {
-  const p = prepare(scenario);
-  if (!p.ok) throw new Error(`portfolio refused: ${p.problems.slice(0, 3).map((x) => x.message.en).join('; ')}`);
-  return p.model;
-}
 
 function benchPrepare(parcels: number, months: number, iterations: number): void {
   const scenario = portfolio({ parcels, months, seed: 1 });

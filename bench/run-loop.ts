@@ -8,26 +8,12 @@
  *   node --import tsx bench/run-loop.ts 10000x240  one size (or `mc`, `split`, `events`)
  *   LOOP_ONLY=run node --cpu-prof --import tsx bench/run-loop.ts 1000x240   a profile of run() alone
  */
-import { prepare, run, parsePath, type Model } from '../engine/index';
+import { run } from '../engine/index';
 import { eventsOf } from '../engine/run-events';
 import { IncrementalModel } from '../engine/incremental/index';
-import { LedgerMetrics, fastReader } from '../engine/analysis/index';
 import { portfolio } from './portfolio';
+import { metrics, prepared } from './analysis-reads';
 import { fmtMs, medianMs } from './timing';
-
-const READERS = ['totals.valueAdded', 'totals.shares.province', 'totals.shares.city', 'totals.fiscalTopUp', 'totals.unrecoveredCost', 'totals.provisions'].map((p) => fastReader(parsePath(p)!)!);
-function metrics(out: ReturnType<typeof run>): number {
-  const m = new LedgerMetrics(out);
-  let s = 0;
-  for (const r of READERS) s += r(m);
-  return s;
-}
-
-function prepared(scenario: unknown): Model {
-  const p = prepare(scenario);
-  if (!p.ok) throw new Error('portfolio refused');
-  return p.model;
-}
 
 /**
  * Median CPU time of one call (user + system, this process), after warm-up: on a machine shared

@@ -20,13 +20,14 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { prepare, run, report, setAt, parsePath, type Model } from '../engine/index';
+import { prepare, run, report, setAt, parsePath } from '../engine/index';
 import { IncrementalModel } from '../engine/incremental/index';
-import { LedgerMetrics, fastReader, monteCarlo, parseOutputs, evaluator, type McPlan } from '../engine/analysis/index';
-import { SCENARIO_SCHEMA } from '../engine/index';
+import { monteCarlo, parseOutputs, evaluator } from '../engine/analysis/index';
 import { adjust, prepareBase } from '../engine/scenario/adjust';
 import { nodeSpawner } from '../cli/analysis-worker';
 import { portfolio } from './portfolio';
+import { metrics, prepared } from './analysis-reads';
+import { mcPlan } from './mc-plan';
 import { buildSpreadsheet, comparedOutputs, fenDifference, type SheetInput, type SpreadsheetTotals } from './spreadsheet';
 import { fmtMs, medianMs, onceMs } from './timing';
 import { cliStartMs, ensureBuiltCli, nodeStartMs } from './cli-start';
@@ -34,22 +35,6 @@ import { cliStartMs, ensureBuiltCli, nodeStartMs } from './cli-start';
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()));
 const MC_RUNS = Number(process.env.BENCH_MC_RUNS ?? 10000);
 const say = (s = '') => process.stdout.write(s + '\n');
-
-/** The figures an analysis typically reads per run, from the ledger. */
-const METRIC_PATHS = ['totals.valueAdded', 'totals.shares.province', 'totals.shares.city', 'totals.fiscalTopUp', 'totals.unrecoveredCost', 'totals.provisions'];
-const READERS = METRIC_PATHS.map((p) => fastReader(parsePath(p)!)!);
-function metrics(out: ReturnType<typeof run>): number {
-  const m = new LedgerMetrics(out);
-  let s = 0;
-  for (const r of READERS) s += r(m);
-  return s;
-}
-
-function prepared(scenario: unknown): Model {
-  const p = prepare(scenario);
-  if (!p.ok) throw new Error(`generated portfolio refused: ${p.problems.slice(0, 3).map((x) => x.message.en).join('; ')}`);
-  return p.model;
-}
 
 interface EngineFigures { prepare: number; run: number; metrics: number; report: number; postings: number }
 
@@ -156,25 +141,6 @@ function benchSheet(parcels: number, months: number, recalcs: number, checkFen: 
 function ratio(a: number, b: number): string {
   const r = a / b;
   return r >= 100 ? `${r.toFixed(0)}×` : r >= 10 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
-}
-
-function mcPlan(runs: number): McPlan {
-  const known = Object.keys((SCENARIO_SCHEMA as { properties: { adjustments?: { properties?: object } } }).properties.adjustments?.properties ?? {});
-  return {
-    scenario: portfolio({ parcels: 200, months: 120, seed: 3, headroomMonths: 12, bond: true, bondShare: 0.8 }),
-    runs,
-    seed: 2024,
-    inputs: [
-      { path: 'adjustments.salePriceFactor', distribution: 'triangular(0.8, 1, 1.1)' },
-      { path: 'adjustments.costFactor', distribution: 'triangular(0.95, 1, 1.2)' },
-      { path: 'adjustments.saleDelayMonths', distribution: 'uniform(0, 12) integer' },
-      ...(known.includes('rateShiftBp') ? [{ path: 'adjustments.rateShiftBp', distribution: 'normal(0, 50) integer' }] : []),
-    ],
-    correlations: [{ a: 'adjustments.salePriceFactor', b: 'adjustments.saleDelayMonths', rho: -0.4 }],
-    outputs: ['totals.valueAdded', 'totals.shares.province', 'bonds[0].coverageRatio', 'totals.peakFundingNeed'],
-    series: ['periods[*].poolBalance'],
-    events: [{ output: 'bonds[0].coverageRatio', op: '<', threshold: '1.2' }, { output: 'totals.fiscalDebtSupport', op: '>', threshold: '0' }],
-  };
 }
 
 async function benchMc(runs: number, threads: number): Promise<{ seconds: number; p50: string }> {
