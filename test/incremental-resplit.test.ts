@@ -49,3 +49,19 @@ describe('split edits read through the fast path equal a fresh run', () => {
     });
   }
 });
+
+describe('a split or coupon edit keeps the model it edits as it is defined', () => {
+  it("leaves the static checks' texts unwritten until read, and the same when read", () => {
+    const scenario = composed('scenarios/hainan-bonds.json');
+    const created = IncrementalModel.create(scenario);
+    if (!created.ok) throw new Error('refused');
+    const m = created.model;
+    expect(m.edit({ path: 'split.ratios', value: { province: '7', city: '3' } })).toEqual({ ok: true });
+    expect(m.edit({ path: 'bonds[0].couponRate', value: '3.1%' })).toEqual({ ok: true });
+    // A spread of the Model would have read the getter and kept its value.
+    expect(typeof Object.getOwnPropertyDescriptor(m.model, 'staticChecks')?.get).toBe('function');
+    const fresh = IncrementalModel.create(setAt(setAt(scenario, ['split', 'ratios'], { province: '7', city: '3' }), ['bonds', 0, 'couponRate'], '3.1%'));
+    if (!fresh.ok) throw new Error('refused');
+    expect(JSON.stringify(m.model.staticChecks)).toBe(JSON.stringify(fresh.model.model.staticChecks));
+  });
+});

@@ -82,14 +82,14 @@ export class IncrementalModel {
     if (kinds.some((k) => k.kind === 'split')) {
       const splits = splitEdit(model, getAt(next, ['split', 'ratios']));
       if (!splits) return this.prepared(next);
-      model = { ...model, splits };
+      model = withFields(model, { splits });
       if (ready) ready = { ...ready, frame: { ...ready.frame, splits } };
     }
     for (const k of kinds) {
       if (k.kind !== 'coupon') continue;
       const rate = couponOf(next, k.bond, model.bonds.length);
       if (!rate) return this.prepared(next);
-      model = { ...model, bonds: model.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.shifted } : b)) };
+      model = withFields(model, { bonds: model.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.shifted } : b)) });
       if (ready) ready = { ...ready, funding: { ...ready.funding, bonds: ready.funding.bonds.map((b, i) => (i === k.bond ? { ...b, rate: rate.unshifted } : b)) } };
     }
     const stage = earliestStage(kinds.map(firstDirtyStage));
@@ -112,7 +112,7 @@ export class IncrementalModel {
         const bp = (adjustments as { rateShiftBp?: number } | undefined)?.rateShiftBp ?? 0;
         const bonds = ready.funding.bonds.map((b) => (bp === 0 ? b : { ...b, rate: shiftRate(b.rate, bp) }));
         if (bonds.some((b) => b.rate.num < 0)) return this.prepared(next);
-        model = { ...model, bonds };
+        model = withFields(model, { bonds });
       }
       return this.commit(next, model, run(model));
     }
@@ -144,4 +144,12 @@ function couponOf(next: unknown, bond: number, bonds: number): { unshifted: Rate
   if (!unshifted) return null;
   const shifted = shiftRate(unshifted, (getAt(next, ['adjustments', 'rateShiftBp']) as number | undefined) ?? 0);
   return shifted.num < 0 ? null : { unshifted, shifted };
+}
+
+/**
+ * The model with some fields replaced. A spread would read every getter — the static checks are
+ * one, their texts written when first read — so the other fields are copied as they are defined.
+ */
+function withFields(model: Model, fields: Partial<Model>): Model {
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(model)) as Model, { ...Object.getOwnPropertyDescriptors(model), ...Object.getOwnPropertyDescriptors(fields) });
 }
