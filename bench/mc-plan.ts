@@ -7,7 +7,7 @@ import { SCENARIO_SCHEMA } from '../engine/index';
 import type { McPlan } from '../engine/analysis/index';
 import { portfolio } from './portfolio';
 
-/** The plan of bench/run.ts section 3, word for word. */
+/** The plan of `npm run bench` section 3, for `runs` draws. */
 export function mcPlan(runs: number): McPlan {
   const known = Object.keys((SCENARIO_SCHEMA as { properties: { adjustments?: { properties?: object } } }).properties.adjustments?.properties ?? {});
   return {
