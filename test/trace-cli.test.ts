@@ -51,5 +51,18 @@ describe('lrsim trace', () => {
     expect(l.code).toBe(2);
     expect(l.err).toContain('--limit: found "-3"');
     expect(l.err).not.toMatch(/\n\s+at /);
+    const g = await lrsim('trace', 'scenarios/hainan-year-base.json', 'totals.valueAdded', '--lang', 'fr');
+    expect(g.code).toBe(2);
+    expect(g.err).toContain('--lang: found "fr"');
+    const x = await lrsim('trace', 'scenarios/hainan-year-base.json', 'totals.valueAdded', '--json', '--bogus');
+    expect(x.code).toBe(2);
+    expect(x.err).toContain("Unknown option '--bogus'");
+  });
+
+  it('--help prints the usage and exits 0, as every other command', async () => {
+    const h = await lrsim('trace', '--help');
+    expect(h.code).toBe(0);
+    expect(h.out).toContain('lrsim trace <scenario.json> <figure-path>');
+    expect(h.err).toBe('');
   });
 });

@@ -6,29 +6,25 @@
  *   lrsim trace scenarios/hainan-haikou.json totals.valueAdded
  *   lrsim trace scenarios/hainan-bonds.json 'parcels["HN-SY-01"].shares.province' --json
  */
-import { parseArgs } from 'node:util';
 import { figureQuery, formatProblems, prepare, report, run, traceFigure, money, type TraceAnswer } from '../../engine/index';
 import { getAt, parsePath } from '../../engine/scenario/json-path';
 import { loadScenario } from '../load-workbook';
+import { commandArguments, languageOf } from '../arguments';
 import type { Command } from '../io';
 import { TRACE_USAGE } from '../usage';
 
 export const traceCommand: Command = async (args, io) => {
-  let opts;
-  try {
-    opts = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, limit: { type: 'string', default: '20' }, lang: { type: 'string', default: 'zh' } } });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${TRACE_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = opts;
+  const a = commandArguments(args, io, { json: { type: 'boolean' }, limit: { type: 'string', default: '20' }, lang: { type: 'string' } }, { usage: TRACE_USAGE, positionals: null });
+  if (typeof a === 'number') return a;
+  const { values, positionals } = a;
   const limit = Number(values.limit);
+  const lang = languageOf(values.lang);
   const wrong =
     positionals.length !== 2 ? `expected a scenario and a figure path, got ${positionals.length} argument(s) / 需要情景文件和数字路径两个参数`
     : !Number.isSafeInteger(limit) || limit < 0 ? `--limit: found "${values.limit}", expected a whole number ≥ 0 / --limit 应为不小于 0 的整数`
-    : values.lang !== 'zh' && values.lang !== 'en' ? `--lang: found "${values.lang}", expected zh or en / --lang 应为 zh 或 en`
+    : !lang ? `--lang: found "${values.lang}", expected zh or en / --lang 应为 zh 或 en`
     : null;
-  if (wrong) {
+  if (wrong || !lang) {
     io.err(`${wrong}\nusage: ${TRACE_USAGE}`);
     return 2;
   }
@@ -51,7 +47,7 @@ export const traceCommand: Command = async (args, io) => {
   const view = section === 'zones' || section === 'bonds' ? section : section === 'parcels' ? 'parcels' : section === 'periods' || section === 'years' ? section : 'totals';
   const shown = getAt(report(out, { views: [view] as const }), resultPath(path, prepared.model));
   const answer = traceFigure(out, { ...q.query, ...(typeof shown === 'string' ? { value: shown } : {}) }, values.json ? Number.MAX_SAFE_INTEGER : limit);
-  io.out(values.json ? JSON.stringify({ path, ...answer }, null, 2) : formatTrace(path, answer, values.lang === 'en' ? 'en' : 'zh'));
+  io.out(values.json ? JSON.stringify({ path, ...answer }, null, 2) : formatTrace(path, answer, lang));
   return 0;
 };
 
