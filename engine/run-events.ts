@@ -6,7 +6,7 @@
  */
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
-import type { Model } from './model';
+import type { Model, ParcelModel } from './model';
 import { amountAt, periodAt, type Flows } from './flows';
 
 export const enum Kind {
@@ -212,4 +212,111 @@ function collectEvents(model: Model): Events {
     ev.target[at] = c.target[i];
   }
   return ev;
+}
+
+/**
+ * Gives `to` the events of `from` when every field they are made of is the very same (an edit of
+ * the splits or the coupons: neither is an event).
+ */
+export function eventsCarriedOver(from: Model, to: Model): void {
+  const ev = EVENTS.get(from);
+  if (ev && from.parcels === to.parcels && sameSources(from, to)) EVENTS.set(to, ev);
+}
+
+/**
+ * Lays out `to`'s events from `from`'s when its parcels differ from theirs only in their sale
+ * amounts (a price factor: the same receipts in the same months, other amounts): the same
+ * columns, but the amounts, copied and rewritten where a receipt or a sale fee changed. Every
+ * other difference is left to a fresh layout (false).
+ */
+export function eventsRescaled(from: Model, to: Model): boolean {
+  const ev = EVENTS.get(from);
+  const a = from.parcels;
+  const b = to.parcels;
+  if (!ev || a.length !== b.length || !sameSources(from, to)) return false;
+  const at = salePlaces(ev, a.length);
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!amountsOnly(a[i], b[i]) || !placed(at, i, b[i])) return false;
+    changed++;
+  }
+  if (changed === 0) {
+    EVENTS.set(to, ev);
+    return true;
+  }
+  const amount = ev.amount.slice();
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i] || !b[i].sale) continue;
+    const sale = b[i].sale!;
+    const receipts = sale.receipts;
+    const first = at.start[i];
+    const order = inPlaceOrder(receipts);
+    for (let j = 0; j < receipts.length; j++) amount[at.receipt[first + j]] = amountAt(receipts, order ? order[j] : j);
+    if (sale.businessFee > 0) amount[at.fee[i]] = sale.businessFee;
+  }
+  const next: Events = { ...ev, amount };
+  PLACES.set(next, at);
+  EVENTS.set(to, next);
+  return true;
+}
+
+/** The fields besides the parcels that events are made of. */
+function sameSources(a: Model, b: Model): boolean {
+  return a.timeline === b.timeline && a.poolCapital === b.poolCapital && a.appropriations === b.appropriations && a.poolInflows === b.poolInflows && a.preAllocations === b.preAllocations && a.projects === b.projects;
+}
+
+/** Where a layout put each parcel's receipts (start[i] .. start[i + 1] − 1 of `receipt`, in layout order) and its sale fee (or −1). */
+interface SalePlaces {
+  readonly start: Int32Array;
+  readonly receipt: Int32Array;
+  readonly fee: Int32Array;
+}
+
+const PLACES = new WeakMap<Events, SalePlaces>();
+
+function salePlaces(ev: Events, parcels: number): SalePlaces {
+  let at = PLACES.get(ev);
+  if (at) return at;
+  const start = new Int32Array(parcels + 1);
+  const fee = new Int32Array(parcels).fill(-1);
+  const n = ev.kind.length;
+  for (let k = 0; k < n; k++) {
+    if (ev.kind[k] === Kind.Receipt) start[ev.parcel[k] + 1]++;
+    else if (ev.kind[k] === Kind.SaleFee) fee[ev.parcel[k]] = k;
+  }
+  for (let i = 0; i < parcels; i++) start[i + 1] += start[i];
+  const receipt = new Int32Array(start[parcels]);
+  const cursor = start.slice(0, parcels);
+  for (let k = 0; k < n; k++) if (ev.kind[k] === Kind.Receipt) receipt[cursor[ev.parcel[k]]++] = k;
+  at = { start, receipt, fee };
+  PLACES.set(ev, at);
+  return at;
+}
+
+/** Two makings of a parcel whose events fall in the same places: only sale amounts may differ. */
+function amountsOnly(p: ParcelModel, q: ParcelModel): boolean {
+  if (p.leases !== q.leases || p.acquisitionPayments !== q.acquisitionPayments || p.serviceFeePayments !== q.serviceFeePayments || p.works !== q.works || p.managementFeePayments !== q.managementFeePayments || p.holding !== q.holding) return false;
+  if (p.priority !== q.priority || p.fund !== q.fund || p.project !== q.project || p.developer !== q.developer || p.zone !== q.zone || p.acquisitionRule !== q.acquisitionRule) return false;
+  const s = p.sale;
+  const t = q.sale;
+  if (s === null || t === null) return s === t;
+  if (s.period !== t.period || s.settlementPeriod !== t.settlementPeriod || (s.businessFee > 0) !== (t.businessFee > 0) || s.receipts.length !== t.receipts.length) return false;
+  for (let k = 0; k < s.receipts.length; k++) if (periodAt(s.receipts, k) !== periodAt(t.receipts, k)) return false;
+  return true;
+}
+
+/** Every receipt and the fee of parcel `i`'s new sale has its place in the layout (none fell outside the timeline). */
+function placed(at: SalePlaces, i: number, q: ParcelModel): boolean {
+  const sale = q.sale;
+  if (!sale) return true;
+  return at.start[i + 1] - at.start[i] === sale.receipts.length && (sale.businessFee <= 0 || at.fee[i] >= 0);
+}
+
+/** Receipts in the order the layout met them — by month, then as listed — when that is not as listed; else null. */
+function inPlaceOrder(receipts: Flows): number[] | null {
+  let sorted = true;
+  for (let k = 1; k < receipts.length && sorted; k++) sorted = periodAt(receipts, k - 1) <= periodAt(receipts, k);
+  if (sorted) return null;
+  return Array.from({ length: receipts.length }, (_, k) => k).sort((x, y) => periodAt(receipts, x) - periodAt(receipts, y) || x - y);
 }

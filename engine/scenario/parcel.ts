@@ -10,14 +10,15 @@ import type { Problem } from '../problem';
 import type { PendingCheck } from '../check';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
-import type { ParcelModel, Text, ZoneModel } from '../model';
-import { NO_FLOWS, totalOf } from '../flows';
+import type { ParcelModel, SaleModel, Text, ZoneModel } from '../model';
+import { NO_FLOWS, totalOf, type Flows } from '../flows';
 import { scaled, type RawPayment } from './payments';
 import { normalizeSale } from './sale';
 import { Section, type ParcelBasis } from './parcel-basis';
 import type { ParcelRules } from './parcel-rules';
-import { normalizeAcquisition } from './parcel-acquisition';
-import { normalizeWorks } from './parcel-works';
+import { normalizeAcquisition, type AcquisitionModel } from './parcel-acquisition';
+import { normalizeWorks, type WorksModel } from './parcel-works';
+import { keepChecks, type Keep } from './parcel-reuse';
 import { normalizeHolding, normalizeLeases } from './parcel-holding';
 
 export interface RawParcel {
@@ -72,6 +73,10 @@ export interface ParcelContext {
   readonly reserveFund: number;
   readonly splitIndex: ReadonlyMap<string, number>;
   readonly shareAccounts: (parcel: RawParcel, index: number) => number[];
+  /** The sections an earlier making of these parcels lends (parcel-reuse.ts), or null. */
+  readonly keep: Keep | null;
+  /** Where to note each parcel's checks by section, for the next making; or null. */
+  readonly bounds: Int32Array | null;
 }
 
 /**
@@ -81,18 +86,52 @@ export interface ParcelContext {
  */
 export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
   const { raw, index, path } = basis;
+  const keep = ctx.keep;
+  const prior = keep ? keep.from.parcels[index] : null;
+  const bounds = ctx.bounds;
+  const checks = ctx.checks;
   stopAt(basis, Section.Holdings, ctx);
   for (const p of basis.holdingsProblems) ctx.problems.push(p);
-  // The sections in the order their problems and checks are reported.
-  stopAt(basis, Section.Acquisition, ctx);
-  const acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx);
-  stopAt(basis, Section.Works, ctx);
-  const works = normalizeWorks(raw.id, basis.works!, path, ctx);
-  stopAt(basis, Section.Sale, ctx);
-  const sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx) : null;
+  if (bounds) bounds[4 * index] = checks.length;
+  // The sections in the order their problems and checks are reported; a section the adjustments
+  // leave alone is the prior's (parcel-reuse.ts), its checks with it.
+  let acquisition: AcquisitionModel;
+  let works: WorksModel;
+  if (prior && keep!.costs) {
+    acquisition = prior;
+    works = prior;
+    keepChecks(keep!.from, index, 0, checks);
+  } else {
+    stopAt(basis, Section.Acquisition, ctx);
+    acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx);
+    stopAt(basis, Section.Works, ctx);
+    works = normalizeWorks(raw.id, basis.works!, path, ctx);
+  }
+  if (bounds) bounds[4 * index + 1] = checks.length;
+  const keepSale = prior !== null && (keep!.sale || basis.sale === null);
+  let sale: SaleModel | null;
+  if (keepSale) {
+    sale = prior.sale;
+    keepChecks(keep!.from, index, 1, checks);
+  } else {
+    stopAt(basis, Section.Sale, ctx);
+    sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx) : null;
+  }
   stopAt(basis, Section.Holding, ctx);
-  const holding = normalizeHolding(basis.holding, ctx, sale);
-  const leases = raw.leases ? normalizeLeases(raw, path, ctx, sale) : NO_FLOWS;
+  const keepHolding = prior !== null && (keep!.holding || basis.holding === null);
+  const holding = keepHolding ? prior.holding : normalizeHolding(basis.holding, ctx, sale);
+  if (bounds) bounds[4 * index + 2] = checks.length;
+  const keepLeases = prior !== null && (keep!.leases || !raw.leases);
+  let leases: Flows;
+  if (keepLeases) {
+    leases = prior.leases;
+    keepChecks(keep!.from, index, 2, checks);
+  } else {
+    leases = raw.leases ? normalizeLeases(raw, path, ctx, sale) : NO_FLOWS;
+  }
+  if (bounds) bounds[4 * index + 3] = checks.length;
+  // Every section as it was: so is the rest (made from them alone).
+  if (prior && keep!.costs && keepSale && keepHolding && keepLeases) return prior;
   stopAt(basis, Section.Zone, ctx);
   for (const p of basis.zoneProblems) ctx.problems.push(p);
   stopAt(basis, Section.Split, ctx);
