@@ -82,6 +82,8 @@ const PHASE_BY_KIND = Uint8Array.from({ length: Kind.SaleFee + 1 }, (_, k) => PH
  * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
  * works, holding, receipts, settlement and sale fee.
  */
+let scratch = new ArrayBuffer(0);
+
 class Collector {
   readonly kind: Uint8Array;
   readonly parcel: Int32Array;
@@ -93,13 +95,17 @@ class Collector {
   length = 0;
 
   constructor(n: number, private readonly keys: number) {
-    // One buffer for the columns: a draw of a Monte Carlo sorts a new model's events.
-    const buffer = new ArrayBuffer(n * 21 + (keys + 1) * 4);
+    // The columns are read only until the layout is written: one buffer, kept from layout to
+    // layout (a Monte Carlo draw lays out a new model's events; a new buffer each time is garbage).
+    const bytes = n * 21 + (keys + 1) * 4;
+    if (scratch.byteLength < bytes) scratch = new ArrayBuffer(Math.max(bytes, Math.ceil(scratch.byteLength * 1.5)));
+    const buffer = scratch;
     this.amount = new Float64Array(buffer, 0, n);
     this.parcel = new Int32Array(buffer, n * 8, n);
     this.target = new Int32Array(buffer, n * 12, n);
     this.key = new Int32Array(buffer, n * 16, n);
     this.count = new Int32Array(buffer, n * 20, keys + 1);
+    this.count.fill(0);
     this.kind = new Uint8Array(buffer, n * 20 + (keys + 1) * 4, n);
   }
 
@@ -234,17 +240,18 @@ export function eventsRescaled(from: Model, to: Model): boolean {
   const a = from.parcels;
   const b = to.parcels;
   if (!ev || a.length !== b.length || !sameSources(from, to)) return false;
-  const at = salePlaces(ev, a.length);
   let changed = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
-    if (!amountsOnly(a[i], b[i]) || !placed(at, i, b[i])) return false;
+    if (!amountsOnly(a[i], b[i])) return false;
     changed++;
   }
   if (changed === 0) {
     EVENTS.set(to, ev);
     return true;
   }
+  const at = salePlaces(ev, a.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !placed(at, i, b[i])) return false;
   const amount = ev.amount.slice();
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i] || !b[i].sale) continue;
