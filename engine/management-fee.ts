@@ -11,11 +11,7 @@ import type { FeeTier } from './parameters';
 
 export function managementFeeCap(baseFen: Fen, table: readonly FeeTier[]): Fen {
   if (baseFen <= 0) return 0;
-  // Common denominator of all tier rates, so the sum of slices is rounded once.
-  const den = table.reduce((d, t) => lcm(d, t.rate.den), 1);
-  // The slices sum to at most the base, so while base × the largest tier multiplier is a safe
-  // integer every product and their sum are exact in a number (most parcels; BigInt otherwise).
-  const most = table.reduce((m, t) => Math.max(m, t.rate.num * (den / t.rate.den)), 0);
+  const { den, most } = scaleOf(table);
   if (Number.isSafeInteger(baseFen * most)) {
     let sum = 0;
     let below = 0;
@@ -41,6 +37,21 @@ export function managementFeeCap(baseFen: Fen, table: readonly FeeTier[]): Fen {
   const q = numerator / BigInt(den);
   const r = numerator - q * BigInt(den);
   return Number(q) + mulDivHalfUp(Number(r), 1, den);
+}
+
+/** A table's common denominator and largest tier multiplier, worked out once per table (every parcel of every draw reads it). */
+const SCALES = new WeakMap<readonly FeeTier[], { den: number; most: number }>();
+
+function scaleOf(table: readonly FeeTier[]): { den: number; most: number } {
+  let scale = SCALES.get(table);
+  if (scale) return scale;
+  // Common denominator of all tier rates, so the sum of slices is rounded once.
+  const den = table.reduce((d, t) => lcm(d, t.rate.den), 1);
+  // The slices sum to at most the base, so while base × the largest tier multiplier is a safe
+  // integer every product and their sum are exact in a number (most parcels; BigInt otherwise).
+  const most = table.reduce((m, t) => Math.max(m, t.rate.num * (den / t.rate.den)), 0);
+  SCALES.set(table, (scale = { den, most }));
+  return scale;
 }
 
 function lcm(a: number, b: number): number {

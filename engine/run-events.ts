@@ -6,7 +6,7 @@
  */
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
-import type { Model } from './model';
+import type { Model, ParcelModel } from './model';
 import { amountAt, periodAt, type Flows } from './flows';
 
 export const enum Kind {
@@ -82,6 +82,8 @@ const PHASE_BY_KIND = Uint8Array.from({ length: Kind.SaleFee + 1 }, (_, k) => PH
  * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
  * works, holding, receipts, settlement and sale fee.
  */
+let scratch = new ArrayBuffer(0);
+
 class Collector {
   readonly kind: Uint8Array;
   readonly parcel: Int32Array;
@@ -93,13 +95,17 @@ class Collector {
   length = 0;
 
   constructor(n: number, private readonly keys: number) {
-    // One buffer for the columns: a draw of a Monte Carlo sorts a new model's events.
-    const buffer = new ArrayBuffer(n * 21 + (keys + 1) * 4);
+    // The columns are read only until the layout is written: one buffer, kept from layout to
+    // layout (a Monte Carlo draw lays out a new model's events; a new buffer each time is garbage).
+    const bytes = n * 21 + (keys + 1) * 4;
+    if (scratch.byteLength < bytes) scratch = new ArrayBuffer(Math.max(bytes, Math.ceil(scratch.byteLength * 1.5)));
+    const buffer = scratch;
     this.amount = new Float64Array(buffer, 0, n);
     this.parcel = new Int32Array(buffer, n * 8, n);
     this.target = new Int32Array(buffer, n * 12, n);
     this.key = new Int32Array(buffer, n * 16, n);
     this.count = new Int32Array(buffer, n * 20, keys + 1);
+    this.count.fill(0);
     this.kind = new Uint8Array(buffer, n * 20 + (keys + 1) * 4, n);
   }
 
@@ -212,4 +218,112 @@ function collectEvents(model: Model): Events {
     ev.target[at] = c.target[i];
   }
   return ev;
+}
+
+/**
+ * Gives `to` the events of `from` when every field they are made of is the very same (an edit of
+ * the splits or the coupons: neither is an event).
+ */
+export function eventsCarriedOver(from: Model, to: Model): void {
+  const ev = EVENTS.get(from);
+  if (ev && from.parcels === to.parcels && sameSources(from, to)) EVENTS.set(to, ev);
+}
+
+/**
+ * Lays out `to`'s events from `from`'s when its parcels differ from theirs only in their sale
+ * amounts (a price factor: the same receipts in the same months, other amounts): the same
+ * columns, but the amounts, copied and rewritten where a receipt or a sale fee changed. Every
+ * other difference is left to a fresh layout (false).
+ */
+export function eventsRescaled(from: Model, to: Model): boolean {
+  const ev = EVENTS.get(from);
+  const a = from.parcels;
+  const b = to.parcels;
+  if (!ev || a.length !== b.length || !sameSources(from, to)) return false;
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!amountsOnly(a[i], b[i])) return false;
+    changed++;
+  }
+  if (changed === 0) {
+    EVENTS.set(to, ev);
+    return true;
+  }
+  const at = salePlaces(ev, a.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !placed(at, i, b[i])) return false;
+  const amount = ev.amount.slice();
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i] || !b[i].sale) continue;
+    const sale = b[i].sale!;
+    const receipts = sale.receipts;
+    const first = at.start[i];
+    const order = inPlaceOrder(receipts);
+    for (let j = 0; j < receipts.length; j++) amount[at.receipt[first + j]] = amountAt(receipts, order ? order[j] : j);
+    if (sale.businessFee > 0) amount[at.fee[i]] = sale.businessFee;
+  }
+  const next: Events = { ...ev, amount };
+  PLACES.set(next, at);
+  EVENTS.set(to, next);
+  return true;
+}
+
+/** The fields besides the parcels that events are made of. */
+function sameSources(a: Model, b: Model): boolean {
+  return a.timeline === b.timeline && a.poolCapital === b.poolCapital && a.appropriations === b.appropriations && a.poolInflows === b.poolInflows && a.preAllocations === b.preAllocations && a.projects === b.projects;
+}
+
+/** Where a layout put each parcel's receipts (start[i] .. start[i + 1] − 1 of `receipt`, in layout order) and its sale fee (or −1). */
+interface SalePlaces {
+  readonly start: Int32Array;
+  readonly receipt: Int32Array;
+  readonly fee: Int32Array;
+}
+
+const PLACES = new WeakMap<Events, SalePlaces>();
+
+function salePlaces(ev: Events, parcels: number): SalePlaces {
+  let at = PLACES.get(ev);
+  if (at) return at;
+  const start = new Int32Array(parcels + 1);
+  const fee = new Int32Array(parcels).fill(-1);
+  const n = ev.kind.length;
+  for (let k = 0; k < n; k++) {
+    if (ev.kind[k] === Kind.Receipt) start[ev.parcel[k] + 1]++;
+    else if (ev.kind[k] === Kind.SaleFee) fee[ev.parcel[k]] = k;
+  }
+  for (let i = 0; i < parcels; i++) start[i + 1] += start[i];
+  const receipt = new Int32Array(start[parcels]);
+  const cursor = start.slice(0, parcels);
+  for (let k = 0; k < n; k++) if (ev.kind[k] === Kind.Receipt) receipt[cursor[ev.parcel[k]]++] = k;
+  at = { start, receipt, fee };
+  PLACES.set(ev, at);
+  return at;
+}
+
+/** Two makings of a parcel whose events fall in the same places: only sale amounts may differ. */
+function amountsOnly(p: ParcelModel, q: ParcelModel): boolean {
+  if (p.leases !== q.leases || p.acquisitionPayments !== q.acquisitionPayments || p.serviceFeePayments !== q.serviceFeePayments || p.works !== q.works || p.managementFeePayments !== q.managementFeePayments || p.holding !== q.holding) return false;
+  if (p.priority !== q.priority || p.fund !== q.fund || p.project !== q.project || p.developer !== q.developer || p.zone !== q.zone || p.acquisitionRule !== q.acquisitionRule) return false;
+  const s = p.sale;
+  const t = q.sale;
+  if (s === null || t === null) return s === t;
+  if (s.period !== t.period || s.settlementPeriod !== t.settlementPeriod || (s.businessFee > 0) !== (t.businessFee > 0) || s.receipts.length !== t.receipts.length) return false;
+  for (let k = 0; k < s.receipts.length; k++) if (periodAt(s.receipts, k) !== periodAt(t.receipts, k)) return false;
+  return true;
+}
+
+/** Every receipt and the fee of parcel `i`'s new sale has its place in the layout (none fell outside the timeline). */
+function placed(at: SalePlaces, i: number, q: ParcelModel): boolean {
+  const sale = q.sale;
+  if (!sale) return true;
+  return at.start[i + 1] - at.start[i] === sale.receipts.length && (sale.businessFee <= 0 || at.fee[i] >= 0);
+}
+
+/** Receipts in the order the layout met them — by month, then as listed — when that is not as listed; else null. */
+function inPlaceOrder(receipts: Flows): number[] | null {
+  let sorted = true;
+  for (let k = 1; k < receipts.length && sorted; k++) sorted = periodAt(receipts, k - 1) <= periodAt(receipts, k);
+  if (sorted) return null;
+  return Array.from({ length: receipts.length }, (_, k) => k).sort((x, y) => periodAt(receipts, x) - periodAt(receipts, y) || x - y);
 }

@@ -13,7 +13,9 @@
  *   m.model.edit({ path: 'split.ratios.province', value: '7' });   // { ok: true }
  *   m.model.output                                      // the RunOutput; report(it) is the Result
  */
-import { adjust, prepareBase, schemaValid, type Base } from '../scenario/adjust';
+import { adjustFrom, prepareBase, schemaValid, type Base } from '../scenario/adjust';
+import type { MadeParcels } from '../scenario/parcel-reuse';
+import { eventsCarriedOver, eventsRescaled } from '../run-events';
 import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
@@ -33,6 +35,8 @@ const RATE = /^\s*\d+(\.\d+)?\s*(%|‰)\s*$/;
 
 export class IncrementalModel {
   private base: Base | null = null;
+  /** The parcels the last accepted adjustment made, lending their sections to the next (parcel-reuse.ts). */
+  private made: MadeParcels | null = null;
 
   private constructor(
     private scenarioNow: unknown,
@@ -98,9 +102,12 @@ export class IncrementalModel {
       if (!schemaValid(adjustments)) return this.prepared(next);
       // A base prepared from the edited scenario already carries its split and coupons.
       const base: Base = ready ? { scenario: next, ready } : prepareBase(next);
-      const p = adjust(base, adjustments);
+      const { prepared: p, made } = adjustFrom(base, adjustments, this.made);
       if (!p.ok) return { ok: false, problems: p.problems };
       this.base = base;
+      this.made = made;
+      // A price factor alone moves the sale amounts, not where the events fall: their layout is rewritten in place.
+      eventsRescaled(this.modelNow, p.model);
       return this.commit(next, p.model, run(p.model));
     }
     this.base = ready ? { scenario: next, ready } : null;
@@ -124,6 +131,7 @@ export class IncrementalModel {
     const p = prepare(next);
     if (!p.ok) return { ok: false, problems: p.problems };
     this.base = null;
+    this.made = null;
     return this.commit(next, p.model, run(p.model));
   }
 
@@ -151,5 +159,8 @@ function couponOf(next: unknown, bond: number, bonds: number): { unshifted: Rate
  * one, their texts written when first read — so the other fields are copied as they are defined.
  */
 function withFields(model: Model, fields: Partial<Model>): Model {
-  return Object.defineProperties(Object.create(Object.getPrototypeOf(model)) as Model, { ...Object.getOwnPropertyDescriptors(model), ...Object.getOwnPropertyDescriptors(fields) });
+  const next = Object.defineProperties(Object.create(Object.getPrototypeOf(model)) as Model, { ...Object.getOwnPropertyDescriptors(model), ...Object.getOwnPropertyDescriptors(fields) });
+  // Neither the splits nor the bonds are events: the layout is the model's.
+  eventsCarriedOver(model, next);
+  return next;
 }

@@ -10,6 +10,7 @@ import type { Check, PendingCheck } from '../check';
 import type { Problem } from '../problem';
 import type { BondModel } from '../model';
 import { parcelBasis, type ParcelBasis } from './parcel-basis';
+import { keepOf, type MadeParcels } from './parcel-reuse';
 import { negativeCoupon, normalizeFunding, shiftRate, type RawFunding } from './funding';
 import { assembleModel, basisContext, checkScenarioTotal, dupes, withinExactRange, frame, normalizeParcels, prepare, readAdjustments, unverifiedChecks, type Frame, type Funding, type Prepared, type RawScenario } from './normalize';
 
@@ -53,13 +54,25 @@ export function prepareBase(scenario: unknown): Base {
 }
 
 export function adjust(base: Base, adjustments: unknown): Prepared {
+  return adjustFrom(base, adjustments, null).prepared;
+}
+
+/**
+ * adjust, lending the parcels the sections an earlier adjustment of the same base made and these
+ * adjustments leave alone (parcel-reuse.ts): the same Prepared, and the parcels as made, for the
+ * next (null when refused, or when the base is not ready).
+ */
+export function adjustFrom(base: Base, adjustments: unknown, made: MadeParcels | null): { prepared: Prepared; made: MadeParcels | null } {
   const ready = base.ready;
-  if (!ready || !schemaValid(adjustments)) return prepare(withAdjustments(base.scenario, adjustments));
+  if (!ready || !schemaValid(adjustments)) return { prepared: prepare(withAdjustments(base.scenario, adjustments)), made: null };
   const a = adjustments as Adjustments | undefined;
   const problems: Problem[] = [];
   const checks: PendingCheck[] = [];
   const f = ready.frame;
-  const parcels = normalizeParcels(f, readAdjustments(a, problems), problems, checks, (_raw, i) => ready.shareAccounts[i], ready.bases);
+  const factors = readAdjustments(a, problems);
+  const bounds = new Int32Array(4 * ready.bases.length);
+  const keep = problems.length === 0 ? keepOf(made, ready.bases, factors) : null;
+  const parcels = normalizeParcels(f, factors, problems, checks, (_raw, i) => ready.shareAccounts[i], ready.bases, keep, bounds);
   const shiftBp = a?.rateShiftBp ?? 0;
   let bonds: BondModel[] = ready.funding.bonds;
   if (shiftBp !== 0) {
@@ -73,8 +86,9 @@ export function adjust(base: Base, adjustments: unknown): Prepared {
   for (const c of ready.unverified) checks.push(c);
   const funding = bonds === ready.funding.bonds ? ready.funding : { ...ready.funding, bonds };
   if (problems.length === 0) checkScenarioTotal(parcels, funding, problems);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, model: assembleModel(f, parcels, funding, checks) };
+  if (problems.length > 0) return { prepared: { ok: false, problems }, made: null };
+  const now: MadeParcels = { bases: ready.bases, parcels, checks, bounds, costFactor: factors.costFactor, priceFactor: factors.priceFactor, saleDelayMonths: factors.saleDelayMonths };
+  return { prepared: { ok: true, model: assembleModel(f, parcels, funding, checks) }, made: now };
 }
 
 const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;

@@ -20,6 +20,7 @@ import { toText } from './text';
 import { scenarioDefaults } from './scenario-defaults';
 import { parcelBasis, type BasisContext, type ParcelBasis } from './parcel-basis';
 import { parcelRules } from './parcel-rules';
+import type { Keep } from './parcel-reuse';
 
 /** The scenario's funding: appropriations, pool, pre-allocations and bonds. */
 export type Funding = ReturnType<typeof normalizeFunding>;
@@ -191,8 +192,12 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   return { s, t, jurisdiction, asOfDay, params, tiers, splits, splitNames, splitIndex, accounts, shareAccounts, zp, policy, rawParcels };
 }
 
-/** Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added, or already known); bases read once may be given. */
-export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: PendingCheck[], shareAccounts: (p: RawParcel, index: number) => number[], bases?: readonly ParcelBasis[]): ParcelModel[] {
+/**
+ * Every parcel of the frame under the adjustments; share accounts come from `shareAccounts` (added,
+ * or already known); bases read once may be given, with the sections an earlier making of them
+ * lends and where to note each parcel's checks (parcel-reuse.ts).
+ */
+export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], checks: PendingCheck[], shareAccounts: (p: RawParcel, index: number) => number[], bases?: readonly ParcelBasis[], keep: Keep | null = null, bounds: Int32Array | null = null): ParcelModel[] {
   const ctx: ParcelContext = {
     t: f.t,
     params: f.params,
@@ -209,6 +214,8 @@ export function normalizeParcels(f: Frame, a: Adjustments, problems: Problem[], 
     reserveFund: f.accounts.idx('reserveFund'),
     splitIndex: f.splitIndex,
     shareAccounts,
+    keep,
+    bounds,
   };
   const read = basisContext(f);
   const out: ParcelModel[] = [];

@@ -91,8 +91,9 @@ export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null,
     const paid = totalOf(payments);
     ctx.checks.push(() => paidInFull(id, planned, paid));
   }
-  const fee = basis.fee === null ? { serviceFee: 0, serviceFeePayments: NO_FLOWS } : serviceFeeOf(id, basis.fee, planned, payments, joinPath(path, 'acquisition', 'serviceFee'), ctx);
-  return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, ...fee };
+  if (basis.fee === null) return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, serviceFee: 0, serviceFeePayments: NO_FLOWS };
+  const serviceFee = serviceFeeOf(id, basis.fee, planned, path, ctx);
+  return { acquisitionPlanned: planned, socialSecurity, acquisitionPayments: payments, serviceFee, serviceFeePayments: alongside(serviceFee, payments) };
 }
 
 function paidInFull(id: string, planned: Fen, paid: Fen): Check {
@@ -111,18 +112,18 @@ function paidInFull(id: string, planned: Fen, paid: Fen): Check {
   );
 }
 
-/** The service fee (a rate of the cost or an amount), paid alongside the acquisition, within its cap (C-5). */
-function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, planned: Fen, payments: Flows, fieldPath: string, ctx: ParcelContext): { serviceFee: Fen; serviceFeePayments: Flows } {
+/** The service fee (a rate of the cost or an amount), within its cap (C-5); it is paid alongside the acquisition. */
+function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, planned: Fen, path: string, ctx: ParcelContext): Fen {
   const serviceFee = fee.rate ? mulRate(planned, fee.rate) : scaled(fee.fen, ctx.costFactor);
   const capRate = ctx.rules.serviceFeeCap();
   const cap = mulRate(planned, capRate);
   if (serviceFee > cap) {
-    breach(ctx, id, ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', fieldPath, fee.text,
+    breach(ctx, id, ctx.policy.serviceFeeOverCap, 'rule.serviceFeeCap', 'rule.serviceFeeCap', 'C-5', joinPath(path, 'acquisition', 'serviceFee'), fee.text,
       { en: `at most ${capRate.text} of the acquisition cost (${fenToWan(cap)} 万元)`, zh: `不超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）` },
       `${id}: service fee ${fenToWan(serviceFee)} 万元 exceeds ${capRate.text} of acquisition cost (${fenToWan(cap)} 万元)`,
       `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）`);
   } else {
     ctx.checks.push(() => check('rule.serviceFeeCap', true, 'rule', `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, { ref: 'C-5', parcel: id }));
   }
-  return { serviceFee, serviceFeePayments: alongside(serviceFee, payments) };
+  return serviceFee;
 }

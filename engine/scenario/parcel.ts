@@ -4,20 +4,21 @@
  * scenario's rulePolicy says: service fee over 2% of acquisition cost (C-5), a 504 management fee
  * over its cap (M-1), a lease over two years (H-1), a sale schedule slower than H-3.
  */
-import { AmountRangeError, mulRate, type Rate } from '../money';
+import { AmountRangeError, mulRate, type Fen, type Rate } from '../money';
 import type { Timeline } from '../timeline';
 import type { Problem } from '../problem';
 import type { PendingCheck } from '../check';
 import { ACQUISITION_RULE } from '../rules';
 import type { ParameterSet } from '../parameters';
-import type { ParcelModel, Text, ZoneModel } from '../model';
-import { NO_FLOWS, totalOf } from '../flows';
+import type { ParcelModel, SaleModel, Text, ZoneModel } from '../model';
+import { NO_FLOWS, totalOf, type Flows } from '../flows';
 import { scaled, type RawPayment } from './payments';
 import { normalizeSale } from './sale';
 import { Section, type ParcelBasis } from './parcel-basis';
 import type { ParcelRules } from './parcel-rules';
-import { normalizeAcquisition } from './parcel-acquisition';
-import { normalizeWorks } from './parcel-works';
+import { normalizeAcquisition, type AcquisitionModel } from './parcel-acquisition';
+import { normalizeWorks, type WorksModel } from './parcel-works';
+import { keepChecks, type Keep } from './parcel-reuse';
 import { normalizeHolding, normalizeLeases } from './parcel-holding';
 
 export interface RawParcel {
@@ -72,6 +73,10 @@ export interface ParcelContext {
   readonly reserveFund: number;
   readonly splitIndex: ReadonlyMap<string, number>;
   readonly shareAccounts: (parcel: RawParcel, index: number) => number[];
+  /** The sections an earlier making of these parcels lends (parcel-reuse.ts), or null. */
+  readonly keep: Keep | null;
+  /** Where to note each parcel's checks by section, for the next making; or null. */
+  readonly bounds: Int32Array | null;
 }
 
 /**
@@ -81,18 +86,54 @@ export interface ParcelContext {
  */
 export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
   const { raw, index, path } = basis;
+  const keep = ctx.keep;
+  const prior = keep ? keep.from.parcels[index] : null;
+  const bounds = ctx.bounds;
+  const checks = ctx.checks;
   stopAt(basis, Section.Holdings, ctx);
-  for (const p of basis.holdingsProblems) ctx.problems.push(p);
-  // The sections in the order their problems and checks are reported.
-  stopAt(basis, Section.Acquisition, ctx);
-  const acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx);
-  stopAt(basis, Section.Works, ctx);
-  const works = normalizeWorks(raw.id, basis.works!, path, ctx);
-  stopAt(basis, Section.Sale, ctx);
-  const sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx) : null;
+  // A prior was made without a problem: its basis has none to report.
+  if (!prior) for (const p of basis.holdingsProblems) ctx.problems.push(p);
+  if (bounds) bounds[4 * index] = checks.length;
+  // The sections in the order their problems and checks are reported; a section the adjustments
+  // leave alone is the prior's (parcel-reuse.ts), its checks with it.
+  let acquisition: AcquisitionModel;
+  let works: WorksModel;
+  if (prior && keep!.costs) {
+    acquisition = prior;
+    works = prior;
+    keepChecks(keep!.from, index, 0, checks);
+  } else {
+    stopAt(basis, Section.Acquisition, ctx);
+    acquisition = normalizeAcquisition(raw.id, basis.acquisition, path, ctx);
+    stopAt(basis, Section.Works, ctx);
+    works = normalizeWorks(raw.id, basis.works!, path, ctx);
+  }
+  if (bounds) bounds[4 * index + 1] = checks.length;
+  const keepSale = prior !== null && (keep!.sale || basis.sale === null);
+  let sale: SaleModel | null;
+  if (keepSale) {
+    sale = prior.sale;
+    keepChecks(keep!.from, index, 1, checks);
+  } else {
+    stopAt(basis, Section.Sale, ctx);
+    sale = basis.sale ? normalizeSale(raw.id, basis.sale, path, ctx) : null;
+  }
   stopAt(basis, Section.Holding, ctx);
-  const holding = normalizeHolding(basis.holding, ctx, sale);
-  const leases = raw.leases ? normalizeLeases(raw, path, ctx, sale) : NO_FLOWS;
+  const keepHolding = prior !== null && (keep!.holding || basis.holding === null);
+  const holding = keepHolding ? prior.holding : normalizeHolding(basis.holding, ctx, sale);
+  if (bounds) bounds[4 * index + 2] = checks.length;
+  const keepLeases = prior !== null && (keep!.leases || !raw.leases);
+  let leases: Flows;
+  if (keepLeases) {
+    leases = prior.leases;
+    keepChecks(keep!.from, index, 2, checks);
+  } else {
+    leases = raw.leases ? normalizeLeases(raw, path, ctx, sale) : NO_FLOWS;
+  }
+  if (bounds) bounds[4 * index + 3] = checks.length;
+  // Every section as it was: so is the rest (made from them alone).
+  if (prior && keep!.costs && keepSale && keepHolding && keepLeases) return prior;
+  if (prior) return remade(prior, acquisition, works, sale, holding, leases, basis, ctx);
   stopAt(basis, Section.Zone, ctx);
   for (const p of basis.zoneProblems) ctx.problems.push(p);
   stopAt(basis, Section.Split, ctx);
@@ -100,14 +141,13 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
   stopAt(basis, Section.Tail, ctx);
   const zone = basis.zone;
   const facts = basis.facts!;
-
   const zoneModel = zone >= 0 ? ctx.zones[zone] : null;
   const developer = zoneModel?.developer ?? null;
   // In a 做地 zone the developer pays the works and is paid a share of the zone's sales instead (Z-2).
   const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
   const holdingPlanned = totalOf(holding);
-  const planned = acquisition.acquisitionPlanned + acquisition.serviceFee + (developer ? developerCompensation : works.developmentPlanned + works.managementFee) + holdingPlanned + (sale?.businessFee ?? 0);
-  const verifiedCostStated = basis.verifiedCost !== null;
+  const leasePlanned = totalOf(leases);
+  const verifiedCost = verifiedCostOf(basis, ctx, acquisition, works, developer !== null, developerCompensation, holdingPlanned, sale);
   return {
     index,
     id: raw.id,
@@ -132,10 +172,10 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
     holding,
     holdingPlanned,
     leases,
-    leasePlanned: totalOf(leases),
+    leasePlanned,
     sale,
-    verifiedCost: verifiedCostStated ? scaled(basis.verifiedCost!, ctx.costFactor) : planned,
-    verifiedCostStated,
+    verifiedCost,
+    verifiedCostStated: basis.verifiedCost !== null,
     appraisedValue: basis.appraisedValue,
     // Agricultural land development fund base: area sold × net-yield standard (P-7).
     agriDevBase: sale ? facts.agriDevBase : 0,
@@ -147,6 +187,62 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
     developer: developer?.account ?? -1,
     developerCompensation,
   };
+}
+
+/**
+ * The parcel made again from some new sections: what it is besides them — its own facts as read,
+ * its zone, fund, project and split — is the prior's (the same basis), so it is taken from there
+ * (fields in the same order as a parcel first made: one shape for both).
+ */
+function remade(prior: ParcelModel, acquisition: AcquisitionModel, works: WorksModel, sale: SaleModel | null, holding: Flows, leases: Flows, basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
+  const developer = prior.developer >= 0 ? ctx.zones[prior.zone].developer : null;
+  const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
+  const holdingPlanned = holding === prior.holding ? prior.holdingPlanned : totalOf(holding);
+  const verifiedCost = verifiedCostOf(basis, ctx, acquisition, works, developer !== null, developerCompensation, holdingPlanned, sale);
+  return {
+    index: prior.index,
+    id: prior.id,
+    name: prior.name,
+    zone: prior.zone,
+    landUse: prior.landUse,
+    areaText: prior.areaText,
+    areaM2: prior.areaM2,
+    areaMu: prior.areaMu,
+    acquisitionMode: prior.acquisitionMode,
+    acquisitionRule: prior.acquisitionRule,
+    acquisitionPlanned: acquisition.acquisitionPlanned,
+    socialSecurity: acquisition.socialSecurity,
+    acquisitionPayments: acquisition.acquisitionPayments,
+    serviceFee: acquisition.serviceFee,
+    serviceFeePayments: acquisition.serviceFeePayments,
+    developmentPlanned: works.developmentPlanned,
+    works: works.works,
+    managementFee: works.managementFee,
+    managementFeeCap: works.managementFeeCap,
+    managementFeePayments: works.managementFeePayments,
+    holding,
+    holdingPlanned,
+    leases,
+    leasePlanned: leases === prior.leases ? prior.leasePlanned : totalOf(leases),
+    sale,
+    verifiedCost,
+    verifiedCostStated: prior.verifiedCostStated,
+    appraisedValue: prior.appraisedValue,
+    agriDevBase: sale ? basis.facts!.agriDevBase : 0,
+    split: prior.split,
+    shareAccounts: prior.shareAccounts,
+    priority: prior.priority,
+    fund: prior.fund,
+    project: prior.project,
+    developer: prior.developer,
+    developerCompensation,
+  };
+}
+
+/** The stated verified cost under the cost factor, or else the planned cost (S-5): in a 做地 zone the developer's compensation in place of the works. */
+function verifiedCostOf(basis: ParcelBasis, ctx: ParcelContext, acquisition: AcquisitionModel, works: WorksModel, developer: boolean, developerCompensation: Fen, holdingPlanned: Fen, sale: SaleModel | null): Fen {
+  if (basis.verifiedCost !== null) return scaled(basis.verifiedCost, ctx.costFactor);
+  return acquisition.acquisitionPlanned + acquisition.serviceFee + (developer ? developerCompensation : works.developmentPlanned + works.managementFee) + holdingPlanned + (sale?.businessFee ?? 0);
 }
 
 /** Where the parcel's reading stopped on an amount past the exact range: its problems so far, then the same error. */

@@ -1,0 +1,189 @@
+/**
+ * An adjustment made from the parcels of the one before it (parcel-reuse.ts) keeps only the
+ * sections its factors leave alone. For generated scenarios with every kind of section a factor
+ * reaches — sales by share, by amount and by year, fees as a rate and as an amount, leases before
+ * and past the sale, a stated holding end, a stated verified cost, a 做地 developer, parcels never
+ * sold — and chains of adjustments that move one, two or none of the factors, each adjustment made
+ * from the last is the fresh one: the same model, the same checks in order, the same problems, the
+ * same report; and where only sale amounts moved, the event layout rewritten in place is the
+ * fresh layout, column for column.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { report, run } from '../engine/index';
+import { adjust, adjustFrom, prepareBase } from '../engine/scenario/adjust';
+import { keepOf, type MadeParcels } from '../engine/scenario/parcel-reuse';
+import { eventsOf, eventsRescaled } from '../engine/run-events';
+import { parseRate } from '../engine/money';
+import type { Model } from '../engine/model';
+import { scenarioArb } from './support/arbitrary-scenario';
+
+type S = Record<string, unknown>;
+
+/** Extra shapes per parcel, so that every section a factor reaches is met. */
+const variantArb = fc.record({
+  sale: fc.constantFrom('asGenerated', 'byAmount', 'byYear', 'none'),
+  fee: fc.constantFrom('none', 'rate', 'amount'),
+  lease: fc.constantFrom('none', 'beforeSale', 'pastSale'),
+  holdingUntil: fc.boolean(),
+  developerZone: fc.boolean(),
+});
+
+const richArb = fc
+  .tuple(scenarioArb, fc.array(variantArb, { minLength: 6, maxLength: 6 }), fc.boolean())
+  .map(([s, variants, warnSlowSales]) => {
+    const parcels = (s.parcels as S[]).map((p, i) => shaped(p, variants[i], i));
+    const scenario: S = { ...s, parcels, zones: [{ id: 'Z1' }, { id: 'D', developer: { compensationRate: '12.5%' } }] };
+    if (warnSlowSales) scenario.rulePolicy = { saleSchedule: 'warning', leaseOverLimit: 'warning' };
+    return scenario;
+  });
+
+type Variant = typeof variantArb extends fc.Arbitrary<infer T> ? T : never;
+
+function shaped(parcel: S, v: Variant, i: number): S {
+  const p: S = { ...parcel, zone: v.developerZone ? 'D' : 'Z1' };
+  const sale = { ...(parcel.sale as S) };
+  const date = sale.date as string;
+  if (v.sale === 'none') delete p.sale;
+  else {
+    if (v.sale === 'byAmount') sale.payments = [{ date, amount: `${10 + i}万元` }, { date: shift(date, 2), amount: `${(sale.price as string).replace('万元', '')}万元` }];
+    if (v.sale === 'byAmount') sale.price = `${Number((sale.price as string).replace('万元', '')) + 10 + i}万元`;
+    if (v.sale === 'byYear') {
+      sale.date = '2021';
+      delete sale.payments;
+    }
+    if (v.fee === 'rate') sale.businessFee = '1.5%';
+    if (v.fee === 'amount') sale.businessFee = `${3 + i}.17万元`;
+    p.sale = sale;
+  }
+  if (v.lease !== 'none') p.leases = [{ start: '2020-03', months: v.lease === 'beforeSale' ? 6 : 30, rentPerYear: '7.3万元' }];
+  if (v.holdingUntil && p.holding) p.holding = { ...(p.holding as S), until: '2022-06' };
+  return p;
+}
+
+/** A month "YYYY-MM" moved by n months. */
+function shift(date: string, n: number): string {
+  const [y, m] = date.split('-').map(Number);
+  const z = y * 12 + m - 1 + n;
+  return `${Math.floor(z / 12)}-${String((z % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Few values, so that a factor is often the same as the step before (its sections kept). */
+const stepArb = fc.record(
+  {
+    salePriceFactor: fc.constantFrom('0.9', '1', '1.0', '1.1371'),
+    costFactor: fc.constantFrom('1', '1.05', '0.8'),
+    saleDelayMonths: fc.constantFrom(0, 2, 5),
+    rateShiftBp: fc.constantFrom(0, 25),
+  },
+  { requiredKeys: [] },
+);
+
+const reportOf = (m: Model) => JSON.stringify(report(run(m)));
+
+describe('adjustments made from the parcels of the one before', () => {
+  it('are the fresh adjustments: model, checks, problems and report', () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(richArb, fc.array(stepArb, { minLength: 2, maxLength: 6 }), (s, steps) => {
+        const base = prepareBase(s);
+        if (!base.ready) return;
+        let made: MadeParcels | null = null;
+        for (const a of steps) {
+          const fresh = adjust(base, a);
+          if (made && keepOf(made, base.ready.bases, { costFactor: rateOf(a.costFactor), priceFactor: rateOf(a.salePriceFactor), saleDelayMonths: a.saleDelayMonths ?? 0 })) kept++;
+          const next = adjustFrom(base, a, made);
+          expect(next.prepared.ok).toBe(fresh.ok);
+          if (!fresh.ok || !next.prepared.ok) {
+            expect(next.prepared).toEqual(fresh);
+            continue;
+          }
+          expect(next.prepared.model.parcels).toEqual(fresh.model.parcels);
+          expect(next.prepared.model.staticChecks).toEqual(fresh.model.staticChecks);
+          expect(reportOf(next.prepared.model)).toBe(reportOf(fresh.model));
+          made = next.made;
+        }
+      }),
+      { numRuns: 80 },
+    );
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it('lay out events in place only when sale amounts alone moved, and then as a fresh layout does', () => {
+    let rescaled = 0;
+    fc.assert(
+      fc.property(richArb, fc.array(stepArb, { minLength: 2, maxLength: 5 }), (s, steps) => {
+        const base = prepareBase(s);
+        if (!base.ready) return;
+        let made: MadeParcels | null = null;
+        let prior: Model | null = null;
+        for (const a of steps) {
+          const next = adjustFrom(base, a, made);
+          if (!next.prepared.ok) continue;
+          const model = next.prepared.model;
+          const fresh = adjust(base, a);
+          if (!fresh.ok) throw new Error('adjust refused what adjustFrom made');
+          if (prior) {
+            eventsOf(prior);
+            if (eventsRescaled(prior, model)) rescaled++;
+          }
+          const ev = eventsOf(model);
+          const want = eventsOf(fresh.model);
+          for (const column of ['kind', 'parcel', 'amount', 'target', 'start', 'fund', 'projectAccount', 'developer', 'zone'] as const) {
+            expect(Array.from(ev[column]), column).toEqual(Array.from(want[column]));
+          }
+          made = next.made;
+          prior = model;
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(rescaled).toBeGreaterThan(0);
+  });
+
+  it('keep exactly the sections the changed factors leave alone', () => {
+    const s = { ...(fc.sample(richArb, { numRuns: 1, seed: 7 })[0] as S) };
+    const base = prepareBase(s);
+    if (!base.ready) throw new Error('refused');
+    const made = adjustFrom(base, { salePriceFactor: '0.9', costFactor: '1.05', saleDelayMonths: 2 }, null).made!;
+    const keep = (a: { price?: string; cost?: string; delay?: number }) =>
+      keepOf(made, base.ready!.bases, { priceFactor: rateOf(a.price ?? '0.9'), costFactor: rateOf(a.cost ?? '1.05'), saleDelayMonths: a.delay ?? 2 });
+    const sections = (k: ReturnType<typeof keep>) => (k ? { costs: k.costs, sale: k.sale, holding: k.holding, leases: k.leases } : null);
+    expect(sections(keep({}))).toEqual({ costs: true, sale: true, holding: true, leases: true });
+    expect(sections(keep({ price: '0.90' }))).toEqual({ costs: true, sale: true, holding: true, leases: true });
+    expect(sections(keep({ price: '1' }))).toEqual({ costs: true, sale: false, holding: true, leases: true });
+    expect(sections(keep({ cost: '1' }))).toEqual({ costs: false, sale: false, holding: false, leases: true });
+    expect(sections(keep({ delay: 0 }))).toEqual({ costs: true, sale: false, holding: false, leases: false });
+    expect(keep({ cost: '1', delay: 0 })).toBeNull();
+    // Parcels of other bases are never lent.
+    expect(keepOf(made, prepareBase(s).ready!.bases, { priceFactor: rateOf('0.9'), costFactor: rateOf('1.05'), saleDelayMonths: 2 })).toBeNull();
+  });
+
+  it('a price factor makes again only the sales: the rest of each parcel is the one made before', () => {
+    const s = fc.sample(richArb, { numRuns: 1, seed: 11 })[0] as S;
+    const base = prepareBase(s);
+    const first = adjustFrom(base, { salePriceFactor: '0.9' }, null);
+    const second = adjustFrom(base, { salePriceFactor: '1.1' }, first.made);
+    if (!first.prepared.ok || !second.prepared.ok) throw new Error('refused');
+    const before = first.prepared.model.parcels;
+    second.prepared.model.parcels.forEach((p, i) => {
+      expect(p.acquisitionPayments).toBe(before[i].acquisitionPayments);
+      expect(p.works).toBe(before[i].works);
+      expect(p.holding).toBe(before[i].holding);
+      if (!p.sale) expect(p).toBe(before[i]);
+      else if (p.sale.revenue > 0) expect(p.sale.revenue).not.toBe(before[i].sale!.revenue);
+    });
+    // A cost factor makes the costs again.
+    const third = adjustFrom(base, { salePriceFactor: '1.1', costFactor: '1.2' }, second.made);
+    if (!third.prepared.ok) throw new Error('refused');
+    const priced = second.prepared.model.parcels;
+    third.prepared.model.parcels.forEach((p, i) => {
+      expect(p.acquisitionPayments).not.toBe(priced[i].acquisitionPayments);
+      expect(p.acquisitionPlanned).not.toBe(priced[i].acquisitionPlanned);
+    });
+  });
+});
+
+function rateOf(text: string | undefined) {
+  return text === undefined ? null : parseRate(text);
+}
