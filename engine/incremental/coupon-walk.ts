@@ -20,6 +20,7 @@ import { RULE_IDS, ruleIndex } from '../rules';
 import type { DebtServiceRow } from '../bond';
 import type { Model } from '../model';
 import type { Delay } from '../run';
+import { fundIndex, payeesOf, type FundIndex } from './coupon-index';
 
 /** A bond whose coupon changed: its accounts and its rows before and after (the same periods and postings). */
 export interface ChangedBond {
@@ -56,11 +57,20 @@ const RULE_KIND = new Uint8Array(RULE_IDS.length).fill(OTHER);
 for (const id of ['funding.bridge', 'funding.bridgeReturn', 'funding.preAllocationReturn', 'bond.fiscalSupportReturn', 'bond.earlyRedemption', 'bond.fiscalSupport', 'bond.rollover']) RULE_KIND[ruleIndex(id)] = GIVE_UP;
 for (const id of ['bond.interest', 'bond.principal', 'bond.redemptionFee']) RULE_KIND[ruleIndex(id)] = SERVICE;
 RULE_KIND[ruleIndex('funding.fiscalTopUp')] = TOP_UP;
-const PAYEES = ['landholders', 'serviceProviders', 'contractors', 'agentBuilder', 'caretakers', 'saleAgent'];
 
 export function walkFunds(l: Ledger, model: Model, changed: readonly ChangedBond[], delays: readonly Delay[]): Patch | string {
-  const policy = model.shortfall;
-  if (policy === 'bridge') return 'bridge advances';
+  if (model.shortfall === 'bridge') return 'bridge advances';
+  const w = begin(l, model, changed, delays);
+  const only = funds(w.tracked);
+  if (only >= 0) {
+    const r = walkEvents(w, fundIndex(l, only, w.payee), only);
+    if (r !== SCAN) return r;
+  }
+  return walkPostings(begin(l, model, changed, delays), only);
+}
+
+/** A walk's state before the first posting. */
+function begin(l: Ledger, model: Model, changed: readonly ChangedBond[], delays: readonly Delay[]): Walk {
   const nA = l.accountCount;
   const tracked = new Uint8Array(nA);
   const owner = new Int32Array(nA).fill(-1);
@@ -72,39 +82,84 @@ export function walkFunds(l: Ledger, model: Model, changed: readonly ChangedBond
     owner[c.agent] = k;
     for (const r of c.oldRows) expected += (r.interest > 0 ? 1 : 0) + (r.fees > 0 ? 1 : 0) + (r.principal > 0 ? 1 : 0);
   });
-  const payee = new Uint8Array(nA);
-  for (const id of PAYEES) payee[model.accounts.idx(id)] = 1;
-  const fiscal = model.accounts.idx('fiscal');
-  const waiting = policy === 'wait' ? waitingPeriods(model, delays, tracked) : null;
   const p: Patch = { setAt: [], setAmount: [], dropAt: [], insertAt: [], insertFund: [], insertAmount: [], delta: new Float64Array(nA) };
-  const delta = p.delta;
-  const bal = new Float64Array(nA);
+  const waiting = model.shortfall === 'wait' ? waitingPeriods(model, delays, tracked) : null;
+  return { l, model, changed, rowOf, owner, payee: payeesOf(model), fiscal: model.accounts.idx('fiscal'), tracked, bal: new Float64Array(nA), p, pendingTop: -1, pendingBal: 0, seen: 0, expected, waiting, period: 0, why: '' };
+}
+
+/** The walk's end: every changed bond's posting met, no top-up left without its payment, the waits unchanged to the last period. */
+function end(w: Walk): Patch | string {
+  if (w.pendingTop >= 0 || w.seen !== w.expected) return 'the bond\'s postings are not where the schedule puts them';
+  if (w.waiting && !stillWaiting(w.waiting, w.p.delta, w.period, w.model.timeline.months)) return 'a waiting payment may be paid';
+  return w.p;
+}
+
+/** Why a walk over the fund's events hands over to the walk over every posting. */
+const SCAN = 'a payment may be decided otherwise: every posting is walked';
+
+/**
+ * The walk over the fund's events alone (coupon-index.ts): between two events the fund only pays,
+ * and the delta does not move, so a stretch of payments is decided as before if the lowest balance
+ * it leaves, moved by the delta, is not below zero. Otherwise SCAN.
+ */
+function walkEvents(w: Walk, index: FundIndex, f: number): Patch | string {
+  const decides = w.model.shortfall !== 'negative';
+  const { events, balBefore, lowest } = index;
+  const delta = w.p.delta;
+  for (let k = 0; k <= events.length; k++) {
+    if (decides && delta[f] < 0 && lowest[k] + delta[f] < 0) return SCAN;
+    if (k === events.length) break;
+    const i = events[k];
+    if (w.waiting !== null && w.l.period[i] !== w.period) {
+      if (!stillWaiting(w.waiting, delta, w.period, w.l.period[i])) return 'a waiting payment may be paid';
+      w.period = w.l.period[i];
+    }
+    w.bal[f] = balBefore[k];
+    if (!step(w, i)) return w.why;
+  }
+  return end(w);
+}
+
+/** The walk over every posting (`only`: the one fund followed, kept in locals; -1 for several). */
+function walkPostings(w: Walk, only: number): Patch | string {
+  const l = w.l;
   const { from: FROM, to: TO, amount: AMOUNT, period: PERIOD } = l;
-  const w: Walk = { l, model, changed, rowOf, owner, payee, fiscal, tracked, bal, p, pendingTop: -1, pendingBal: 0, seen: 0, why: '' };
-  const decides = policy !== 'negative';
-  let period = 0;
+  const { tracked, payee, bal, waiting } = w;
+  const delta = w.p.delta;
+  const decides = w.model.shortfall !== 'negative';
+  let b = 0;
+  let d = 0;
+  let pending = -1;
   for (let i = 0, n = l.length; i < n; i++) {
-    if (waiting !== null && PERIOD[i] !== period) {
-      if (!stillWaiting(waiting, delta, period, PERIOD[i])) return 'a waiting payment may be paid';
-      period = PERIOD[i];
+    if (waiting !== null && PERIOD[i] !== w.period) {
+      if (only >= 0) delta[only] = d;
+      if (!stillWaiting(waiting, delta, w.period, PERIOD[i])) return 'a waiting payment may be paid';
+      w.period = PERIOD[i];
     }
     const from = FROM[i];
-    if (tracked[from] !== 0) {
-      // The common case inline: a payment from a followed fund that the fund still covers.
-      if (payee[TO[i]] !== 0 && w.pendingTop < 0) {
+    if (from === only) {
+      // The common case inline: a payment from the fund that the fund still covers.
+      if (pending < 0 && payee[TO[i]] !== 0) {
         const a = AMOUNT[i];
-        const d = delta[from];
-        if (d >= 0 || !decides || bal[from] + d >= a) {
-          bal[from] -= a;
+        if (d >= 0 || !decides || b + d >= a) {
+          b -= a;
           continue;
         }
       }
-      if (!step(w, i)) return w.why;
-    } else if (tracked[TO[i]] !== 0 && !step(w, i)) return w.why;
+    } else if (only >= 0 ? TO[i] !== only : (tracked[from] | tracked[TO[i]]) === 0) continue;
+    if (only >= 0) {
+      bal[only] = b;
+      delta[only] = d;
+    }
+    if (!step(w, i)) return w.why;
+    pending = w.pendingTop;
+    if (only >= 0) {
+      b = bal[only];
+      d = delta[only];
+    }
   }
-  if (w.pendingTop >= 0 || w.seen !== expected) return 'the bond\'s postings are not where the schedule puts them';
-  if (waiting && !stillWaiting(waiting, delta, period, model.timeline.months)) return 'a waiting payment may be paid';
-  return p;
+  if (only >= 0) delta[only] = d;
+  return end(w);
 }
 
 /** What the walk carries from posting to posting. */
@@ -123,8 +178,12 @@ interface Walk {
   /** A top-up waiting for its payment (its index, and the fund's old balance before it), or -1. */
   pendingTop: number;
   pendingBal: number;
-  /** Postings of changed bonds met. */
+  /** Postings of changed bonds met, of those expected. */
   seen: number;
+  readonly expected: number;
+  /** Under wait: per fund followed, the periods in which payments waited on it; and the period reached. */
+  readonly waiting: Map<number, Uint8Array> | null;
+  period: number;
   /** Why the walk gave up. */
   why: string;
 }
@@ -173,6 +232,17 @@ function step(w: Walk, i: number): boolean {
   if (tracked[from] !== 0) bal[from] -= a;
   else bal[to] += a;
   return true;
+}
+
+/** The one fund followed, or -1 when there are several. */
+function funds(tracked: Uint8Array): number {
+  let one = -1;
+  for (let a = 0; a < tracked.length; a++) {
+    if (tracked[a] === 0) continue;
+    if (one >= 0) return -1;
+    one = a;
+  }
+  return one;
 }
 
 function giveUp(w: Walk, why: string): false {

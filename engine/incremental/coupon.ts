@@ -33,8 +33,23 @@ export function recoupon(out: RunOutput, model: Model): RunOutput | null {
   return typeof r === 'string' ? null : r;
 }
 
+/**
+ * Each re-derived run → the run it was derived from. The next coupon edit is derived from that
+ * same run: its fund index (coupon-index.ts) and totals are made once, and edits never stack.
+ */
+const SOURCE = new WeakMap<RunOutput, RunOutput>();
+
 /** The run, or why it must be run again (benches and tests count the reasons). */
 export function recouponOrWhy(out: RunOutput, model: Model): RunOutput | string {
+  const source = SOURCE.get(out);
+  if (source) {
+    const r = derive(source, model);
+    if (typeof r !== 'string') return r;
+  }
+  return derive(out, model);
+}
+
+function derive(out: RunOutput, model: Model): RunOutput | string {
   const log = shareLogOf(out);
   const outcomes = outcomeColumnsOf(out);
   const old = out.model;
@@ -56,7 +71,13 @@ export function recouponOrWhy(out: RunOutput, model: Model): RunOutput | string 
     funds.add(b.fund);
     changed.push({ fund: b.fund, holders: b.holders, agent: b.agent, oldRows: s.schedule, newRows: next.state.schedule });
   }
-  if (changed.length === 0) return runOutput({ ...fieldsOf(out), model }, outcomes, log);
+  if (changed.length === 0) {
+    // The rates are the source's: its ledger, the states with the new model's bonds.
+    const same = runOutput({ ...fieldsOf(out), model, bonds: states }, outcomes, log);
+    recordRuleTotals(same, ruleTotalsOf(out), [], []);
+    SOURCE.set(same, out);
+    return same;
+  }
   if (model.preAllocations.some((pa) => funds.has(pa.fund))) return 'a pre-allocation to the fund';
   if (model.bonds.some((b) => b.callPeriod >= 0 && b.callExercise === 'ifFunded' && funds.has(b.fund))) return 'an option decided on the fund';
   // Budget support a fund received is an advance its later receipts return, reading its balance.
@@ -69,6 +90,7 @@ export function recouponOrWhy(out: RunOutput, model: Model): RunOutput | string 
   const sameLog = patch.insertAt.length === 0 && patch.dropAt.length === 0;
   const next = runOutput({ ...fieldsOf(out), model, ledger, bonds: states }, outcomes, sameLog ? log : movedLog(log, moved));
   recordChanges(next, out, patch);
+  SOURCE.set(next, out);
   return next;
 }
 
