@@ -12,7 +12,8 @@
  *
  *   npx tsx bench/coupon-edit.ts [parcels] [months]      (default 1000 240)
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { loadScenarioFile } from '../cli/load';
 import { prepare, run, parsePath, setAt, type Model, type RunOutput } from '../engine/index';
 import { IncrementalModel } from '../engine/incremental/index';
 import { recouponOrWhy } from '../engine/incremental/coupon';
@@ -86,7 +87,9 @@ coverage('bench rates 3.5% / 3.2%', bench, RATES.map((value) => ({ path: 'bonds[
 coverage('bench coupons 0%–8% by 0.25%', bench, Array.from({ length: 33 }, (_, i) => ({ path: 'bonds[0].couponRate', value: `${i / 4}%` })));
 coverage('bench rate shifts −300…+300 bp by 25', bench, Array.from({ length: 25 }, (_, i) => ({ path: 'adjustments.rateShiftBp', value: -300 + i * 25 })));
 for (const f of readdirSync('scenarios').filter((x) => x.endsWith('.json') && x !== 'scenario.schema.json')) {
-  const s = JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as { bonds?: unknown[] };
+  const composed = loadScenarioFile(`scenarios/${f}`);
+  if (!composed.ok) continue;
+  const s = composed.scenario as { bonds?: unknown[] };
   if (!s.bonds?.length) continue;
   coverage(f, s, s.bonds.flatMap((_, b) => ['2%', '3%', '4.5%'].map((value) => ({ path: `bonds[${b}].couponRate`, value }))));
 }
