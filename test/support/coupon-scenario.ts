@@ -103,12 +103,19 @@ export const portfolioArb = fc
     scalePercent: fc.integer({ min: 1, max: 100 }),
     policy: fc.constantFrom('fiscalTopUp', 'fiscalTopUp', 'negative', 'wait'),
     bondShare: fc.integer({ min: 1, max: 40 }),
+    // Closed zones, each with its own fund, appropriation and bond: a rate shift moves several funds.
+    closed: fc.boolean(),
   })
   .map((g) => {
-    const s = portfolio({ parcels: g.parcels, months: g.months, seed: g.seed, bond: true, headroomMonths: 6, bondShare: g.bondShare / 100 });
+    const s = portfolio({ parcels: g.parcels, months: g.months, seed: g.seed, bond: true, headroomMonths: 6, bondShare: g.bondShare / 100, parcelsPerZone: g.closed ? 10 : 50 });
     const funding = s.funding as { appropriations: { date: string; amount: string }[] };
-    const appropriations = funding.appropriations.map((a) => ({ ...a, amount: wanText(Math.max(1, Math.round((yuanOf(a.amount) * g.scalePercent) / 100))) }));
-    return { ...s, funding: { ...funding, appropriations, shortfall: g.policy } } as S;
+    const scaled = (a: { date: string; amount: string }) => ({ ...a, amount: wanText(Math.max(1, Math.round((yuanOf(a.amount) * g.scalePercent) / 100))) });
+    if (!g.closed) return { ...s, funding: { ...funding, appropriations: funding.appropriations.map(scaled), shortfall: g.policy } } as S;
+    const zones = (s.zones as { id: string }[]).map((z) => z.id);
+    const appropriations = funding.appropriations.flatMap((a) => zones.map((zone) => ({ ...scaled(a), zone })));
+    const [bond] = s.bonds as S[];
+    const bonds = zones.map((zone, i) => ({ ...bond, id: `BOND-${i + 1}`, zone }));
+    return { ...s, zoneMode: 'closed', bonds, funding: { ...funding, appropriations, shortfall: g.policy } } as S;
   });
 
 /** Whole 元 of the portfolio's "12345.6789万元" texts. */
