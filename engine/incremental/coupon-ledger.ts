@@ -1,19 +1,16 @@
 /**
  * A finished run's ledger with a coupon walk's patch applied (coupon-walk.ts): amounts replaced,
- * top-ups dropped or added where the run would have posted them, balances moved by the patch's
+ * top-ups, budget support and its returns dropped or added where the run would have posted them, balances moved by the patch's
  * deltas. When no posting is added or dropped every posting keeps its place, so only the amounts
  * are copied and the other columns and the log of splits are the old run's; otherwise the columns
  * are copied around the changes and the log's places are moved with them.
  */
 import { Ledger } from '../ledger';
-import { ruleIndex } from '../rules';
 import { ShareLog } from '../share-log';
 import type { Patch } from './coupon-walk';
 
-const TOP_UP = ruleIndex('funding.fiscalTopUp');
-
-export function patchedLedger(old: Ledger, p: Patch, fiscal: number): { ledger: Ledger; moved: (i: number) => number } {
-  if (p.dropAt.length === 0 && p.insertAt.length === 0) {
+export function patchedLedger(old: Ledger, p: Patch): { ledger: Ledger; moved: (i: number) => number } {
+  if (p.dropAt.length === 0 && p.inserts.length === 0) {
     const ledger = new Ledger(old.accountCount, 0);
     ledger.period = old.period;
     ledger.from = old.from;
@@ -27,17 +24,20 @@ export function patchedLedger(old: Ledger, p: Patch, fiscal: number): { ledger: 
     settle(ledger, old, p);
     return { ledger, moved: (i) => i };
   }
-  const ledger = new Ledger(old.accountCount, old.length + p.insertAt.length);
+  const ledger = new Ledger(old.accountCount, old.length + p.inserts.length);
   const amount = new Map<number, number>();
   for (let k = 0; k < p.setAt.length; k++) amount.set(p.setAt[k], p.setAmount[k]);
-  // Cut points: each added top-up before its posting, each dropped posting left out.
-  const cuts = [...p.insertAt.map((at, k) => ({ at, k, drop: false })), ...p.dropAt.map((at) => ({ at, k: -1, drop: true }))].sort((x, y) => x.at - y.at || Number(x.drop) - Number(y.drop));
+  // Cut points: each added posting before its place (those at one place in the order added), each dropped one left out.
+  const cuts = [...p.inserts.map((x, k) => ({ at: x.at, k, drop: false })), ...p.dropAt.map((at) => ({ at, k: -1, drop: true }))].sort((x, y) => x.at - y.at || Number(x.drop) - Number(y.drop) || x.k - y.k);
   let copied = 0;
   for (const c of cuts) {
     copyRange(old, ledger, copied, c.at);
     copied = c.at;
     if (c.drop) copied = c.at + 1;
-    else ledger.place(old.period[c.at], fiscal, p.insertFund[c.k], p.insertAmount[c.k], TOP_UP, old.parcel[c.at], old.zone[c.at]);
+    else {
+      const x = p.inserts[c.k];
+      ledger.place(x.period, x.from, x.to, x.amount, x.rule, x.parcel, x.zone);
+    }
   }
   copyRange(old, ledger, copied, old.length);
   // The replaced amounts, at their new places.
@@ -55,7 +55,7 @@ function settle(ledger: Ledger, old: Ledger, p: Patch): void {
 
 /** Old posting index → its index once the patch's postings are added and dropped (for a posting kept). */
 function mover(p: Patch): (i: number) => number {
-  const ins = p.insertAt;
+  const ins = p.inserts.map((x) => x.at).sort((a, b) => a - b);
   const drops = [...p.dropAt].sort((a, b) => a - b);
   const countAtMost = (xs: readonly number[], i: number) => {
     let lo = 0;

@@ -67,13 +67,13 @@ export function replaySchedule(b: BondModel, maturity: number, months: number): 
   return { rows, accrued, interest: interestSum, fees: feesSum, due: dueSum };
 }
 
-/** Whether two schedules are the same rows (period, interest, principal, fees, no rollover or budget support). */
-export function sameRows(a: readonly DebtServiceRow[], b: readonly DebtServiceRow[]): boolean {
+/** Whether two schedules are the same rows (period, interest, principal, fees, rollover; and budget support if `support`). */
+export function sameRows(a: readonly DebtServiceRow[], b: readonly DebtServiceRow[], support = true): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.period !== y.period || x.interest !== y.interest || x.principal !== y.principal || x.fees !== y.fees || x.rollover !== y.rollover || x.fiscalSupport !== y.fiscalSupport) return false;
+    if (x.period !== y.period || x.interest !== y.interest || x.principal !== y.principal || x.fees !== y.fees || x.rollover !== y.rollover || (support && x.fiscalSupport !== y.fiscalSupport)) return false;
   }
   return true;
 }

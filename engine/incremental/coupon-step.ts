@@ -11,6 +11,7 @@ import type { DebtServiceRow } from '../bond';
 import type { Model } from '../model';
 import type { Delay } from '../run';
 import { payeesOf } from './coupon-index';
+import { recovery, support } from './coupon-support';
 
 /** A bond whose coupon changed: its accounts and its rows before and after (the same periods and postings). */
 export interface ChangedBond {
@@ -21,19 +22,40 @@ export interface ChangedBond {
   readonly newRows: readonly DebtServiceRow[];
 }
 
-/** Postings changed (index, new amount), dropped, and top-ups added before a posting (index, fund, amount). */
+/** A posting added before the old posting at `at` (several at one place keep their order). */
+export interface Inserted {
+  readonly at: number;
+  readonly period: number;
+  readonly from: number;
+  readonly to: number;
+  readonly amount: number;
+  readonly rule: number;
+  readonly parcel: number;
+  readonly zone: number;
+}
+
+/** Budget support of a bond's row as re-derived (coupon-support.ts). */
+export interface Support {
+  readonly bond: number;
+  readonly period: number;
+  readonly gap: number;
+}
+
+/** Postings changed (index, new amount), dropped and added; budget support re-derived. */
 export interface Patch {
   readonly setAt: number[];
   readonly setAmount: number[];
   readonly dropAt: number[];
-  readonly insertAt: number[];
-  readonly insertFund: number[];
-  readonly insertAmount: number[];
+  readonly inserts: Inserted[];
+  readonly supports: Support[];
   /** Per account, its balance after the edit less before. */
   readonly delta: Float64Array;
+  /** The budget's support for debt service not returned by the end, after the edit less before. */
+  debtSupportChange: number;
 }
 
 const R = { interest: ruleIndex('bond.interest'), principal: ruleIndex('bond.principal') };
+const TOP_UP_RULE = ruleIndex('funding.fiscalTopUp');
 /** A posting without a parcel (ledger.ts's NONE, kept local: an imported binding is a getter call in the loop). */
 const NO_PARCEL = -1;
 /** What a rule is to the walk. */
@@ -43,8 +65,15 @@ const GIVE_UP = 1;
 /** Debt service (or an early redemption's fee, which has a parcel). */
 const SERVICE = 2;
 const TOP_UP = 3;
+const SUPPORT = 4;
+const RECOVERY = 5;
+/** An advance returned: handled with the recovery it follows, else the walk gives up. */
+const RETURN = 6;
 const RULE_KIND = new Uint8Array(RULE_IDS.length).fill(OTHER);
-for (const id of ['funding.bridge', 'funding.bridgeReturn', 'funding.preAllocationReturn', 'bond.fiscalSupportReturn', 'bond.earlyRedemption', 'bond.fiscalSupport', 'bond.rollover']) RULE_KIND[ruleIndex(id)] = GIVE_UP;
+for (const id of ['funding.bridge', 'funding.bridgeReturn', 'funding.preAllocationReturn', 'bond.earlyRedemption', 'bond.rollover']) RULE_KIND[ruleIndex(id)] = GIVE_UP;
+RULE_KIND[ruleIndex('bond.fiscalSupport')] = SUPPORT;
+RULE_KIND[ruleIndex('sale.costRecovery')] = RECOVERY;
+RULE_KIND[ruleIndex('bond.fiscalSupportReturn')] = RETURN;
 for (const id of ['bond.interest', 'bond.principal', 'bond.redemptionFee']) RULE_KIND[ruleIndex(id)] = SERVICE;
 RULE_KIND[ruleIndex('funding.fiscalTopUp')] = TOP_UP;
 
@@ -72,6 +101,21 @@ export interface Walk {
   period: number;
   /** Why the walk gave up. */
   why: string;
+  /** Holders' and agents' accounts → their bond's index. */
+  readonly bondOf: Int32Array;
+  /** Per fund followed, the budget's advances for debt service in the order made: outstanding before and after the edit. */
+  readonly advances: Map<number, Advance[]>;
+  /** The row whose debt service the budget supports after the edit (its postings need not be met by the fund). */
+  supportedPeriod: number;
+  supportedBond: number;
+  /** Postings before this one were handled with an earlier posting (advances returned with a recovery). */
+  skipUntil: number;
+}
+
+/** An advance of the budget for debt service (advances.ts): outstanding in the old run and in the edited. */
+export interface Advance {
+  old: number;
+  next: number;
 }
 
 /** A walk's state before the first posting. */
@@ -87,9 +131,14 @@ export function begin(l: Ledger, model: Model, changed: readonly ChangedBond[], 
     owner[c.agent] = k;
     for (const r of c.oldRows) expected += (r.interest > 0 ? 1 : 0) + (r.fees > 0 ? 1 : 0) + (r.principal > 0 ? 1 : 0);
   });
-  const p: Patch = { setAt: [], setAmount: [], dropAt: [], insertAt: [], insertFund: [], insertAmount: [], delta: new Float64Array(nA) };
+  const p: Patch = { setAt: [], setAmount: [], dropAt: [], inserts: [], supports: [], delta: new Float64Array(nA), debtSupportChange: 0 };
+  const bondOf = new Int32Array(nA).fill(-1);
+  for (const b of model.bonds) {
+    bondOf[b.holders] = b.index;
+    bondOf[b.agent] = b.index;
+  }
   const waiting = model.shortfall === 'wait' ? waitingPeriods(model, delays, tracked) : null;
-  return { l, model, changed, rowOf, owner, payee: payeesOf(model), fiscal: model.accounts.idx('fiscal'), tracked, bal: new Float64Array(nA), p, pendingTop: -1, pendingBal: 0, seen: 0, expected, waiting, period: 0, why: '' };
+  return { l, model, changed, rowOf, owner, bondOf, payee: payeesOf(model), fiscal: model.accounts.idx('fiscal'), tracked, bal: new Float64Array(nA), p, pendingTop: -1, pendingBal: 0, seen: 0, expected, waiting, period: 0, why: '', advances: new Map(), supportedPeriod: -1, supportedBond: -1, skipUntil: 0 };
 }
 
 /** The walk's end: every changed bond's posting met, no top-up left without its payment, the waits unchanged to the last period. */
@@ -110,8 +159,16 @@ export function step(w: Walk, i: number): boolean {
   const f = tracked[from] !== 0 ? from : to;
   const kind = RULE_KIND[l.rule[i]];
   if (w.pendingTop >= 0 && !(from === f && payee[to] !== 0)) return giveUp(w, 'a top-up not followed by its payment');
-  if (kind === GIVE_UP) {
-    if (delta[f] !== 0) return giveUp(w, 'a bridge, an advance returned, an early redemption, budget support or a rollover on a changed fund');
+  if (i < w.skipUntil) {
+    // Already decided with the posting it follows.
+  } else if (kind === GIVE_UP) {
+    if (delta[f] !== 0) return giveUp(w, 'a bridge, a pre-allocation returned, an early redemption or a rollover on a changed fund');
+  } else if (kind === SUPPORT && to === f) {
+    if (!support(w, i)) return giveUp(w, 'budget support decided otherwise');
+  } else if (kind === RECOVERY && to === f) {
+    if (!recovery(w, i)) return giveUp(w, 'advances returned otherwise');
+  } else if (kind === RETURN) {
+    return giveUp(w, 'an advance returned without its recovery');
   } else if (kind === SERVICE && from === f && l.parcel[i] === NO_PARCEL) {
     // Debt service: a changed bond's amount replaced; every bond's coupon still met by the fund.
     const k = w.owner[to];
@@ -130,8 +187,8 @@ export function step(w: Walk, i: number): boolean {
         delta[f] += a - next;
         delta[to] += next - a;
       }
-      if (bal[f] - a + delta[f] < 0) return giveUp(w, 'the fund no longer meets a coupon');
-    } else if (delta[f] !== 0 && bal[f] - a + delta[f] < 0) return giveUp(w, 'the fund no longer meets a coupon');
+      if (!supported(w, i) && bal[f] - a + delta[f] < 0) return giveUp(w, 'the fund no longer meets a coupon');
+    } else if (delta[f] !== 0 && !supported(w, i) && bal[f] - a + delta[f] < 0) return giveUp(w, 'the fund no longer meets a coupon');
   } else if (kind === TOP_UP && to === f) {
     if (w.model.shortfall !== 'fiscalTopUp') return giveUp(w, 'a top-up under another policy');
     w.pendingTop = i;
@@ -143,6 +200,11 @@ export function step(w: Walk, i: number): boolean {
   if (tracked[from] !== 0) bal[from] -= a;
   else bal[to] += a;
   return true;
+}
+
+/** Whether debt-service posting i belongs to the row the budget supports (after the edit). */
+function supported(w: Walk, i: number): boolean {
+  return w.l.period[i] === w.supportedPeriod && w.bondOf[w.l.to[i]] === w.supportedBond;
 }
 
 function giveUp(w: Walk, why: string): false {
@@ -181,9 +243,7 @@ function payment(l: Ledger, i: number, f: number, fiscal: number, policy: Model[
   if (gap <= 0) return true;
   // A new top-up goes before the payment's first posting: give up if a project account's part may sit between.
   if (i > 0 && l.period[i - 1] === l.period[i] && l.parcel[i - 1] === l.parcel[i] && l.rule[i - 1] === l.rule[i] && l.to[i - 1] === l.to[i]) return false;
-  p.insertAt.push(i);
-  p.insertFund.push(f);
-  p.insertAmount.push(gap);
+  p.inserts.push({ at: i, period: l.period[i], from: fiscal, to: f, amount: gap, rule: TOP_UP_RULE, parcel: l.parcel[i], zone: l.zone[i] });
   p.delta[f] += gap;
   p.delta[fiscal] -= gap;
   return true;

@@ -22,9 +22,6 @@ import type { BondModel, Model } from '../model';
 import { replaySchedule, sameRows } from './coupon-schedule';
 import { walkFunds, type ChangedBond, type Patch } from './coupon-walk';
 import { recordRuleTotals, ruleTotalsOf } from './rule-totals';
-import { ruleIndex } from '../rules';
-
-const TOP_UP = ruleIndex('funding.fiscalTopUp');
 import { movedLog, patchedLedger } from './coupon-ledger';
 
 /** The run of `model`, which differs from out.model only in its bonds' coupon rates; null when it must be run. */
@@ -80,15 +77,15 @@ function derive(out: RunOutput, model: Model): RunOutput | string {
   }
   if (model.preAllocations.some((pa) => funds.has(pa.fund))) return 'a pre-allocation to the fund';
   if (model.bonds.some((b) => b.callPeriod >= 0 && b.callExercise === 'ifFunded' && funds.has(b.fund))) return 'an option decided on the fund';
-  // Budget support a fund received is an advance its later receipts return, reading its balance.
-  if (out.bonds.some((s) => s.fiscalSupport > 0 && funds.has(s.bond.fund))) return 'budget support to the fund';
   // An early redemption into a fund followed reads its balance.
   if (model.bonds.some((b) => b.earlyRedemption && b.project >= 0 && model.parcels.some((p) => p.project === b.project && funds.has(p.fund)))) return 'early redemption into the fund';
   const patch = walkFunds(out.ledger, model, changed, out.delays);
   if (typeof patch === 'string') return patch;
-  const { ledger, moved } = patchedLedger(out.ledger, patch, model.accounts.idx('fiscal'));
-  const sameLog = patch.insertAt.length === 0 && patch.dropAt.length === 0;
-  const next = runOutput({ ...fieldsOf(out), model, ledger, bonds: states }, outcomes, sameLog ? log : movedLog(log, moved));
+  const { ledger, moved } = patchedLedger(out.ledger, patch);
+  const sameLog = patch.inserts.length === 0 && patch.dropAt.length === 0;
+  const bonds = withSupports(states, patch);
+  const debtSupportOutstanding = out.debtSupportOutstanding + patch.debtSupportChange;
+  const next = runOutput({ ...fieldsOf(out), model, ledger, bonds, debtSupportOutstanding }, outcomes, sameLog ? log : movedLog(log, moved));
   recordChanges(next, out, patch);
   SOURCE.set(next, out);
   return next;
@@ -107,9 +104,9 @@ function recordChanges(next: RunOutput, out: RunOutput, p: Patch): void {
     rules.push(l.rule[i]);
     changes.push(-l.amount[i]);
   }
-  for (const a of p.insertAmount) {
-    rules.push(TOP_UP);
-    changes.push(a);
+  for (const x of p.inserts) {
+    rules.push(x.rule);
+    changes.push(x.amount);
   }
   recordRuleTotals(next, ruleTotalsOf(out), rules, changes);
 }
@@ -117,13 +114,12 @@ function recordChanges(next: RunOutput, out: RunOutput, p: Patch): void {
 /** The bond's state at its new rate, or null when its rows cannot be replayed exactly. */
 function recouponState(s: BondState, b: BondModel, model: Model): { state: BondState } | string {
   if (b.project >= 0) return 'the bond has a project';
-  if (s.fiscalSupport > 0) return 'the budget supported the bond';
   if (b.isRollover || s.earlyRedeemed > 0 || s.rolledOver > 0 || s.pendingFees > 0) return 'the bond was redeemed early or rolled over';
   if (b.callPeriod >= 0 && b.callExercise === 'ifFunded') return 'an option decided on the funds';
   if (model.financingInCost && model.parcels.some((p) => p.project === b.project && p.sale)) return 'financing cost in the verified cost';
   const months = model.timeline.months;
   const before = replaySchedule(s.bond, s.maturity, months);
-  if (!sameRows(before.rows, s.schedule) || before.accrued !== s.accrued || before.interest !== s.interestPaid) return 'the replayed schedule is not the run\'s';
+  if (!sameRows(before.rows, s.schedule, false) || before.accrued !== s.accrued || before.interest !== s.interestPaid) return 'the replayed schedule is not the run\'s';
   // Nothing the fund paid for the bond came back from sales (see the comment at the top).
   if (s.owedToFund !== before.due) return 'sales repaid the fund for the bond';
   const after = replaySchedule(b, s.maturity, months);
@@ -143,6 +139,24 @@ function recouponState(s: BondState, b: BondModel, model: Model): { state: BondS
     owedToFund: after.due,
   };
   return { state };
+}
+
+/** The bonds' states with the budget support the walk re-derived, row by row. */
+function withSupports(states: readonly BondState[], p: Patch): BondState[] {
+  const out = states.slice();
+  for (const x of p.supports) {
+    const s = out[x.bond];
+    // A period's debt service row is its last (an early redemption's row, in phase 1, comes before).
+    let k = s.schedule.length - 1;
+    while (k >= 0 && s.schedule[k].period !== x.period) k--;
+    if (k < 0) throw new Error(`no row of ${s.bond.id} in period ${x.period}`);
+    const schedule = s.schedule.slice();
+    schedule[k] = { ...schedule[k], fiscalSupport: x.gap };
+    let fiscalSupport = 0;
+    for (const r of schedule) fiscalSupport += r.fiscalSupport;
+    out[x.bond] = { ...s, schedule, fiscalSupport };
+  }
+  return out;
 }
 
 function sameRate(a: BondModel, b: BondModel): boolean {
