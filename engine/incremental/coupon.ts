@@ -4,17 +4,19 @@
  *
  * A coupon moves money between a bond's fund and its holders on coupon dates. That reaches the
  * rest of the run only through (a) the fund's balance, which coupon-walk.ts carries forward through
- * every decision that reads it, and (b) the bond's own state, read by settlement and the project's
- * debt. So the edit is applied here only when (b) is provably unread:
+ * every decision that reads it (top-ups, waits, every bond's debt service, budget support and its
+ * return), and (b) the bond's own state, read by settlement and the project's debt. So the edit is
+ * applied here only when (b) is provably unread:
  *   - the bond belongs to no project: its home is its fund, no set-aside or held-back value added
  *     and no early redemption depend on it;
  *   - its financing cost is outside the 核定成本, or no parcel of its group is sold;
  *   - no option is decided on the funds (callExercise ifFunded) and no rollover was issued;
  *   - what its fund paid for it was never recovered from sales (owedToFund: then each settlement
  *     found nothing left past the parcel's own costs, and with a new coupon still finds nothing);
- *   - no pre-allocation is made to its fund (its return reads the fund's balance);
+ *   - no pre-allocation is made to its fund, and no early redemption or bridge draws on it (their
+ *     returns read the fund's balance);
  * and its schedule replayed at the old rate is the run's own, row for row, with the same postings
- * at the new rate. Everything else in the output (parcels, years, delays, notes) is the old run's.
+ * at the new rate. Parcels, years, delays and notes are the old run's.
  */
 import { runOutput, outcomeColumnsOf, shareLogOf, type RunOutput } from '../run';
 import type { BondState } from '../bond';
