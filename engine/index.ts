@@ -29,6 +29,7 @@ export type { FundingReport } from './funding-report';
 export { IncrementalModel } from './incremental/model';
 export { editKind } from './incremental/edit';
 export { ruleSumsSource } from './incremental/resplit';
+export { knownRuleTotals } from './incremental/rule-totals';
 export { SCENARIO_SCHEMA } from './scenario/schema-check';
 export { composeScenario, mergeDeep, resolvePath, type Composed, type ReadText, type ReadGrid } from './scenario/compose';
 export { parsePath, getAt, setAt, type PathSegment } from './scenario/json-path';

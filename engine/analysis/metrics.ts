@@ -12,7 +12,7 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { type Coverage, type Fen, figuresAt, type FundingReport, LedgerSums, parcelTotal, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
+import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */
@@ -32,7 +32,7 @@ const SHARED_SUMS = new WeakMap<RunOutput, LedgerSums>();
  */
 export class LedgerMetrics extends LedgerSums {
   override get byRule(): Float64Array {
-    return this.sharedSums()?.byRule ?? super.byRule;
+    return knownRuleTotals(this.out) ?? this.sharedSums()?.byRule ?? super.byRule;
   }
 
   override get byPeriodRule(): Float64Array {

@@ -28,6 +28,7 @@ import { editKind, type Edit, type EditKind } from './edit';
 import { earliestStage, firstDirtyStage } from './stages';
 import { splitEdit } from './split-edit';
 import { resplit } from './resplit';
+import { recoupon } from './coupon';
 
 export type EditOutcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -121,7 +122,9 @@ export class IncrementalModel {
         if (bonds.some((b) => b.rate.num < 0)) return this.prepared(next);
         model = withFields(model, { bonds });
       }
-      return this.commit(next, model, run(model));
+      // Coupons alone: the finished run re-derived where that is exact (coupon.ts), else run again.
+      const couponsOnly = kinds.every((k) => k.kind === 'coupon' || (k.kind === 'adjustment' && k.key === 'rateShiftBp'));
+      return this.commit(next, model, (couponsOnly ? recoupon(this.out, model) : null) ?? run(model));
     }
     return this.commit(next, model, resplit(this.out, model) ?? run(model));
   }

@@ -1,0 +1,136 @@
+/**
+ * A coupon edit re-derived from the finished run (engine/incremental/coupon.ts) against running
+ * the loop again: over generated funded scenarios — every shortfall policy, pooled and closed
+ * zones, pre-allocations, one to three bonds with or without a project, bullet or amortizing,
+ * semi-annual coupons, fees, rollover, early redemption, 含权 options, financing in the cost or
+ * not, provisions on the parcel or the year — and random coupon edits and rate shifts, whenever
+ * the re-derivation answers, its output is the run's: every posting in order, the balances, the
+ * bonds' states, notes, delays, years, parcel outcomes, the totals by rule the analysis reads, and
+ * the Result byte for byte. Whatever the path, the incremental model's Result is simulate()'s.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { prepare, report, run, simulate, type RunOutput } from '../engine/index';
+import { parsePath, setAt } from '../engine/scenario/json-path';
+import { IncrementalModel } from '../engine/incremental/index';
+import { recoupon } from '../engine/incremental/coupon';
+import { knownRuleTotals } from '../engine/incremental/rule-totals';
+import { LedgerMetrics } from '../engine/analysis/metrics';
+import { RULE_IDS } from '../engine/rules';
+import { couponScenarioArb, editArb, pathOf, portfolioArb, type S } from './support/coupon-scenario';
+import { portfolio } from '../bench/portfolio';
+import type { Model } from '../engine/model';
+
+/** Everything a run gives, as plain values (bigints as text). */
+function snapshot(out: RunOutput): unknown {
+  const l = out.ledger;
+  const cols = [l.period, l.from, l.to, l.amount, l.rule, l.parcel, l.zone].map((c) => Array.from(c.subarray(0, l.length)));
+  const bonds = JSON.stringify(out.bonds, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  return { cols, balances: Array.from(l.balances), bonds, notes: out.notes, delays: out.delays, years: [...out.years], parcels: out.parcels, support: out.debtSupportOutstanding };
+}
+
+function byRule(out: RunOutput): number[] {
+  const s = new Array<number>(RULE_IDS.length).fill(0);
+  for (let i = 0; i < out.ledger.length; i++) s[out.ledger.rule[i]] += out.ledger.amount[i];
+  return s;
+}
+
+/** `model` with the bonds of `next` (the model a coupon edit of the incremental model makes). */
+function withBonds(model: Model, next: Model): Model {
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(model)) as Model, { ...Object.getOwnPropertyDescriptors(model), bonds: { value: model.bonds.map((b, i) => ({ ...b, rate: next.bonds[i].rate })), enumerable: true } });
+}
+
+/** Each generated scenario's coupon edits both ways; how many were re-derived (fast) and run again (slow). */
+function compareBothWays(scenarios: fc.Arbitrary<S>, numRuns: number): { fast: number; slow: number; severalFunds: number } {
+  const seen = { fast: 0, slow: 0, severalFunds: 0 };
+  fc.assert(
+    fc.property(scenarios, fc.array(editArb, { minLength: 1, maxLength: 5 }), (s, edits) => {
+      const first = prepare(s);
+      if (!first.ok) return;
+      let model = first.model;
+      let out = run(model);
+      let scenario: S = s;
+      for (const spec of edits) {
+        const e = pathOf(scenario, spec);
+        const nextScenario = setAt(scenario, parsePath(e.path)!, e.value) as S;
+        const p = prepare(nextScenario);
+        if (!p.ok) continue;
+        const nextModel = withBonds(model, p.model);
+        const fresh = run(p.model);
+        const derived = recoupon(out, nextModel);
+        if (derived) {
+          seen.fast++;
+          const moved = new Set(nextModel.bonds.filter((b, i) => b.rate.num * model.bonds[i].rate.den !== model.bonds[i].rate.num * b.rate.den).map((b) => b.fund));
+          if (moved.size > 1) seen.severalFunds++;
+          expect(snapshot(derived)).toEqual(snapshot(fresh));
+          expect(JSON.stringify(report(derived))).toBe(JSON.stringify(report(fresh)));
+          const known = knownRuleTotals(derived);
+          if (known) expect(Array.from(known)).toEqual(byRule(fresh));
+          expect(new LedgerMetrics(derived).byRule).toEqual(new LedgerMetrics(fresh).byRule);
+          out = derived;
+        } else {
+          seen.slow++;
+          out = run(nextModel);
+        }
+        model = nextModel;
+        scenario = nextScenario;
+      }
+    }),
+    { numRuns, seed: 20261127 },
+  );
+  return seen;
+}
+
+describe('a coupon edit re-derived from the finished run ≡ the loop run again', () => {
+  it('posting for posting, state for state, Result byte for byte, on generated funded scenarios', () => {
+    const seen = compareBothWays(couponScenarioArb, 150);
+    // Both paths are met: the re-derivation and the fall-back to the loop.
+    expect(seen.fast).toBeGreaterThan(5);
+    expect(seen.slow).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('the same on small bench portfolios whose fund runs short: top-ups re-sized, dropped and added', () => {
+    const seen = compareBothWays(portfolioArb, 80);
+    expect(seen.fast).toBeGreaterThan(20);
+    expect(seen.slow).toBeGreaterThan(10);
+    // Rate shifts in closed zones move several funds at once (the walk over every posting).
+    expect(seen.severalFunds).toBeGreaterThan(0);
+  }, 300_000);
+
+  it.each([['generated funded scenarios', couponScenarioArb, 60], ['small bench portfolios', portfolioArb, 40]] as const)('the incremental model answers coupon edits and rate shifts as simulate() of the edited scenario: %s', (_, scenarios, numRuns) => {
+    fc.assert(
+      fc.property(scenarios as fc.Arbitrary<S>, fc.array(editArb, { minLength: 1, maxLength: 4 }), (s, edits) => {
+        const created = IncrementalModel.create(s);
+        if (!created.ok) return;
+        const m = created.model;
+        for (const spec of edits) {
+          const e = pathOf(m.scenario as S, spec);
+          const next = setAt(m.scenario, parsePath(e.path)!, e.value);
+          const outcome = m.edit(e);
+          if (!prepare(next).ok) {
+            expect(outcome.ok).toBe(false);
+            continue;
+          }
+          expect(outcome).toEqual({ ok: true });
+          expect(JSON.stringify(report(m.output))).toBe(JSON.stringify(simulate(next)));
+        }
+      }),
+      { numRuns },
+    );
+  }, 300_000);
+
+  it('the bench portfolio (a project-less bond issued in month 2) takes the re-derivation both ways', () => {
+    const s = portfolio({ parcels: 80, months: 96, seed: 2, bond: true, headroomMonths: 6 });
+    const created = IncrementalModel.create(s);
+    if (!created.ok) throw new Error('portfolio refused');
+    const m = created.model;
+    for (const value of ['3.5%', '3.2%', '6%', '0.5%', '3.2%']) {
+      const before = m.output;
+      const next = prepare(setAt(m.scenario, parsePath('bonds[0].couponRate')!, value));
+      if (!next.ok) throw new Error('edit refused');
+      expect(recoupon(before, withBonds(m.model, next.model)), value).not.toBeNull();
+      expect(m.edit({ path: 'bonds[0].couponRate', value }).ok).toBe(true);
+      expect(JSON.stringify(report(m.output))).toBe(JSON.stringify(report(run(next.model))));
+    }
+  });
+});
