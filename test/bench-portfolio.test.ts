@@ -1,14 +1,14 @@
 /**
  * The benchmark's inputs are sound: generated portfolios are valid scenarios, the same for the
  * same seed; the HyperFormula workbook is the same model as the engine (in whole fen it agrees
- * to the fen, before and after an input changes); the engine's hot-path recalculation equals
- * simulate() of the edited scenario.
+ * to the fen, before and after an input changes). The engine's own answer to an edit is the
+ * incremental model's, proven equal to simulate() of the edited scenario in
+ * test/incremental-properties.test.ts and test/incremental-coupon.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { portfolio } from '../bench/portfolio';
 import { buildSpreadsheet, comparedOutputs, fenDifference, type SpreadsheetTotals } from '../bench/spreadsheet';
-import { withBondRate, withSplit } from '../bench/model-edit';
-import { prepare, report, run, setAt, simulate } from '../engine/index';
+import { prepare, setAt } from '../engine/index';
 import { evaluator, parseOutputs } from '../engine/analysis/index';
 import { periodsOf } from '../engine/flows';
 
@@ -77,28 +77,5 @@ describe('the spreadsheet model', () => {
     } finally {
       sheet.destroy();
     }
-  });
-});
-
-describe('the engine’s hot-path recalculation', () => {
-  it('withSplit(model) runs to exactly what simulate() gives for the edited scenario', () => {
-    const s = portfolio({ parcels: 30, months: 60, seed: 3 });
-    const p = prepare(s);
-    if (!p.ok) throw new Error('refused');
-    const edited = report(run(withSplit(p.model, { province: '7', city: '3' })));
-    const direct = simulate(setAt(s, ['split', 'ratios'], { province: '7', city: '3' }));
-    expect(edited.totals).toEqual(direct.totals);
-    expect(edited.parcels).toEqual(direct.parcels);
-  });
-
-  it('withBondRate(model) runs to exactly what simulate() gives for the new coupon', () => {
-    const s = portfolio({ parcels: 30, months: 60, seed: 3, bond: true });
-    const p = prepare(s);
-    if (!p.ok) throw new Error('refused');
-    const edited = report(run(withBondRate(p.model, '3.5%')));
-    const direct = simulate(setAt(s, ['bonds', 0, 'couponRate'], '3.5%'));
-    expect(edited.totals).toEqual(direct.totals);
-    expect(edited.bonds.map((b) => b.coverageRatio)).toEqual(direct.bonds.map((b) => b.coverageRatio));
-    expect(edited.totals.interest).not.toBe(simulate(s).totals.interest);
   });
 });
