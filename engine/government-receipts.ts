@@ -12,7 +12,6 @@
 import type { Fen } from './money';
 import { GOVERNMENT_LEVELS } from './provision-catalogue';
 import { splitValueAdded } from './revenue-split';
-import type { Ledger } from './ledger';
 import type { Model } from './model';
 
 export interface GovernmentReceipts {
@@ -24,8 +23,12 @@ export interface GovernmentReceipts {
 const CENTRAL = '中央财政';
 const PROVINCE = '省级财政';
 
-/** Receipts per government (keyed by its name), from the share postings and the provisions per parcel. */
-export function governmentReceipts(model: Model, ledger: Ledger, provisionsOf: (parcel: number, kind: string) => Fen): Map<string, GovernmentReceipts> {
+/**
+ * Receipts per government (keyed by its name, in the order the governments first receive), from
+ * what each share account received (`received[a]`, first paid by posting `firstTo[a]`) and the
+ * provisions per parcel.
+ */
+export function governmentReceipts(model: Model, shares: { readonly received: Float64Array; readonly firstTo: Int32Array }, provisionsOf: (parcel: number, kind: string) => Fen): Map<string, GovernmentReceipts> {
   const out = new Map<string, GovernmentReceipts>();
   const entry = (g: string) => {
     let e = out.get(g);
@@ -35,14 +38,12 @@ export function governmentReceipts(model: Model, ledger: Ledger, provisionsOf: (
   // The government named by each account, worked out once per account rather than per posting.
   const entities: (string | undefined)[] = new Array(model.accounts.list.length);
   const entityOf = (account: number) => (entities[account] ??= model.accounts.list[account].id.split(':').slice(2).join(':'));
-  const isShare = model.accounts.list.map((a) => a.kind === 'share');
-  const shareEntry: (GovernmentReceipts | undefined)[] = new Array(model.accounts.list.length);
-  for (let i = 0; i < ledger.length; i++) {
-    const to = ledger.to[i];
-    if (!isShare[to]) continue;
-    const e = (shareEntry[to] ??= entry(entityOf(to)));
-    e.valueAdded += ledger.amount[i];
-    e.total += ledger.amount[i];
+  // The share accounts paid anything, in the order of their first posting.
+  const paid = model.accounts.list.flatMap((a, i) => (a.kind === 'share' && shares.firstTo[i] >= 0 ? [i] : [])).sort((a, b) => shares.firstTo[a] - shares.firstTo[b]);
+  for (const a of paid) {
+    const e = entry(entityOf(a));
+    e.valueAdded += shares.received[a];
+    e.total += shares.received[a];
   }
   const provinceTier = model.tierLevels.indexOf('province');
   // A provision with one recipient level goes to it whole: what the split would give, without making it.

@@ -82,8 +82,15 @@ function earmarkOf(s: LedgerSums): ReturnType<typeof ruralEarmark> {
   });
 }
 
-function earmarkRow(e: ReturnType<typeof ruralEarmark>[number]): EarmarkRow {
-  return { ...e, income: fenToYuan(e.income), netIncome: fenToYuan(e.netIncome), fromProvisions: Object.fromEntries(Object.entries(e.fromProvisions).map(([k, v]) => [k, fenToYuan(v)])), otherRuralSpending: fenToYuan(e.otherRuralSpending), ruralUses: fenToYuan(e.ruralUses), required: fenToYuan(e.required), shortBy: fenToYuan(e.shortBy) };
+/** The year's figures as texts, in the fields' order (every field of EarmarkYear, so the type checks none is left out). */
+function earmarkRow(e: ReturnType<typeof ruralEarmark>[number]): EarmarkRow & Omit<typeof e, keyof EarmarkRow> {
+  const fromProvisions: Record<string, string> = {};
+  for (const k of Object.keys(e.fromProvisions)) fromProvisions[k] = fenToYuan(e.fromProvisions[k]);
+  return {
+    year: e.year, income: fenToYuan(e.income), netIncome: fenToYuan(e.netIncome), fromProvisions, otherRuralSpending: fenToYuan(e.otherRuralSpending),
+    ruralUses: fenToYuan(e.ruralUses), method: e.method, target: e.target, floor: e.floor, required: fenToYuan(e.required), met: e.met, shortBy: fenToYuan(e.shortBy),
+    shareOfNetIncomePercent: e.shareOfNetIncomePercent, shareOfIncomePercent: e.shareOfIncomePercent, source: e.source,
+  };
 }
 
 /** Says which rule the provision bases follow (S-5, P-3), so a reader of the checks knows. */
