@@ -187,8 +187,9 @@ export function fenToYuan(fen: Fen): string {
   // text in one piece (the float nearest fen ÷ 100 is within 0.004 of it below 2^46 元, so its
   // two places are exact); beyond that, in pieces.
   if (abs < 1e11) {
-    const cents = abs % 100;
-    const text = (abs - cents) / 100 + CENTS[cents];
+    // abs ÷ 100 is within 10^-11 of its true value here, so its floor is the whole 元 (no float %).
+    const whole = Math.floor(abs / 100);
+    const text = whole + CENTS[abs - whole * 100];
     return fen < 0 ? '-' + text : text;
   }
   if (abs < 2 ** 46 * 100) return (fen / 100).toFixed(2);
@@ -198,6 +199,10 @@ export function fenToYuan(fen: Fen): string {
 
 /** A non-negative whole number of hundredths as text with two places: 6205273224 → "62052732.24". */
 function unitsText(units: number): string {
+  if (units < 1e11) {
+    const w = Math.floor(units / 100);
+    return w + CENTS[units - w * 100];
+  }
   const cents = units % 100;
   const whole = (units - cents) / 100;
   if (whole < 1e9) return whole + CENTS[cents];
@@ -249,6 +254,8 @@ export function fenToYi(fen: Fen, places = 4): string {
 function scaledText(fen: Fen, shift: number, places: number): string {
   if (places > shift) return new Decimal(fenToYuan(fen)).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
   const units = mulDivHalfUp(fen, 1, 10 ** (shift - places));
+  // Two places (万元 in a check's message) are hundredths: the text fenToYuan makes of fen.
+  if (places === 2) return units < 0 ? '-' + unitsText(-units) : unitsText(units);
   const neg = units < 0;
   const digits = String(neg ? -units : units).padStart(places + 1, '0');
   const int = digits.slice(0, digits.length - places);

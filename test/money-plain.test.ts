@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, MONEY_UNITS, exactFen, parseMoney, parseMoneyExact, plainMoneyFen, NOT_EXACT } from '../engine/money';
+import { Decimal, MONEY_UNITS, exactFen, fenToWan, fenToYi, mulDivHalfUp, parseMoney, parseMoneyExact, plainMoneyFen, NOT_EXACT } from '../engine/money';
 import { moneyBreach, MAX_AMOUNT_YUAN } from '../engine/limits';
 
 // The readers as the regular expressions alone define them: the plain-text path must agree.
@@ -46,5 +46,24 @@ describe('money texts read from their characters', () => {
     expect(moneyBreach('10000万亿元')).toBeNull();
     expect(moneyBreach('1.00000001万亿元')).toBeNull();
     expect(moneyBreach('100000001亿元')).not.toBeNull();
+  });
+});
+
+describe('fenToWan and fenToYi in hundredths', () => {
+  // The digits-and-padding form the texts were first made with.
+  const viaDigits = (fen: number, shift: number, places: number) => {
+    const units = mulDivHalfUp(fen, 1, 10 ** (shift - places));
+    const neg = units < 0;
+    const digits = String(neg ? -units : units).padStart(places + 1, '0');
+    return `${neg ? '-' : ''}${digits.slice(0, digits.length - places)}${places ? '.' + digits.slice(digits.length - places) : ''}`;
+  };
+  it('give the same text for any fen, at every place count', () => {
+    fc.assert(fc.property(fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -1e9, max: 1e9 })), fc.integer({ min: 0, max: 4 }), (fen, places) => {
+      expect(fenToWan(fen, places)).toBe(viaDigits(fen, 6, places));
+      expect(fenToYi(fen, places)).toBe(viaDigits(fen, 10, places));
+    }), { numRuns: 5000 });
+    expect(fenToWan(-4999)).toBe('0.00');
+    expect(fenToWan(-5000)).toBe('-0.01');
+    expect(fenToWan(6205273224)).toBe('6205.27');
   });
 });
