@@ -36,8 +36,7 @@ export function totalsOf(s: LedgerSums): Totals {
   const appropriations = s.total(RS.appropriations);
   const payers = s.payers;
   const shares = s.shares;
-  const columns: Record<string, RuleSum> = {};
-  for (const k of Object.keys(BY_KIND_ID)) columns[k] = parcelColumns(BY_KIND_ID[k]);
+  const columns = model.provisions.map((k) => parcelColumns(BY_KIND_ID[k.def.id]));
   const receipts = governmentReceipts(model, s.received, (i, k) => s.inParcelColumns(i, columns[k]));
   return {
     acquisitionCost: v('acquisitionCost'),
