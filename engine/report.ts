@@ -62,7 +62,8 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
   if (funding && want.has('pool')) result.pool = funding.pool;
   result.tiers = model.tiers.map((t) => ({ ...t }));
   if (want.has('accounts')) result.accounts = model.accounts.list.map((a, i) => ({ id: a.id, kind: a.kind, name: { zh: a.zh, en: a.en }, balance: fenToYuan(ledger.balances[i]) }));
-  if (funding && want.has('checks')) result.checks = [...model.staticChecks, basisCheck(model), ...runChecks(out, s.balances), ...funding.checks, ...earmarkChecks(earmark)];
+  // concat copies the arrays (a province has a check or two per parcel) without iterating them.
+  if (funding && want.has('checks')) result.checks = (model.staticChecks as Check[]).concat([basisCheck(model)], runChecks(out, s.balances), funding.checks, earmarkChecks(earmark));
   if (want.has('parameters')) result.parameters = [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from }));
   if (want.has('rules')) result.rules = RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; });
   if (options.postings) result.postings = postingRows(out);
