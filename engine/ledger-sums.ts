@@ -286,7 +286,11 @@ export class LedgerSums {
   /** The tier each share account belongs to, -1 for other accounts. */
   private tierOfAccount(): Int32Array {
     const tierOf = new Int32Array(this.out.ledger.accountCount).fill(-1);
-    for (const p of this.out.model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+    const parcels = this.out.model.parcels;
+    for (let i = 0; i < parcels.length; i++) {
+      const accounts = parcels[i].shareAccounts;
+      for (let t = 0; t < accounts.length; t++) tierOf[accounts[t]] = t;
+    }
     return tierOf;
   }
 
