@@ -365,10 +365,12 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
 
 export function dupes(ids: string[], path: string, problems: Problem[]): void {
   const seen = new Map<string, number>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) problems.push(problem('ref.duplicate', `${path}[${i}].id`, id, { en: `an id not used before (already used by ${path}[${seen.get(id)}])`, zh: `未被使用的编号（已被 ${path}[${seen.get(id)}] 使用）` }));
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const first = seen.get(id);
+    if (first !== undefined) problems.push(problem('ref.duplicate', `${path}[${i}].id`, id, { en: `an id not used before (already used by ${path}[${first}])`, zh: `未被使用的编号（已被 ${path}[${first}] 使用）` }));
     else seen.set(id, i);
-  });
+  }
 }
 
 
