@@ -52,6 +52,9 @@ function sumAt(table: Float64Array, base: number, rs: RuleSum): Fen {
   return s;
 }
 
+/** What each account received, and the posting that first paid it (−1 for none). */
+export interface Received { readonly received: Float64Array; readonly firstTo: Int32Array }
+
 export interface ShareSums {
   readonly byPeriodTier: Float64Array;
   readonly byTier: Float64Array;
@@ -72,6 +75,7 @@ export class LedgerSums {
   private peakCache?: Fen;
   private payersCache?: Payers;
   private poolCache?: Float64Array;
+  private receivedCache?: Received;
 
   constructor(readonly out: RunOutput) {
     this.periods = out.model.timeline.months;
@@ -83,7 +87,7 @@ export class LedgerSums {
    * columns instead of one pass each. Sums already made are kept; the values are the same either way.
    */
   sumAll(): this {
-    if (this.byPeriodRuleCache || this.byParcelRuleCache || this.balancesCache || this.sharesCache || this.payersCache) return this;
+    if (this.byPeriodRuleCache || this.byParcelRuleCache || this.balancesCache || this.sharesCache || this.payersCache || this.receivedCache) return this;
     const { model, ledger: l } = this.out;
     const nR = this.nR;
     const nP = this.periods;
@@ -101,6 +105,9 @@ export class LedgerSums {
     const fromFundsAt = new Float64Array(nP);
     let fromBonds = 0;
     let byDevelopers = 0;
+    // What each account received: in this same pass.
+    const received = new Float64Array(nA);
+    const firstTo = new Int32Array(nA).fill(-1);
     for (let i = 0; i < l.length; i++) {
       const r = l.rule[i];
       const a = l.amount[i];
@@ -108,6 +115,8 @@ export class LedgerSums {
       const parcel = l.parcel[i];
       const from = l.from[i];
       const to = l.to[i];
+      received[to] += a;
+      if (firstTo[to] < 0) firstTo[to] = i;
       byPR[p * nR + r] += a;
       if (parcel !== NONE && parcelColumn[r] >= 0) byParR[parcel * PARCEL_COLUMNS + parcelColumn[r]] += a;
       balances[p * nA + from] -= a;
@@ -131,7 +140,31 @@ export class LedgerSums {
     this.balancesCache = balances;
     this.sharesCache = { byPeriodTier, byTier, byAccount: this.shareAccountSums(sumByAccount) };
     this.payersCache = { fromFundsAt, fromFunds: fromFundsAt.reduce((x, y) => x + y, 0), fromBonds, byDevelopers };
+    this.receivedCache = { received, firstTo };
     return this;
+  }
+
+  /**
+   * What each account received over the run (the sum of the postings to it), and the posting that
+   * first paid it (−1 for none): the order in which the accounts start receiving.
+   */
+  get received(): Received {
+    if (!this.receivedCache) {
+      const l = this.out.ledger;
+      const received = new Float64Array(l.accountCount);
+      const firstTo = new Int32Array(l.accountCount).fill(-1);
+      for (let i = 0; i < l.length; i++) {
+        received[l.to[i]] += l.amount[i];
+        if (firstTo[l.to[i]] < 0) firstTo[l.to[i]] = i;
+      }
+      this.receivedCache = { received, firstTo };
+    }
+    return this.receivedCache;
+  }
+
+  /** A sum over columns of one parcel's row of the (parcel, rule) table, the columns mapped once by parcelColumns. */
+  inParcelColumns(i: number, columns: RuleSum): Fen {
+    return sumAt(this.byParcelRule, i * PARCEL_COLUMNS, columns);
   }
 
   get byRule(): Float64Array {
@@ -253,7 +286,11 @@ export class LedgerSums {
   /** The tier each share account belongs to, -1 for other accounts. */
   private tierOfAccount(): Int32Array {
     const tierOf = new Int32Array(this.out.ledger.accountCount).fill(-1);
-    for (const p of this.out.model.parcels) p.shareAccounts.forEach((a, t) => (tierOf[a] = t));
+    const parcels = this.out.model.parcels;
+    for (let i = 0; i < parcels.length; i++) {
+      const accounts = parcels[i].shareAccounts;
+      for (let t = 0; t < accounts.length; t++) tierOf[accounts[t]] = t;
+    }
     return tierOf;
   }
 

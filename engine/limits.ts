@@ -8,7 +8,7 @@
  * every sum the report makes (sources, uses, cumulative balances, interest on top) stays exact.
  * China's whole land-sale income is about 6–9 万亿元 a year, so no real reserve comes near.
  */
-import { Decimal, MONEY_UNITS, exactFen, parseRate } from './money';
+import { Decimal, MONEY_UNITS, NOT_EXACT, exactFen, parseRate, plainMoneyFen } from './money';
 
 /** One amount (a price, a payment, a principal): 1 万亿元 = 10^12 元. */
 export const MAX_AMOUNT_YUAN = 1e12;
@@ -34,13 +34,18 @@ export type LimitBreach = { en: string; zh: string } | null;
 const NUM = /^\s*(\d+(?:\.\d+)?)\s*(.*?)\s*$/;
 
 export function moneyBreach(text: string): LimitBreach {
+  // A plain unsigned amount ("6205.27万元") is read without the regular expression.
+  const plain = text.charCodeAt(0) === 45 ? NaN : plainMoneyFen(text);
+  if (plain === plain && plain !== NOT_EXACT) return plain > MAX_AMOUNT_YUAN * 100 ? moneyOver() : null;
   const m = NUM.exec(text);
   const unit = m && MONEY_UNITS[m[2] || '元'];
   if (!m || !unit) return null;
   const fen = exactFen(m[1], m[2] || '元');
   const over = fen !== null ? fen > MAX_AMOUNT_YUAN * 100 : new Decimal(m[1]).times(unit).gt(MAX_AMOUNT_YUAN);
-  return over ? { en: 'an amount of at most 1万亿元 (10^12 元), what the engine holds exactly', zh: '不超过 1万亿元（10^12 元）的金额（引擎可精确表示的范围）' } : null;
+  return over ? moneyOver() : null;
 }
+
+const moneyOver = (): LimitBreach => ({ en: 'an amount of at most 1万亿元 (10^12 元), what the engine holds exactly', zh: '不超过 1万亿元（10^12 元）的金额（引擎可精确表示的范围）' });
 
 export function rateBreach(text: string): LimitBreach {
   const m = NUM.exec(text);

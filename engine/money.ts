@@ -71,6 +71,8 @@ export function memo<T>(parse: (text: string) => T, limit = 20_000): (text: stri
 
 /** Parses "6205.27万元" / "2660 元" / "1.2亿元" into fen; a bare number string means 元. Returns null if malformed. */
 export function parseMoney(text: string): Fen | null {
+  const plain = plainMoneyFen(text);
+  if (plain === plain) return plain === NOT_EXACT ? parseMoneyRounded(text) : plain;
   const m = MONEY_RE.exec(text);
   if (!m) return null;
   return exactFen(m[1], m[2] ?? '元') ?? parseMoneyRounded(text);
@@ -78,8 +80,60 @@ export function parseMoney(text: string): Fen | null {
 
 /** The fen of a money text that is whole fen exactly ("2.5万元" → 2500000); null when it needs rounding (or is malformed). */
 export function parseMoneyExact(text: string): Fen | null {
+  const plain = plainMoneyFen(text);
+  if (plain === plain) return plain === NOT_EXACT ? null : plain;
   const m = MONEY_RE.exec(text);
   return m ? exactFen(m[1], m[2] ?? '元') : null;
+}
+
+/** plainMoneyFen's answer for a plain text whose fen exactFen leaves to the Decimal path. */
+export const NOT_EXACT = Infinity;
+
+/**
+ * A money text written plainly — an optional "-", digits, an optional fraction and a unit (or
+ * none), nothing else: "6205.27万元", "2660元", "-0.5" — read straight from its characters to the
+ * fen exactFen gives (NOT_EXACT where exactFen gives null); NaN for any other text (spaces, a
+ * sign elsewhere, another unit), which the regular expression then reads. A portfolio writes
+ * thousands of amounts, each checked by the schema and read by the parcel: no match, no slices.
+ */
+export function plainMoneyFen(text: string): number {
+  const len = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const neg = i === 1;
+  let v = 0;
+  let intDigits = 0;
+  let fracDigits = -1;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (fracDigits >= 0) fracDigits++;
+      else intDigits++;
+    } else if (c === 46 && fracDigits < 0 && intDigits > 0) fracDigits = 0; // '.'
+    else break;
+  }
+  if (intDigits === 0 || fracDigits === 0) return NaN;
+  const shift = unitShiftAt(text, i, len);
+  if (shift < 0) return NaN;
+  const frac = fracDigits < 0 ? 0 : fracDigits;
+  // exactFen's bounds: no more decimals than a fen holds, at most 15 digits once padded to fen.
+  if (frac > shift + 2 || intDigits + shift + 2 > 15) return NOT_EXACT;
+  // Fifteen digits at most: every step above is an exact integer below 2^53.
+  const n = v * POW10[shift + 2 - frac];
+  return neg && n !== 0 ? -n : n;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** The decimal places of the money unit text[from, to) — none (元), 元, 万元, 亿元, yuan — or −1 for anything else. */
+function unitShiftAt(text: string, from: number, to: number): number {
+  const n = to - from;
+  if (n === 0) return 0;
+  const c = text.charCodeAt(from);
+  if (n === 1) return c === 0x5143 ? 0 : -1; // 元
+  if (n === 2 && text.charCodeAt(from + 1) === 0x5143) return c === 0x4e07 ? 4 : c === 0x4ebf ? 8 : -1; // 万元, 亿元
+  if (n === 4 && c === 121 && text.charCodeAt(from + 1) === 117 && text.charCodeAt(from + 2) === 97 && text.charCodeAt(from + 3) === 110) return 0; // yuan
+  return -1;
 }
 
 /** The Decimal path, for texts with more decimals than a fen holds (rounded half-up). */
@@ -133,8 +187,9 @@ export function fenToYuan(fen: Fen): string {
   // text in one piece (the float nearest fen ÷ 100 is within 0.004 of it below 2^46 元, so its
   // two places are exact); beyond that, in pieces.
   if (abs < 1e11) {
-    const cents = abs % 100;
-    const text = (abs - cents) / 100 + CENTS[cents];
+    // abs ÷ 100 is within 10^-11 of its true value here, so its floor is the whole 元 (no float %).
+    const whole = Math.floor(abs / 100);
+    const text = whole + CENTS[abs - whole * 100];
     return fen < 0 ? '-' + text : text;
   }
   if (abs < 2 ** 46 * 100) return (fen / 100).toFixed(2);
@@ -144,6 +199,10 @@ export function fenToYuan(fen: Fen): string {
 
 /** A non-negative whole number of hundredths as text with two places: 6205273224 → "62052732.24". */
 function unitsText(units: number): string {
+  if (units < 1e11) {
+    const w = Math.floor(units / 100);
+    return w + CENTS[units - w * 100];
+  }
   const cents = units % 100;
   const whole = (units - cents) / 100;
   if (whole < 1e9) return whole + CENTS[cents];
@@ -195,6 +254,8 @@ export function fenToYi(fen: Fen, places = 4): string {
 function scaledText(fen: Fen, shift: number, places: number): string {
   if (places > shift) return new Decimal(fenToYuan(fen)).div(10 ** shift).toFixed(places, Decimal.ROUND_HALF_UP);
   const units = mulDivHalfUp(fen, 1, 10 ** (shift - places));
+  // Two places (万元 in a check's message) are hundredths: the text fenToYuan makes of fen.
+  if (places === 2) return units < 0 ? '-' + unitsText(-units) : unitsText(units);
   const neg = units < 0;
   const digits = String(neg ? -units : units).padStart(places + 1, '0');
   const int = digits.slice(0, digits.length - places);

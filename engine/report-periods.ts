@@ -36,6 +36,8 @@ export interface PeriodRunning {
   month: Int32Array;
   /** Each tier's id as an own key (an id may be any text, "__proto__" too), copied for each row's shares. */
   sharesTemplate: Record<string, string>;
+  /** The fields of a period, year and quarter row, in order (rowTemplate). */
+  rowTemplates: Map<string, Record<string, unknown>>;
 }
 
 export function periodRunning(s: LedgerSums): PeriodRunning {
@@ -76,7 +78,26 @@ export function periodRunning(s: LedgerSums): PeriodRunning {
     execution[p] = yearAppropriated > 0 ? percent(yearSpent, yearAppropriated) : null;
   }
   const sharesTemplate: Record<string, string> = Object.fromEntries(model.tiers.map((t) => [t.id, '']));
-  return { figures, cumulativeNet, execution, year, month, sharesTemplate };
+  return { figures, cumulativeNet, execution, year, month, sharesTemplate, rowTemplates: new Map() };
+}
+
+/**
+ * A row with every field of its kind in order, values to be written: copies of it are filled in
+ * place, so each row of a statement has the same fields without adding them one by one.
+ */
+function rowTemplate(running: PeriodRunning, first: 'period' | 'year' | 'quarter'): Record<string, unknown> {
+  let t = running.rowTemplates.get(first);
+  if (!t) {
+    t = { [first]: null };
+    for (let f = 0; f < NF; f++) {
+      t[KEYS[f]] = null;
+      if (f === VALUE_ADDED) t.shares = null;
+    }
+    for (const k of ['reserveFundBalance', 'treasuryBalance', 'poolBalance', 'net', 'cumulativeNet', 'budgetExecutionPercent']) t[k] = null;
+    if (first === 'period') t.timeProgressPercent = null;
+    running.rowTemplates.set(first, t);
+  }
+  return t;
 }
 
 /**
@@ -120,8 +141,10 @@ function fillRow(s: LedgerSums, from: number, to: number, running: PeriodRunning
 export function periodRows(s: LedgerSums, running = periodRunning(s)): PeriodRow[] {
   const labels = s.out.model.periodLabels;
   const rows: PeriodRow[] = new Array(s.periods);
+  const template = rowTemplate(running, 'period');
   for (let p = 0; p < s.periods; p++) {
-    const row = fillRow(s, p, p + 1, running, { period: labels[p] });
+    const row = fillRow(s, p, p + 1, running, { ...template });
+    row.period = labels[p];
     row.timeProgressPercent = TIME_PROGRESS[running.month[p] - 1];
     rows[p] = row as unknown as PeriodRow;
   }
@@ -140,11 +163,13 @@ function runs(s: LedgerSums, groupOf: (p: number) => number): [number, number][]
 
 export function yearRows(s: LedgerSums, running = periodRunning(s)): YearRow[] {
   const { year } = running;
-  return runs(s, (p) => year[p]).map(([from, to]) => fillRow(s, from, to, running, { year: year[from] }) as unknown as YearRow);
+  const template = rowTemplate(running, 'year');
+  return runs(s, (p) => year[p]).map(([from, to]) => fillRow(s, from, to, running, { ...template, year: year[from] }) as unknown as YearRow);
 }
 
 export function quarterRows(s: LedgerSums, running = periodRunning(s)): QuarterRow[] {
   const { year, month } = running;
   const quarter = (p: number) => Math.floor((month[p] - 1) / 3) + 1;
-  return runs(s, (p) => year[p] * 4 + quarter(p)).map(([from, to]) => fillRow(s, from, to, running, { quarter: `${year[from]}Q${quarter(from)}` }) as unknown as QuarterRow);
+  const template = rowTemplate(running, 'quarter');
+  return runs(s, (p) => year[p] * 4 + quarter(p)).map(([from, to]) => fillRow(s, from, to, running, { ...template, quarter: `${year[from]}Q${quarter(from)}` }) as unknown as QuarterRow);
 }

@@ -9,7 +9,7 @@ import { cashFlowMetrics } from './cash-flow-metrics';
 import { governmentReceipts } from './government-receipts';
 import { FIGURES, ruleSum, type RuleSum } from './figures';
 import { PROVISION_KINDS, type ProvisionKind } from './rules';
-import type { LedgerSums } from './ledger-sums';
+import { parcelColumns, type LedgerSums } from './ledger-sums';
 import type { Money, Totals } from './result';
 
 const rs = (key: string): RuleSum => ruleSum(FIGURES.get(key)!);
@@ -36,8 +36,8 @@ export function totalsOf(s: LedgerSums): Totals {
   const appropriations = s.total(RS.appropriations);
   const payers = s.payers;
   const shares = s.shares;
-  const provisionOf = (i: number, k: string) => s.inParcel(i, BY_KIND_ID[k]);
-  const receipts = governmentReceipts(model, out.ledger, provisionOf);
+  const columns = model.provisions.map((k) => parcelColumns(BY_KIND_ID[k.def.id]));
+  const receipts = governmentReceipts(model, s.received, (i, k) => s.inParcelColumns(i, columns[k]));
   return {
     acquisitionCost: v('acquisitionCost'),
     acquisitionPlanned: fenToYuan(model.parcels.reduce((a, p) => a + p.acquisitionPlanned, 0)),

@@ -62,7 +62,8 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
   if (funding && want.has('pool')) result.pool = funding.pool;
   result.tiers = model.tiers.map((t) => ({ ...t }));
   if (want.has('accounts')) result.accounts = model.accounts.list.map((a, i) => ({ id: a.id, kind: a.kind, name: { zh: a.zh, en: a.en }, balance: fenToYuan(ledger.balances[i]) }));
-  if (funding && want.has('checks')) result.checks = [...model.staticChecks, basisCheck(model), ...runChecks(out, s.balances), ...funding.checks, ...earmarkChecks(earmark)];
+  // concat copies the arrays (a province has a check or two per parcel) without iterating them.
+  if (funding && want.has('checks')) result.checks = (model.staticChecks as Check[]).concat([basisCheck(model)], runChecks(out, s.balances), funding.checks, earmarkChecks(earmark));
   if (want.has('parameters')) result.parameters = [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from }));
   if (want.has('rules')) result.rules = RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; });
   if (options.postings) result.postings = postingRows(out);
@@ -82,8 +83,15 @@ function earmarkOf(s: LedgerSums): ReturnType<typeof ruralEarmark> {
   });
 }
 
-function earmarkRow(e: ReturnType<typeof ruralEarmark>[number]): EarmarkRow {
-  return { ...e, income: fenToYuan(e.income), netIncome: fenToYuan(e.netIncome), fromProvisions: Object.fromEntries(Object.entries(e.fromProvisions).map(([k, v]) => [k, fenToYuan(v)])), otherRuralSpending: fenToYuan(e.otherRuralSpending), ruralUses: fenToYuan(e.ruralUses), required: fenToYuan(e.required), shortBy: fenToYuan(e.shortBy) };
+/** The year's figures as texts, in the fields' order (every field of EarmarkYear, so the type checks none is left out). */
+function earmarkRow(e: ReturnType<typeof ruralEarmark>[number]): EarmarkRow & Omit<typeof e, keyof EarmarkRow> {
+  const fromProvisions: Record<string, string> = {};
+  for (const k of Object.keys(e.fromProvisions)) fromProvisions[k] = fenToYuan(e.fromProvisions[k]);
+  return {
+    year: e.year, income: fenToYuan(e.income), netIncome: fenToYuan(e.netIncome), fromProvisions, otherRuralSpending: fenToYuan(e.otherRuralSpending),
+    ruralUses: fenToYuan(e.ruralUses), method: e.method, target: e.target, floor: e.floor, required: fenToYuan(e.required), met: e.met, shortBy: fenToYuan(e.shortBy),
+    shareOfNetIncomePercent: e.shareOfNetIncomePercent, shareOfIncomePercent: e.shareOfIncomePercent, source: e.source,
+  };
 }
 
 /** Says which rule the provision bases follow (S-5, P-3), so a reader of the checks knows. */

@@ -73,16 +73,18 @@ export function normalizeZonesAndProjects(
   });
   const zoneIndex = new Map(zones.map((z, i) => [z.id, i]));
   const projectOfParcel = new Map<string, number>();
-  const known = new Set(parcelIds);
+  // Each parcel id's first index, made only when there are projects to look parcels up for.
+  const indexOfId = new Map<string, number>();
+  if (s.projects?.length) for (let i = parcelIds.length - 1; i >= 0; i--) indexOfId.set(parcelIds[i], i);
   const projects: ProjectModel[] = (s.projects ?? []).map((p, i) => {
     const path = `projects[${i}]`;
     const parcels: number[] = [];
     p.parcels.forEach((id, j) => {
-      if (!known.has(id)) problems.push(problem('ref.unknown', joinPath(path, 'parcels', j), id, { en: 'the id of a parcel in this scenario', zh: '本情景中宗地的编号' }));
+      if (!indexOfId.has(id)) problems.push(problem('ref.unknown', joinPath(path, 'parcels', j), id, { en: 'the id of a parcel in this scenario', zh: '本情景中宗地的编号' }));
       else if (projectOfParcel.has(id)) problems.push(problem('ref.duplicate', joinPath(path, 'parcels', j), id, { en: 'a parcel in one project only (B-9: money moves within a project, never across)', zh: '每宗地只属于一个项目（资金只能在同一项目内调剂）' }));
       else {
         projectOfParcel.set(id, i);
-        parcels.push(parcelIds.indexOf(id));
+        parcels.push(indexOfId.get(id)!);
       }
     });
     const name = toText(p.name, p.id);

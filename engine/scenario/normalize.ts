@@ -4,7 +4,7 @@
  * nothing runs and the caller gets the full list.
  */
 import { BASE_ACCOUNTS, ChartOfAccounts, shareAccountId } from '../accounts';
-import { AmountRangeError, dec, parseMoney, parseRate, weightsFromStrings, type Fen, type Rate } from '../money';
+import { AmountRangeError, dec, memo, parseMoney, parseRate, weightsFromStrings, type Fen, type Rate } from '../money';
 import { MAX_SCENARIO_TOTAL_FEN } from '../limits';
 import { problem, type Problem } from '../problem';
 import { splitRatios, type SplitRatios, type SplitRemainder } from '../revenue-split';
@@ -287,6 +287,13 @@ interface FrameParts {
 
 const FRAME_PARTS = new WeakMap<Frame, FrameParts>();
 
+// Every prepare of a scenario makes a new frame, but its timeline and its provisions' recipients are
+// the same few texts scenario after scenario: their labels and integer weights are made once each.
+const WEIGHTS = memo((key: string) => weightsFromStrings(key.split('\u0000')), 1000);
+const recipientWeights = (texts: readonly string[]): number[] => [...WEIGHTS(texts.join('\u0000'))];
+const LABELS = memo((key: string) => { const [y, m, n] = key.split(':').map(Number); return periodLabels({ startYear: y, startMonth: m, months: n }); }, 1000);
+const labelsOf = (t: Timeline): readonly string[] => LABELS(`${t.startYear}:${t.startMonth}:${t.months}`);
+
 function frameParts(f: Frame): FrameParts {
   let parts = FRAME_PARTS.get(f);
   if (parts) return parts;
@@ -297,7 +304,7 @@ function frameParts(f: Frame): FrameParts {
     return {
       def,
       rate: params.rate(def.rate),
-      recipients: weightsFromStrings(GOVERNMENT_LEVELS.map((l) => (Object.hasOwn(who, l) ? who[l] : '0'))),
+      recipients: recipientWeights(GOVERNMENT_LEVELS.map((l) => (Object.hasOwn(who, l) ? who[l] : '0'))),
       ruralShare: def.ruralShare.endsWith('%') ? parseRate(def.ruralShare)! : params.rate(def.ruralShare),
     };
   });
@@ -309,7 +316,7 @@ function frameParts(f: Frame): FrameParts {
   });
   const ruralSpending = new Map<number, Fen>();
   for (const r of s.ruralSpending ?? []) ruralSpending.set(r.year, (ruralSpending.get(r.year) ?? 0) + parseMoney(r.amount)!);
-  parts = { provisions, tierLevels, collector, ruralSpending, periodLabels: periodLabels(f.t) };
+  parts = { provisions, tierLevels, collector, ruralSpending, periodLabels: labelsOf(f.t) };
   FRAME_PARTS.set(f, parts);
   return parts;
 }
@@ -365,10 +372,12 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
 
 export function dupes(ids: string[], path: string, problems: Problem[]): void {
   const seen = new Map<string, number>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) problems.push(problem('ref.duplicate', `${path}[${i}].id`, id, { en: `an id not used before (already used by ${path}[${seen.get(id)}])`, zh: `未被使用的编号（已被 ${path}[${seen.get(id)}] 使用）` }));
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const first = seen.get(id);
+    if (first !== undefined) problems.push(problem('ref.duplicate', `${path}[${i}].id`, id, { en: `an id not used before (already used by ${path}[${first}])`, zh: `未被使用的编号（已被 ${path}[${first}] 使用）` }));
     else seen.set(id, i);
-  });
+  }
 }
 
 
