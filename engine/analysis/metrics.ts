@@ -12,7 +12,8 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { PERIOD_NET_WEIGHT, peakOf } from '../funding-flows';
+import { peakOf } from '../funding-flows';
+import { netAndPool, sumByRule } from './ledger-passes';
 import { type Coverage, type Fen, figuresAt, type FundingReport, LedgerSums, parcelTotal, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
@@ -76,19 +77,9 @@ export class LedgerMetrics extends LedgerSums {
     return this.scanNetAndPool().pool;
   }
 
-  /**
-   * The programme's net by period (each posting's amount times its rule's weight, funding-flows.ts)
-   * and the pool's balance by period (money into a pooled fund less money out of one, summed up),
-   * in one pass over the columns instead of the funding flows' pass and one pass per fund account.
-   * Amounts are whole fen far below 2^53, so the sums are exact in any order: the same numbers.
-   */
+  /** The net and the pool's balances by period, from one pass (ledger-passes.ts). */
   private scanNetAndPool(): { net: Float64Array; pool: Float64Array } {
-    if (this.netAndPool) return this.netAndPool;
-    const net = new Float64Array(this.periods);
-    const pool = new Float64Array(this.periods);
-    netAndPoolPass(this.out.ledger, poolAccounts(this.out), net, pool);
-    runningTotal(pool);
-    return (this.netAndPool = { net, pool });
+    return (this.netAndPool ??= netAndPool(this.out));
   }
 
   private sharedSums(): LedgerSums | null {
@@ -118,47 +109,6 @@ export class LedgerMetrics extends LedgerSums {
   tierSharePeriod(period: number, tier: number): Fen {
     return this.shares.byPeriodTier[period * this.out.model.tiers.length + tier];
   }
-}
-
-/** Adds each posting to its period's net (amount × its rule's weight) and to the pool's change (in less out). */
-function netAndPoolPass(ledger: RunOutput['ledger'], inPool: Int8Array, net: Float64Array, pool: Float64Array): void {
-  const weight = PERIOD_NET_WEIGHT;
-  const { period, amount, rule, from, to } = ledger;
-  const n = ledger.length;
-  for (let i = 0; i < n; i++) {
-    const p = period[i];
-    const a = amount[i];
-    const w = weight[rule[i]];
-    if (w !== 0) net[p] += w * a;
-    const move = inPool[to[i]] - inPool[from[i]];
-    if (move !== 0) pool[p] += move * a;
-  }
-}
-
-function sumByRule(ledger: RunOutput['ledger'], rules: number): Float64Array {
-  const s = new Float64Array(rules);
-  const { rule, amount } = ledger;
-  const n = ledger.length;
-  for (let i = 0; i < n; i++) s[rule[i]] += amount[i];
-  return s;
-}
-
-function runningTotal(xs: Float64Array): void {
-  for (let p = 1; p < xs.length; p++) xs[p] += xs[p - 1];
-}
-
-/** Per account: 1 for a pooled fund (every fund account but the treasury), made once per chart of accounts. */
-const POOL_ACCOUNTS = new WeakMap<object, Int8Array>();
-
-function poolAccounts(out: RunOutput): Int8Array {
-  const chart = out.model.accounts;
-  let mask = POOL_ACCOUNTS.get(chart);
-  if (!mask || mask.length !== out.ledger.accountCount || mask.length !== chart.list.length) {
-    mask = new Int8Array(out.ledger.accountCount);
-    chart.list.forEach((a, i) => { if (a.kind === 'fund' && a.id !== 'treasury') mask![i] = 1; });
-    POOL_ACCOUNTS.set(chart, mask);
-  }
-  return mask;
 }
 
 export type FastReader = (m: LedgerMetrics) => Fen;
