@@ -7,8 +7,7 @@
  * to the interpreter on every run). Amounts are whole fen far below 2^53, so every sum is exact
  * in any order: the same numbers as LedgerSums'.
  */
-import { PERIOD_NET_WEIGHT } from '../funding-flows';
-import type { RunOutput } from '../index';
+import { PERIOD_NET_WEIGHT, type RunOutput } from '../index';
 
 /**
  * The programme's net by period (each posting's amount times its rule's weight, funding-flows.ts)
