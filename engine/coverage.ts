@@ -60,13 +60,17 @@ export function projectCoverage(out: RunOutput, project: number): Coverage {
   const states = out.bonds.filter((s) => s.bond.project === project);
   const originals = states.filter((s) => !s.rolloverOf);
   const windowEnd = Math.min(nP - 1, Math.max(0, ...originals.map((s) => s.maturity)));
-  const parcels = new Set(project >= 0 ? model.projects[project].parcels : model.parcels.map((p) => p.index));
+  // Read for every posting, so a membership column rather than a Set.
+  const inProject = new Uint8Array(model.parcels.length);
+  if (project >= 0) for (const i of model.projects[project].parcels) inProject[i] = 1;
+  else inProject.fill(1);
+  const parcels = { has: (pc: number) => inProject[pc] === 1 };
   const projectAccount = project >= 0 ? model.projects[project].account : NONE;
   const agents = new Set(states.map((s) => s.bond.agent));
 
   // Income and (for the net bases) provisions and non-bond costs, per period.
   const provisions = new Map<number, Fen>();
-  for (let i = 0; i < ledger.length; i++) {
+  if (basis !== 'gross') for (let i = 0; i < ledger.length; i++) {
     const pc = ledger.parcel[i];
     const r = ledger.rule[i];
     if (pc !== NONE && parcels.has(pc) && PROVISION[r] !== 0) provisions.set(pc, (provisions.get(pc) ?? 0) + PROVISION[r] * ledger.amount[i]);
@@ -111,13 +115,22 @@ export function projectCoverage(out: RunOutput, project: number): Coverage {
     available += a;
     debtService += debt[p];
   }
+  // The year rows (two decimal divisions each) are made when first read: a Monte Carlo draw reads the ratio alone.
+  let byYear: CoverageYear[] | null = null;
+  return {
+    basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService),
+    get byYear() { return (byYear ??= yearRows(years)); },
+  };
+}
+
+/** The coverage of each year alone and with the balance carried forward, in year order. */
+function yearRows(years: Map<number, { available: Fen; debtService: Fen }>): CoverageYear[] {
   let carry = 0;
-  const byYear: CoverageYear[] = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, e]) => {
+  return [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, e]) => {
     const row = { year, available: e.available, debtService: e.debtService, carryIn: carry, ratio: ratioText(e.available, e.debtService), ratioWithCarry: ratioText(carry + e.available, e.debtService) };
     carry += e.available - e.debtService;
     return row;
   });
-  return { basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService), byYear };
 }
 
 export const COVERAGE_BASIS_TEXT: Record<CoverageBasis, { en: string; zh: string }> = {

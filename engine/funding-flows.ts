@@ -24,6 +24,13 @@ const IS_FEE = member('bondFees');
 // Zone provisions count accruals and year-end true-ups alike, as the zone balance always has.
 const IS_PROVISION = member('provisions').map((x, r) => x || (FIGURES.get('provisions')!.minus as string[]).includes(RULE_IDS[r]));
 
+/**
+ * What each rule adds to the programme's net of a period, as fundingFlows counts it (its
+ * amount times −2…2): a reader wanting only the net (the peak funding need) sums amounts × weight.
+ */
+export const PERIOD_NET_WEIGHT = Int8Array.from(RULE_IDS, (_, r) =>
+  (r === RI.costRecovery || r === RI.devComp ? 1 : IS_USE[r] ? -1 : 0) + (r === RI.interest || IS_FEE[r] ? -1 : 0) + (r === RI.poolInflow ? 1 : 0));
+
 export interface FundingFlows {
   periodNet: Float64Array;
   financingCost: Fen;

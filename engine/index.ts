@@ -26,6 +26,7 @@ export { assertRunInvariants } from './run-invariants';
 export { LedgerSums } from './ledger-sums';
 export { ruleFiguresAt, ruleSum, type RuleSum } from './figures';
 export type { FundingReport } from './funding-report';
+export { PERIOD_NET_WEIGHT, peakOf } from './funding-flows';
 export { IncrementalModel } from './incremental/model';
 export { editKind } from './incremental/edit';
 export { ruleSumsSource } from './incremental/resplit';

@@ -20,7 +20,7 @@
 import { InvariantError } from './assert';
 import { NONE } from './ledger';
 import { RULES, RULE_IDS } from './rules';
-import type { RunOutput } from './run';
+import { unbuiltOutcomeColumnsOf, type RunOutput } from './run';
 
 /** The flows the sources = uses identity is made of, in fen, for the check's message. */
 export interface RunFlows {
@@ -77,9 +77,38 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
   const closed = model.zoneMode === 'closed';
   const zoneOfFund = new Int32Array(nA).fill(NONE);
   if (closed) model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
+  const crossings = postingsPass(out, fundCol, nF, closed ? zoneOfFund : null, delta, recomputed, flows);
+  let total = 0;
+  for (let a = 0; a < nA; a++) {
+    total += recomputed[a];
+    if (recomputed[a] !== ledger.balances[a]) fail('ledger.balanced', `account ${accounts[a]?.id ?? a}: recomputed balance ${recomputed[a]} ≠ live balance ${ledger.balances[a]} fen`);
+  }
+  if (total !== 0) fail('ledger.balanced', `balances of all accounts sum to ${total} fen, not zero`);
+  fundsNonNegative(out, funds, delta);
+  let held = 0;
+  for (let f = 0; f < nF; f++) held += ledger.balances[funds[f]];
+  const sIn = flows[0], uIn = flows[1], dIn = flows[2], fIn = flows[3], sOut = flows[4], uOut = flows[5], dOut = flows[6], fOut = flows[7];
+  if (sIn + fIn + dIn + uIn !== uOut + dOut + fOut + sOut + held || uIn !== 0 || sOut !== 0) {
+    fail('sources.equalUses', `sources ${sIn} + financing in ${fIn} + distributions in ${dIn} + uses in ${uIn} ≠ uses ${uOut} + distributions ${dOut} + financing out ${fOut} + sources out ${sOut} + held ${held} fen`);
+  }
+  splitExact(out);
+  if (crossings > 0) fail('zones.closed', `${crossings} postings move a zone's fund to another zone's parcels in closed operation`);
+  return { postings: ledger.length, sources: sIn, financingIn: fIn, distributionsIn: dIn, uses: uOut, distributions: dOut, financingOut: fOut, held };
+}
+
+/**
+ * The pass over the postings: each checked, the balances recomputed, the fund accounts' monthly
+ * deltas and the money across the funds' boundary by line summed; returns the postings that cross
+ * zones in closed operation (`zoneOfFund` given). Its own function, so that the optimised code
+ * the loop gets is the whole function's, made from the feedback of whole calls.
+ */
+function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFund: Int32Array | null, delta: Float64Array, recomputed: Float64Array, flows: Float64Array): number {
+  const ledger = out.ledger;
+  const periods = out.model.timeline.months;
   const { amount, period, from: fromCol, to: toCol, rule, zone } = ledger;
+  const n = ledger.length;
   let crossings = 0;
-  for (let i = 0; i < ledger.length; i++) {
+  for (let i = 0; i < n; i++) {
     const a = amount[i];
     const p = period[i];
     const from = fromCol[i];
@@ -94,39 +123,49 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
     if (tc >= 0) delta[p * nF + tc] += a;
     // flows[line] is money into the funds, flows[4 + line] money out of them.
     if ((fc >= 0) !== (tc >= 0)) flows[(tc >= 0 ? 0 : 4) + LINE_OF_RULE[rule[i]]] += a;
-    if (closed) {
+    if (zoneOfFund) {
       const fz = zoneOfFund[from];
       if (fz !== NONE && zone[i] !== NONE && zone[i] !== fz) crossings++;
     }
   }
-  let total = 0;
-  for (let a = 0; a < nA; a++) {
-    total += recomputed[a];
-    if (recomputed[a] !== ledger.balances[a]) fail('ledger.balanced', `account ${accounts[a]?.id ?? a}: recomputed balance ${recomputed[a]} ≠ live balance ${ledger.balances[a]} fen`);
+  return crossings;
+}
+
+/**
+ * Each parcel's shares sum to its value added. Read from the outcome columns while no reader has
+ * the ParcelOutcome objects (a Monte Carlo draw never builds them), from the objects once built.
+ */
+function splitExact(out: RunOutput): void {
+  const c = unbuiltOutcomeColumnsOf(out);
+  if (!c) {
+    for (let i = 0; i < out.parcels.length; i++) {
+      const o = out.parcels[i];
+      if (!o.waterfall || o.waterfall.valueAdded <= 0) continue;
+      let sum = 0;
+      for (const s of o.shares) sum += s;
+      if (sum !== o.waterfall.valueAdded) splitFails(out, i, sum, o.waterfall.valueAdded);
+    }
+    return;
   }
-  if (total !== 0) fail('ledger.balanced', `balances of all accounts sum to ${total} fen, not zero`);
-  fundsNonNegative(out, funds, delta);
-  const held = funds.reduce((s, a) => s + ledger.balances[a], 0);
-  const [sIn, uIn, dIn, fIn, sOut, uOut, dOut, fOut] = flows;
-  if (sIn + fIn + dIn + uIn !== uOut + dOut + fOut + sOut + held || uIn !== 0 || sOut !== 0) {
-    fail('sources.equalUses', `sources ${sIn} + financing in ${fIn} + distributions in ${dIn} + uses in ${uIn} ≠ uses ${uOut} + distributions ${dOut} + financing out ${fOut} + sources out ${sOut} + held ${held} fen`);
-  }
-  for (let i = 0; i < out.parcels.length; i++) {
-    const o = out.parcels[i];
-    if (!o.waterfall || o.waterfall.valueAdded <= 0) continue;
+  const { settled, valueAdded, shared, shares, tiers } = c;
+  for (let i = 0; i < c.parcels; i++) {
+    if (!settled[i] || valueAdded[i] <= 0) continue;
     let sum = 0;
-    for (const s of o.shares) sum += s;
-    if (sum !== o.waterfall.valueAdded) fail('split.exact', `${model.parcels[i].id}: shares sum to ${sum} fen, value added is ${o.waterfall.valueAdded} fen`);
+    if (shared[i]) for (let t = 0; t < tiers; t++) sum += shares[i * tiers + t];
+    if (sum !== valueAdded[i]) splitFails(out, i, sum, valueAdded[i]);
   }
-  if (crossings > 0) fail('zones.closed', `${crossings} postings move a zone's fund to another zone's parcels in closed operation`);
-  return { postings: ledger.length, sources: sIn, financingIn: fIn, distributionsIn: dIn, uses: uOut, distributions: dOut, financingOut: fOut, held };
+}
+
+function splitFails(out: RunOutput, i: number, sum: number, valueAdded: number): never {
+  fail('split.exact', `${out.model.parcels[i].id}: shares sum to ${sum} fen, value added is ${valueAdded} fen`);
 }
 
 /** Month-end balances of the fund accounts from their monthly deltas; the first below zero fails. */
 function fundsNonNegative(out: RunOutput, funds: readonly number[], delta: Float64Array): void {
   const { model } = out;
   const nF = funds.length;
-  const mayGoBelow = funds.map((a) => model.shortfall === 'negative' && model.accounts.list[a].id !== 'treasury');
+  const mayGoBelow = new Uint8Array(nF);
+  if (model.shortfall === 'negative') for (let f = 0; f < nF; f++) mayGoBelow[f] = model.accounts.list[funds[f]].id !== 'treasury' ? 1 : 0;
   const balance = new Float64Array(nF);
   for (let p = 0; p < model.timeline.months; p++) {
     for (let f = 0; f < nF; f++) {

@@ -111,7 +111,11 @@ export function runOutput(fields: Omit<RunOutput, 'parcels'>, outcomes: OutcomeC
     model: fields.model,
     ledger: fields.ledger,
     get parcels() {
-      return (parcels ??= outcomes.objects());
+      if (!parcels) {
+        parcels = outcomes.objects();
+        BUILT.add(out);
+      }
+      return parcels;
     },
     delays: fields.delays,
     bonds: fields.bonds,
@@ -125,6 +129,16 @@ export function runOutput(fields: Omit<RunOutput, 'parcels'>, outcomes: OutcomeC
 }
 
 const OUTCOMES = new WeakMap<RunOutput, OutcomeColumns>();
+/** Runs whose ParcelOutcome objects have been built (and may since have been read or changed by their reader). */
+const BUILT = new WeakSet<RunOutput>();
+
+/**
+ * The columns a run's parcel outcomes are read from by a check that must see what readers see:
+ * the columns until the objects are built, and none (read the objects) after.
+ */
+export function unbuiltOutcomeColumnsOf(out: RunOutput): OutcomeColumns | undefined {
+  return BUILT.has(out) ? undefined : OUTCOMES.get(out);
+}
 
 /** The columns a run's parcel outcomes are built from (totals over parcels read them without building objects). */
 export function outcomeColumnsOf(out: RunOutput): OutcomeColumns | undefined {

@@ -12,7 +12,8 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
+import { netAndPool, sumByRule } from './ledger-passes';
+import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, peakOf, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */
@@ -31,8 +32,11 @@ const SHARED_SUMS = new WeakMap<RunOutput, LedgerSums>();
  * parcel are that run's, made once for all its re-splits.
  */
 export class LedgerMetrics extends LedgerSums {
+  private ruleSums?: Float64Array;
+
+  /** Sums by rule (as LedgerSums has them): a pass of its own function, whose optimised code is made from whole calls. */
   override get byRule(): Float64Array {
-    return knownRuleTotals(this.out) ?? this.sharedSums()?.byRule ?? super.byRule;
+    return knownRuleTotals(this.out) ?? this.sharedSums()?.byRule ?? (this.ruleSums ??= sumByRule(this.out.ledger, this.nR));
   }
 
   override get byPeriodRule(): Float64Array {
@@ -53,6 +57,28 @@ export class LedgerMetrics extends LedgerSums {
       for (let k = 0; k < log.length; k++) for (let i = log.start[k]; i < log.end[k]; i++) visit(i);
     });
     return this.sharesFromLog;
+  }
+
+  private netAndPool?: { net: Float64Array; pool: Float64Array };
+  private peak?: Fen;
+
+  /** The deepest cumulative net (as LedgerSums has it), from one pass that makes the pool's balances too. */
+  override get peakFundingNeed(): Fen {
+    if (this.peak === undefined) {
+      const { net } = this.scanNetAndPool();
+      this.peak = peakOf((p) => net[p], this.periods);
+    }
+    return this.peak;
+  }
+
+  /** The programme's funds together, end of each period (as LedgerSums has it), from the same pass. */
+  override poolBalanceSeries(): Float64Array {
+    return this.scanNetAndPool().pool;
+  }
+
+  /** The net and the pool's balances by period, from one pass (ledger-passes.ts). */
+  private scanNetAndPool(): { net: Float64Array; pool: Float64Array } {
+    return (this.netAndPool ??= netAndPool(this.out));
   }
 
   private sharedSums(): LedgerSums | null {
