@@ -13,24 +13,15 @@ import { eventsOf } from '../engine/run-events';
 import { IncrementalModel } from '../engine/incremental/index';
 import { portfolio } from './portfolio';
 import { metrics, prepared } from './analysis-reads';
-import { fmtMs, medianMs } from './timing';
+import { fmtMs, wallAndCpuMs } from './timing';
 
 /**
- * Median CPU time of one call (user + system, this process), after warm-up: on a machine shared
- * with other work, CPU time moves far less than wall time. LOOP_CLOCK=wall times the wall instead.
+ * Median CPU time of one call after warm-up: on a machine shared with other work, CPU time moves
+ * far less than wall time. LOOP_CLOCK=wall times the wall instead.
  */
 function medianCpuMs(fn: () => unknown, iterations: number, warmup: number): number {
-  if (process.env.LOOP_CLOCK === 'wall') return medianMs('loop', fn, iterations, warmup);
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const a = process.cpuUsage();
-    fn();
-    const b = process.cpuUsage(a);
-    t.push((b.user + b.system) / 1000);
-  }
-  t.sort((x, y) => x - y);
-  return t[t.length >> 1];
+  const m = wallAndCpuMs(fn, iterations, warmup);
+  return process.env.LOOP_CLOCK === 'wall' ? m.wall : m.cpu;
 }
 
 const only = process.argv[2];

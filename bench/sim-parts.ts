@@ -6,24 +6,7 @@
 import { prepare, run, report } from '../engine/index';
 import { portfolio } from './portfolio';
 import { prepared } from './analysis-reads';
-import { fmtMs } from './timing';
-
-/** Median wall and CPU milliseconds of `iterations` calls after `warmup` untimed ones. */
-function medians(fn: () => unknown, iterations: number, warmup: number): { wall: number; cpu: number } {
-  for (let i = 0; i < warmup; i++) fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
-  return { wall: mid(wall), cpu: mid(cpu) };
-}
+import { fmtMs, wallAndCpuMs } from './timing';
 
 const sizes = (process.argv[2] ?? '500x120,10000x240').split(',');
 const ITER: Record<string, number> = { '500x120': 200, '1000x240': 100, '10000x240': 12 };
@@ -34,9 +17,9 @@ for (const size of sizes) {
   const scenario = portfolio({ parcels, months, seed: 1 });
   const model = prepared(scenario);
   const out = run(model);
-  const p = medians(() => prepare(scenario), Math.max(3, Math.round(iterations / 5)), 1);
-  const r = medians(() => run(model), iterations, Math.max(3, Math.round(iterations / 2)));
-  const rep = medians(() => report(out), Math.max(3, Math.round(iterations / 5)), 1);
+  const p = wallAndCpuMs(() => prepare(scenario), Math.max(3, Math.round(iterations / 5)), 1);
+  const r = wallAndCpuMs(() => run(model), iterations, Math.max(3, Math.round(iterations / 2)));
+  const rep = wallAndCpuMs(() => report(out), Math.max(3, Math.round(iterations / 5)), 1);
   const f = (k: 'wall' | 'cpu') => `prepare ${fmtMs(p[k])} run ${fmtMs(r[k])} report ${fmtMs(rep[k])} simulate ${fmtMs(p[k] + r[k] + rep[k])}`;
   console.log(`${size.padEnd(9)} wall: ${f('wall')} ms │ cpu: ${f('cpu')} ms`);
 }
