@@ -94,6 +94,13 @@ export const scenarioArb = fc
     } as Record<string, unknown>;
   });
 
+/** The funding choices every funded generator draws: the shortfall policy, zones pooled or closed, the pool's capital. */
+export const fundingBasics = {
+  policy: fc.constantFrom('fiscalTopUp', 'wait', 'bridge', 'negative'),
+  mode: fc.constantFrom('pooled', 'closed'),
+  poolWan: fc.integer({ min: 0, max: 50_000 }),
+};
+
 /**
  * A generated scenario with funding: a shortfall policy, zones closed or pooled, a pool, a
  * pre-allocation and a special bond (early redemption, rollover) in some of them.
@@ -102,9 +109,7 @@ export const fundedArb = fc
   .tuple(
     scenarioArb,
     fc.record({
-      policy: fc.constantFrom('fiscalTopUp', 'wait', 'bridge', 'negative'),
-      mode: fc.constantFrom('pooled', 'closed'),
-      poolWan: fc.integer({ min: 0, max: 50_000 }),
+      ...fundingBasics,
       bond: fc.option(fc.record({ wan: fc.integer({ min: 1, max: 100_000 }), rateBp: fc.integer({ min: 100, max: 600 }), term: fc.integer({ min: 1, max: 2 }), early: fc.boolean(), rollover: fc.boolean() }), { nil: undefined }),
       preWan: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
     }),

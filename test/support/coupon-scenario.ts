@@ -5,7 +5,7 @@
  * 核定成本 or not, provisions on the parcel or the year; and coupon edits and rate shifts.
  */
 import fc from 'fast-check';
-import { scenarioArb } from './arbitrary-scenario';
+import { fundingBasics, scenarioArb } from './arbitrary-scenario';
 import { portfolio, wanText } from '../../bench/portfolio';
 
 export type S = Record<string, unknown>;
@@ -30,9 +30,7 @@ export const couponScenarioArb = fc
   .tuple(
     scenarioArb,
     fc.record({
-      policy: fc.constantFrom('fiscalTopUp', 'wait', 'bridge', 'negative'),
-      mode: fc.constantFrom('pooled', 'closed'),
-      poolWan: fc.integer({ min: 0, max: 50_000 }),
+      ...fundingBasics,
       // Yearly appropriations to each zone (none in some): funds that can serve a bond.
       appropriationWan: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 20_000 }), fc.integer({ min: 20_000, max: 200_000 })),
       preWan: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
