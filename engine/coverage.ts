@@ -120,6 +120,8 @@ export function projectCoverage(out: RunOutput, project: number): Coverage {
   return {
     basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService),
     get byYear() { return (byYear ??= yearRows(years)); },
+    // Writable, as the Coverage type says: a caller may replace the rows it was given.
+    set byYear(rows: CoverageYear[]) { byYear = rows; },
   };
 }
 

@@ -25,8 +25,10 @@ const IS_FEE = member('bondFees');
 const IS_PROVISION = member('provisions').map((x, r) => x || (FIGURES.get('provisions')!.minus as string[]).includes(RULE_IDS[r]));
 
 /**
- * What each rule adds to the programme's net of a period, as fundingFlows counts it (its
- * amount times −2…2): a reader wanting only the net (the peak funding need) sums amounts × weight.
+ * What each rule adds to the programme's net of a period (its amount times −2…2): cost recovered
+ * and the developer's compensation in, uses out, interest and fees out (again, where they are also
+ * uses), pool inflows in. fundingFlows and the readers that want only the net (the peak funding
+ * need, ledger-passes.ts) both sum amounts × weight.
  */
 export const PERIOD_NET_WEIGHT = Int8Array.from(RULE_IDS, (_, r) =>
   (r === RI.costRecovery || r === RI.devComp ? 1 : IS_USE[r] ? -1 : 0) + (r === RI.interest || IS_FEE[r] ? -1 : 0) + (r === RI.poolInflow ? 1 : 0));
@@ -46,6 +48,7 @@ export function fundingFlows(out: RunOutput): FundingFlows {
   const isUse = IS_USE;
   const isFee = IS_FEE;
   const isProvision = IS_PROVISION;
+  const netWeight = PERIOD_NET_WEIGHT;
   const periodNet = new Float64Array(nP);
   const nZ = model.zones.length;
   const zRevenue = new Float64Array(nZ), zProv = new Float64Array(nZ), zCost = new Float64Array(nZ), zSupport = new Float64Array(nZ);
@@ -61,10 +64,8 @@ export function fundingFlows(out: RunOutput): FundingFlows {
     const p = ledger.period[i];
     const z = ledger.zone[i];
     const dz = devZone[ledger.from[i]];
-    if (r === RI.costRecovery || r === RI.devComp) periodNet[p] += a;
-    else if (isUse[r]) periodNet[p] -= a;
-    if (r === RI.interest || isFee[r]) { periodNet[p] -= a; financingCost += a; }
-    if (r === RI.poolInflow) periodNet[p] += a;
+    periodNet[p] += netWeight[r] * a;
+    if (r === RI.interest || isFee[r]) financingCost += a;
     if (z !== NONE) {
       if (r === RI.receipt) { zRevenue[z] += a; zNet[z * nP + p] += a; }
       else if (isProvision[r]) { zProv[z] += a; zNet[z * nP + p] -= a; }

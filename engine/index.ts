@@ -24,6 +24,7 @@ export type { Text } from './model';
 export { scenarioDefaults } from './scenario/scenario-defaults';
 export { assertRunInvariants } from './run-invariants';
 export { LedgerSums } from './ledger-sums';
+export { sumByRule } from './ledger';
 export { ruleFiguresAt, ruleSum, type RuleSum } from './figures';
 export type { FundingReport } from './funding-report';
 export { PERIOD_NET_WEIGHT, peakOf } from './funding-flows';

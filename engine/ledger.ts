@@ -157,3 +157,15 @@ export function verifyLedger(l: Ledger, periods: number): LedgerVerification {
   if (total !== 0) messages.push(`balances of all accounts sum to ${total} fen, not zero`);
   return { ok: messages.length === 0, messages };
 }
+
+/**
+ * Σ amount by rule (out[rule], `rules` long): the one pass every by-rule total is made from — the
+ * fast readers' and a coupon edit's starting totals. A function of its own, so that V8 optimises
+ * the whole loop.
+ */
+export function sumByRule(l: Ledger, rules: number): Float64Array {
+  const s = new Float64Array(rules);
+  const { rule, amount } = l;
+  for (let i = 0, n = l.length; i < n; i++) s[rule[i]] += amount[i];
+  return s;
+}

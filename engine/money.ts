@@ -55,10 +55,13 @@ const MONEY_RE = /^\s*(-?\d+(?:\.\d+)?)\s*(元|万元|亿元|yuan)?\s*$/;
 /**
  * A bounded memo for the parsers: the same text always parses to the same immutable value, and a
  * scenario run many times (sweeps, Monte Carlo) repeats its texts. Results never depend on it.
+ * Bounded in bytes as well as entries: a text longer than `maxKeyLength` (a scenario may write any
+ * length) is parsed each time, not kept.
  */
-export function memo<T>(parse: (text: string) => T, limit = 20_000): (text: string) => T {
+export function memo<T>(parse: (text: string) => T, limit = 20_000, maxKeyLength = 64): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
+    if (text.length > maxKeyLength) return parse(text);
     let v = cache.get(text);
     if (v === undefined && !cache.has(text)) {
       v = parse(text);

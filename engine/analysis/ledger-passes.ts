@@ -38,15 +38,6 @@ function netAndPoolPass(ledger: RunOutput['ledger'], inPool: Int8Array, net: Flo
   }
 }
 
-/** Σ amount by rule: out[rule]. */
-export function sumByRule(ledger: RunOutput['ledger'], rules: number): Float64Array {
-  const s = new Float64Array(rules);
-  const { rule, amount } = ledger;
-  const n = ledger.length;
-  for (let i = 0; i < n; i++) s[rule[i]] += amount[i];
-  return s;
-}
-
 function runningTotal(xs: Float64Array): void {
   for (let p = 1; p < xs.length; p++) xs[p] += xs[p - 1];
 }

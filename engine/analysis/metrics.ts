@@ -12,8 +12,8 @@
  * of the catalogue, on the seed scenarios and generated portfolios. A path not answered here
  * returns null and the caller falls back to report().
  */
-import { netAndPool, sumByRule } from './ledger-passes';
-import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, peakOf, projectCoverage, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
+import { netAndPool } from './ledger-passes';
+import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, peakOf, projectCoverage, sumByRule, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */

@@ -5,7 +5,7 @@
  * number of fen, so while a total stays a safe integer every partial sum is exact and the order of
  * adding makes no difference: the totals equal a fresh pass's, to the fen.
  */
-import type { Ledger } from '../ledger';
+import { sumByRule } from '../ledger';
 import { RULE_IDS } from '../rules';
 import type { RunOutput } from '../run';
 
@@ -20,7 +20,7 @@ export function knownRuleTotals(out: RunOutput): Float64Array | undefined {
 export function ruleTotalsOf(out: RunOutput): Float64Array {
   let s = KNOWN.get(out);
   if (!s) {
-    s = sumByRule(out.ledger);
+    s = sumByRule(out.ledger, RULE_IDS.length);
     KNOWN.set(out, s);
   }
   return s;
@@ -32,11 +32,4 @@ export function recordRuleTotals(next: RunOutput, base: Float64Array, rules: rea
   for (let k = 0; k < rules.length; k++) s[rules[k]] += changes[k];
   for (let r = 0; r < s.length; r++) if (!Number.isSafeInteger(s[r]) || s[r] < 0) return;
   KNOWN.set(next, s);
-}
-
-function sumByRule(l: Ledger): Float64Array {
-  const s = new Float64Array(RULE_IDS.length);
-  const { rule, amount } = l;
-  for (let i = 0, n = l.length; i < n; i++) s[rule[i]] += amount[i];
-  return s;
 }

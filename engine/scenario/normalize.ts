@@ -288,10 +288,11 @@ interface FrameParts {
 const FRAME_PARTS = new WeakMap<Frame, FrameParts>();
 
 // Every prepare of a scenario makes a new frame, but its timeline and its provisions' recipients are
-// the same few texts scenario after scenario: their labels and integer weights are made once each.
-const WEIGHTS = memo((key: string) => weightsFromStrings(key.split('\u0000')), 1000);
+// the same few texts scenario after scenario: their labels and integer weights are made once each
+// (a session meets a few timelines; the labels are shared between models, so frozen).
+const WEIGHTS = memo((key: string) => weightsFromStrings(key.split('\u0000')), 1000, 256);
 const recipientWeights = (texts: readonly string[]): number[] => [...WEIGHTS(texts.join('\u0000'))];
-const LABELS = memo((key: string) => { const [y, m, n] = key.split(':').map(Number); return periodLabels({ startYear: y, startMonth: m, months: n }); }, 1000);
+const LABELS = memo((key: string) => { const [y, m, n] = key.split(':').map(Number); return Object.freeze(periodLabels({ startYear: y, startMonth: m, months: n })); }, 32);
 const labelsOf = (t: Timeline): readonly string[] => LABELS(`${t.startYear}:${t.startMonth}:${t.months}`);
 
 function frameParts(f: Frame): FrameParts {
