@@ -6,6 +6,8 @@
  *
  *   await monteCarlo(plan, { threads: 2, spawn: nodeSpawner() })
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analysisWorkerHandler, type FromWorker, type ToWorker } from '../engine/analysis/worker-protocol';
 import type { Spawn, WorkerPort } from '../engine/analysis/pool';
@@ -21,7 +23,9 @@ const TAG = 'lrsim-analysis-worker';
  * same runs on the main thread.
  */
 function bootstrap(): string {
-  const api = import.meta.resolve('tsx/esm/api');
+  // import.meta.resolve is there when this file runs as an ES module (the project's way); a script
+  // that loads it through tsx's CommonJS transform has only require's resolution.
+  const api = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
 }
 

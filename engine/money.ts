@@ -186,15 +186,10 @@ export function fenToYuan(fen: Fen): string {
   if (fen === 0) return '0.00';
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
   const abs = fen < 0 ? -fen : fen;
-  // Below 10^9 元 the whole 元 is a small integer, which prints fastest; beyond, toFixed makes the
-  // text in one piece (the float nearest fen ÷ 100 is within 0.004 of it below 2^46 元, so its
-  // two places are exact); beyond that, in pieces.
-  if (abs < 1e11) {
-    // abs ÷ 100 is within 10^-11 of its true value here, so its floor is the whole 元 (no float %).
-    const whole = Math.floor(abs / 100);
-    const text = whole + CENTS[abs - whole * 100];
-    return fen < 0 ? '-' + text : text;
-  }
+  // Below 10^9 元 the whole 元 is a small integer, which prints fastest (unitsText); beyond, toFixed
+  // makes the text in one piece (the float nearest fen ÷ 100 is within 0.004 of it below 2^46 元,
+  // so its two places are exact); beyond that, in pieces.
+  if (abs < 1e11) return fen < 0 ? '-' + unitsText(abs) : unitsText(abs);
   if (abs < 2 ** 46 * 100) return (fen / 100).toFixed(2);
   const text = unitsText(abs);
   return fen < 0 ? '-' + text : text;
@@ -203,6 +198,8 @@ export function fenToYuan(fen: Fen): string {
 /** A non-negative whole number of hundredths as text with two places: 6205273224 → "62052732.24". */
 function unitsText(units: number): string {
   if (units < 1e11) {
+    // units ÷ 100 is off its true value by far less than 0.01 here (about 10^-7 at most), so its
+    // floor is the whole 元 (no float %).
     const w = Math.floor(units / 100);
     return w + CENTS[units - w * 100];
   }
