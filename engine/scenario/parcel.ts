@@ -143,12 +143,7 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
   const facts = basis.facts!;
   const zoneModel = zone >= 0 ? ctx.zones[zone] : null;
   const developer = zoneModel?.developer ?? null;
-  // In a 做地 zone the developer pays the works and is paid a share of the zone's sales instead (Z-2).
-  const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
-  const holdingPlanned = totalOf(holding);
-  const leasePlanned = totalOf(leases);
-  const verifiedCost = verifiedCostOf(basis, ctx, acquisition, works, developer !== null, developerCompensation, holdingPlanned, sale);
-  return {
+  const fixed: ParcelFacts = {
     index,
     id: raw.id,
     name: facts.name,
@@ -159,6 +154,52 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
     areaMu: basis.areaMu,
     acquisitionMode: raw.acquisition?.mode ?? null,
     acquisitionRule: raw.acquisition ? ACQUISITION_RULE[raw.acquisition.mode] : null,
+    verifiedCostStated: basis.verifiedCost !== null,
+    appraisedValue: basis.appraisedValue,
+    split: basis.split ?? 0,
+    shareAccounts: ctx.shareAccounts(raw, index),
+    priority: raw.priority ?? 100,
+    fund: zoneModel?.fund ?? ctx.reserveFund,
+    project: ctx.projectOfParcel.get(raw.id) ?? -1,
+    developer: developer?.account ?? -1,
+  };
+  return parcelOf(fixed, acquisition, works, sale, holding, totalOf(holding), leases, totalOf(leases), basis, ctx, developer);
+}
+
+/**
+ * The parcel made again from some new sections: what it is besides them — its own facts as read,
+ * its zone, fund, project and split — is the prior's (the same basis), so it is taken from there.
+ */
+function remade(prior: ParcelModel, acquisition: AcquisitionModel, works: WorksModel, sale: SaleModel | null, holding: Flows, leases: Flows, basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
+  const developer = prior.developer >= 0 ? ctx.zones[prior.zone].developer : null;
+  const holdingPlanned = holding === prior.holding ? prior.holdingPlanned : totalOf(holding);
+  const leasePlanned = leases === prior.leases ? prior.leasePlanned : totalOf(leases);
+  return parcelOf(prior, acquisition, works, sale, holding, holdingPlanned, leases, leasePlanned, basis, ctx, developer);
+}
+
+/** What a parcel is besides its flows: read once, the same for every adjustment of one basis. */
+type ParcelFacts = Pick<ParcelModel, 'index' | 'id' | 'name' | 'zone' | 'landUse' | 'areaText' | 'areaM2' | 'areaMu' | 'acquisitionMode' | 'acquisitionRule' | 'verifiedCostStated' | 'appraisedValue' | 'split' | 'shareAccounts' | 'priority' | 'fund' | 'project' | 'developer'>;
+
+/**
+ * A parcel from its facts and its sections, with what follows from them — the developer's share
+ * of the sale (Z-2), the verified cost (S-5), the agricultural fund's base (P-7). One literal, so a
+ * parcel first made and one made again have one shape (fields in one order).
+ */
+function parcelOf(f: ParcelFacts, acquisition: AcquisitionModel, works: WorksModel, sale: SaleModel | null, holding: Flows, holdingPlanned: Fen, leases: Flows, leasePlanned: Fen, basis: ParcelBasis, ctx: ParcelContext, developer: { rate: Rate } | null): ParcelModel {
+  // In a 做地 zone the developer pays the works and is paid a share of the zone's sales instead (Z-2).
+  const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
+  const verifiedCost = verifiedCostOf(basis, ctx, acquisition, works, developer !== null, developerCompensation, holdingPlanned, sale);
+  return {
+    index: f.index,
+    id: f.id,
+    name: f.name,
+    zone: f.zone,
+    landUse: f.landUse,
+    areaText: f.areaText,
+    areaM2: f.areaM2,
+    areaMu: f.areaMu,
+    acquisitionMode: f.acquisitionMode,
+    acquisitionRule: f.acquisitionRule,
     acquisitionPlanned: acquisition.acquisitionPlanned,
     socialSecurity: acquisition.socialSecurity,
     acquisitionPayments: acquisition.acquisitionPayments,
@@ -175,66 +216,16 @@ export function normalizeParcel(basis: ParcelBasis, ctx: ParcelContext): ParcelM
     leasePlanned,
     sale,
     verifiedCost,
-    verifiedCostStated: basis.verifiedCost !== null,
-    appraisedValue: basis.appraisedValue,
+    verifiedCostStated: f.verifiedCostStated,
+    appraisedValue: f.appraisedValue,
     // Agricultural land development fund base: area sold × net-yield standard (P-7).
-    agriDevBase: sale ? facts.agriDevBase : 0,
-    split: basis.split ?? 0,
-    shareAccounts: ctx.shareAccounts(raw, index),
-    priority: raw.priority ?? 100,
-    fund: zoneModel?.fund ?? ctx.reserveFund,
-    project: ctx.projectOfParcel.get(raw.id) ?? -1,
-    developer: developer?.account ?? -1,
-    developerCompensation,
-  };
-}
-
-/**
- * The parcel made again from some new sections: what it is besides them — its own facts as read,
- * its zone, fund, project and split — is the prior's (the same basis), so it is taken from there
- * (fields in the same order as a parcel first made: one shape for both).
- */
-function remade(prior: ParcelModel, acquisition: AcquisitionModel, works: WorksModel, sale: SaleModel | null, holding: Flows, leases: Flows, basis: ParcelBasis, ctx: ParcelContext): ParcelModel {
-  const developer = prior.developer >= 0 ? ctx.zones[prior.zone].developer : null;
-  const developerCompensation = developer && sale ? mulRate(sale.revenue, developer.rate) : 0;
-  const holdingPlanned = holding === prior.holding ? prior.holdingPlanned : totalOf(holding);
-  const verifiedCost = verifiedCostOf(basis, ctx, acquisition, works, developer !== null, developerCompensation, holdingPlanned, sale);
-  return {
-    index: prior.index,
-    id: prior.id,
-    name: prior.name,
-    zone: prior.zone,
-    landUse: prior.landUse,
-    areaText: prior.areaText,
-    areaM2: prior.areaM2,
-    areaMu: prior.areaMu,
-    acquisitionMode: prior.acquisitionMode,
-    acquisitionRule: prior.acquisitionRule,
-    acquisitionPlanned: acquisition.acquisitionPlanned,
-    socialSecurity: acquisition.socialSecurity,
-    acquisitionPayments: acquisition.acquisitionPayments,
-    serviceFee: acquisition.serviceFee,
-    serviceFeePayments: acquisition.serviceFeePayments,
-    developmentPlanned: works.developmentPlanned,
-    works: works.works,
-    managementFee: works.managementFee,
-    managementFeeCap: works.managementFeeCap,
-    managementFeePayments: works.managementFeePayments,
-    holding,
-    holdingPlanned,
-    leases,
-    leasePlanned: leases === prior.leases ? prior.leasePlanned : totalOf(leases),
-    sale,
-    verifiedCost,
-    verifiedCostStated: prior.verifiedCostStated,
-    appraisedValue: prior.appraisedValue,
     agriDevBase: sale ? basis.facts!.agriDevBase : 0,
-    split: prior.split,
-    shareAccounts: prior.shareAccounts,
-    priority: prior.priority,
-    fund: prior.fund,
-    project: prior.project,
-    developer: prior.developer,
+    split: f.split,
+    shareAccounts: f.shareAccounts,
+    priority: f.priority,
+    fund: f.fund,
+    project: f.project,
+    developer: f.developer,
     developerCompensation,
   };
 }
