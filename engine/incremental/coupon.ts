@@ -45,7 +45,11 @@ export function recouponOrWhy(out: RunOutput, model: Model): RunOutput | string 
     const r = derive(source, model);
     if (typeof r !== 'string') return r;
   }
-  return derive(out, model);
+  const r = derive(out, model);
+  // Derived from the latest run: that run becomes a root (it no longer holds its source alive), so
+  // a chain of edits keeps at most two runs alive.
+  if (source && typeof r !== 'string') SOURCE.delete(out);
+  return r;
 }
 
 function derive(out: RunOutput, model: Model): RunOutput | string {
@@ -61,7 +65,8 @@ function derive(out: RunOutput, model: Model): RunOutput | string {
     const s = out.bonds[i];
     if (!sameBondButRate(old.bonds[i], b) || s.bond !== old.bonds[i] || s.rolloverOf !== null) return 'a bond changed beyond its rate';
     if (sameRate(old.bonds[i], b)) {
-      states.push(s.bond === b ? s : { ...s, bond: b, schedule: s.schedule.slice() });
+      // A copy even when the bond is the same: a state is writable, and the old run is still the caller's.
+      states.push({ ...s, bond: b, schedule: s.schedule.map((r) => ({ ...r })) });
       continue;
     }
     const next = recouponState(s, b, model);
@@ -77,6 +82,8 @@ function derive(out: RunOutput, model: Model): RunOutput | string {
     SOURCE.set(same, out);
     return same;
   }
+  // A rollover the quota refused is a note quoting the gap the budget paid; the walk re-sizes gaps, not notes.
+  if (out.notes.length > 0) return 'the run has notes on refused rollovers';
   if (model.preAllocations.some((pa) => funds.has(pa.fund))) return 'a pre-allocation to the fund';
   if (model.bonds.some((b) => b.callPeriod >= 0 && b.callExercise === 'ifFunded' && funds.has(b.fund))) return 'an option decided on the fund';
   // An early redemption into a fund followed reads its balance.
