@@ -53,6 +53,25 @@ export class Ledger {
     this.zone = int(5);
   }
 
+  /**
+   * Postings a…b−1 of `from` appended column by column, as they are: a run derived from another
+   * (a re-split, a re-derived coupon) copies the stretches it leaves alone and settles the
+   * balances once at the end.
+   */
+  copyFrom(from: Ledger, a: number, b: number): void {
+    if (b <= a) return;
+    while (this.period.length < this.length + b - a) this.grow();
+    const at = this.length;
+    this.period.set(from.period.subarray(a, b), at);
+    this.from.set(from.from.subarray(a, b), at);
+    this.to.set(from.to.subarray(a, b), at);
+    this.amount.set(from.amount.subarray(a, b), at);
+    this.rule.set(from.rule.subarray(a, b), at);
+    this.parcel.set(from.parcel.subarray(a, b), at);
+    this.zone.set(from.zone.subarray(a, b), at);
+    this.length = at + b - a;
+  }
+
   /** Records a movement of `amount` fen; a zero amount records nothing. */
   post(period: number, from: number, to: number, amount: number, rule: number, parcel = NONE, zone = NONE): void {
     if (amount === 0) return;

@@ -14,6 +14,16 @@ import type { Advances } from './advances';
 import type { Delay } from './run';
 import { Kind, PHASES, paymentRuleId, type Events } from './run-events';
 
+/** Who each kind of parcel payment goes to (the coupon walk tells payments from other postings by these accounts). */
+export const PAYEES: readonly (readonly [Kind, string])[] = [
+  [Kind.Acquisition, 'landholders'],
+  [Kind.ServiceFee, 'serviceProviders'],
+  [Kind.Works, 'contractors'],
+  [Kind.ManagementFee, 'agentBuilder'],
+  [Kind.Holding, 'caretakers'],
+  [Kind.SaleFee, 'saleAgent'],
+];
+
 interface Pending {
   kind: Kind;
   parcel: number;
@@ -43,12 +53,7 @@ export class Payments {
     const acc = model.accounts;
     this.fiscal = acc.idx('fiscal');
     this.payee = new Int32Array(Kind.SaleFee + 1).fill(NONE);
-    this.payee[Kind.Acquisition] = acc.idx('landholders');
-    this.payee[Kind.ServiceFee] = acc.idx('serviceProviders');
-    this.payee[Kind.Works] = acc.idx('contractors');
-    this.payee[Kind.ManagementFee] = acc.idx('agentBuilder');
-    this.payee[Kind.Holding] = acc.idx('caretakers');
-    this.payee[Kind.SaleFee] = acc.idx('saleAgent');
+    for (const [kind, id] of PAYEES) this.payee[kind] = acc.idx(id);
     this.policy = ['wait', 'fiscalTopUp', 'bridge', 'negative'].indexOf(model.shortfall);
   }
 

@@ -8,6 +8,7 @@
 import type { Ledger } from '../ledger';
 import { ruleIndex } from '../rules';
 import type { Model } from '../model';
+import { PAYEES } from '../run-payments';
 
 export interface FundIndex {
   readonly events: Int32Array;
@@ -18,12 +19,11 @@ export interface FundIndex {
 }
 
 const TOP_UP = ruleIndex('funding.fiscalTopUp');
-const PAYEES = ['landholders', 'serviceProviders', 'contractors', 'agentBuilder', 'caretakers', 'saleAgent'];
 
 /** The accounts a parcel's payments go to (run-payments.ts): 1 for each. */
 export function payeesOf(model: Model): Uint8Array {
   const payee = new Uint8Array(model.accounts.list.length);
-  for (const id of PAYEES) payee[model.accounts.idx(id)] = 1;
+  for (const [, id] of PAYEES) payee[model.accounts.idx(id)] = 1;
   return payee;
 }
 

@@ -31,7 +31,7 @@ export function patchedLedger(old: Ledger, p: Patch): { ledger: Ledger; moved: (
   const cuts = [...p.inserts.map((x, k) => ({ at: x.at, k, drop: false })), ...p.dropAt.map((at) => ({ at, k: -1, drop: true }))].sort((x, y) => x.at - y.at || Number(x.drop) - Number(y.drop) || x.k - y.k);
   let copied = 0;
   for (const c of cuts) {
-    copyRange(old, ledger, copied, c.at);
+    ledger.copyFrom(old, copied, c.at);
     copied = c.at;
     if (c.drop) copied = c.at + 1;
     else {
@@ -39,7 +39,7 @@ export function patchedLedger(old: Ledger, p: Patch): { ledger: Ledger; moved: (
       ledger.place(x.period, x.from, x.to, x.amount, x.rule, x.parcel, x.zone);
     }
   }
-  copyRange(old, ledger, copied, old.length);
+  ledger.copyFrom(old, copied, old.length);
   // The replaced amounts, at their new places.
   const moved = mover(p);
   for (const [i, a] of amount) ledger.amount[moved(i)] = a;
@@ -81,18 +81,4 @@ export function movedLog(log: ShareLog, moved: (i: number) => number): ShareLog 
     next.close(e > s ? moved(e - 1) + 1 : start);
   }
   return next;
-}
-
-/** Postings a…b−1 copied column by column (balances are settled once at the end). */
-function copyRange(from: Ledger, to: Ledger, a: number, b: number): void {
-  if (b <= a) return;
-  const at = to.length;
-  to.period.set(from.period.subarray(a, b), at);
-  to.from.set(from.from.subarray(a, b), at);
-  to.to.set(from.to.subarray(a, b), at);
-  to.amount.set(from.amount.subarray(a, b), at);
-  to.rule.set(from.rule.subarray(a, b), at);
-  to.parcel.set(from.parcel.subarray(a, b), at);
-  to.zone.set(from.zone.subarray(a, b), at);
-  to.length = at + b - a;
 }

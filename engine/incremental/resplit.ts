@@ -87,7 +87,7 @@ function resplitAll(out: RunOutput, model: Model, log: ShareLog, outcomes: Outco
   const rule = ruleIndex('split.share');
   let copied = 0;
   for (let k = 0; k < log.length; k++) {
-    copyRange(old, ledger, copied, log.start[k]);
+    ledger.copyFrom(old, copied, log.start[k]);
     const at = log.start[k];
     const p = model.parcels[log.parcel[k]];
     const period = old.period[at];
@@ -98,7 +98,7 @@ function resplitAll(out: RunOutput, model: Model, log: ShareLog, outcomes: Outco
     addSplit(shares, p.index * split.length, split);
     copied = log.end[k];
   }
-  copyRange(old, ledger, copied, old.length);
+  ledger.copyFrom(old, copied, old.length);
   // Only share accounts changed: the balances are the old ones with the old splits taken out and the new put in.
   ledger.balances.set(old.balances);
   for (let k = 0; k < log.length; k++) {
@@ -120,19 +120,5 @@ function fieldsOf(out: RunOutput): Omit<RunOutput, 'parcels'> {
 /** A split added to a parcel's row of shares (the parcels split before are the parcels split now: the log is the same). */
 function addSplit(shares: Float64Array, at: number, split: readonly Fen[]): void {
   for (let t = 0; t < split.length; t++) shares[at + t] += split[t];
-}
-
-/** Postings a…b−1 copied column by column (balances are settled once at the end). */
-function copyRange(from: Ledger, to: Ledger, a: number, b: number): void {
-  if (b <= a) return;
-  const at = to.length;
-  to.period.set(from.period.subarray(a, b), at);
-  to.from.set(from.from.subarray(a, b), at);
-  to.to.set(from.to.subarray(a, b), at);
-  to.amount.set(from.amount.subarray(a, b), at);
-  to.rule.set(from.rule.subarray(a, b), at);
-  to.parcel.set(from.parcel.subarray(a, b), at);
-  to.zone.set(from.zone.subarray(a, b), at);
-  to.length = at + b - a;
 }
 
