@@ -11,7 +11,7 @@ import type { DebtServiceRow } from '../bond';
 import type { Model } from '../model';
 import type { Delay } from '../run';
 import { payeesOf } from './coupon-index';
-import { recovery, support } from './coupon-support';
+import { recovery, resize, support } from './coupon-support';
 
 /** A bond whose coupon changed: its accounts and its rows before and after (the same periods and postings). */
 export interface ChangedBond {
@@ -228,14 +228,7 @@ function payment(l: Ledger, i: number, f: number, fiscal: number, policy: Model[
     if (between === 2 ? l.from[i - 1] === f || l.parcel[i - 1] !== l.parcel[i] || l.rule[i - 1] !== l.rule[i] : between !== 1) return false;
     const old = l.amount[top];
     if (old !== rest - Math.max(0, topBal)) return false;
-    const gap = Math.max(0, rest - Math.max(0, topBal + d));
-    if (gap === 0) p.dropAt.push(top);
-    else if (gap !== old) {
-      p.setAt.push(top);
-      p.setAmount.push(gap);
-    }
-    p.delta[f] += gap - old;
-    p.delta[fiscal] -= gap - old;
+    resize(p, top, old, Math.max(0, rest - Math.max(0, topBal + d)), f, fiscal);
     return true;
   }
   if (d >= 0) return true;

@@ -10,7 +10,7 @@
  *              are replayed from the old advances to check them, then from the new ones.
  */
 import { ruleIndex } from '../rules';
-import type { Advance, Walk } from './coupon-step';
+import type { Advance, Patch, Walk } from './coupon-step';
 
 const SERVICE = new Set(['bond.interest', 'bond.principal', 'bond.redemptionFee'].map(ruleIndex));
 const RETURN = ruleIndex('bond.fiscalSupportReturn');
@@ -40,13 +40,7 @@ export function support(w: Walk, i: number): boolean {
     fDue = after.interest + after.principal + after.fees;
   }
   const gap = Math.max(0, fDue - Math.max(0, b0 + d));
-  if (gap === 0) p.dropAt.push(i);
-  else if (gap !== gapOld) {
-    p.setAt.push(i);
-    p.setAmount.push(gap);
-  }
-  p.delta[f] += gap - gapOld;
-  p.delta[w.fiscal] -= gap - gapOld;
+  resize(p, i, gapOld, gap, f, w.fiscal);
   p.debtSupportChange += gap - gapOld;
   p.supports.push({ bond, period: l.period[i], gap });
   let list = w.advances.get(f);
@@ -108,4 +102,19 @@ function sum(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += x;
   return s;
+}
+
+/**
+ * The budget's posting at `at` (a top-up, or support for debt service) re-sized from `old` to
+ * `gap` fen: dropped at zero, its amount set where it moved; the difference moves between fund
+ * `f` and the budget.
+ */
+export function resize(p: Patch, at: number, old: number, gap: number, f: number, fiscal: number): void {
+  if (gap === 0) p.dropAt.push(at);
+  else if (gap !== old) {
+    p.setAt.push(at);
+    p.setAmount.push(gap);
+  }
+  p.delta[f] += gap - old;
+  p.delta[fiscal] -= gap - old;
 }
