@@ -12,6 +12,8 @@ const { parseMoney, Decimal } = money;
 const fen = (y: string) => parseMoney(y)!;
 
 const RUNS = 120;
+/** One seed, so that a run of the suite is the run before it: a counterexample found once is found again. */
+const SEED = 20261127;
 const check = (r: Result, id: string) => r.checks.filter((c) => c.id === id);
 
 describe('funding invariants on generated scenarios', () => {
@@ -24,7 +26,7 @@ describe('funding invariants on generated scenarios', () => {
       else if (fen(r.pool.shortfall) > 0) expect(check(r, 'pool.shortfall')[0].ok).toBe(false);
       if (policy === 'fiscalTopUp' || policy === 'wait') expect(r.totals.bridges).toBe('0.00');
       if (policy !== 'wait') expect(r.pool.delays).toEqual([]);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 
   it('debt service paid equals each bond\'s schedule, and coverage recomputed from postings equals the report', () => {
@@ -49,7 +51,7 @@ describe('funding invariants on generated scenarios', () => {
       const service = fen(b0.principal) + interest;
       const ratio = new Decimal(receipts).div(service).toFixed(4, Decimal.ROUND_HALF_UP);
       expect(b0.coverageRatio).toBe(ratio);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 
   it('raising the coupon never raises value added (interest is in the 核定成本, S-6)', () => {
@@ -65,7 +67,7 @@ describe('funding invariants on generated scenarios', () => {
       const y0 = simulate(s);
       const y1 = simulate({ ...s, adjustments: { rateShiftBp: bp } });
       expect(fen(y1.totals.valueAdded) - fen(y1.totals.unrecoveredCost)).toBeLessThanOrEqual(fen(y0.totals.valueAdded) - fen(y0.totals.unrecoveredCost));
-    }), { numRuns: 40 });
+    }), { numRuns: 40, seed: SEED });
   });
 
   it('moving sales later never raises coverage (only income within the bond\'s life counts)', () => {
@@ -78,7 +80,7 @@ describe('funding invariants on generated scenarios', () => {
       const a = base.bonds[0].coverageRatio;
       const b = later.bonds[0].coverageRatio;
       if (a !== null && b !== null) expect(Number(b)).toBeLessThanOrEqual(Number(a));
-    }), { numRuns: 60 });
+    }), { numRuns: 60, seed: SEED });
   });
 
   it('the budget never pays debt service while the project account holds enough for it', () => {
@@ -95,7 +97,7 @@ describe('funding invariants on generated scenarios', () => {
           if (row.fiscalSupport > 0) expect(bal[row.period * n + account]).toBeLessThanOrEqual(0);
         }
       }
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 
   it('closed operation has no posting between zones', () => {
@@ -107,7 +109,7 @@ describe('funding invariants on generated scenarios', () => {
           if (acct.startsWith('zoneFund:') && x.zone) expect(x.zone).toBe(acct.slice('zoneFund:'.length));
         }
       }
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 });
 
