@@ -10,7 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { report, run } from '../engine/index';
+import { readFileSync } from 'node:fs';
+import { prepare, report, run } from '../engine/index';
 import { adjust, adjustFrom, prepareBase } from '../engine/scenario/adjust';
 import { keepOf, type MadeParcels } from '../engine/scenario/parcel-reuse';
 import { eventsOf, eventsRescaled } from '../engine/run-events';
@@ -19,6 +20,9 @@ import type { Model } from '../engine/model';
 import { scenarioArb } from './support/arbitrary-scenario';
 
 type S = Record<string, unknown>;
+
+/** One seed, so that a run of the suite is the run before it. */
+const SEED = 20261127;
 
 /** Extra shapes per parcel, so that every section a factor reaches is met. */
 const variantArb = fc.record({
@@ -107,7 +111,7 @@ describe('adjustments made from the parcels of the one before', () => {
           made = next.made;
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 80, seed: SEED },
     );
     expect(kept).toBeGreaterThan(0);
   });
@@ -140,7 +144,7 @@ describe('adjustments made from the parcels of the one before', () => {
           prior = model;
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: SEED },
     );
     expect(rescaled).toBeGreaterThan(0);
   });
@@ -195,3 +199,16 @@ describe('adjustments made from the parcels of the one before', () => {
 function rateOf(text: string | undefined) {
   return text === undefined ? null : parseRate(text);
 }
+
+describe('receipts listed out of date order', () => {
+  // Found by the generator above: a sale whose receipts are listed later-first, one of them 0, run
+  // with a delay and a cost factor, breaks the run's own invariant (the treasury goes below zero in
+  // 2021-05); the same receipts listed in date order run clean. A known defect of the run, not of
+  // the reuse: this test fails once it is mended, and should then assert the clean run.
+  it.fails('run clean with a delay and a cost factor', () => {
+    const s = JSON.parse(readFileSync('test/fixtures/receipts-out-of-order.json', 'utf8')) as S;
+    const p = prepare({ ...s, adjustments: { salePriceFactor: '0.9', costFactor: '1.05', saleDelayMonths: 2 } });
+    if (!p.ok) throw new Error('refused');
+    expect(() => report(run(p.model))).not.toThrow();
+  });
+});
