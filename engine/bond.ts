@@ -149,16 +149,9 @@ export class BondBook {
       const couponDate = elapsed % b.couponMonths === 0 || period === s.maturity;
       if (!couponDate) continue;
       const den = BigInt(b.rate.den) * 12n;
-      const q = s.accrued / den;
-      const r = s.accrued - q * den;
-      const interest = Number(2n * r >= den ? q + 1n : q);
+      const interest = couponOf(s.accrued, den);
       s.accrued -= BigInt(interest) * den;
-      let principal = 0;
-      if (period === s.maturity) principal = s.outstanding;
-      else if (b.amortizing && elapsed % 12 === 0) {
-        const instalments = allocate(b.principal, new Array(b.termYears).fill(1));
-        principal = Math.min(s.outstanding, instalments[elapsed / 12 - 1]);
-      }
+      const principal = principalOn(b, s.outstanding, period === s.maturity, elapsed);
       const fees = mulRate(principal + interest, b.redemptionFee);
       const due = interest + principal + fees;
       if (due === 0) continue;
@@ -261,17 +254,13 @@ export class BondBook {
     const den = BigInt(b.rate.den) * 12n;
     let accrued = s.accrued;
     let outstanding = s.outstanding;
-    const instalments = b.amortizing ? allocate(b.principal, new Array(b.termYears).fill(1)) : [];
     for (let q = Math.max(period, b.issuePeriod + 1); q <= maturity && outstanding > 0; q++) {
       if (q > period) accrued += BigInt(outstanding) * BigInt(b.rate.num);
       const elapsed = q - b.issuePeriod;
       if (elapsed % b.couponMonths !== 0 && q !== maturity) continue;
-      const whole = accrued / den;
-      const interest = Number(2n * (accrued - whole * den) >= den ? whole + 1n : whole);
+      const interest = couponOf(accrued, den);
       accrued -= BigInt(interest) * den;
-      let principal = 0;
-      if (q === maturity) principal = outstanding;
-      else if (b.amortizing && elapsed % 12 === 0) principal = Math.min(outstanding, instalments[elapsed / 12 - 1]);
+      const principal = principalOn(b, outstanding, q === maturity, elapsed);
       outstanding -= principal;
       out.principal += principal;
       out.interest += interest;
@@ -310,6 +299,28 @@ export class BondBook {
     this.states.push(s);
     return s;
   }
+}
+
+/**
+ * The whole fen of a coupon from its accrual (a numerator over rate.den × 12), rounded half-up as
+ * money.ts's mulDivHalfUp rounds; what is left stays accrued for the next coupon. The run, the
+ * pay-off projection and the coupon edit's replay (incremental/coupon-schedule.ts) all round here.
+ */
+export function couponOf(accrued: bigint, den: bigint): number {
+  const q = accrued / den;
+  return Number(2n * (accrued - q * den) >= den ? q + 1n : q);
+}
+
+/** Equal yearly instalments of an amortizing bond, the fen remainder spread by allocate(); made once per bond. */
+const INSTALMENTS = new WeakMap<BondModel, readonly Fen[]>();
+
+/** The principal repaid on a coupon date `elapsed` months after issue: all that is outstanding at maturity, else an amortizing bond's yearly instalment. */
+export function principalOn(b: BondModel, outstanding: number, atMaturity: boolean, elapsed: number): number {
+  if (atMaturity) return outstanding;
+  if (!b.amortizing || elapsed % 12 !== 0) return 0;
+  let instalments = INSTALMENTS.get(b);
+  if (!instalments) INSTALMENTS.set(b, (instalments = allocate(b.principal, new Array<number>(b.termYears).fill(1))));
+  return Math.min(outstanding, instalments[elapsed / 12 - 1]);
 }
 
 function newState(bond: BondModel, rolloverOf: string | null): BondState {

@@ -9,8 +9,8 @@
  *   replaySchedule(bond, 121, 240) → rows at 13, 25, …, 121 with their interest, and the
  *                                   accrual left over when the timeline ends
  */
-import { allocate, mulRate, type Fen } from '../money';
-import type { DebtServiceRow } from '../bond';
+import { mulRate, type Fen } from '../money';
+import { couponOf, principalOn, type DebtServiceRow } from '../bond';
 import type { BondModel } from '../model';
 
 export interface Replay {
@@ -31,7 +31,6 @@ export function replaySchedule(b: BondModel, maturity: number, months: number): 
   const rows: DebtServiceRow[] = [];
   const den = BigInt(b.rate.den) * 12n;
   const num = BigInt(b.rate.num);
-  const instalments = b.amortizing ? allocate(b.principal, new Array(b.termYears).fill(1)) : [];
   let issued = false;
   let outstanding = 0;
   let accrued = 0n;
@@ -49,12 +48,9 @@ export function replaySchedule(b: BondModel, maturity: number, months: number): 
     if (!issued || period <= b.issuePeriod || period > maturity || outstanding === 0) continue;
     const elapsed = period - b.issuePeriod;
     if (elapsed % b.couponMonths !== 0 && period !== maturity) continue;
-    const q = accrued / den;
-    const interest = Number(2n * (accrued - q * den) >= den ? q + 1n : q);
+    const interest = couponOf(accrued, den);
     accrued -= BigInt(interest) * den;
-    let principal = 0;
-    if (period === maturity) principal = outstanding;
-    else if (b.amortizing && elapsed % 12 === 0) principal = Math.min(outstanding, instalments[elapsed / 12 - 1]);
+    const principal = principalOn(b, outstanding, period === maturity, elapsed);
     const fees = mulRate(principal + interest, b.redemptionFee);
     const due = interest + principal + fees;
     if (due === 0) continue;
