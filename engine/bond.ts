@@ -5,8 +5,10 @@
  * Interest accrues each month on the principal outstanding, as an exact fraction
  * (principal × rate / 12), and is paid on coupon dates rounded half-up, with the rounding remainder
  * carried to the next coupon — so a 5-year bullet bond of 50 000 万元 at 3.2% pays exactly
- * 1 600 万元 a year. Fees follow B-15's practitioner figures when the scenario states them:
- * issuance and registration on the principal, redemption on each principal-and-interest payment.
+ * 1 600 万元 a year. Principal redeemed early from sale money stops accruing; what it earned until
+ * then is paid on the next coupon date, even when the whole bond was redeemed. Fees follow B-15's
+ * practitioner figures when the scenario states them: issuance and registration on the principal,
+ * redemption on each principal-and-interest payment.
  * A maturity the fund cannot meet is rolled over by a new bond (周转偿还, B-7) or paid by the
  * budget (B-13), as the bond's `atMaturity` says; a rollover over the year's quota falls to the budget.
  */
