@@ -5,8 +5,10 @@
  * Interest accrues each month on the principal outstanding, as an exact fraction
  * (principal × rate / 12), and is paid on coupon dates rounded half-up, with the rounding remainder
  * carried to the next coupon — so a 5-year bullet bond of 50 000 万元 at 3.2% pays exactly
- * 1 600 万元 a year. Fees follow B-15's practitioner figures when the scenario states them:
- * issuance and registration on the principal, redemption on each principal-and-interest payment.
+ * 1 600 万元 a year. Principal redeemed early from sale money stops accruing; what it earned until
+ * then is paid on the next coupon date, even when the whole bond was redeemed. Fees follow B-15's
+ * practitioner figures when the scenario states them: issuance and registration on the principal,
+ * redemption on each principal-and-interest payment.
  * A maturity the fund cannot meet is rolled over by a new bond (周转偿还, B-7) or paid by the
  * budget (B-13), as the bond's `atMaturity` says; a rollover over the year's quota falls to the budget.
  */
@@ -140,8 +142,10 @@ export class BondBook {
     for (let i = 0; i < count; i++) {
       const s = this.states[i];
       const b = s.bond;
-      if (!s.issued || period <= b.issuePeriod || period > s.maturity || s.outstanding === 0) continue;
-      if (period === b.callPeriod && this.exercises(s, period)) {
+      if (!s.issued || period <= b.issuePeriod || period > s.maturity) continue;
+      // Redeemed early in full, the interest accrued until then is still due on the coupon date.
+      if (s.outstanding === 0 && s.accrued <= 0n) continue;
+      if (s.outstanding > 0 && period === b.callPeriod && this.exercises(s, period)) {
         s.maturity = period;
         s.called = true;
       }
@@ -161,7 +165,7 @@ export class BondBook {
       const fromHome = home === b.fund ? 0 : Math.min(due, Math.max(0, this.ledger.balances[home]));
       const fromFund = Math.min(due - fromHome, Math.max(0, this.ledger.balances[b.fund]));
       let gap = due - fromHome - fromFund;
-      if (gap > 0 && period === s.maturity && b.atMaturity === 'rollover' && b.rolloverHolders !== NONE) {
+      if (gap > 0 && principal > 0 && period === s.maturity && b.atMaturity === 'rollover' && b.rolloverHolders !== NONE) {
         const amount = Math.min(gap, principal);
         const year = yearOf(this.model.timeline, period);
         const quota = this.model.bondQuota.get(year);
@@ -250,11 +254,11 @@ export class BondBook {
   private remainingFrom(s: BondState, period: number, maturity: number): Remaining {
     const b = s.bond;
     const out: Remaining = { principal: 0, interest: 0, fees: 0 };
-    if (!s.issued || s.outstanding === 0) return out;
+    if (!s.issued || (s.outstanding === 0 && s.accrued <= 0n)) return out;
     const den = BigInt(b.rate.den) * 12n;
     let accrued = s.accrued;
     let outstanding = s.outstanding;
-    for (let q = Math.max(period, b.issuePeriod + 1); q <= maturity && outstanding > 0; q++) {
+    for (let q = Math.max(period, b.issuePeriod + 1); q <= maturity && (outstanding > 0 || accrued > 0n); q++) {
       if (q > period) accrued += BigInt(outstanding) * BigInt(b.rate.num);
       const elapsed = q - b.issuePeriod;
       if (elapsed % b.couponMonths !== 0 && q !== maturity) continue;

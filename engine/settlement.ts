@@ -27,7 +27,7 @@ import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
 import type { Model, ParcelModel } from './model';
-import { amountAt, type Flows } from './flows';
+import { amountAt, columns, periodAt, type Flows } from './flows';
 import type { YearIncome } from './run';
 
 /**
@@ -164,8 +164,10 @@ export class Settlement {
     const sale = p.sale!;
     this.planned[p.index] = 1;
     this.outcomes.financingCost[p.index] = this.debt.attribute(p.index, period);
-    const weights = receiptWeights(sale.receipts);
-    const n = sale.receipts.length;
+    // The r-th receipt to arrive takes the r-th part, whatever order the model lists them in.
+    const receipts = inArrivalOrder(sale.receipts);
+    const n = receipts.length;
+    const weights = receiptWeights(receipts);
     // On the parcel basis only the cost recognised with each receipt is needed (for the year's 收益).
     const costs = spread(this.costDue(p), weights, n);
     for (let r = 0; r < n; r++) this.receiptCost[this.costAt[p.index] + r] = costs[r];
@@ -355,6 +357,20 @@ export class Settlement {
     this.outcomes.addShares(p.index, shares);
     if (addToWaterfall && this.outcomes.settled[p.index]) this.outcomes.valueAdded[p.index] += amount;
   }
+}
+
+/**
+ * A sale's receipts in the order the run meets them: by month, and as listed within a month (the
+ * event layout's stable sort, run-events.ts). Stated receipts come in date order already
+ * (parcel-basis.ts); a default schedule whose first-instalment months pass its balance months
+ * does not.
+ */
+function inArrivalOrder(receipts: Flows): Flows {
+  let ordered = true;
+  for (let k = 1; k < receipts.length && ordered; k++) ordered = periodAt(receipts, k - 1) <= periodAt(receipts, k);
+  if (ordered) return receipts;
+  const order = Array.from({ length: receipts.length }, (_, k) => k).sort((x, y) => periodAt(receipts, x) - periodAt(receipts, y) || x - y);
+  return columns(order.map((k) => periodAt(receipts, k)), order.map((k) => amountAt(receipts, k)));
 }
 
 /** A sale's receipts as weights to spread its quantities over: null when there is one, or none above zero. */

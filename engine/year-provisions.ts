@@ -98,9 +98,28 @@ export class YearProvisions {
     for (let j = 0; j < i; j++) room -= s.accrued[j];
     const target = Math.min(Math.max(0, room), mulRate(Math.max(0, s.base[i]), k.rate));
     const delta = target - s.accrued[i];
+    if (delta > 0) this.makeRoom(period, s, i, delta);
     if (delta > 0) this.ledger.post(period, this.treasury, k.account, delta, k.accrueRule);
     else if (delta < 0) this.ledger.post(period, k.account, this.treasury, -delta, k.trueUpRule);
     s.accrued[i] = target;
+  }
+
+  /**
+   * Before kind i takes `delta` more: a kind later in the catalogue that accrued first (timed
+   * "receipt" where i is "quarterly") gives back what the year's income cannot hold besides, so
+   * the kinds together never hold more than the income left after the parcel-level provisions
+   * (the treasury never lends them money) and the earlier kind keeps its place in the order.
+   */
+  private makeRoom(period: number, s: YearState, i: number, delta: Fen): void {
+    let free = s.income - s.parcelProvisions;
+    for (const a of s.accrued) free -= a;
+    for (let j = this.kinds.length - 1; j > i && free < delta; j--) {
+      const back = Math.min(s.accrued[j], delta - free);
+      if (back <= 0) continue;
+      this.ledger.post(period, this.kinds[j].account, this.treasury, back, this.kinds[j].trueUpRule);
+      s.accrued[j] -= back;
+      free += back;
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ import { worksBasis, type WorksBasis } from './parcel-works';
 import { saleBasis, type SaleBasis } from './sale';
 import { holdingBasis, type HoldingBasis } from './parcel-holding';
 import type { RawParcel } from './parcel';
+import type { Tranches } from './payments';
 
 /** The sections of a parcel in the order their problems are reported. */
 export const Section = { Holdings: 0, Acquisition: 1, Works: 2, Sale: 3, Holding: 4, Zone: 5, Split: 6, Tail: 7, Done: 8 } as const;
@@ -84,7 +85,7 @@ export function parcelBasis(raw: RawParcel, index: number, ctx: BasisContext, kn
     b.works = worksBasis(raw, path, ctx.t, sectionProblems[Section.Works]);
     b.stoppedAt = Section.Sale;
     sectionProblems[Section.Sale] = [];
-    b.sale = raw.sale ? saleBasis(raw, area, path, ctx.t, ctx.params, sectionProblems[Section.Sale]) : null;
+    b.sale = raw.sale ? inDateOrder(saleBasis(raw, area, path, ctx.t, ctx.params, sectionProblems[Section.Sale])) : null;
     b.stoppedAt = Section.Holding;
     sectionProblems[Section.Holding] = [];
     b.holding = holdingBasis(raw, path, ctx.t, facts, acquisitionFirst(b.acquisition), sectionProblems[Section.Holding]);
@@ -105,6 +106,27 @@ export function parcelBasis(raw: RawParcel, index: number, ctx: BasisContext, kn
     b.stopProblems = sectionProblems[b.stoppedAt] ?? [];
   }
   return b;
+}
+
+/**
+ * The sale's stated receipts in the order they arrive: by month, then (within a month) by amount
+ * or share, then as listed. Everything after the reading — the settlement's per-receipt cost and
+ * provisions, the first receipt that fixes the financing cost, the remainder fen of a split by
+ * share — reads them in this order, so the order they are listed in changes nothing: a sale
+ * listed "2021-03 0 元, 2021-01 11 万元" is the sale "2021-01 11 万元, 2021-03 0 元". The dates as
+ * written stay with the problems that quote them (paymentDates).
+ */
+function inDateOrder(sale: SaleBasis): SaleBasis {
+  const tr = sale.tranches;
+  if (!tr || tr.periods.length < 2) return sale;
+  const size = tr.byShare ? tr.weights : tr.fens;
+  let ordered = true;
+  for (let k = 1; k < tr.periods.length && ordered; k++) ordered = tr.periods[k - 1] < tr.periods[k] || (tr.periods[k - 1] === tr.periods[k] && size[k - 1] <= size[k]);
+  if (ordered) return sale;
+  const order = tr.periods.map((_, k) => k).sort((x, y) => tr.periods[x] - tr.periods[y] || size[x] - size[y] || x - y);
+  const periods = order.map((k) => tr.periods[k]);
+  const tranches: Tranches = tr.byShare ? { byShare: true, periods, weights: order.map((k) => tr.weights[k]) } : { byShare: false, periods, fens: order.map((k) => tr.fens[k]) };
+  return { ...sale, tranches };
 }
 
 /** The first period the acquisition pays in, or null without a readable schedule. */
