@@ -329,8 +329,7 @@ function frameParts(f: Frame): FrameParts {
 export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: readonly PendingCheck[]): Model {
   const { s, t, params, zp } = f;
   const parts = frameParts(f);
-  let settled: Check[] | null = null;
-  return {
+  const model: Omit<Model, 'staticChecks'> = {
       id: s.id,
       name: toText(s.name, s.id),
       description: s.description === undefined ? null : toText(s.description, ''),
@@ -365,11 +364,33 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
       coverageFloor: params.ratio('bond.coverageFloor'),
       coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
-      get staticChecks(): readonly Check[] {
-        return (settled ??= settleChecks(checks));
-      },
   };
+  Object.defineProperty(model, PENDING, { value: { checks, settled: null } satisfies PendingChecks });
+  return Object.defineProperty(model, 'staticChecks', STATIC_CHECKS) as unknown as Model;
 }
+
+/** A model's checks as its parcels left them, and once read, as made (shared by the copies of the model). */
+interface PendingChecks {
+  readonly checks: readonly PendingCheck[];
+  settled: Check[] | null;
+}
+
+const PENDING = Symbol('pendingChecks');
+
+/**
+ * `staticChecks`, made when first read: one getter for every Model, defined after the fields. An
+ * object literal with a getter is made in dictionary mode (every field read in the run and the
+ * report a hash lookup), and a getter of its own per model would give each model a map of its own.
+ * The pending checks ride along as a hidden field, so a copy of the model's descriptors reads them too.
+ */
+const STATIC_CHECKS: PropertyDescriptor = {
+  get(this: { [PENDING]: PendingChecks }): readonly Check[] {
+    const pending = this[PENDING];
+    return (pending.settled ??= settleChecks(pending.checks));
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 export function dupes(ids: string[], path: string, problems: Problem[]): void {
   const seen = new Map<string, number>();
