@@ -166,16 +166,27 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   const tierEntity = new Map((s.tiers ?? []).map((x) => [x.id, x.entity ?? toText(x.name, x.id).zh]));
   // The same few entities recur parcel after parcel: each (tier, entity) account is named once.
   const known = tiers.map(() => new Map<string, number>());
-  const shareAccounts = (p: RawParcel): number[] =>
-    tiers.map((tier, t) => {
-      const entity = p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh;
-      let account = known[t].get(entity);
-      if (account === undefined) {
-        account = accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
-        known[t].set(entity, account);
-      }
-      return account;
-    });
+  const accountOf = (t: number, entity: string): number => {
+    let account = known[t].get(entity);
+    if (account === undefined) {
+      const tier = tiers[t];
+      account = accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+      known[t].set(entity, account);
+    }
+    return account;
+  };
+  // Parcels of the same entities share one (read-only) list: most parcels name none of their own.
+  let common: number[] | null = null;
+  const lists = new Map<string, number[]>();
+  const shareAccounts = (p: RawParcel): number[] => {
+    if (!p.jurisdictions && common) return common;
+    const entities = tiers.map((tier) => p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh);
+    const key = entities.join('\u0000');
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = entities.map((entity, t) => accountOf(t, entity))));
+    if (!p.jurisdictions) common = list;
+    return list;
+  };
 
   // Zones: declared, or (when none are declared) taken from the parcels.
   const declaredZones = [...d.zones];
