@@ -6,7 +6,7 @@
  * A province has tens of thousands of parcels: a row reads its figures straight from the
  * (parcel, rule) table, with each figure's rules looked up once for all rows.
  */
-import { Decimal, fenToYuan, ratioText, type Fen } from './money';
+import { Decimal, fenToYuan, ratioTextOffTie, type Fen } from './money';
 import { FIGURES, ruleSum, type RuleSum } from './figures';
 import { PROVISION_KINDS } from './rules';
 import { areaIn, type Area } from './units';
@@ -134,10 +134,12 @@ function m2Float(area: Area): number {
  * The Decimal expression is the reference; ratioText gives its text without it, off a tie.
  */
 export function groundPrice(revenue: Fen, area: Area): string {
-  const reference = () => {
-    const m2 = areaIn(area, 'm2');
-    return m2.isZero() ? '0.00' : new Decimal(revenue).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP);
-  };
   const m2 = m2Float(area);
-  return m2 > 0 ? ratioText(revenue / 100, m2, 2, reference) : reference();
+  return (m2 > 0 ? ratioTextOffTie(revenue / 100, m2, 2) : null) ?? groundPriceReference(revenue, area);
+}
+
+/** The ground price in decimal.js: the reference, and the answer near a tie. */
+function groundPriceReference(revenue: Fen, area: Area): string {
+  const m2 = areaIn(area, 'm2');
+  return m2.isZero() ? '0.00' : new Decimal(revenue).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP);
 }
