@@ -2,7 +2,8 @@
  * simulate(scenario) as a caller meets it — a new model every call — timed whole and in its parts
  * on that new model (prepare, the model's first run, report), in wall and CPU time (CPU: this
  * process, steadier on a shared machine). Also a second run of the last model, for what a first
- * run makes that a second reuses.
+ * run makes that a second reuses, and simulate() with a read of every field of its Result, which
+ * makes the views it leaves to their first read (report-lazy.ts).
  *   npx tsx bench/sim-called.ts [500x120,10000x240] [scale]
  */
 import { prepare, run, report, simulate } from '../engine/index';
@@ -28,6 +29,8 @@ for (const size of sizes) {
   const warm = Math.max(2, iterations >> 2);
   for (let i = 0; i < warm; i++) simulate(scenario);
   const whole = { wall: [] as number[], cpu: [] as number[] };
+  // The Result's views made when first read (report-lazy.ts) are made here too, by reading every field.
+  const read = { wall: [] as number[], cpu: [] as number[] };
   const parts = { prepare: [] as number[], run1: [] as number[], run2: [] as number[], report: [] as number[] };
   for (let i = 0; i < iterations; i++) {
     let c0 = cpuNow();
@@ -35,6 +38,14 @@ for (const size of sizes) {
     simulate(scenario);
     whole.wall.push(performance.now() - t0);
     whole.cpu.push(cpuNow() - c0);
+    c0 = cpuNow();
+    const t1 = performance.now();
+    const r = simulate(scenario) as unknown as Record<string, unknown>;
+    let fields = 0;
+    for (const k of Object.keys(r)) if (r[k] !== undefined) fields++;
+    read.wall.push(performance.now() - t1);
+    read.cpu.push(cpuNow() - c0);
+    void fields;
     c0 = cpuNow();
     const model = prepared(scenario);
     const c1 = cpuNow();
@@ -50,5 +61,5 @@ for (const size of sizes) {
     parts.run2.push(c4 - c3);
   }
   void prepare;
-  console.log(`${size.padEnd(9)} simulate() wall ${fmtMs(median(whole.wall))} ms cpu ${fmtMs(median(whole.cpu))} ms │ cpu parts on a new model: prepare ${fmtMs(median(parts.prepare))} first run ${fmtMs(median(parts.run1))} report ${fmtMs(median(parts.report))} (second run ${fmtMs(median(parts.run2))}) ms`);
+  console.log(`${size.padEnd(9)} simulate() wall ${fmtMs(median(whole.wall))} ms cpu ${fmtMs(median(whole.cpu))} ms, with every view read wall ${fmtMs(median(read.wall))} cpu ${fmtMs(median(read.cpu))} ms │ cpu parts on a new model: prepare ${fmtMs(median(parts.prepare))} first run ${fmtMs(median(parts.run1))} report ${fmtMs(median(parts.report))} (second run ${fmtMs(median(parts.run2))}) ms`);
 }
