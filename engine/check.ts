@@ -22,6 +22,11 @@ export function check(id: string, ok: boolean, severity: Severity, message: stri
   return { id, ok, severity, message, messageZh, ...extra };
 }
 
+/** A parcel's check of a documented rule: check(id, ok, severity, message, messageZh, {ref, parcel}) in one literal (a province makes tens of thousands). */
+export function parcelCheck(id: string, ok: boolean, severity: Severity, message: string, messageZh: string, ref: string, parcel: string): Check {
+  return { id, ok, severity, message, messageZh, ref, parcel };
+}
+
 /**
  * A check as a parcel makes it: made now, or — when its messages cost more than the check (a
  * parcel's amounts written in 万元) — a function that makes it when the checks are first read. A

@@ -60,9 +60,13 @@ export function evenSpread(total: Fen, first: number, months: number): Flows {
   return { length: months, total, periods: null, amounts: null, first, each: q, left: abs - q * months, sign: neg ? -1 : 1 };
 }
 
-/** One payment. */
+/**
+ * One payment: kept as a spread over one month (no columns), which reads the same. A province's
+ * parcels each pay their acquisition and its fee in one go: two arrays fewer a payment.
+ */
 export function single(period: number, amount: Fen): Flows {
-  return { length: 1, total: amount, periods: [period], amounts: [amount], first: 0, each: 0, left: 0, sign: 1 };
+  const neg = amount < 0;
+  return { length: 1, total: amount, periods: null, amounts: null, first: period, each: neg ? -amount : amount, left: 0, sign: neg ? -1 : 1 };
 }
 
 /** The amounts, in order. */

@@ -224,11 +224,16 @@ function unitsText(units: number): string {
  *   ratioText(1, 8, 2, ref)         → ref() = "0.13" (0.125 is a tie: decided by decimal.js)
  */
 export function ratioText(num: number, den: number, places: number, reference: () => string): string {
+  return ratioTextOffTie(num, den, places) ?? reference();
+}
+
+/** ratioText's answer when the float quotient decides it; null where the Decimal reference must (a caller with no closure to hand). */
+export function ratioTextOffTie(num: number, den: number, places: number): string | null {
   const x = (num / den) * 10 ** places;
-  if (!(x >= 0 && x < 2 ** 40 && den > 0)) return reference();
+  if (!(x >= 0 && x < 2 ** 40 && den > 0)) return null;
   const whole = Math.floor(x);
   const frac = x - whole;
-  if (Math.abs(frac - 0.5) <= x * 1e-14 + 1e-300) return reference();
+  if (Math.abs(frac - 0.5) <= x * 1e-14 + 1e-300) return null;
   return fixedText(frac > 0.5 ? whole + 1 : whole, places);
 }
 

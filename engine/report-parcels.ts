@@ -6,12 +6,13 @@
  * A province has tens of thousands of parcels: a row reads its figures straight from the
  * (parcel, rule) table, with each figure's rules looked up once for all rows.
  */
-import { Decimal, fenToYuan, ratioText, type Fen } from './money';
+import { Decimal, fenToYuan, ratioTextOffTie, type Fen } from './money';
 import { FIGURES, ruleSum, type RuleSum } from './figures';
 import { PROVISION_KINDS } from './rules';
 import { areaIn, type Area } from './units';
 import { PARCEL_COLUMNS, parcelColumns, type LedgerSums } from './ledger-sums';
 import type { ParcelRow } from './result';
+import { outcomeReader } from './outcome-reader';
 
 // Each figure's rules as columns of the (parcel, rule) table, looked up once.
 const rs = (key: string): RuleSum => parcelColumns(ruleSum(FIGURES.get(key)!));
@@ -70,9 +71,9 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
   const sharesTemplate: Record<string, string> = Object.fromEntries(tierIds.map((id) => [id, '']));
   const rows: ParcelRow[] = new Array(model.parcels.length);
   const x = new RowTexts();
+  const o = outcomeReader(s.out);
   for (let i = 0; i < model.parcels.length; i++) {
     const p = model.parcels[i];
-    const o = s.out.parcels[i];
     const base = i * PARCEL_COLUMNS;
     x.reset();
     const reserveCost = p.acquisitionPlanned + p.serviceFee + p.developmentPlanned + p.managementFee + p.holdingPlanned + (p.sale?.businessFee ?? 0);
@@ -80,7 +81,7 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
     const provisionsByKind: Record<string, string> = { ...kindsTemplate };
     for (let k = 0; k < BY_KIND.length; k++) provisionsByKind[BY_KIND[k][0]] = x.sum(table, base, BY_KIND[k][1]);
     const shares: Record<string, string> = { ...sharesTemplate };
-    for (let t = 0; t < tierIds.length; t++) shares[tierIds[t]] = x.of(o.shares[t] ?? 0);
+    for (let t = 0; t < tierIds.length; t++) shares[tierIds[t]] = x.of(o.share(i, t));
     rows[i] = {
       id: p.id,
       name: p.name,
@@ -100,17 +101,17 @@ export function parcelRows(s: LedgerSums): ParcelRow[] {
       saleBusinessFee: x.sum(table, base, SALE_BUSINESS_FEE),
       reserveCost: x.of(reserveCost),
       verifiedCost: x.of(p.verifiedCost),
-      financingCost: x.of(o.financingCost),
-      costToRecover: x.of(p.verifiedCost + o.financingCost),
+      financingCost: x.of(o.financingCost(i)),
+      costToRecover: x.of(p.verifiedCost + o.financingCost(i)),
       appraisedValue: p.appraisedValue === null ? null : x.of(p.appraisedValue),
       leaseIncome: x.sum(table, base, LEASE_INCOME),
       sale: p.sale ? { date: p.sale.date, revenue: x.of(p.sale.revenue), areaSoldM2: p.sale.areaSoldM2, groundPriceYuanPerM2: groundPrice(p.sale.revenue, p.sale.areaSold), settlement: model.periodLabels[p.sale.settlementPeriod] } : null,
       provisionsByKind,
       provisions: x.sum(table, base, PROVISIONS),
       costRecovered: x.sum(table, base, COST_RECOVERED),
-      unrecoveredCost: x.of(o.waterfall?.unrecoveredCost ?? 0),
+      unrecoveredCost: x.of(o.unrecoveredCost(i)),
       valueAdded: x.sum(table, base, VALUE_ADDED),
-      valueAddedHeldBack: x.of(o.heldBack),
+      valueAddedHeldBack: x.of(o.heldBack(i)),
       shares,
       splitCase: model.splitNames[p.split],
     };
@@ -133,10 +134,12 @@ function m2Float(area: Area): number {
  * The Decimal expression is the reference; ratioText gives its text without it, off a tie.
  */
 export function groundPrice(revenue: Fen, area: Area): string {
-  const reference = () => {
-    const m2 = areaIn(area, 'm2');
-    return m2.isZero() ? '0.00' : new Decimal(revenue).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP);
-  };
   const m2 = m2Float(area);
-  return m2 > 0 ? ratioText(revenue / 100, m2, 2, reference) : reference();
+  return (m2 > 0 ? ratioTextOffTie(revenue / 100, m2, 2) : null) ?? groundPriceReference(revenue, area);
+}
+
+/** The ground price in decimal.js: the reference, and the answer near a tie. */
+function groundPriceReference(revenue: Fen, area: Area): string {
+  const m2 = areaIn(area, 'm2');
+  return m2.isZero() ? '0.00' : new Decimal(revenue).div(100).div(m2).toFixed(2, Decimal.ROUND_HALF_UP);
 }

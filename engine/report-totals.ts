@@ -10,6 +10,7 @@ import { governmentReceipts } from './government-receipts';
 import { FIGURES, ruleSum, type RuleSum } from './figures';
 import { PROVISION_KINDS, type ProvisionKind } from './rules';
 import { parcelColumns, type LedgerSums } from './ledger-sums';
+import { outcomeReader, type OutcomeReader } from './outcome-reader';
 import type { Money, Totals } from './result';
 
 const rs = (key: string): RuleSum => ruleSum(FIGURES.get(key)!);
@@ -38,6 +39,7 @@ export function totalsOf(s: LedgerSums): Totals {
   const shares = s.shares;
   const columns = model.provisions.map((k) => parcelColumns(BY_KIND_ID[k.def.id]));
   const receipts = governmentReceipts(model, s.received, (i, k) => s.inParcelColumns(i, columns[k]));
+  const o = outcomeReader(out);
   return {
     acquisitionCost: v('acquisitionCost'),
     acquisitionPlanned: fenToYuan(model.parcels.reduce((a, p) => a + p.acquisitionPlanned, 0)),
@@ -51,7 +53,7 @@ export function totalsOf(s: LedgerSums): Totals {
     provisions: v('provisions'),
     provisionsByKind: provisionsByKind((r) => s.total(r)),
     costRecovered: v('costRecovered'),
-    unrecoveredCost: fenToYuan(out.parcels.reduce((a, o) => a + (o.waterfall?.unrecoveredCost ?? 0), 0)),
+    unrecoveredCost: fenToYuan(overParcels(model.parcels.length, o, 'unrecoveredCost')),
     valueAdded: v('valueAdded'),
     shares: Object.fromEntries(model.tiers.map((tier, t) => [tier.id, fenToYuan(shares.byTier[t])])),
     sharesByGovernment: Object.fromEntries([...shares.byAccount.entries()].map(([a, x]) => [model.accounts.list[a].id, fenToYuan(x)])),
@@ -74,8 +76,8 @@ export function totalsOf(s: LedgerSums): Totals {
     fiscalDebtSupport: v('fiscalDebtSupport'),
     fiscalDebtSupportReturned: v('fiscalDebtSupportReturned'),
     fiscalDebtSupportOutstanding: fenToYuan(out.debtSupportOutstanding),
-    financingCostInVerifiedCost: fenToYuan(out.parcels.reduce((a, o) => a + o.financingCost, 0)),
-    valueAddedHeldBack: fenToYuan(out.parcels.reduce((a, o) => a + o.heldBack, 0)),
+    financingCostInVerifiedCost: fenToYuan(overParcels(model.parcels.length, o, 'financingCost')),
+    valueAddedHeldBack: fenToYuan(overParcels(model.parcels.length, o, 'heldBack')),
     receiptsByGovernment: Object.fromEntries([...receipts.entries()].map(([g, e]) => [g, { valueAdded: fenToYuan(e.valueAdded), provisionsByKind: Object.fromEntries(Object.entries(e.provisions).map(([k, x]) => [k, fenToYuan(x)])), total: fenToYuan(e.total) }])),
     peakFundingNeed: fenToYuan(s.peakFundingNeed),
     financingCost: fenToYuan(s.flows.financingCost),
@@ -87,4 +89,11 @@ export function totalsOf(s: LedgerSums): Totals {
     irrNote: metrics.irrNote,
     paybackPeriod: metrics.paybackPeriod >= 0 ? model.periodLabels[metrics.paybackPeriod] : null,
   };
+}
+
+/** Σ over the parcels of one outcome figure, in parcel order. */
+function overParcels(n: number, o: OutcomeReader, figure: 'unrecoveredCost' | 'financingCost' | 'heldBack'): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += o[figure](i);
+  return sum;
 }

@@ -18,6 +18,7 @@ import { totalsOf } from './report-totals';
 import { parcelRows } from './report-parcels';
 import { ruralEarmark } from './rural-earmark';
 import { postingRow } from './trace';
+import { defineLazyView, holdLazySource, type LazyView } from './report-lazy';
 import { SCHEMA_VERSION, type EarmarkRow, type PostingRow, type Result } from './result';
 import type { RunOutput } from './run';
 
@@ -31,39 +32,52 @@ export type View = (typeof VIEWS)[number];
 type Always = 'schemaVersion' | 'scenario' | 'timeline' | 'zoneMode' | 'tiers';
 export type PartialResult<V extends View> = Pick<Result, Always | V> & { postings?: PostingRow[] };
 
-export interface ReportOptions { postings?: boolean }
+export interface ReportOptions {
+  postings?: boolean;
+  /** The whole Result with its largest views (parcels, zones, bonds, projects, pool, checks) made when first read (report-lazy.ts); what simulate() returns. */
+  lazy?: boolean;
+}
 
 export function report(out: RunOutput, options?: ReportOptions): Result;
 export function report<V extends View>(out: RunOutput, options: ReportOptions & { views: readonly V[] }): PartialResult<V>;
 export function report(out: RunOutput, options: ReportOptions & { views?: readonly View[] } = {}): PartialResult<View> {
   const { model, ledger } = out;
   const want = new Set<View>(options.views ?? VIEWS);
+  const lazy = options.lazy === true && !options.views;
   const s = new LedgerSums(out);
   // Most views read most sums: one pass over the postings makes them all.
   if (['totals', 'periods', 'years', 'quarters', 'parcels', 'checks'].some((v) => want.has(v as View))) s.sumAll();
   const running = want.has('periods') || want.has('years') || want.has('quarters') ? periodRunning(s) : null;
   const earmark = want.has('ruralEarmark') || want.has('checks') ? earmarkOf(s) : [];
-  const funding = want.has('zones') || want.has('bonds') || want.has('projects') || want.has('pool') || want.has('checks') ? s.funding : null;
+  const funding = lazy ? null : want.has('zones') || want.has('bonds') || want.has('projects') || want.has('pool') || want.has('checks') ? s.funding : null;
+  const view = (v: LazyView) => defineLazyView(result, v);
   const result: Record<string, unknown> = {
     schemaVersion: SCHEMA_VERSION,
     scenario: { id: model.id, name: model.name, description: model.description, sources: [...model.sources], jurisdiction: model.jurisdiction, asOf: model.asOf },
     timeline: { start: model.periodLabels[0], months: model.timeline.months, periods: [...model.periodLabels] },
   };
+  if (lazy) holdLazySource(result, { sums: s, checksBefore: [basisCheck(model), ...runChecks(out, s.balances)], checksAfter: earmarkChecks(earmark) });
   if (want.has('totals')) result.totals = totalsOf(s);
   if (running && want.has('periods')) result.periods = periodRows(s, running);
   if (running && want.has('years')) result.years = yearRows(s, running);
   if (running && want.has('quarters')) result.quarters = quarterRows(s, running);
-  if (want.has('parcels')) result.parcels = parcelRows(s);
+  if (lazy) view('parcels');
+  else if (want.has('parcels')) result.parcels = parcelRows(s);
   if (want.has('ruralEarmark')) result.ruralEarmark = earmark.map(earmarkRow);
-  if (funding && want.has('zones')) result.zones = funding.zones;
+  if (lazy) view('zones');
+  else if (funding && want.has('zones')) result.zones = funding.zones;
   result.zoneMode = model.zoneMode;
-  if (funding && want.has('bonds')) result.bonds = funding.bonds;
-  if (funding && want.has('projects')) result.projects = funding.projects;
-  if (funding && want.has('pool')) result.pool = funding.pool;
+  if (lazy) for (const v of ['bonds', 'projects', 'pool'] as const) view(v);
+  else {
+    if (funding && want.has('bonds')) result.bonds = funding.bonds;
+    if (funding && want.has('projects')) result.projects = funding.projects;
+    if (funding && want.has('pool')) result.pool = funding.pool;
+  }
   result.tiers = model.tiers.map((t) => ({ ...t }));
   if (want.has('accounts')) result.accounts = model.accounts.list.map((a, i) => ({ id: a.id, kind: a.kind, name: { zh: a.zh, en: a.en }, balance: fenToYuan(ledger.balances[i]) }));
   // concat copies the arrays (a province has a check or two per parcel) without iterating them.
-  if (funding && want.has('checks')) result.checks = (model.staticChecks as Check[]).concat([basisCheck(model)], runChecks(out, s.balances), funding.checks, earmarkChecks(earmark));
+  if (lazy) view('checks');
+  else if (funding && want.has('checks')) result.checks = (model.staticChecks as Check[]).concat([basisCheck(model)], runChecks(out, s.balances), funding.checks, earmarkChecks(earmark));
   if (want.has('parameters')) result.parameters = [...model.params.resolved.values()].map((r) => ({ key: r.key, value: r.raw, source: r.source, ref: r.ref, confidence: r.confidence, overridden: r.overridden, from: r.from }));
   if (want.has('rules')) result.rules = RULE_IDS.map((id) => { const r = RULES.get(id)!; return { id, zh: r.zh, en: r.en, ref: r.ref }; });
   if (options.postings) result.postings = postingRows(out);

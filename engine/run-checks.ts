@@ -7,8 +7,9 @@
  */
 import { assertRunInvariants } from './run-invariants';
 import { fenToWan } from './money';
-import { check, type Check } from './check';
+import { check, parcelCheck, type Check } from './check';
 import type { RunOutput } from './run';
+import { outcomeReader } from './outcome-reader';
 
 /**
  * The invariants (asserted, so passed) and the sale rules of a run. `_balances` is what report()
@@ -26,14 +27,17 @@ export function runChecks(out: RunOutput, _balances?: Float64Array): Check[] {
     check('split.exact', true, 'invariant', 'every split sums to its value added to the fen', '各宗地增值收益分成之和与增值收益完全一致', { ref: 'S-1' }),
   ];
 
-  for (const [i, o] of out.parcels.entries()) {
+  const o = outcomeReader(out);
+  for (let i = 0; i < model.parcels.length; i++) {
+    if (!o.settled(i)) continue;
     const p = model.parcels[i];
-    if (!o.waterfall) continue;
-    if (o.waterfall.provisionsCapped > 0) {
-      checks.push(check('sale.provisionsCapped', false, 'rule', `${p.id}: provisions of ${fenToWan(o.waterfall.provisionsCapped)} 万元 could not be taken — the sale income is smaller than the provisions due`, `${p.id}：出让收入不足以计提各项基金，差额 ${fenToWan(o.waterfall.provisionsCapped)} 万元未计提`, { ref: 'P-6…P-10', parcel: p.id }));
+    const capped = o.provisionsCapped(i);
+    if (capped > 0) {
+      checks.push(parcelCheck('sale.provisionsCapped', false, 'rule', `${p.id}: provisions of ${fenToWan(capped)} 万元 could not be taken — the sale income is smaller than the provisions due`, `${p.id}：出让收入不足以计提各项基金，差额 ${fenToWan(capped)} 万元未计提`, 'P-6…P-10', p.id));
     }
-    if (o.waterfall.unrecoveredCost > 0) {
-      checks.push(check('sale.costRecovered', false, 'rule', `${p.id}: sale income after provisions falls ${fenToWan(o.waterfall.unrecoveredCost)} 万元 short of the verified cost; no value added to split`, `${p.id}：出让收入扣除计提后不足以弥补核定成本，差额 ${fenToWan(o.waterfall.unrecoveredCost)} 万元，无增值收益可分`, { ref: 'S-1', parcel: p.id }));
+    const unrecovered = o.unrecoveredCost(i);
+    if (unrecovered > 0) {
+      checks.push(parcelCheck('sale.costRecovered', false, 'rule', `${p.id}: sale income after provisions falls ${fenToWan(unrecovered)} 万元 short of the verified cost; no value added to split`, `${p.id}：出让收入扣除计提后不足以弥补核定成本，差额 ${fenToWan(unrecovered)} 万元，无增值收益可分`, 'S-1', p.id));
     }
   }
   return checks;

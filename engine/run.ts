@@ -106,27 +106,30 @@ export function run(model: Model): RunOutput {
 
 /** A run's output: its parcels' outcomes built from `outcomes` when first read; its log of splits kept beside it. */
 export function runOutput(fields: Omit<RunOutput, 'parcels'>, outcomes: OutcomeColumns, log: ShareLog): RunOutput {
-  let parcels: ParcelOutcome[] | null = null;
-  const out: RunOutput = {
-    model: fields.model,
-    ledger: fields.ledger,
-    get parcels() {
-      if (!parcels) {
-        parcels = outcomes.objects();
-        BUILT.add(out);
-      }
-      return parcels;
-    },
-    delays: fields.delays,
-    bonds: fields.bonds,
-    years: fields.years,
-    debtSupportOutstanding: fields.debtSupportOutstanding,
-    notes: fields.notes,
-  };
+  // The getter is one for every output, defined among the fields: an object literal with a getter
+  // is made in dictionary mode, and a getter of each output's own would give each its own map.
+  const out = { model: fields.model, ledger: fields.ledger } as RunOutput;
+  Object.defineProperty(out, 'parcels', PARCELS);
+  Object.assign(out, { delays: fields.delays, bonds: fields.bonds, years: fields.years, debtSupportOutstanding: fields.debtSupportOutstanding, notes: fields.notes });
   SHARE_LOGS.set(out, log);
   OUTCOMES.set(out, outcomes);
   return out;
 }
+
+const PARCEL_OBJECTS = new WeakMap<RunOutput, ParcelOutcome[]>();
+const PARCELS: PropertyDescriptor = {
+  get(this: RunOutput): ParcelOutcome[] {
+    let parcels = PARCEL_OBJECTS.get(this);
+    if (!parcels) {
+      parcels = OUTCOMES.get(this)!.objects();
+      PARCEL_OBJECTS.set(this, parcels);
+      BUILT.add(this);
+    }
+    return parcels;
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 const OUTCOMES = new WeakMap<RunOutput, OutcomeColumns>();
 /** Runs whose ParcelOutcome objects have been built (and may since have been read or changed by their reader). */

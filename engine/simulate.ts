@@ -12,5 +12,6 @@ import { report, type Result } from './report';
 export function simulate(scenario: unknown): Result {
   const prepared = prepare(scenario);
   if (!prepared.ok) throw new ScenarioInvalid(prepared.problems);
-  return report(run(prepared.model));
+  // The largest views are made when first read (report-lazy.ts): the bytes are the same.
+  return report(run(prepared.model), { lazy: true });
 }

@@ -166,16 +166,27 @@ export function frame(input: unknown, problems: Problem[]): Frame | null {
   const tierEntity = new Map((s.tiers ?? []).map((x) => [x.id, x.entity ?? toText(x.name, x.id).zh]));
   // The same few entities recur parcel after parcel: each (tier, entity) account is named once.
   const known = tiers.map(() => new Map<string, number>());
-  const shareAccounts = (p: RawParcel): number[] =>
-    tiers.map((tier, t) => {
-      const entity = p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh;
-      let account = known[t].get(entity);
-      if (account === undefined) {
-        account = accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
-        known[t].set(entity, account);
-      }
-      return account;
-    });
+  const accountOf = (t: number, entity: string): number => {
+    let account = known[t].get(entity);
+    if (account === undefined) {
+      const tier = tiers[t];
+      account = accounts.add({ id: shareAccountId(tier.id, entity), kind: 'share', zh: `${tier.name.zh}分成（${entity}）`, en: `${tier.name.en} share (${entity})` });
+      known[t].set(entity, account);
+    }
+    return account;
+  };
+  // Parcels of the same entities share one (read-only) list: most parcels name none of their own.
+  let common: number[] | null = null;
+  const lists = new Map<string, number[]>();
+  const shareAccounts = (p: RawParcel): number[] => {
+    if (!p.jurisdictions && common) return common;
+    const entities = tiers.map((tier) => p.jurisdictions?.[tier.id] ?? tierEntity.get(tier.id) ?? tier.name.zh);
+    const key = entities.join('\u0000');
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = entities.map((entity, t) => accountOf(t, entity))));
+    if (!p.jurisdictions) common = list;
+    return list;
+  };
 
   // Zones: declared, or (when none are declared) taken from the parcels.
   const declaredZones = [...d.zones];
@@ -329,8 +340,7 @@ function frameParts(f: Frame): FrameParts {
 export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding, checks: readonly PendingCheck[]): Model {
   const { s, t, params, zp } = f;
   const parts = frameParts(f);
-  let settled: Check[] | null = null;
-  return {
+  const model: Omit<Model, 'staticChecks'> = {
       id: s.id,
       name: toText(s.name, s.id),
       description: s.description === undefined ? null : toText(s.description, ''),
@@ -365,11 +375,33 @@ export function assembleModel(f: Frame, parcels: ParcelModel[], funding: Funding
       coverageFloor: params.ratio('bond.coverageFloor'),
       coverageWarn: params.ratio('bond.coverageWarn'),
       shortfall: s.funding?.shortfall ?? 'fiscalTopUp',
-      get staticChecks(): readonly Check[] {
-        return (settled ??= settleChecks(checks));
-      },
   };
+  Object.defineProperty(model, PENDING, { value: { checks, settled: null } satisfies PendingChecks });
+  return Object.defineProperty(model, 'staticChecks', STATIC_CHECKS) as unknown as Model;
 }
+
+/** A model's checks as its parcels left them, and once read, as made (shared by the copies of the model). */
+interface PendingChecks {
+  readonly checks: readonly PendingCheck[];
+  settled: Check[] | null;
+}
+
+const PENDING = Symbol('pendingChecks');
+
+/**
+ * `staticChecks`, made when first read: one getter for every Model, defined after the fields. An
+ * object literal with a getter is made in dictionary mode (every field read in the run and the
+ * report a hash lookup), and a getter of its own per model would give each model a map of its own.
+ * The pending checks ride along as a hidden field, so a copy of the model's descriptors reads them too.
+ */
+const STATIC_CHECKS: PropertyDescriptor = {
+  get(this: { [PENDING]: PendingChecks }): readonly Check[] {
+    const pending = this[PENDING];
+    return (pending.settled ??= settleChecks(pending.checks));
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 export function dupes(ids: string[], path: string, problems: Problem[]): void {
   const seen = new Map<string, number>();

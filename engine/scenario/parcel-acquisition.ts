@@ -10,10 +10,10 @@
  */
 import { fenToWan, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
 import { joinPath, problem, type Problem } from '../problem';
-import { check, type Check } from '../check';
+import { parcelCheck, type Check } from '../check';
 import { NO_FLOWS, single, totalOf, type Flows } from '../flows';
 import type { Timeline } from '../timeline';
-import { alongside, datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
+import { alongside, datePeriod, periodInside, readTranches, scaled, tranchePayments, type Tranches } from './payments';
 import { priceAreaFen } from './sale';
 import { breach } from './rule-breach';
 import type { ParcelContext, RawParcel } from './parcel';
@@ -45,12 +45,12 @@ export interface AcquisitionBasis {
 export function acquisitionBasis(raw: RawParcel, path: string, t: Timeline, problems: Problem[]): AcquisitionBasis | null {
   const acq = raw.acquisition;
   if (!acq) return null;
-  const ap = joinPath(path, 'acquisition');
-  const { parts, socialSecurity } = plannedParts(acq, raw.area, ap, problems);
+  const { parts, socialSecurity } = plannedParts(acq, raw.area, path, problems);
   let schedule: Tranches | number | null = null;
-  if (acq.payments) schedule = readTranches(acq.payments, t, joinPath(ap, 'payments'), problems);
-  else if (acq.date) schedule = datePeriod(t, acq.date, joinPath(ap, 'date'), problems);
-  else problems.push(problem('schema.required', joinPath(ap, 'date'), undefined, { en: 'an acquisition "date" or a list of "payments"', zh: '收储日期 "date" 或付款计划 "payments"' }));
+  let p: number;
+  if (acq.payments) schedule = readTranches(acq.payments, t, joinPath(path, 'acquisition', 'payments'), problems);
+  else if (acq.date) schedule = (p = periodInside(t, acq.date)) >= 0 ? p : datePeriod(t, acq.date, joinPath(path, 'acquisition', 'date'), problems);
+  else problems.push(problem('schema.required', joinPath(path, 'acquisition', 'date'), undefined, { en: 'an acquisition "date" or a list of "payments"', zh: '收储日期 "date" 或付款计划 "payments"' }));
   const text = acq.serviceFee;
   const rate = text !== undefined && /[%‰]\s*$/.test(text) ? parseRate(text) : null;
   const fee = text === undefined ? null : { text, rate, fen: rate ? 0 : parseMoney(text)! };
@@ -58,10 +58,10 @@ export function acquisitionBasis(raw: RawParcel, path: string, t: Timeline, prob
 }
 
 /** The planned cost's parts, stated exactly one way. */
-function plannedParts(acq: Acquisition, area: string, ap: string, problems: Problem[]): { parts: Fen[] | null; socialSecurity: number } {
-  const ways = [acq.price !== undefined, acq.unitPrice !== undefined, acq.components !== undefined].filter(Boolean).length;
+function plannedParts(acq: Acquisition, area: string, path: string, problems: Problem[]): { parts: Fen[] | null; socialSecurity: number } {
+  const ways = (acq.price !== undefined ? 1 : 0) + (acq.unitPrice !== undefined ? 1 : 0) + (acq.components !== undefined ? 1 : 0);
   if (ways !== 1) {
-    problems.push(problem('schema.required', ap, undefined, { en: 'exactly one of "price", "unitPrice" or "components"', zh: '"price"（总价）、"unitPrice"（单价）、"components"（补偿构成）三者之一' }));
+    problems.push(problem('schema.required', joinPath(path, 'acquisition'), undefined, { en: 'exactly one of "price", "unitPrice" or "components"', zh: '"price"（总价）、"unitPrice"（单价）、"components"（补偿构成）三者之一' }));
     return { parts: null, socialSecurity: -1 };
   }
   if (acq.price !== undefined) return { parts: [parseMoney(acq.price)!], socialSecurity: -1 };
@@ -98,7 +98,7 @@ export function normalizeAcquisition(id: string, basis: AcquisitionBasis | null,
 
 function paidInFull(id: string, planned: Fen, paid: Fen): Check {
   const diff = planned - paid;
-  return check(
+  return parcelCheck(
     'acquisition.paidInFull',
     diff === 0,
     'rule',
@@ -108,7 +108,8 @@ function paidInFull(id: string, planned: Fen, paid: Fen): Check {
     diff === 0
       ? `${id}：收储款已足额支付（${fenToWan(paid)} 万元）`
       : `${id}：分期支付 ${fenToWan(paid)} 万元，计划 ${fenToWan(planned)} 万元，${diff > 0 ? '少付' : '多付'} ${fenToWan(Math.abs(diff), 4)} 万元`,
-    { ref: 'E-5, X-2', parcel: id },
+    'E-5, X-2',
+    id,
   );
 }
 
@@ -123,7 +124,7 @@ function serviceFeeOf(id: string, fee: NonNullable<AcquisitionBasis['fee']>, pla
       `${id}: service fee ${fenToWan(serviceFee)} 万元 exceeds ${capRate.text} of acquisition cost (${fenToWan(cap)} 万元)`,
       `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，超过征储总成本的 ${capRate.text}（${fenToWan(cap)} 万元）`);
   } else {
-    ctx.checks.push(() => check('rule.serviceFeeCap', true, 'rule', `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, { ref: 'C-5', parcel: id }));
+    ctx.checks.push(() => parcelCheck('rule.serviceFeeCap', true, 'rule', `${id}: service fee ${fenToWan(serviceFee)} 万元 within ${capRate.text} of acquisition cost`, `${id}：征储服务费 ${fenToWan(serviceFee)} 万元，未超过征储总成本的 ${capRate.text}`, 'C-5', id));
   }
   return serviceFee;
 }

@@ -10,7 +10,7 @@ import { joinPath, problem, type Problem } from '../problem';
 import { check } from '../check';
 import type { SaleModel } from '../model';
 import { amountAt, columns, evenSpread, NO_FLOWS, periodAt, type Flows } from '../flows';
-import { datePeriod, scaled } from './payments';
+import { datePeriod, periodInside, scaled } from './payments';
 import { breach } from './rule-breach';
 import type { ParcelFacts } from './parcel-spec';
 import type { ParcelContext, RawParcel } from './parcel';
@@ -29,16 +29,21 @@ export interface HoldingBasis {
 export function holdingBasis(raw: RawParcel, path: string, t: Timeline, facts: ParcelFacts, acquisitionFirst: number | null, problems: Problem[]): HoldingBasis | null {
   const h = raw.holding;
   if (!h) return null;
-  const hp = joinPath(path, 'holding');
-  const from = h.from ? datePeriod(t, h.from, joinPath(hp, 'from'), problems) : acquisitionFirst ?? 0;
-  const until = h.until ? datePeriod(t, h.until, joinPath(hp, 'until'), problems) : null;
+  const from = h.from ? holdingPeriod(t, h.from, path, 'from', problems) : acquisitionFirst ?? 0;
+  const until = h.until ? holdingPeriod(t, h.until, path, 'until', problems) : null;
   if (h.until && (until! < from || (h.from !== undefined && h.until < h.from))) {
     const start = h.from ?? 'the first acquisition payment';
-    problems.push(problem('date.order', joinPath(hp, 'until'), h.until, { en: `a date on or after holding.from (${start})`, zh: `不早于管护起始日期（${h.from ?? '首笔收储支付'}）的日期` }));
+    problems.push(problem('date.order', joinPath(path, 'holding', 'until'), h.until, { en: `a date on or after holding.from (${start})`, zh: `不早于管护起始日期（${h.from ?? '首笔收储支付'}）的日期` }));
   }
   const perYear = facts.holdingPerYear;
   const perMonth = !perYear && h.costPerMonth ? h.costPerMonth : null;
   return { problems, from, until, costOf: perYear ? costByYear(perYear) : perMonth ? costByMonth(perMonth) : () => 0 };
+}
+
+/** The period of holding.from or holding.until (its path written only for a problem). */
+function holdingPeriod(t: Timeline, date: string, path: string, key: string, problems: Problem[]): number {
+  const p = periodInside(t, date);
+  return p >= 0 ? p : datePeriod(t, date, joinPath(path, 'holding', key), problems);
 }
 
 /**

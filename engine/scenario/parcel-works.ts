@@ -7,10 +7,10 @@
 import { fenToWan, parseMoney, type Fen } from '../money';
 import { joinPath, type Problem } from '../problem';
 import type { Timeline } from '../timeline';
-import { check } from '../check';
+import { parcelCheck } from '../check';
 import { managementFeeCap } from '../management-fee';
 import { columns, totalOf, type Flows } from '../flows';
-import { alongside, datePeriod, scaled } from './payments';
+import { alongside, datePeriod, periodInside, scaled } from './payments';
 import { breach } from './rule-breach';
 import type { ParcelContext, RawParcel } from './parcel';
 
@@ -35,16 +35,17 @@ export interface WorksBasis {
 
 /** The works read; their problems go to `problems` (kept with them, reported when they are made). */
 export function worksBasis(raw: RawParcel, path: string, t: Timeline, problems: Problem[]): WorksBasis {
-  const dp = joinPath(path, 'development');
   const stated = raw.development?.works ?? [];
   const periods: number[] = [];
   const fens: Fen[] = [];
   const problemsUpTo: number[] = [];
-  stated.forEach((w, i) => {
-    periods.push(datePeriod(t, w.date, joinPath(dp, 'works', i, 'date'), problems));
+  for (let i = 0; i < stated.length; i++) {
+    const w = stated[i];
+    const p = periodInside(t, w.date);
+    periods.push(p >= 0 ? p : datePeriod(t, w.date, joinPath(path, 'development', 'works', i, 'date'), problems));
     problemsUpTo.push(problems.length);
     fens.push(parseMoney(w.amount)!);
-  });
+  }
   const feeText = raw.development?.managementFee ?? 'none';
   return { problems, problemsUpTo, periods, fens, feeText, feeFen: feeText === '504' || feeText === 'none' ? 0 : parseMoney(feeText)! };
 }
@@ -77,7 +78,7 @@ export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx:
         `${id}: management fee ${fenToWan(managementFee)} 万元 exceeds the 504 cap ${fenToWan(feeCap)} 万元`,
         `${id}：代建管理费 ${fenToWan(managementFee)} 万元，超过财建〔2016〕504号上限 ${fenToWan(feeCap)} 万元`);
     } else {
-      ctx.checks.push(check('rule.managementFeeCap', true, 'rule', `${id}: management fee within the 504 cap`, `${id}：代建管理费未超过504号上限`, { ref: 'M-1', parcel: id }));
+      ctx.checks.push(parcelCheck('rule.managementFeeCap', true, 'rule', `${id}: management fee within the 504 cap`, `${id}：代建管理费未超过504号上限`, 'M-1', id));
     }
   }
   return { developmentPlanned, works, managementFee, managementFeeCap: feeCap, managementFeePayments: alongside(managementFee, works) };

@@ -71,6 +71,15 @@ export function scaled(fen: Fen, factor: Rate | null): Fen {
   return factor ? mulRate(fen, factor) : fen;
 }
 
+/**
+ * A date's period when it is a real date inside the timeline, else −1 (datePeriod then says why).
+ * A portfolio reads tens of thousands of dates: their JSON paths are written only for a problem.
+ */
+export function periodInside(t: Timeline, date: string): number {
+  const p = periodOfText(t, date);
+  return p !== null && p >= 0 && p < t.months ? p : -1;
+}
+
 /** A date's period, with a problem if it falls outside the timeline. */
 export function datePeriod(t: Timeline, date: string, path: string, problems: Problem[]): number {
   const p = periodOfText(t, date);

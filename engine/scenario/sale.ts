@@ -15,7 +15,7 @@ import { joinPath, problem, type Problem } from '../problem';
 import type { ParameterSet } from '../parameters';
 import type { SaleModel } from '../model';
 import { amountAt, columns, lastPeriod, periodAt, type Flows } from '../flows';
-import { datePeriod, readTranches, scaled, tranchePayments, type Tranches } from './payments';
+import { datePeriod, periodInside, readTranches, scaled, tranchePayments, type Tranches } from './payments';
 import type { ParcelContext, RawParcel } from './parcel';
 import { breach } from './rule-breach';
 
@@ -42,17 +42,16 @@ export interface SaleBasis {
 /** The sale read; its problems go to `problems` (kept with it, reported when it is made). */
 export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline, params: ParameterSet, problems: Problem[]): SaleBasis {
   const s = raw.sale!;
-  const sp = joinPath(path, 'sale');
   const soldArea = s.area ? parseArea(s.area)! : area;
   if ((s.price === undefined) === (s.unitPrice === undefined)) {
-    problems.push(problem('schema.required', sp, undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
+    problems.push(problem('schema.required', joinPath(path, 'sale'), undefined, { en: 'exactly one of "price" or "unitPrice"', zh: '"price"（成交总价）或 "unitPrice"（单价）二者之一' }));
     return refused(problems, soldArea, 'price', 0);
   }
   const gross = s.price !== undefined ? parseMoney(s.price)! : priceAreaFen(s.unitPrice!, s.area ?? raw.area);
   const fee = s.businessFee === undefined ? null : /[%‰]\s*$/.test(s.businessFee) ? { rate: parseRate(s.businessFee)!, fen: 0 } : { rate: null, fen: parseMoney(s.businessFee)! };
   if (/^\d{4}$/.test(s.date)) {
     if (s.payments) {
-      problems.push(problem('schema.unknownField', joinPath(sp, 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
+      problems.push(problem('schema.unknownField', joinPath(path, 'sale', 'payments'), s.payments.map((p) => p.date), { en: 'no payments for a sale dated by year only (the seasonal profile spreads it); give sale.date as a month to state payments', zh: '按年份出让时不能给出付款计划（按季节分布）；如需列明付款，请将 sale.date 写为月份' }));
       return refused(problems, soldArea, 'payments', gross);
     }
     const weights = params.weights('sale.seasonality')!;
@@ -60,8 +59,9 @@ export function saleBasis(raw: RawParcel, area: Area, path: string, t: Timeline,
     const seasonal = { first, weights: Array.from({ length: 12 }, (_, m) => Number(weights[String(m + 1)] ?? '0')) };
     return { problems, refused: null, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal, basePeriod: 0, tranches: undefined, paymentDates: null, fee };
   }
-  const basePeriod = datePeriod(t, s.date, joinPath(sp, 'date'), problems);
-  const tranches = s.payments ? readTranches(s.payments, t, joinPath(sp, 'payments'), problems) : undefined;
+  const inside = periodInside(t, s.date);
+  const basePeriod = inside >= 0 ? inside : datePeriod(t, s.date, joinPath(path, 'sale', 'date'), problems);
+  const tranches = s.payments ? readTranches(s.payments, t, joinPath(path, 'sale', 'payments'), problems) : undefined;
   const paymentDates = s.payments ? s.payments.map((p) => p.date) : null;
   return { problems, refused: null, gross, dateText: s.date, soldArea, areaSoldM2: areaDisplay(s.area ?? raw.area).m2, seasonal: null, basePeriod, tranches, paymentDates, fee };
 }
