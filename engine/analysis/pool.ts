@@ -143,7 +143,8 @@ function runOnWorkers(
       });
       w.post({ type: 'plan', plan });
     }
-    const compiled = compilePlan(plan);
+    // Here only for its problems and the summary: the workers run the draws.
+    const compiled = compilePlan(plan, { forRuns: false });
     if (!compiled.ok) return finish({ ok: false, problems: compiled.problems });
     c = compiled.compiled;
   });
