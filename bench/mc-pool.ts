@@ -9,29 +9,16 @@
  *   BENCH_MC_RUNS=3000 BENCH_MC_REPEAT=3 BENCH_MC_KINDS=process,thread,inline node --import tsx bench/mc-pool.ts
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { monteCarlo } from '../engine/analysis/index';
 import { nodeSpawner, type NodeWorkerKind } from '../cli/analysis-worker';
 import { mcPlan } from './mc-plan';
+import { childrenReaped, cpuSeconds } from './mc-cpu';
 
 const RUNS = Number(process.env.BENCH_MC_RUNS ?? 10000);
 const REPEAT = Number(process.env.BENCH_MC_REPEAT ?? 1);
 const KINDS = (process.env.BENCH_MC_KINDS ?? 'process,thread').split(',') as (NodeWorkerKind | 'inline')[];
 const THREADS = Number(process.env.BENCH_MC_THREADS ?? 2);
 const say = (s = '') => process.stdout.write(s + '\n');
-
-/** CPU seconds of this process and of its children that have ended, where /proc tells them. */
-function cpuSeconds(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    // utime, stime, cutime, cstime are fields 14–17 of the line: 12–15 after the name.
-    return fields.slice(11, 15).reduce((s, f) => s + Number(f), 0) / 100;
-  } catch {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-  }
-}
 
 async function once(kind: NodeWorkerKind | 'inline'): Promise<{ seconds: number; cpu: number; digest: string }> {
   const cpu0 = cpuSeconds();
@@ -40,7 +27,7 @@ async function once(kind: NodeWorkerKind | 'inline'): Promise<{ seconds: number;
     ? await monteCarlo(mcPlan(RUNS), { threads: 1 })
     : await monteCarlo(mcPlan(RUNS), { threads: THREADS, spawn: nodeSpawner(kind) });
   const seconds = (performance.now() - t0) / 1000;
-  await sleep(300); // the children's exits reaped, so their CPU is counted
+  await childrenReaped();
   if (!outcome.ok) throw new Error(`Monte Carlo failed: ${outcome.cancelled ? 'cancelled' : outcome.problems.map((p) => p.message.en).join('; ')}`);
   const digest = createHash('sha256').update(JSON.stringify(outcome.result)).digest('hex').slice(0, 16);
   return { seconds, cpu: cpuSeconds() - cpu0, digest };
