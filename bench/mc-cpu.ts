@@ -3,7 +3,7 @@
  * utime, stime, cutime, cstime); elsewhere this process's own. Monte Carlo on child processes
  * does its work in the children, which process.cpuUsage() does not count.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export function cpuSeconds(): number {
@@ -17,5 +17,16 @@ export function cpuSeconds(): number {
   }
 }
 
-/** A moment for children just killed to be reaped, so that their CPU time is counted. */
-export const childrenReaped = (): Promise<void> => sleep(300);
+/** This process's children, alive or not yet reaped (the children file of each of its tasks in Linux's /proc); 0 where /proc cannot tell. */
+function childCount(): number {
+  try {
+    return readdirSync('/proc/self/task').reduce((n, t) => n + readFileSync(`/proc/self/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Waits (up to 10 s) until every child has ended and been reaped, so that its CPU time is counted. */
+export async function childrenReaped(): Promise<void> {
+  for (let i = 0; i < 200 && childCount() > 0; i++) await sleep(50);
+}
