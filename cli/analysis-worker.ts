@@ -1,8 +1,11 @@
 /**
- * Monte Carlo on Node worker threads. This file is both sides: imported on the main thread it
- * gives `nodeSpawner()`, which starts workers on this same module — the built JavaScript as it is
- * (build/, see scripts/build-cli.ts), or this TypeScript file through tsx; started as a worker it
- * serves chunks with the engine's pure handler (engine/analysis/worker-protocol.ts).
+ * Monte Carlo workers in Node: `nodeSpawner()` gives child processes by default
+ * (cli/analysis-process.ts: two processes run the draws about 1.5× as fast as one, two threads
+ * of one process barely 1.1–1.3×), or worker threads with `nodeSpawner('thread')`. For threads
+ * this file is both sides: imported on the main thread it starts workers on this same module —
+ * the built JavaScript as it is (build/, see scripts/build-cli.ts), or this TypeScript file
+ * through tsx; started as a worker it serves chunks with the engine's pure handler
+ * (engine/analysis/worker-protocol.ts).
  *
  *   await monteCarlo(plan, { threads: 2, spawn: nodeSpawner() })
  */
@@ -11,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analysisWorkerHandler, type FromWorker, type ToWorker } from '../engine/analysis/worker-protocol';
 import type { Spawn, WorkerPort } from '../engine/analysis/pool';
+import { processSpawner } from './analysis-process';
 
 const TAG = 'lrsim-analysis-worker';
 
@@ -44,7 +48,14 @@ function startWorker(): Worker {
   return new Worker(new URL(import.meta.url), options);
 }
 
-export function nodeSpawner(): Spawn {
+/** Where a Node Monte Carlo runs its chunks: separate processes (the default) or threads of this one. */
+export type NodeWorkerKind = 'process' | 'thread';
+
+export function nodeSpawner(kind: NodeWorkerKind = 'process'): Spawn {
+  return kind === 'process' ? processSpawner() : threadSpawner();
+}
+
+function threadSpawner(): Spawn {
   return (): WorkerPort => {
     const w = startWorker();
     return {

@@ -93,17 +93,25 @@ export type Evaluator = ReturnType<typeof evaluator>;
  * whole (a variant the model refuses is evaluated whole, for its problems); otherwise each
  * variant is prepared. Each run's invariants are asserted in evaluateRun (run-invariants.ts).
  */
-export function variantEvaluator(evaluate: Evaluator, scenario: unknown, inputs: readonly ResolvedInput[]): (variant: unknown) => Evaluation {
+export function variantEvaluator(evaluate: Evaluator, scenario: unknown, inputs: readonly ResolvedInput[], made?: IncrementalModel): (variant: unknown) => Evaluation {
   const fields = inputs.map(editFieldOf);
   if (fields.some((f) => f === null)) return evaluate;
-  const created = IncrementalModel.create(scenario);
-  if (!created.ok) return evaluate;
-  const model = created.model;
+  let model = made;
+  if (!model) {
+    const created = IncrementalModel.create(scenario);
+    if (!created.ok) return evaluate;
+    model = created.model;
+  }
   return (variant) => {
     const edits = fields.map((f) => ({ path: f!.path, value: getAt(variant, f!.segments) }));
-    if (!model.editAll(edits).ok) return evaluate(variant);
-    return evaluate.run(model.output);
+    if (!model!.editAll(edits).ok) return evaluate(variant);
+    return evaluate.run(model!.output);
   };
+}
+
+/** Whether variantEvaluator answers variants in these inputs by edits of one incremental model (else by preparing each). */
+export function editsVariants(inputs: readonly ResolvedInput[]): boolean {
+  return inputs.every((i) => editFieldOf(i) !== null);
 }
 
 /** The scenario field an input sets, when the incremental model has a shortcut for it. */

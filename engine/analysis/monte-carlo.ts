@@ -15,10 +15,10 @@
  * Run k draws from streamFor(seed, k), so any split of the runs over any number of threads gives
  * the same numbers (pool.ts drives the threads).
  */
-import { dec, Decimal, prepare, problem, type Problem } from '../index';
+import { dec, Decimal, IncrementalModel, prepare, problem, type Problem } from '../index';
 import { applyInputs, formatInput, resolveInput, type ResolvedInput } from './input';
 import { checkDistribution, cholesky, fromNormal, parseDistribution, standardNormal, type Distribution } from './distributions';
-import { evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';
+import { editsVariants, evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';
 import type { OutputRef } from './output';
 import { streamFor } from './random';
 
@@ -65,10 +65,21 @@ export interface CompiledPlan {
   readonly series: readonly OutputRef[];
   readonly periods: readonly string[];
   readonly evaluate: ReturnType<typeof evaluator>;
+  /**
+   * The scenario prepared and run once, which the draws then edit (when every input is a field the
+   * incremental model edits, and the plan was compiled to run draws): checking the base scenario
+   * and readying it for the draws are one preparation, not two.
+   */
+  readonly model?: IncrementalModel;
+}
+
+export interface CompileOptions {
+  /** Ready the model the draws edit. Default true; a driver that only summarises (pool.ts) says false. */
+  readonly forRuns?: boolean;
 }
 
 /** Checks a plan completely (every problem, by its path in the plan) and readies it for running. */
-export function compilePlan(plan: McPlan): { ok: true; compiled: CompiledPlan } | { ok: false; problems: Problem[] } {
+export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: true; compiled: CompiledPlan } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   if (!Number.isInteger(plan.runs) || plan.runs < 1 || plan.runs > 10_000_000) problems.push(problem('schema.range', 'runs', plan.runs, { en: 'a whole number of runs from 1 to 10 000 000', zh: '1 至 10 000 000 的整数次数' }));
   if (!Number.isSafeInteger(plan.seed)) problems.push(problem('schema.type', 'seed', plan.seed, { en: 'a whole-number seed', zh: '整数随机种子' }));
@@ -111,10 +122,19 @@ export function compilePlan(plan: McPlan): { ok: true; compiled: CompiledPlan } 
   });
   if (problems.length || !outs.ok || !ser.ok) return { ok: false, problems };
   // The base scenario must run: its problems are the plan's problems, and it gives the periods.
-  const base = prepare(plan.scenario);
-  if (!base.ok) return { ok: false, problems: base.problems };
-  const periods = [...base.model.periodLabels];
-  return { ok: true, compiled: { plan, inputs, cholesky: L, measures: outs.outputs, series: ser.outputs, periods, evaluate: evaluator(outs.outputs, ser.outputs) } };
+  let model: IncrementalModel | undefined;
+  let periods: string[];
+  if (options.forRuns !== false && editsVariants(inputs.map((i) => i.input))) {
+    const made = IncrementalModel.create(plan.scenario);
+    if (!made.ok) return { ok: false, problems: [...made.problems] };
+    model = made.model;
+    periods = [...model.model.periodLabels];
+  } else {
+    const base = prepare(plan.scenario);
+    if (!base.ok) return { ok: false, problems: base.problems };
+    periods = [...base.model.periodLabels];
+  }
+  return { ok: true, compiled: { plan, inputs, cholesky: L, measures: outs.outputs, series: ser.outputs, periods, evaluate: evaluator(outs.outputs, ser.outputs), model } };
 }
 
 /** The draws of run `index`: a function of (seed, index) only. */
@@ -148,7 +168,7 @@ const VARIANTS = new WeakMap<CompiledPlan, (variant: unknown) => Evaluation>();
 function variantsOf(c: CompiledPlan, resolved: readonly ResolvedInput[]): (variant: unknown) => Evaluation {
   let v = VARIANTS.get(c);
   if (!v) {
-    v = variantEvaluator(c.evaluate, c.plan.scenario, resolved);
+    v = variantEvaluator(c.evaluate, c.plan.scenario, resolved, c.model);
     VARIANTS.set(c, v);
   }
   return v;

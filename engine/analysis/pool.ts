@@ -1,7 +1,7 @@
 /**
  * Running a Monte Carlo plan on any number of threads: the runs are cut into chunks that idle
  * workers take in turn; results are merged by run index, so 1 thread or 8 give the same answer.
- * Environment-free: the host supplies `spawn` (Node worker threads in cli/analysis-worker.ts, Web
+ * Environment-free: the host supplies `spawn` (Node child processes or worker threads in cli/analysis-worker.ts, Web
  * Workers in browser-pool.ts); without it, or with threads ≤ 1, chunks run on this thread,
  * yielding between chunks so progress shows and a cancel is heard.
  *
@@ -143,7 +143,8 @@ function runOnWorkers(
       });
       w.post({ type: 'plan', plan });
     }
-    const compiled = compilePlan(plan);
+    // Here only for its problems and the summary: the workers run the draws.
+    const compiled = compilePlan(plan, { forRuns: false });
     if (!compiled.ok) return finish({ ok: false, problems: compiled.problems });
     c = compiled.compiled;
   });
@@ -154,7 +155,7 @@ function workerProblem(message: string): Problem {
   return {
     code: 'schema.format',
     path: '(worker)',
-    expected: { en: 'a worker that runs to the end', zh: '正常运行的工作线程' },
-    message: { en: `a worker thread failed: ${message}`, zh: `工作线程出错：${message}` },
+    expected: { en: 'a worker that runs to the end', zh: '正常运行的工作进程或线程' },
+    message: { en: `a worker failed: ${message}`, zh: `工作进程或线程出错：${message}` },
   };
 }

@@ -1,0 +1,103 @@
+/**
+ * Monte Carlo on child processes (cli/analysis-process.ts): the same numbers as worker threads and
+ * as the calling thread; a child that dies is an error the caller gets, not a hang; no child
+ * outlives a run, whether it ends, is cancelled or fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { monteCarlo, type McPlan } from '../engine/analysis/index';
+import type { Spawn } from '../engine/analysis/pool';
+import { processSpawner, type ProcessPort } from '../cli/analysis-process';
+import { nodeSpawner } from '../cli/analysis-worker';
+import { composed } from './support/scenarios';
+
+const bonds = composed('scenarios/hainan-bonds.json');
+
+function plan(runs: number): McPlan {
+  return {
+    scenario: bonds,
+    runs,
+    seed: 11,
+    inputs: [
+      { path: 'adjustments.salePriceFactor', distribution: 'triangular(0.8, 1, 1.1)' },
+      { path: 'adjustments.saleDelayMonths', distribution: 'uniform(0, 10) integer' },
+      { path: 'adjustments.rateShiftBp', distribution: 'normal(0, 50) integer' },
+    ],
+    outputs: ['totals.valueAdded', 'min(bonds[*].coverageRatio)'],
+    series: ['periods[*].treasuryBalance'],
+    events: [{ output: 'min(bonds[*].coverageRatio)', op: '<', threshold: '1.6' }],
+  };
+}
+
+/** A spawner that keeps the ports it made, to reach their processes. */
+function watched(): { spawn: Spawn; ports: ProcessPort[] } {
+  const inner = processSpawner();
+  const ports: ProcessPort[] = [];
+  return { ports, spawn: () => { const p = inner() as ProcessPort; ports.push(p); return p; } };
+}
+
+function running(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until none of the ports' processes runs (a killed child's exit takes a moment to reap). */
+async function allEnded(ports: readonly ProcessPort[]): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (!ports.some((p) => running(p.pid))) return true;
+    await sleep(50);
+  }
+  return false;
+}
+
+describe('Monte Carlo on child processes', () => {
+  it('gives the same result as worker threads and as one thread, and leaves no process behind', async () => {
+    const w = watched();
+    const processes = await monteCarlo(plan(120), { threads: 2, spawn: w.spawn, chunkSize: 13 });
+    const threads = await monteCarlo(plan(120), { threads: 2, spawn: nodeSpawner('thread'), chunkSize: 7 });
+    const inline = await monteCarlo(plan(120), { threads: 1 });
+    if (!processes.ok || !threads.ok || !inline.ok) throw new Error('refused');
+    expect(processes.threads).toBe(2);
+    expect(w.ports).toHaveLength(2);
+    expect(JSON.stringify(processes.result)).toBe(JSON.stringify(inline.result));
+    expect(JSON.stringify(threads.result)).toBe(JSON.stringify(inline.result));
+    expect(await allEnded(w.ports)).toBe(true);
+  }, 120_000);
+
+  it('a child that dies mid-run is reported as a failed worker, and the other child is ended', async () => {
+    const w = watched();
+    let killed = false;
+    const r = await monteCarlo(plan(2000), {
+      threads: 2, spawn: w.spawn, chunkSize: 10,
+      onProgress: () => { if (!killed) { killed = true; process.kill(w.ports[0].pid!, 'SIGKILL'); } },
+    });
+    expect(killed).toBe(true);
+    expect(r.ok).toBe(false);
+    if (r.ok || r.cancelled) throw new Error('expected a failure');
+    expect(r.problems[0].message.en).toMatch(/a worker failed: the worker process was killed by SIGKILL/);
+    expect(await allEnded(w.ports)).toBe(true);
+  }, 120_000);
+
+  it('a cancel ends every child', async () => {
+    const w = watched();
+    const controller = new AbortController();
+    const r = await monteCarlo(plan(2000), { threads: 2, spawn: w.spawn, chunkSize: 10, signal: controller.signal, onProgress: (done) => { if (done >= 10) controller.abort(); } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.cancelled).toBe(true);
+    expect(await allEnded(w.ports)).toBe(true);
+  }, 120_000);
+
+  it("a plan's problems come back from the children as problems", async () => {
+    const w = watched();
+    const r = await monteCarlo({ ...plan(100), outputs: ['totals.'] }, { threads: 2, spawn: w.spawn });
+    expect(r.ok).toBe(false);
+    if (r.ok || r.cancelled) throw new Error('expected problems');
+    expect(r.problems.map((p) => p.path)).toContain('totals.');
+    expect(await allEnded(w.ports)).toBe(true);
+  }, 120_000);
+});
