@@ -398,12 +398,11 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
 export function floorMulDiv(a: number, b: number, c: number): number {
   const p = a * b;
   if (Number.isSafeInteger(p)) {
-    let q = Math.floor(p / c);
-    let r = p - q * c;
-    // The float quotient can be one off near 2^53; the remainder is exact, so it corrects it.
-    while (r < 0) { q -= 1; r += c; }
-    while (r >= c) { q += 1; r -= c; }
-    return q || 0;
+    // % of two exact doubles is exact, and p − r is a multiple of c no larger than p, so the
+    // division is exact too (a float quotient times c can pass 2^53 and lose the remainder).
+    const r = p % c;
+    const q = (p - r) / c;
+    return (r < 0 ? q - 1 : q) || 0;
   }
   const neg = (a < 0) !== (b < 0);
   const absA = a < 0 ? -a : a;

@@ -90,3 +90,12 @@ describe('floorMulDiv', () => {
     );
   });
 });
+
+describe('floorMulDiv below 2^53', () => {
+  it('a product just past a multiple of c whose float quotient times c would pass 2^53 (found by the property above)', () => {
+    const c = 3138356545887641;
+    expect(floorMulDiv(-(2 * c + 1), 1, c)).toBe(-3);
+    expect(floorMulDiv(2 * c + 1, 1, c)).toBe(2);
+    expect(floorMulDiv(-(2 * c - 1), 1, c)).toBe(-2);
+  });
+});
