@@ -32,7 +32,7 @@ import { Settlement } from './settlement';
 import { Advances } from './advances';
 import { Payments } from './run-payments';
 import { Inflows } from './run-inflows';
-import { PHASES, eventsOf, type Events } from './run-events';
+import { PHASES, eventsOf, notePostings, postingsHint } from './run-events';
 import type { ShareLog } from './share-log';
 
 export type { ParcelOutcome } from './run-outcomes';
@@ -67,15 +67,12 @@ export interface RunOutput {
   readonly notes: readonly { id: string; message: string; messageZh: string }[];
 }
 
-/** How many postings a run of these events made. */
-const POSTED = new WeakMap<Events, number>();
-
 export function run(model: Model): RunOutput {
   const ev = eventsOf(model);
   // Most events post once, a settlement a handful of times, a period a top-up or two, a bond its
   // coupons; a scenario that posts more grows the ledger. Sized close, as zeroed columns cost GC
   // time: a model run again (the same events) posts what it posted before.
-  const ledger = new Ledger(model.accounts.list.length, POSTED.get(ev) ?? Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
+  const ledger = new Ledger(model.accounts.list.length, postingsHint(ev) ?? Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
   const notes: { id: string; message: string; messageZh: string }[] = [];
   const advances = new Advances(model, ledger);
   const bonds = new BondBook(model, ledger, (fund, amount) => advances.add(fund, amount, 'debtSupport'));
@@ -100,7 +97,7 @@ export function run(model: Model): RunOutput {
     payments.payDue(period);
   }
   payments.finish();
-  POSTED.set(ev, ledger.length);
+  notePostings(ev, ledger.length);
   return runOutput({ model, ledger, delays: payments.delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding: advances.debtSupportOutstanding() }, settlement.outcomes, settlement.shareLog);
 }
 

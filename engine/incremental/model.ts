@@ -15,7 +15,7 @@
  */
 import { adjustFrom, prepareBase, schemaValid, type Base } from '../scenario/adjust';
 import type { MadeParcels } from '../scenario/parcel-reuse';
-import { eventsCarriedOver, eventsRescaled } from '../run-events';
+import { eventsCarriedOver, eventsRescaled, postingsCarried } from '../run-events';
 import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
@@ -107,8 +107,9 @@ export class IncrementalModel {
       if (!p.ok) return { ok: false, problems: p.problems };
       this.base = base;
       this.made = made;
-      // A price factor alone moves the sale amounts, not where the events fall: their layout is rewritten in place.
-      eventsRescaled(this.modelNow, p.model);
+      // A price factor alone moves the sale amounts, not where the events fall: their layout is
+      // rewritten in place. Another adjustment lays them out afresh, with the last run's size.
+      if (!eventsRescaled(this.modelNow, p.model)) postingsCarried(this.modelNow, p.model);
       return this.commit(next, p.model, run(p.model));
     }
     this.base = ready ? { scenario: next, ready } : null;
