@@ -109,8 +109,10 @@ export class IncrementalModel {
       this.made = made;
       // A price factor alone moves the sale amounts, not where the events fall: their layout is
       // rewritten in place. Another adjustment lays them out afresh, with the last run's size.
-      if (!eventsRescaled(this.modelNow, p.model)) postingsCarried(this.modelNow, p.model);
-      return this.commit(next, p.model, run(p.model));
+      const rescaled = eventsRescaled(this.modelNow, p.model);
+      if (!rescaled) postingsCarried(this.modelNow, p.model);
+      // Its payments are the last run's, month for month: the run copies those it proves unchanged.
+      return this.commit(next, p.model, run(p.model, rescaled ? this.out : undefined));
     }
     this.base = ready ? { scenario: next, ready } : null;
     if (stage === 'funding') {
