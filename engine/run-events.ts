@@ -59,6 +59,48 @@ export interface Events {
 
 const EVENTS = new WeakMap<Model, Events>();
 
+/**
+ * How many postings a run of these events made (or, for a layout rewritten from another, about
+ * how many it will make): the size of the next run's ledger, whose zeroed columns cost GC time.
+ */
+const POSTED = new WeakMap<Events, number>();
+/** The most postings a run of this layout, or of the layouts it was carried from, made. */
+const PEAK = new WeakMap<Events, number>();
+
+/** The ledger size a run of `ev` should start with, when a run of it (or of the layout it came from) is known. */
+export function postingsHint(ev: Events): number | undefined {
+  return POSTED.get(ev);
+}
+
+/** Notes how many postings a run of `ev` made. */
+export function notePostings(ev: Events, count: number): void {
+  POSTED.set(ev, count);
+  PEAK.set(ev, Math.max(count, PEAK.get(ev) ?? 0));
+}
+
+/**
+ * A layout made from another's runs: as many postings as the most they made, moved by the events
+ * added or taken away, and a margin for the postings an edit's amounts move (a price factor moves
+ * the top-ups, and the provisions and shares that round to 0, by up to a tenth). A ledger that
+ * must grow doubles, so the margin errs large; the plain estimate errs larger still.
+ */
+function carryPostings(from: Events, to: Events): void {
+  const peak = PEAK.get(from);
+  if (peak === undefined || POSTED.has(to)) return;
+  const n = to.kind.length;
+  POSTED.set(to, Math.max(1024, peak + n - from.kind.length + (n >> 4) + 64));
+  PEAK.set(to, peak);
+}
+
+/**
+ * Gives the layout of `to` (laid out now, as a run of it would) the ledger size of `from`'s run:
+ * an adjustment that moves where events fall (a delay, a cost factor) still makes about as many postings.
+ */
+export function postingsCarried(from: Model, to: Model): void {
+  const ev = EVENTS.get(from);
+  if (ev && PEAK.has(ev)) carryPostings(ev, eventsOf(to));
+}
+
 export function eventsOf(model: Model): Events {
   let ev = EVENTS.get(model);
   if (!ev) {
@@ -76,14 +118,28 @@ export function paymentRuleId(kind: Kind, acquisitionRule: string | null): strin
 /** Event phase by kind, as a lookup table. */
 const PHASE_BY_KIND = Uint8Array.from({ length: Kind.SaleFee + 1 }, (_, k) => PHASE_OF[k as Kind]);
 
+/** The collector's columns, kept from layout to layout (see Collector). */
+let scratch = new ArrayBuffer(0);
+/**
+ * The most the kept buffer may hold: a layout larger than this (about 380 000 events) uses a
+ * buffer of its own, so one province-sized model does not pin its scratch for the process's life.
+ */
+export const SCRATCH_MAX_BYTES = 8 << 20;
+
+/** A buffer of at least `bytes` for the collector: the kept one, grown by half up to its bound, or one of its own beyond. */
+export function scratchOf(bytes: number): ArrayBuffer {
+  if (scratch.byteLength >= bytes) return scratch;
+  if (bytes > SCRATCH_MAX_BYTES) return new ArrayBuffer(bytes);
+  scratch = new ArrayBuffer(Math.min(SCRATCH_MAX_BYTES, Math.max(bytes, Math.ceil(scratch.byteLength * 1.5))));
+  return scratch;
+}
+
 /**
  * The model's events in the order events of one (period, phase) keep, written to columns as they
  * are met: pool capital, appropriations, pool inflows, pre-allocations, then each parcel in
  * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
  * works, holding, receipts, settlement and sale fee.
  */
-let scratch = new ArrayBuffer(0);
-
 class Collector {
   readonly kind: Uint8Array;
   readonly parcel: Int32Array;
@@ -97,9 +153,7 @@ class Collector {
   constructor(n: number, private readonly keys: number) {
     // The columns are read only until the layout is written: one buffer, kept from layout to
     // layout (a Monte Carlo draw lays out a new model's events; a new buffer each time is garbage).
-    const bytes = n * 21 + (keys + 1) * 4;
-    if (scratch.byteLength < bytes) scratch = new ArrayBuffer(Math.max(bytes, Math.ceil(scratch.byteLength * 1.5)));
-    const buffer = scratch;
+    const buffer = scratchOf(n * 21 + (keys + 1) * 4);
     this.amount = new Float64Array(buffer, 0, n);
     this.parcel = new Int32Array(buffer, n * 8, n);
     this.target = new Int32Array(buffer, n * 12, n);
@@ -264,6 +318,7 @@ export function eventsRescaled(from: Model, to: Model): boolean {
   }
   const next: Events = { ...ev, amount };
   PLACES.set(next, at);
+  carryPostings(ev, next);
   EVENTS.set(to, next);
   return true;
 }

@@ -13,6 +13,7 @@ import type { Model } from './model';
 import type { Advances } from './advances';
 import type { Delay } from './run';
 import { Kind, PHASES, paymentRuleId, type Events } from './run-events';
+import { PaymentBlocks, copyBlock, sameBlock } from './payment-blocks';
 
 /** Who each kind of parcel payment goes to (the coupon walk tells payments from other postings by these accounts). */
 export const PAYEES: readonly (readonly [Kind, string])[] = [
@@ -41,6 +42,10 @@ export class Payments {
   private readonly bridge = ruleIndex('funding.bridge');
   /** The shortfall policy as a number, read once per payment. */
   private readonly policy: number;
+  /** Where this run's months of payments sit in its ledger, for a later run of the same payments (payment-blocks.ts). */
+  readonly blocks: PaymentBlocks;
+  /** A top-up or bridge posted in this month's payments. */
+  private shortfallSeen = false;
 
   constructor(
     private readonly model: Model,
@@ -49,16 +54,21 @@ export class Payments {
     private readonly advances: Advances,
     /** Costs of each parcel its fund paid (and has not had back): settlement recovers them first. */
     private readonly fundPaid: Float64Array,
+    /** An earlier run's blocks of the same payments, which a month may copy when it proves them the same. */
+    private readonly prior?: PaymentBlocks,
   ) {
     const acc = model.accounts;
     this.fiscal = acc.idx('fiscal');
     this.payee = new Int32Array(Kind.SaleFee + 1).fill(NONE);
     for (const [kind, id] of PAYEES) this.payee[kind] = acc.idx(id);
     this.policy = ['wait', 'fiscalTopUp', 'bridge', 'negative'].indexOf(model.shortfall);
+    this.blocks = new PaymentBlocks(ev, ledger, model.timeline.months);
   }
 
   /** Those that waited first, then this period's, in priority order. */
   payDue(period: number): void {
+    this.blocks.open(period);
+    this.shortfallSeen = false;
     if (this.queue.length > 0) {
       const waiting = this.queue;
       this.queue = [];
@@ -68,17 +78,72 @@ export class Payments {
         } else this.queue.push(w);
       }
     }
-    const ev = this.ev;
     const base = period * PHASES + 2;
-    const waitPolicy = this.policy === 0;
-    for (let i = ev.start[base]; i < ev.start[base + 1]; i++) {
+    if (this.policy === 0) this.payOrWait(period, this.ev.start[base], this.ev.start[base + 1]);
+    else if (this.prior && sameBlock(this.prior, this.ev, this.ledger, period, this.policy)) {
+      copyBlock(this.prior, this.ledger, period);
+      this.blocks.copied++;
+      this.paidFromFunds(this.ev.start[base], this.ev.start[base + 1]);
+      this.shortfallSeen = this.prior.shortfall[period] === 1;
+    } else this.payAll(period, this.ev.start[base], this.ev.start[base + 1]);
+    this.blocks.close(period, this.shortfallSeen);
+  }
+
+  /** What a copied month's payments took from their parcels' funds (none draws on a project account). */
+  private paidFromFunds(from: number, to: number): void {
+    const { kind, parcel, amount, developer } = this.ev;
+    for (let i = from; i < to; i++) {
+      const p = parcel[i];
+      if (amount[i] <= 0 || (developer[p] !== NONE && (kind[i] === Kind.Works || kind[i] === Kind.ManagementFee))) continue;
+      this.fundPaid[p] += amount[i];
+    }
+  }
+
+  /** Events from … to − 1 under "wait": a payment may not jump the queue of those already waiting on the same fund. */
+  private payOrWait(period: number, from: number, to: number): void {
+    const ev = this.ev;
+    for (let i = from; i < to; i++) {
       const kind = ev.kind[i] as Kind;
       const parcel = ev.parcel[i];
-      // A payment may not jump the queue of those already waiting on the same fund.
-      const blocked = waitPolicy && this.queue.length > 0 && this.waitingOn(ev.fund[parcel]);
+      const blocked = this.queue.length > 0 && this.waitingOn(ev.fund[parcel]);
       if (blocked || !this.pay(period, kind, parcel, ev.amount[i], ev.target[i])) {
         this.queue.push({ kind, parcel, amount: ev.amount[i], rule: ev.target[i], duePeriod: period });
       }
+    }
+  }
+
+  /**
+   * Events from … to − 1 under a policy that never makes a payment wait. Most payments — every
+   * one of a parcel with neither a bond project nor a 做地 developer — come from the parcel's fund
+   * alone: that path is pay()'s, written out here, so that the month's loop reads its columns once.
+   */
+  private payAll(period: number, from: number, to: number): void {
+    const { kind, parcel, amount, target, fund: fundOf, projectAccount, developer, zone } = this.ev;
+    const { ledger, payee, fundPaid } = this;
+    const bal = ledger.balances;
+    for (let i = from; i < to; i++) {
+      const p = parcel[i];
+      if (projectAccount[p] !== NONE || developer[p] !== NONE) {
+        this.pay(period, kind[i] as Kind, p, amount[i], target[i]);
+        continue;
+      }
+      const x = amount[i];
+      if (x <= 0) continue;
+      const fund = fundOf[p];
+      const gap = x - Math.max(0, bal[fund]);
+      if (gap > 0) this.shortfall(period, fund, gap, p, zone[p]);
+      ledger.post(period, fund, payee[kind[i]], x, target[i], p, zone[p]);
+      fundPaid[p] += x;
+    }
+  }
+
+  /** A fund short of `gap` for a payment, under a policy that pays anyway: a fiscal top-up, a bridge advance, or nothing (negative). */
+  private shortfall(period: number, fund: number, gap: Fen, p: number, zone: number): void {
+    if (this.policy !== 3) this.shortfallSeen = true;
+    if (this.policy === 1) this.ledger.post(period, this.fiscal, fund, gap, this.topUp, p, zone);
+    else if (this.policy === 2) {
+      this.ledger.post(period, this.fiscal, fund, gap, this.bridge, p, zone);
+      this.advances.add(fund, gap, 'bridge');
     }
   }
 
@@ -116,14 +181,8 @@ export class Payments {
     const rest = amount - fromProject;
     const gap = rest - Math.max(0, bal[fund]);
     if (gap > 0) {
-      switch (this.policy) {
-        case 0: return false;
-        case 1: ledger.post(period, this.fiscal, fund, gap, this.topUp, p, zone); break;
-        case 2:
-          ledger.post(period, this.fiscal, fund, gap, this.bridge, p, zone);
-          this.advances.add(fund, gap, 'bridge');
-          break;
-      }
+      if (this.policy === 0) return false;
+      this.shortfall(period, fund, gap, p, zone);
     }
     if (fromProject > 0) ledger.post(period, proj, to, fromProject, rule, p, zone);
     if (rest > 0) {

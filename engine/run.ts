@@ -32,7 +32,8 @@ import { Settlement } from './settlement';
 import { Advances } from './advances';
 import { Payments } from './run-payments';
 import { Inflows } from './run-inflows';
-import { PHASES, eventsOf, type Events } from './run-events';
+import { PHASES, eventsOf, notePostings, postingsHint } from './run-events';
+import { priorBlocksFor, type PaymentBlocks } from './payment-blocks';
 import type { ShareLog } from './share-log';
 
 export type { ParcelOutcome } from './run-outcomes';
@@ -67,21 +68,24 @@ export interface RunOutput {
   readonly notes: readonly { id: string; message: string; messageZh: string }[];
 }
 
-/** How many postings a run of these events made. */
-const POSTED = new WeakMap<Events, number>();
-
-export function run(model: Model): RunOutput {
+/**
+ * The run of `model`. `prior`, a run of a model whose layout was rewritten into this one's (a sale
+ * price factor: the same payments in the same months), lends the months of payments it can prove
+ * come out the same (payment-blocks.ts); the output is the same, posting for posting.
+ */
+export function run(model: Model, prior?: RunOutput): RunOutput {
   const ev = eventsOf(model);
   // Most events post once, a settlement a handful of times, a period a top-up or two, a bond its
   // coupons; a scenario that posts more grows the ledger. Sized close, as zeroed columns cost GC
   // time: a model run again (the same events) posts what it posted before.
-  const ledger = new Ledger(model.accounts.list.length, POSTED.get(ev) ?? Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
+  const ledger = new Ledger(model.accounts.list.length, postingsHint(ev) ?? Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
   const notes: { id: string; message: string; messageZh: string }[] = [];
   const advances = new Advances(model, ledger);
   const bonds = new BondBook(model, ledger, (fund, amount) => advances.add(fund, amount, 'debtSupport'));
   const debt = new ProjectDebt(model, bonds, ledger);
   const settlement = new Settlement(model, ledger, debt, bonds, (period, fund, available, p) => advances.returnFrom(period, fund, available, p.index, p.zone));
-  const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid);
+  const lent = prior && prior.model.shortfall === model.shortfall ? priorBlocksFor(BLOCKS.get(prior), ev, ledger.accountCount) : undefined;
+  const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid, lent);
   const inflows = new Inflows(model, ledger, ev, advances, settlement);
 
   for (let period = 0; period < model.timeline.months; period++) {
@@ -100,8 +104,18 @@ export function run(model: Model): RunOutput {
     payments.payDue(period);
   }
   payments.finish();
-  POSTED.set(ev, ledger.length);
-  return runOutput({ model, ledger, delays: payments.delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding: advances.debtSupportOutstanding() }, settlement.outcomes, settlement.shareLog);
+  notePostings(ev, ledger.length);
+  const out = runOutput({ model, ledger, delays: payments.delays, bonds: bonds.states, notes, years: settlement.years, debtSupportOutstanding: advances.debtSupportOutstanding() }, settlement.outcomes, settlement.shareLog);
+  BLOCKS.set(out, payments.blocks);
+  return out;
+}
+
+/** Each run's months of payments, for a later run of the same payments to copy. */
+const BLOCKS = new WeakMap<RunOutput, PaymentBlocks>();
+
+/** A run's months of payments (how many it copied from the run it was given, for tests and benches). */
+export function paymentBlocksOf(out: RunOutput): PaymentBlocks | undefined {
+  return BLOCKS.get(out);
 }
 
 /** A run's output: its parcels' outcomes built from `outcomes` when first read; its log of splits kept beside it. */

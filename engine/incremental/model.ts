@@ -15,7 +15,7 @@
  */
 import { adjustFrom, prepareBase, schemaValid, type Base } from '../scenario/adjust';
 import type { MadeParcels } from '../scenario/parcel-reuse';
-import { eventsCarriedOver, eventsRescaled } from '../run-events';
+import { eventsCarriedOver, eventsRescaled, postingsCarried } from '../run-events';
 import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
@@ -107,9 +107,12 @@ export class IncrementalModel {
       if (!p.ok) return { ok: false, problems: p.problems };
       this.base = base;
       this.made = made;
-      // A price factor alone moves the sale amounts, not where the events fall: their layout is rewritten in place.
-      eventsRescaled(this.modelNow, p.model);
-      return this.commit(next, p.model, run(p.model));
+      // A price factor alone moves the sale amounts, not where the events fall: their layout is
+      // rewritten in place. Another adjustment lays them out afresh, with the last run's size.
+      const rescaled = eventsRescaled(this.modelNow, p.model);
+      if (!rescaled) postingsCarried(this.modelNow, p.model);
+      // Its payments are the last run's, month for month: the run copies those it proves unchanged.
+      return this.commit(next, p.model, run(p.model, rescaled ? this.out : undefined));
     }
     this.base = ready ? { scenario: next, ready } : null;
     if (stage === 'funding') {
