@@ -7,7 +7,7 @@
  * months (allocate over equal weights, without the weights), so 10 000 parcels × 240 months of
  * holding cost are never 2.4 million objects; the run reads each payment once, when it lays out
  * the events of its months. Flows are plain data (one shape for both kinds): they survive a
- * structured clone to a worker and JSON as they are.
+ * structured clone to a worker (as plain objects) and JSON as they are.
  *
  *   amountAt(columns([4, 8], [200_000_000, 420_527_000]), 1)   → 420527000
  *   periodAt(evenSpread(100_005, 4, 36), 35), amountAt(…, 33)   → 39, 2777
@@ -38,14 +38,41 @@ export function amountAt(f: Flows, k: number): Fen {
   return a === 0 ? 0 : f.sign * a;
 }
 
-export const NO_FLOWS: Flows = { length: 0, total: 0, periods: [], amounts: [], first: 0, each: 0, left: 0, sign: 1 };
+/**
+ * Flows made by a constructor rather than literals: V8 tracks a literal's allocation site, and as
+ * an adjusted model's flows outlive a scavenge it comes to allocate them straight into the old
+ * generation, where each field pointing at just-made columns is a write-barrier entry (a price
+ * factor's edit ran at twice its time). One class for every kind, so every Flows has one shape.
+ */
+class FlowsRecord implements Flows {
+  declare readonly length: number;
+  declare readonly total: Fen;
+  declare readonly periods: readonly number[] | null;
+  declare readonly amounts: readonly Fen[] | null;
+  declare readonly first: number;
+  declare readonly each: Fen;
+  declare readonly left: number;
+  declare readonly sign: number;
+  constructor(length: number, total: Fen, periods: readonly number[] | null, amounts: readonly Fen[] | null, first: number, each: Fen, left: number, sign: number) {
+    this.length = length;
+    this.total = total;
+    this.periods = periods;
+    this.amounts = amounts;
+    this.first = first;
+    this.each = each;
+    this.left = left;
+    this.sign = sign;
+  }
+}
+
+export const NO_FLOWS: Flows = new FlowsRecord(0, 0, [], [], 0, 0, 0, 1);
 
 /** Payments in the given periods with the given amounts (same length). */
 export function columns(periods: readonly number[], amounts: readonly Fen[]): Flows {
   if (periods.length === 0) return NO_FLOWS;
   let total = 0;
   for (const a of amounts) total += a;
-  return { length: periods.length, total, periods, amounts, first: 0, each: 0, left: 0, sign: 1 };
+  return new FlowsRecord(periods.length, total, periods, amounts, 0, 0, 0, 1);
 }
 
 /** `total` spread evenly over `months` consecutive periods from `first`, whole fen, exact; none for 0 months or 0 fen. */
@@ -57,7 +84,7 @@ export function evenSpread(total: Fen, first: number, months: number): Flows {
   // The float quotient can be one off near 2^53: settle it with exact products.
   while (q * months > abs) q -= 1;
   while ((q + 1) * months <= abs) q += 1;
-  return { length: months, total, periods: null, amounts: null, first, each: q, left: abs - q * months, sign: neg ? -1 : 1 };
+  return new FlowsRecord(months, total, null, null, first, q, abs - q * months, neg ? -1 : 1);
 }
 
 /**
@@ -66,7 +93,7 @@ export function evenSpread(total: Fen, first: number, months: number): Flows {
  */
 export function single(period: number, amount: Fen): Flows {
   const neg = amount < 0;
-  return { length: 1, total: amount, periods: null, amounts: null, first: period, each: neg ? -amount : amount, left: 0, sign: neg ? -1 : 1 };
+  return new FlowsRecord(1, amount, null, null, period, neg ? -amount : amount, 0, neg ? -1 : 1);
 }
 
 /** The amounts, in order. */

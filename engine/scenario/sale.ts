@@ -120,16 +120,34 @@ export function normalizeSale(id: string, basis: SaleBasis, path: string, ctx: P
     );
     return null;
   }
-  return {
-    period,
-    date: delay ? periodLabel(t, period) : basis.dateText,
-    revenue,
-    receipts,
-    settlementPeriod: last,
-    businessFee: saleFee(basis.fee, revenue, ctx),
-    areaSoldM2: basis.areaSoldM2,
-    areaSold: basis.soldArea,
-  };
+  return new SaleRecord(period, delay ? periodLabel(t, period) : basis.dateText, revenue, receipts, last, saleFee(basis.fee, revenue, ctx), basis);
+}
+
+/**
+ * A sale, made by a constructor rather than a literal: V8 tracks a literal's allocation site, and
+ * as an adjusted model's sales outlive a scavenge it comes to allocate them straight into the old
+ * generation, where each field pointing at just-made receipts is a write-barrier entry (a price
+ * factor's edit then ran at twice its time). The fields are SaleModel's, in its order.
+ */
+class SaleRecord implements SaleModel {
+  declare readonly period: number;
+  declare readonly date: string;
+  declare readonly revenue: Fen;
+  declare readonly receipts: Flows;
+  declare readonly settlementPeriod: number;
+  declare readonly businessFee: Fen;
+  declare readonly areaSoldM2: string;
+  declare readonly areaSold: Area;
+  constructor(period: number, date: string, revenue: Fen, receipts: Flows, settlementPeriod: number, businessFee: Fen, basis: SaleBasis) {
+    this.period = period;
+    this.date = date;
+    this.revenue = revenue;
+    this.receipts = receipts;
+    this.settlementPeriod = settlementPeriod;
+    this.businessFee = businessFee;
+    this.areaSoldM2 = basis.areaSoldM2;
+    this.areaSold = basis.soldArea;
+  }
 }
 
 /** The sale administration fee: a rate of the price, or an amount (a cost, so the cost factor applies). */
@@ -169,14 +187,5 @@ function seasonalSale(basis: SaleBasis, seasonal: NonNullable<SaleBasis['seasona
   });
   const receipts = columns(periods, amounts);
   const last = periods.length ? periods[periods.length - 1] : first;
-  return {
-    period: first,
-    date: ctx.saleDelayMonths ? periodLabel(t, first) : basis.dateText,
-    revenue,
-    receipts,
-    settlementPeriod: last,
-    businessFee: saleFee(basis.fee, revenue, ctx),
-    areaSoldM2: basis.areaSoldM2,
-    areaSold: basis.soldArea,
-  };
+  return new SaleRecord(first, ctx.saleDelayMonths ? periodLabel(t, first) : basis.dateText, revenue, receipts, last, saleFee(basis.fee, revenue, ctx), basis);
 }
