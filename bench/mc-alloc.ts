@@ -7,24 +7,11 @@
  *   BENCH_DRAWS=400 BENCH_TOP=40 node --import tsx bench/mc-alloc.ts
  */
 import { Session } from 'node:inspector/promises';
-import { applyInputs, compilePlan, drawInputs } from '../engine/analysis/index';
-import { getAt } from '../engine/index';
-import { IncrementalModel } from '../engine/incremental/index';
-import { mcPlan } from './mc-plan';
+import { planDraws } from './mc-plan';
 
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 200);
 const TOP = Number(process.env.BENCH_TOP ?? 25);
-const compiled = compilePlan(mcPlan(DRAWS + 300));
-if (!compiled.ok) throw new Error('the bench plan was refused');
-const c = compiled.compiled;
-const resolved = c.inputs.map((i) => i.input);
-const created = IncrementalModel.create(c.plan.scenario);
-if (!created.ok) throw new Error('the bench scenario was refused');
-const model = created.model;
-const edits = Array.from({ length: DRAWS + 300 }, (_, k) => {
-  const variant = applyInputs(c.plan.scenario, resolved, drawInputs(c, k));
-  return resolved.map((r) => ({ path: r.path, value: getAt(variant, r.segments) }));
-});
+const { compiled: c, model, edits } = planDraws(DRAWS + 300);
 const draw = (k: number) => { model.editAll(edits[k]); c.evaluate.run(model.output); };
 for (let k = 0; k < 300; k++) draw(k);
 const session = new Session();

@@ -9,26 +9,12 @@
  *   BENCH_DRAWS=1000 node --import tsx bench/mc-draw-parts.ts
  */
 import { Session } from 'node:inspector/promises';
-import { applyInputs, compilePlan, drawInputs } from '../engine/analysis/index';
-import { getAt } from '../engine/index';
-import { IncrementalModel } from '../engine/incremental/index';
-import { mcPlan } from './mc-plan';
+import { planDraws } from './mc-plan';
 
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 300);
 const say = (s: string) => process.stdout.write(s + '\n');
 
-const compiled = compilePlan(mcPlan(DRAWS * 2));
-if (!compiled.ok) throw new Error('the bench plan was refused');
-const c = compiled.compiled;
-const resolved = c.inputs.map((i) => i.input);
-const created = IncrementalModel.create(c.plan.scenario);
-if (!created.ok) throw new Error('the bench scenario was refused');
-const model = created.model;
-// The edits of each draw, made once: what is timed is the model's work, not the draws'.
-const edits = Array.from({ length: DRAWS }, (_, k) => {
-  const variant = applyInputs(c.plan.scenario, resolved, drawInputs(c, k));
-  return resolved.map((r) => ({ path: r.path, value: getAt(variant, r.segments) }));
-});
+const { compiled: c, model, edits } = planDraws(DRAWS * 2);
 const evaluate = c.evaluate;
 
 function timed(from: number, to: number): { edit: number; evaluate: number } {

@@ -3,8 +3,9 @@
  * bond; price, cost, delay and coupon drawn, price and delay correlated; four outputs, a fan and
  * two events. Kept here so that focused benches and profiles time the very same plan.
  */
-import { SCENARIO_SCHEMA } from '../engine/index';
-import type { McPlan } from '../engine/analysis/index';
+import { SCENARIO_SCHEMA, getAt } from '../engine/index';
+import { applyInputs, compilePlan, drawInputs, type CompiledPlan, type McPlan } from '../engine/analysis/index';
+import { IncrementalModel } from '../engine/incremental/index';
 import { portfolio } from './portfolio';
 
 /** The plan of `npm run bench` section 3, for `runs` draws. */
@@ -27,3 +28,21 @@ export function mcPlan(runs: number): McPlan {
   };
 }
 
+
+/**
+ * The plan for `draws` draws compiled, the incremental model its draws edit, and each draw's edits
+ * made up front: what a bench of single draws times or samples is the model's work, not the draws'.
+ */
+export function planDraws(draws: number): { compiled: CompiledPlan; model: IncrementalModel; edits: { path: string; value: unknown }[][] } {
+  const made = compilePlan(mcPlan(draws));
+  if (!made.ok) throw new Error('the bench plan was refused');
+  const c = made.compiled;
+  const resolved = c.inputs.map((i) => i.input);
+  const created = IncrementalModel.create(c.plan.scenario);
+  if (!created.ok) throw new Error('the bench scenario was refused');
+  const edits = Array.from({ length: draws }, (_, k) => {
+    const variant = applyInputs(c.plan.scenario, resolved, drawInputs(c, k));
+    return resolved.map((r) => ({ path: r.path, value: getAt(variant, r.segments) }));
+  });
+  return { compiled: c, model: created.model, edits };
+}
