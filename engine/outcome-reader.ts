@@ -52,23 +52,27 @@ class ColumnReader implements OutcomeReader {
 }
 
 class ObjectReader implements OutcomeReader {
-  constructor(private readonly out: RunOutput) {}
+  // The outcomes read once: out.parcels is a shared accessor (run.ts), a map look-up per read.
+  private readonly parcels: RunOutput['parcels'];
+  constructor(out: RunOutput) {
+    this.parcels = out.parcels;
+  }
   settled(i: number): boolean {
-    return this.out.parcels[i].waterfall !== null;
+    return this.parcels[i].waterfall !== null;
   }
   unrecoveredCost(i: number): Fen {
-    return this.out.parcels[i].waterfall?.unrecoveredCost ?? 0;
+    return this.parcels[i].waterfall?.unrecoveredCost ?? 0;
   }
   provisionsCapped(i: number): Fen {
-    return this.out.parcels[i].waterfall?.provisionsCapped ?? 0;
+    return this.parcels[i].waterfall?.provisionsCapped ?? 0;
   }
   financingCost(i: number): Fen {
-    return this.out.parcels[i].financingCost;
+    return this.parcels[i].financingCost;
   }
   heldBack(i: number): Fen {
-    return this.out.parcels[i].heldBack;
+    return this.parcels[i].heldBack;
   }
   share(i: number, t: number): Fen {
-    return this.out.parcels[i].shares[t] ?? 0;
+    return this.parcels[i].shares[t] ?? 0;
   }
 }

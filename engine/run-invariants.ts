@@ -138,8 +138,9 @@ function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFun
 function splitExact(out: RunOutput): void {
   const c = unbuiltOutcomeColumnsOf(out);
   if (!c) {
-    for (let i = 0; i < out.parcels.length; i++) {
-      const o = out.parcels[i];
+    const parcels = out.parcels;
+    for (let i = 0; i < parcels.length; i++) {
+      const o = parcels[i];
       if (!o.waterfall || o.waterfall.valueAdded <= 0) continue;
       let sum = 0;
       for (const s of o.shares) sum += s;
