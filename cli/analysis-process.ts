@@ -96,7 +96,8 @@ export function processSpawner(): Spawn {
 
 if (process.argv.includes(CHILD_FLAG) && typeof process.send === 'function') {
   const send = process.send.bind(process);
-  const handle = analysisWorkerHandler((m) => void send(m));
+  // A send after the parent has gone fails through its callback, not as an unhandled 'error'.
+  const handle = analysisWorkerHandler((m) => void send(m, undefined, undefined, () => {}));
   process.on('message', (m) => handle(m as ToWorker));
   // Ctrl-C reaches the whole process group: the parent cancels and ends its children itself.
   process.on('SIGINT', () => {});

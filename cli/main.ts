@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   evaluate: { load: async () => (await import('./commands/evaluate')).evaluate, help: 'lrsim evaluate <evaluation.json> [--json]\n      score a programme (绩效评价), e.g. data/evaluation/xingning-2022.json' },
   sweep: { load: async () => (await import('./commands/sweep')).sweepCommand, help: `${SWEEP_USAGE}\n      data table: one or two scenario fields over a range → result figures (table, CSV, heat map)` },
   tornado: { load: async () => (await import('./commands/tornado')).tornadoCommand, help: `${TORNADO_USAGE}\n      each input at its low and high → the swing of one output, widest first` },
-  montecarlo: { load: async () => (await import('./commands/montecarlo')).montecarloCommand, help: `${MONTECARLO_USAGE}\n      Monte Carlo on worker threads: percentiles, event probabilities, fan charts; reproducible from --seed` },
+  montecarlo: { load: async () => (await import('./commands/montecarlo')).montecarloCommand, help: `${MONTECARLO_USAGE}\n      Monte Carlo on worker processes: percentiles, event probabilities, fan charts; reproducible from --seed` },
   solve: { load: async () => (await import('./commands/solve')).solveCommand, help: `${SOLVE_USAGE}\n      goal seek: the largest/smallest field value that keeps an output at a threshold` },
   stock: { load: async () => (await import('./commands/stock')).stock, help: 'lrsim stock [--plan plan.json] [--inventory inventory.json] [--idle cases.json [--as-of YYYY-MM-DD]] [--json | --csv]\n      stock-land inventory and disposal plan by county (盘活存量土地, seed 004) and idle land (令第53号)' },
 };

@@ -100,4 +100,18 @@ describe('Monte Carlo on child processes', () => {
     expect(r.problems.map((p) => p.path)).toContain('totals.');
     expect(await allEnded(w.ports)).toBe(true);
   }, 120_000);
+
+  it('a spawn that throws after a child started fails the run and stops that child (no process left, no hang)', async () => {
+    const w = watched();
+    let n = 0;
+    const spawn: Spawn = () => {
+      if (++n === 2) throw new Error('no more processes');
+      return w.spawn();
+    };
+    const r = await monteCarlo(plan(2000), { threads: 2, spawn });
+    if (r.ok || r.cancelled) throw new Error('expected problems');
+    expect(r.problems[0].message.en).toContain('no more processes');
+    expect(w.ports).toHaveLength(1);
+    expect(await allEnded(w.ports)).toBe(true);
+  }, 120_000);
 });

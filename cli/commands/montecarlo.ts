@@ -114,8 +114,8 @@ export const montecarloCommand: Command = async (args, io) => {
   const { values: v, positionals } = opts;
   const runs = int(v.runs, 1000, 'runs', 1);
   const seed = int(v.seed, 1, 'seed', 0);
-  // Worker threads pay off from a few hundred runs; below that one thread starts faster.
-  // At most one thread a core: each worker holds a copy of the scenario and its runs (100 threads took 3.3 GB).
+  // Workers (child processes) pay off from a few hundred runs; below that one starts faster.
+  // At most one worker a core: each holds a copy of the scenario and its runs (100 threads took 3.3 GB).
   const threads = int(v.threads, (typeof runs === 'number' && runs >= 500) ? Math.min(8, availableParallelism()) : 1, 'threads', 1, availableParallelism());
   const inputs = v.dist?.length ? v.dist.map(parseDist) : defaultMcInputs();
   const correlations = (v.corr ?? []).map(parseCorr);

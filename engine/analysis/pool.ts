@@ -124,29 +124,38 @@ function runOnWorkers(
         w.post({ type: 'chunk', id: next++, from: ch.from, to: ch.to });
       }
     };
-    for (let i = 0; i < count; i++) {
-      const w = spawn();
-      workers.push(w);
-      w.onError((e) => finish({ ok: false, problems: [workerProblem(e.message)] }));
-      w.onMessage((m) => {
-        if (finished) return;
-        switch (m.type) {
-          case 'ready': return feed(w);
-          case 'problems': return finish({ ok: false, problems: m.problems });
-          case 'error': return finish({ ok: false, problems: [workerProblem(m.message)] });
-          case 'progress': return progress(m.done);
-          case 'result':
-            results.push(m.chunk);
-            if (results.length === chunks.length) return finish({ ok: true, result: summarize(c!, results), threads: count });
-            return feed(w);
-        }
-      });
-      w.post({ type: 'plan', plan });
+    const start = () => {
+      for (let i = 0; i < count; i++) {
+        const w = spawn();
+        workers.push(w);
+        w.onError((e) => finish({ ok: false, problems: [workerProblem(e.message)] }));
+        w.onMessage((m) => {
+          if (finished) return;
+          switch (m.type) {
+            case 'ready': return feed(w);
+            case 'problems': return finish({ ok: false, problems: m.problems });
+            case 'error': return finish({ ok: false, problems: [workerProblem(m.message)] });
+            case 'progress': return progress(m.done);
+            case 'result':
+              results.push(m.chunk);
+              if (results.length === chunks.length) return finish({ ok: true, result: summarize(c!, results), threads: count });
+              return feed(w);
+          }
+        });
+        w.post({ type: 'plan', plan });
+      }
+      // Here only for its problems and the summary: the workers run the draws.
+      const compiled = compilePlan(plan, { forRuns: false });
+      if (!compiled.ok) return finish({ ok: false, problems: compiled.problems });
+      c = compiled.compiled;
+    };
+    // A worker that cannot be started or sent its plan, or a plan that cannot be compiled, ends the
+    // run like a worker's error: every worker started so far is stopped, none is left running.
+    try {
+      start();
+    } catch (e) {
+      finish({ ok: false, problems: [workerProblem(e instanceof Error ? e.message : String(e))] });
     }
-    // Here only for its problems and the summary: the workers run the draws.
-    const compiled = compilePlan(plan, { forRuns: false });
-    if (!compiled.ok) return finish({ ok: false, problems: compiled.problems });
-    c = compiled.compiled;
   });
 }
 
