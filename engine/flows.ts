@@ -96,6 +96,18 @@ export function single(period: number, amount: Fen): Flows {
   return new FlowsRecord(1, amount, null, null, period, neg ? -amount : amount, 0, neg ? -1 : 1);
 }
 
+/**
+ * The order the run meets payments listed out of month order — by month, then as listed (the
+ * event layout's stable sort, run-events.ts) — or null when they are listed in that order. The
+ * settlement's receipt-by-receipt spread and the layout's rewrite both follow it.
+ */
+export function arrivalOrder(f: Flows): number[] | null {
+  let ordered = true;
+  for (let k = 1; k < f.length && ordered; k++) ordered = periodAt(f, k - 1) <= periodAt(f, k);
+  if (ordered) return null;
+  return Array.from({ length: f.length }, (_, k) => k).sort((x, y) => periodAt(f, x) - periodAt(f, y) || x - y);
+}
+
 /** The amounts, in order. */
 export function amountsOf(f: Flows): Fen[] {
   const out: Fen[] = new Array(f.length);

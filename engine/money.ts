@@ -396,6 +396,7 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
  *   floorMulDiv(2 ** 52 + 1, 2 ** 52 - 1, 2 ** 52) → 4503599627370495  (a·b = 2^104 − 1: just under 2^52)
  */
 export function floorMulDiv(a: number, b: number, c: number): number {
+  if (!(c > 0)) throw new RangeError(`floorMulDiv divides by a positive integer, got ${c}`);
   const p = a * b;
   if (Number.isSafeInteger(p)) {
     // % of two exact doubles is exact, and p − r is a multiple of c no larger than p, so the

@@ -7,7 +7,7 @@
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
 import type { Model, ParcelModel } from './model';
-import { amountAt, periodAt, type Flows } from './flows';
+import { amountAt, arrivalOrder, periodAt, type Flows } from './flows';
 
 export const enum Kind {
   Appropriation,
@@ -312,7 +312,7 @@ export function eventsRescaled(from: Model, to: Model): boolean {
     const sale = b[i].sale!;
     const receipts = sale.receipts;
     const first = at.start[i];
-    const order = inPlaceOrder(receipts);
+    const order = arrivalOrder(receipts);
     for (let j = 0; j < receipts.length; j++) amount[at.receipt[first + j]] = amountAt(receipts, order ? order[j] : j);
     if (sale.businessFee > 0) amount[at.fee[i]] = sale.businessFee;
   }
@@ -375,10 +375,3 @@ function placed(at: SalePlaces, i: number, q: ParcelModel): boolean {
   return at.start[i + 1] - at.start[i] === sale.receipts.length && (sale.businessFee <= 0 || at.fee[i] >= 0);
 }
 
-/** Receipts in the order the layout met them — by month, then as listed — when that is not as listed; else null. */
-function inPlaceOrder(receipts: Flows): number[] | null {
-  let sorted = true;
-  for (let k = 1; k < receipts.length && sorted; k++) sorted = periodAt(receipts, k - 1) <= periodAt(receipts, k);
-  if (sorted) return null;
-  return Array.from({ length: receipts.length }, (_, k) => k).sort((x, y) => periodAt(receipts, x) - periodAt(receipts, y) || x - y);
-}

@@ -27,7 +27,7 @@ import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
 import type { Model, ParcelModel } from './model';
-import { amountAt, columns, periodAt, type Flows } from './flows';
+import { amountAt, arrivalOrder, columns, periodAt, type Flows } from './flows';
 import type { YearIncome } from './run';
 
 /**
@@ -366,10 +366,8 @@ export class Settlement {
  * does not.
  */
 function inArrivalOrder(receipts: Flows): Flows {
-  let ordered = true;
-  for (let k = 1; k < receipts.length && ordered; k++) ordered = periodAt(receipts, k - 1) <= periodAt(receipts, k);
-  if (ordered) return receipts;
-  const order = Array.from({ length: receipts.length }, (_, k) => k).sort((x, y) => periodAt(receipts, x) - periodAt(receipts, y) || x - y);
+  const order = arrivalOrder(receipts);
+  if (order === null) return receipts;
   return columns(order.map((k) => periodAt(receipts, k)), order.map((k) => amountAt(receipts, k)));
 }
 

@@ -99,3 +99,11 @@ describe('floorMulDiv below 2^53', () => {
     expect(floorMulDiv(-(2 * c - 1), 1, c)).toBe(-2);
   });
 });
+
+describe('floorMulDiv refuses a divisor that is not positive', () => {
+  it('0, a negative or NaN is a RangeError, not a quiet 0', () => {
+    expect(() => floorMulDiv(5, 3, 0)).toThrow(RangeError);
+    expect(() => floorMulDiv(1, 1, -2)).toThrow(RangeError);
+    expect(() => floorMulDiv(1, 1, Number.NaN)).toThrow(RangeError);
+  });
+});

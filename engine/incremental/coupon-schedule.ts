@@ -45,7 +45,8 @@ export function replaySchedule(b: BondModel, maturity: number, months: number): 
       outstanding = b.principal;
     }
     // Phase 2: debt service on coupon dates.
-    if (!issued || period <= b.issuePeriod || period > maturity || outstanding === 0) continue;
+    // As bond.ts: a bond redeemed in full still pays what it accrued until then (coupon.ts refuses such bonds before a replay).
+    if (!issued || period <= b.issuePeriod || period > maturity || (outstanding === 0 && accrued <= 0n)) continue;
     const elapsed = period - b.issuePeriod;
     if (elapsed % b.couponMonths !== 0 && period !== maturity) continue;
     const interest = couponOf(accrued, den);
