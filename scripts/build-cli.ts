@@ -90,6 +90,17 @@ async function buildStringWidth(): Promise<void> {
   writeAtomic(join(OUT, STRING_WIDTH_CJS), result.output.filter((o) => o.type === 'chunk').find((c) => c.isEntry)!.code);
 }
 
+/**
+ * cli/analysis-worker.ts reads `import.meta.resolve` only to start a worker thread on its own
+ * TypeScript through tsx; the bundle is CommonJS, where the bundler makes `import.meta` an empty
+ * object, and the built CLI starts its workers on the built file without that path. Its warning
+ * would only put a screenful of noise in every `npm install`.
+ */
+function quietImportMeta(level: string, log: { code?: string; message: string }, handler: (level: 'warn' | 'info' | 'debug', log: { code?: string; message: string }) => void): void {
+  if (log.code === 'EMPTY_IMPORT_META' && log.message.includes('cli/analysis-worker.ts')) return;
+  handler(level as 'warn', log);
+}
+
 export async function buildCli(): Promise<string[]> {
   const started = new Date();
   mkdirSync(OUT, { recursive: true });
@@ -102,6 +113,7 @@ export async function buildCli(): Promise<string[]> {
     platform: 'node',
     write: false,
     logLevel: 'warn',
+    onLog: quietImportMeta,
     plugins: [{
       name: 'standalone-scenario-validator',
       load(id: string) {

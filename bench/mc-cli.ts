@@ -1,0 +1,53 @@
+/**
+ * Monte Carlo as a user waits for it: `lrsim montecarlo` on the bench plan (bench/mc-plan.ts), the
+ * built CLI a `npm install` makes, wall time from the shell's start of the command to its exit —
+ * Node's start, the plan's compile, the draws (on worker processes of the built code when
+ * --threads > 1) and the JSON printed. The in-process figure (bench/mc-speed.ts) times the engine
+ * under tsx, whose worker processes also transpile the TypeScript as they start: about a second
+ * of each child's start that no user of the built CLI or of the notebook pays.
+ *
+ *   mcCliSeconds(mcPlan(10000), 2) → { seconds: 8.1, result: { outputs: […], events: […], … } }
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pkg from '../package.json';
+import type { McPlan } from '../engine/analysis/index';
+
+/** The command-line arguments that ask `lrsim montecarlo` for this plan. */
+export function mcCliArguments(plan: McPlan, scenarioFile: string, threads: number): string[] {
+  return [
+    'montecarlo', scenarioFile, '--runs', String(plan.runs), '--seed', String(plan.seed), '--threads', String(threads), '--json', '--quiet',
+    ...plan.inputs.flatMap((i) => ['--dist', `${i.path}=${i.distribution}`]),
+    ...(plan.correlations ?? []).flatMap((c) => ['--corr', `${c.a},${c.b}=${c.rho}`]),
+    ...(plan.outputs ?? []).flatMap((o) => ['--output', o]),
+    ...(plan.series ?? []).flatMap((s) => ['--series', s]),
+    ...(plan.events ?? []).flatMap((e) => ['--event', `${e.output}${e.op}${e.threshold}`]),
+  ];
+}
+
+/** Wall seconds of one `lrsim montecarlo` of the plan, and the result it printed. */
+export async function mcCliSeconds(plan: McPlan, threads: number): Promise<{ seconds: number; result: { outputs: { percentiles: { p: number; text: string }[] }[] } }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lrsim-mc-'));
+  try {
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(plan.scenario));
+    const args = [pkg.bin.lrsim, ...mcCliArguments(plan, file, threads)];
+    const t0 = performance.now();
+    const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const chunks: Buffer[] = [];
+      let err = '';
+      child.stdout.on('data', (b: Buffer) => chunks.push(b));
+      child.stderr.on('data', (b: Buffer) => { err = (err + b.toString('utf8')).slice(-2000); });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, out: Buffer.concat(chunks).toString('utf8'), err }));
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    if (code !== 0) throw new Error(`lrsim montecarlo exited ${code}: ${err}`);
+    return { seconds, result: JSON.parse(out) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
