@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from 'simple-statistics';
 import {
-  applyInputs, compilePlan, monteCarlo, runChunk, normalQuantile, parseDistribution, percentileOf, quantile, sample, standardNormal, streamFor, cholesky, drawInputs,
+  applyInputs, compilePlan, monteCarlo, MAX_MC_NUMBERS_KEPT, runChunk, normalQuantile, parseDistribution, percentileOf, quantile, sample, standardNormal, streamFor, cholesky, drawInputs,
   type Distribution, type McPlan,
 } from '../engine/analysis/index';
 import { nodeSpawner } from '../cli/analysis-worker';
@@ -170,6 +170,21 @@ describe('Monte Carlo runs', () => {
       const paths = r.problems.map((p) => p.path);
       for (const p of ['runs', 'seed', 'inputs[0].distribution', 'parcels[9].sale.price', 'correlations[0]', 'totals.', 'events[0].op', 'events[0].threshold']) expect(paths).toContain(p);
     }
+  });
+
+  it('a plan whose runs would keep more numbers than the memory budget is refused before a run, by its runs', async () => {
+    // 84 months: 2 000 000 runs × (3 outputs + 1 event output + 4 inputs + 1 series × 84) = 184 000 000 numbers.
+    const big = { ...plan(2_000_000) };
+    const r = await monteCarlo(big, { threads: 2, spawn: nodeSpawner() });
+    expect(r.ok).toBe(false);
+    if (!r.ok && !r.cancelled) {
+      expect(r.problems.map((p) => p.path)).toEqual(['runs']);
+      expect(r.problems[0].message.en).toContain('184000000');
+    }
+    // The same plan without its series keeps 2 000 000 × 8 = 16 000 000: within the budget.
+    const made = compilePlan({ ...big, series: [] }, { forRuns: false });
+    expect(made.ok).toBe(true);
+    expect(MAX_MC_NUMBERS_KEPT).toBe(32_000_000);
   });
 
   it('cancel stops a run, inline and on workers', async () => {

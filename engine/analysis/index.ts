@@ -7,7 +7,7 @@ export { axisValues, sweep, sweepMatrix, sweepRows, type SweepAxis, type SweepCe
 export { defaultTornadoInputs, tornado, type TornadoBar, type TornadoInput, type TornadoResult, type TornadoSpec } from './tornado';
 export { checkDistribution, cholesky, fromNormal, normalCdf, normalQuantile, parseDistribution, quantile, sample, standardNormal, type Distribution } from './distributions';
 export { seeded, sfc32, streamFor, type Random } from './random';
-export { DEFAULT_PERCENTILES, compilePlan, drawInputs, runChunk, type ChunkResult, type CompiledPlan, type McEventSpec, type McInputSpec, type McPlan } from './monte-carlo';
+export { DEFAULT_PERCENTILES, MAX_MC_NUMBERS_KEPT, MAX_MC_RUNS, compilePlan, drawInputs, runChunk, type ChunkResult, type CompiledPlan, type McEventSpec, type McInputSpec, type McPlan } from './monte-carlo';
 export { percentileOf, summarize, type McOutputSummary, type McResult, type Percentile } from './mc-summary';
 export { monteCarlo, type McOutcome, type McRunOptions, type Spawn, type WorkerPort } from './pool';
 export { analysisWorkerHandler, transferables, type FromWorker, type ToWorker } from './worker-protocol';

@@ -73,6 +73,17 @@ export interface CompiledPlan {
   readonly model?: IncrementalModel;
 }
 
+/** The most runs a plan may ask for: at a millisecond a draw, three hours on one core. */
+export const MAX_MC_RUNS = 10_000_000;
+
+/**
+ * The most numbers a plan's runs may keep — runs × (outputs and event outputs + inputs + series ×
+ * months), 8 bytes each: 256 MB, and the summary holds one series a second time while it reads its
+ * bands. A 10 000-run plan with ten 240-month series keeps 24 million; ten million runs of one
+ * series over 240 months would ask for 19 GB, refused here instead of exhausting the machine.
+ */
+export const MAX_MC_NUMBERS_KEPT = 32_000_000;
+
 export interface CompileOptions {
   /** Ready the model the draws edit. Default true; a driver that only summarises (pool.ts) says false. */
   readonly forRuns?: boolean;
@@ -81,7 +92,7 @@ export interface CompileOptions {
 /** Checks a plan completely (every problem, by its path in the plan) and readies it for running. */
 export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: true; compiled: CompiledPlan } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  if (!Number.isInteger(plan.runs) || plan.runs < 1 || plan.runs > 10_000_000) problems.push(problem('schema.range', 'runs', plan.runs, { en: 'a whole number of runs from 1 to 10 000 000', zh: '1 至 10 000 000 的整数次数' }));
+  if (!Number.isInteger(plan.runs) || plan.runs < 1 || plan.runs > MAX_MC_RUNS) problems.push(problem('schema.range', 'runs', plan.runs, { en: 'a whole number of runs from 1 to 10 000 000', zh: '1 至 10 000 000 的整数次数' }));
   if (!Number.isSafeInteger(plan.seed)) problems.push(problem('schema.type', 'seed', plan.seed, { en: 'a whole-number seed', zh: '整数随机种子' }));
   const pcts = plan.percentiles ?? DEFAULT_PERCENTILES;
   if (pcts.some((p) => !(p >= 0 && p <= 100))) problems.push(problem('schema.range', 'percentiles', pcts, { en: 'percentiles from 0 to 100', zh: '0 至 100 的百分位' }));
@@ -133,6 +144,13 @@ export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: t
     const base = prepare(plan.scenario);
     if (!base.ok) return { ok: false, problems: base.problems };
     periods = [...base.model.periodLabels];
+  }
+  const kept = plan.runs * (outs.outputs.length + inputs.length + ser.outputs.length * periods.length);
+  if (kept > MAX_MC_NUMBERS_KEPT) {
+    return { ok: false, problems: [problem('schema.range', 'runs', plan.runs, {
+      en: `runs × (${outs.outputs.length} outputs + ${inputs.length} inputs + ${ser.outputs.length} series × ${periods.length} months) to keep at most 32 000 000 numbers (256 MB); ${plan.runs} runs would keep ${kept}: fewer runs or series`,
+      zh: `次数 ×（${outs.outputs.length} 个输出 + ${inputs.length} 个输入 + ${ser.outputs.length} 条序列 × ${periods.length} 个月）至多保存 32 000 000 个数（256 MB）；${plan.runs} 次需保存 ${kept} 个：请减少次数或序列`,
+    })] };
   }
   return { ok: true, compiled: { plan, inputs, cholesky: L, measures: outs.outputs, series: ser.outputs, periods, evaluate: evaluator(outs.outputs, ser.outputs), model } };
 }
