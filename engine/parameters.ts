@@ -134,6 +134,7 @@ export function resolveParameters(
     const base = resolved.get(key);
     resolved.set(key, { key, raw, from: null, jurisdiction, source: 'scenario override', ref: base?.ref ?? def.values[0]?.ref ?? '', confidence: 'scenario', overridden: true });
   }
+  problems.push(...instalmentOrder(resolved, overridePath));
   const get = (key: string): unknown => {
     const r = resolved.get(key);
     // Unreachable for a scenario: a key without a value is refused, warned about or absent (weights).
@@ -231,4 +232,21 @@ function notInForce(key: string, def: ParameterDefinition, first: ParameterValue
     undefined,
     `set ${path} in the scenario (e.g. "0%" if it did not apply then) / 请在情景中给出 ${path}（当时不适用可填 "0%"）`,
   );
+}
+
+/**
+ * H-3 (财综〔2009〕74号, 国土资发〔2010〕34号): the first instalment is paid within its months of the
+ * sale and the balance within its own; a first instalment due after the balance is due is no
+ * schedule at all. Refused at the override that makes it so (the first instalment's, when both are).
+ */
+function instalmentOrder(resolved: ReadonlyMap<string, ResolvedParameter>, overridePath: string): Problem[] {
+  const first = resolved.get('sale.firstInstalmentMonths');
+  const balance = resolved.get('sale.balanceMonths');
+  if (!first || !balance || !(Number(first.raw) > Number(balance.raw))) return [];
+  const key = first.overridden || !balance.overridden ? 'sale.firstInstalmentMonths' : 'sale.balanceMonths';
+  const at = key === 'sale.firstInstalmentMonths' ? first : balance;
+  return [problem('parameter.value', `${overridePath}["${key}"]`, at.raw, {
+    en: `months to pay the first instalment (${first.raw}) no more than the months to pay the balance (${balance.raw}): the first instalment comes first (H-3)`,
+    zh: `首期价款缴纳期限（${first.raw} 个月）不超过余款缴纳期限（${balance.raw} 个月）：首期在先（H-3）`,
+  })];
 }

@@ -218,13 +218,11 @@ describe('receipts listed out of date order', () => {
     expect(parcel.costRecovered).toBe('84105.00');
   });
 
-  it('a default schedule whose first instalment falls after its balance settles as one listed in date order', () => {
-    // sale.firstInstalmentMonths past sale.balanceMonths: the default schedule lists the later
-    // receipt first; the settlement takes them as they arrive.
+  it('a default schedule settles as the same receipts stated; one whose first instalment falls after its balance is refused (H-3)', () => {
     const s = JSON.parse(readFileSync('test/fixtures/receipts-out-of-order.json', 'utf8')) as S;
-    const params = { ...(s.parameters as S), 'sale.firstInstalmentShare': '80%', 'sale.firstInstalmentMonths': '13', 'sale.balanceMonths': '11' };
+    const params = { ...(s.parameters as S), 'sale.firstInstalmentShare': '80%', 'sale.firstInstalmentMonths': '11', 'sale.balanceMonths': '13' };
     const byDefault = withPayments({ ...s, parameters: params, rulePolicy: { saleSchedule: 'warning' } }, 1, () => undefined);
-    const stated = withPayments(byDefault, 1, () => [{ date: '2021-12', amount: '2.2万元' }, { date: '2022-02', amount: '8.8万元' }]);
+    const stated = withPayments(byDefault, 1, () => [{ date: '2022-02', amount: '2.2万元' }, { date: '2021-12', amount: '8.8万元' }]);
     for (const adjustments of [{}, { costFactor: '1.05', saleDelayMonths: 2 }]) {
       const a = simulate({ ...byDefault, adjustments });
       const b = simulate({ ...stated, adjustments });
@@ -232,6 +230,10 @@ describe('receipts listed out of date order', () => {
       expect(a.parcels).toEqual(b.parcels);
       expect(a.totals).toEqual(b.totals);
     }
+    // The first instalment due after the balance would list the later receipt first: no schedule at all.
+    const late = prepare({ ...byDefault, parameters: { ...params, 'sale.firstInstalmentMonths': '13', 'sale.balanceMonths': '11' } });
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.problems.map((p) => p.path)).toEqual(['parameters["sale.firstInstalmentMonths"]']);
   });
 });
 

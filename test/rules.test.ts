@@ -37,6 +37,14 @@ describe('dated parameters', () => {
     expect(set.resolved.get('provisions.education.rate')!.overridden).toBe(true);
     expect(problems.map((p) => p.code).sort()).toEqual(['parameter.unknown', 'parameter.value']);
   });
+  it('H-3: a first instalment due after the balance is refused at the override that makes it so', () => {
+    expect(resolveParameters('2022-01-01', 'hainan', { 'sale.firstInstalmentMonths': '12' }).problems).toEqual([]);
+    const late = resolveParameters('2022-01-01', 'hainan', { 'sale.firstInstalmentMonths': '13' }).problems;
+    expect(late.map((p) => [p.code, p.path])).toEqual([['parameter.value', 'parameters["sale.firstInstalmentMonths"]']]);
+    expect(late[0].message.en).toContain('(13) no more than the months to pay the balance (12)');
+    const short = resolveParameters('2022-01-01', 'hainan', { 'sale.balanceMonths': '0' }).problems;
+    expect(short.map((p) => p.path)).toEqual(['parameters["sale.balanceMonths"]']);
+  });
 });
 
 describe('sale waterfall and split', () => {
