@@ -9,8 +9,10 @@
  * Debt service comes first from the project's own land income: at settlement, what the bond still
  * owes beyond what its project account holds is set aside there before any value added is shared;
  * value added held back this way is released to its tiers when a later sale of the project covers
- * the debt. The budget pays only what that income cannot (a shortfall at a maturity, returned from
- * later sales where there are any).
+ * the debt, or, what of it is still in the account, once the debt is repaid (it secured nothing
+ * more: S-1 splits the value added). Only debt service may spend it; a parcel's cost is not paid
+ * from it (bond.ts heldIn, run-payments.ts). The budget pays only what that income cannot (a
+ * shortfall at a maturity, returned from later sales where there are any).
  *
  * Example: a 100 bond pays two parcels' costs of 50 each; interest to maturity is 10. Parcel X sells
  * first and nets 120: its cost 50 + 5 financing is recovered into the project account and 55 of its
@@ -98,15 +100,43 @@ export class ProjectDebt {
     return this.bonds.ofProject(group);
   }
 
+  /** Value added of `parcel` set aside in the group's project account (already posted there). */
   hold(group: number, parcel: number, amount: Fen): void {
     if (amount <= 0) return;
     const list = this.withheld.get(group) ?? [];
     list.push({ parcel, amount });
     this.withheld.set(group, list);
+    this.bonds.heldIn[this.model.projects[group].account] += amount;
   }
 
-  /** Takes up to `amount` of held-back value added, oldest first: the parcels it goes back to. */
-  release(group: number, amount: Fen): { parcel: number; amount: Fen }[] {
+  /**
+   * After `period`'s debt service: whether every bond of the group, the rollovers too, has been
+   * issued and owes nothing more (an accrual under half a fen, which no coupon pays, is nothing).
+   */
+  repaid(group: number, period: number): boolean {
+    for (const s of this.bonds.ofProject(group)) {
+      if (!s.issued || s.outstanding > 0) return false;
+      const r = this.bonds.remaining(s, period);
+      if (r.interest + r.fees > 0) return false;
+    }
+    return true;
+  }
+
+  /** The projects whose accounts still hold value added held back. */
+  *holding(): Iterable<number> {
+    for (const g of this.groups) if (g >= 0 && this.heldInAccount(g) > 0) yield g;
+  }
+
+  /** Value added held back and still in the group's project account (none once spent on debt service). */
+  heldInAccount(group: number): Fen {
+    return this.bonds.heldIn[this.model.projects[group].account];
+  }
+
+  /**
+   * Takes up to `amount` of held-back value added, oldest first: the parcels it goes back to.
+   * `fromAccount`: paid out of what is held in the account (else replaced by money paid in).
+   */
+  release(group: number, amount: Fen, fromAccount = false): { parcel: number; amount: Fen }[] {
     const list = this.withheld.get(group) ?? [];
     const out: { parcel: number; amount: Fen }[] = [];
     let left = amount;
@@ -118,6 +148,10 @@ export class ProjectDebt {
       left -= x;
       if (h.amount === 0) list.shift();
     }
+    // What stays held can be in the account no more than it is held.
+    const account = this.model.projects[group].account;
+    const inAccount = fromAccount ? this.bonds.heldIn[account] - (amount - left) : this.bonds.heldIn[account];
+    this.bonds.heldIn[account] = Math.min(inAccount, this.heldBack(group));
     return out;
   }
 
