@@ -8,8 +8,7 @@
  * Both cases: one bond of 10 000 元 at 3.6% (2020-01, two years, coupons each January, no fees);
  * parcel A's acquisition of 9 990 is paid from the proceeds in the project account (10 left);
  * A, verified cost 5 000, sells for 50 000 in one receipt in 2020-07; provisions none, one tier,
- * parcel basis. A's first receipt takes the financing cost scheduled to maturity, 360 + 360 = 720,
- * so its cost to recover is 5 720 and its value added 50 000 − 5 720 = 44 280.
+ * parcel basis.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -50,31 +49,34 @@ const projectBalance = (r: Result) => r.postings!.reduce((a, x) => a + (x.to ===
 
 describe('value added held back for a project\'s debt', () => {
   it('what the account still holds of it once the bond is repaid goes to the tiers', () => {
-    // With early redemption from sales (B-7). 2020-07: the 5 720 recovered goes into the project
-    // account (the debt, 10 000 + 720 less the 10 held, needs 10 710) and redeems 5 720; 4 280 is
-    // outstanding and 180 has accrued (10 000 × 3.6% / 12 × 6). Still owed as scheduled: 4 280,
-    // the 2021-01 coupon 180 + 4 280 × 0.3% × 6 = 257.04 and the 2022-01 one 4 280 × 0.3% × 12 =
-    // 154.08, 4 691.12 in all, less the 10 held: 4 681.12 of A's value added is held back and
-    // redeems the 4 280 at once (411.12 left in the account); 44 280 − 4 681.12 = 39 598.88 goes
-    // to the city. So the bond pays only the 180 accrued, on 2021-01; 411.12 − 180 = 231.12 of
-    // value added held back is left with no debt to secure, and goes to the city in 2021-01:
-    // 39 830.00 = 50 000 + 10 000 of proceeds − 9 990 − 10 000 − 180. (Before, it stayed held back
-    // in the account for good.)
+    // With early redemption from sales (B-7), A's first receipt takes the interest accrued so far,
+    // 10 000 × 3.6% / 12 × 6 = 180 (project-debt.ts), not the 720 scheduled: its cost to recover
+    // is 5 180 and its value added 44 820. 2020-07: the 5 180 goes into the project account (the
+    // debt, 10 000 + 720 less the 10 held, needs 10 710) and redeems 5 180; 4 820 is outstanding.
+    // Still owed as scheduled: 4 820, the 2021-01 coupon 180 + 4 820 × 0.3% × 6 = 266.76 and the
+    // 2022-01 one 4 820 × 0.3% × 12 = 173.52, 5 260.28 in all, less the 10 held: 5 250.28 of A's
+    // value added is held back and redeems the 4 820 at once (440.28 left in the account);
+    // 44 820 − 5 250.28 = 39 569.72 goes to the city. So the bond pays only the 180 accrued, on
+    // 2021-01; 440.28 − 180 = 260.28 of value added held back is left with no debt to secure, and
+    // goes to the city in 2021-01: 39 830.00 = 50 000 + 10 000 of proceeds − 9 990 − 10 000 − 180.
+    // (Before, it stayed held back in the account for good.) Held back for good: 4 990, the
+    // acquisition's 9 990 less the verified cost of 5 000, which the debt took.
     const r = withPostings(scenario(true));
     const b = r.bonds[0];
     expect([b.earlyRedeemed, b.interest]).toEqual(['10000.00', '180.00']);
     const a = r.parcels.find((p) => p.id === 'A')!;
-    expect([a.financingCost, a.costRecovered]).toEqual(['720.00', '5720.00']);
-    expect(r.postings!.filter((x) => x.rule === 'bond.setAside').map((x) => [x.period, x.amount])).toEqual([['2020-07', '4681.12']]);
+    expect([a.financingCost, a.costRecovered]).toEqual(['180.00', '5180.00']);
+    expect(r.postings!.filter((x) => x.rule === 'bond.setAside').map((x) => [x.period, x.amount])).toEqual([['2020-07', '5250.28']]);
     const released = r.postings!.filter((x) => x.rule === 'split.share' && x.from === 'project:PRJ').map((x) => [x.period, x.amount]);
-    expect(released).toEqual([['2021-01', '231.12']]);
-    expect([a.valueAdded, a.valueAddedHeldBack]).toEqual(['39830.00', '4450.00']);
+    expect(released).toEqual([['2021-01', '260.28']]);
+    expect([a.valueAdded, a.valueAddedHeldBack]).toEqual(['39830.00', '4990.00']);
     expect(r.totals.valueAdded).toBe('39830.00');
     expect(projectBalance(r)).toBe(0);
   });
 
   it('is not spent on another parcel\'s cost: the account pays that only from its other money', () => {
-    // No early redemption. 2020-07: the 5 720 recovered goes into the account (5 730 there); the
+    // No early redemption: A's first receipt takes the interest scheduled to maturity, 360 + 360 =
+    // 720, so its cost to recover is 5 720 and its value added 50 000 − 5 720 = 44 280. 2020-07: the 5 720 recovered goes into the account (5 730 there); the
     // debt, 10 720, less that leaves 4 990 of A's value added held back (10 720 in the account),
     // 39 290 to the city. 2020-09: parcel B's acquisition of 8 000 takes the 5 730 that is not
     // value added; the reserve fund, empty, pays 2 270 with a fiscal top-up. 2021-01: coupon 360
