@@ -35,6 +35,7 @@ export class ProjectDebt {
   private readonly withheld = new Map<number, { parcel: number; amount: Fen }[]>();
   /** Groups with bonds: project index, or -1 for bonds tied to no project. */
   private readonly groups: Set<number>;
+  private readonly projectGroups: number[];
   /** Per group: the verified cost and the number of its parcels with a sale not yet attributed. */
   private readonly unsold = new Map<number, { weight: Fen; count: number }>();
 
@@ -42,6 +43,7 @@ export class ProjectDebt {
     this.financing = model.parcels.map(() => 0);
     this.started = model.parcels.map(() => false);
     this.groups = new Set(model.bonds.map((b) => b.project));
+    this.projectGroups = [...this.groups].filter((g) => g >= 0);
     for (const p of model.parcels) {
       const g = this.groupOf(p.index);
       if (g === null || !p.sale) continue;
@@ -138,9 +140,9 @@ export class ProjectDebt {
     return true;
   }
 
-  /** The projects whose accounts still hold value added held back. */
-  *holding(): Iterable<number> {
-    for (const g of this.groups) if (g >= 0 && this.heldInAccount(g) > 0) yield g;
+  /** The bond projects (groups other than −1), for a walk after each month's debt service. */
+  get projects(): readonly number[] {
+    return this.projectGroups;
   }
 
   /** Value added held back and still in the group's project account (none once spent on debt service). */

@@ -323,7 +323,12 @@ export class Settlement {
    * value added is split; B-1 held it only for the debt).
    */
   afterDebtService(period: number): void {
-    for (const g of this.debt.holding()) if (this.debt.repaid(g, period)) this.release(period, g, this.debt.heldInAccount(g), null);
+    const projects = this.debt.projects;
+    for (let k = 0; k < projects.length; k++) {
+      const g = projects[k];
+      const held = this.debt.heldInAccount(g);
+      if (held > 0 && this.debt.repaid(g, period)) this.release(period, g, held, null);
+    }
   }
 
   /** Recovered cost `x` paid into `fund`: advances returned from it, then its project's bonds redeemed early. Returns x (0 if none). */
