@@ -265,6 +265,18 @@ export class BondBook {
     return this.remainingFrom(s, period, s.maturity);
   }
 
+  /**
+   * What `s` owes from `period` on whatever the money does (a bond not redeemed early from sales):
+   * its schedule to maturity; while an option to repay early may still be taken, the interest to
+   * the option date only (the fees then depend on when the principal is repaid).
+   */
+  remainingSure(s: BondState, period: number): Remaining {
+    const b = s.bond;
+    if (s.called || b.callExercise === 'never' || b.callPeriod < period) return this.remainingFrom(s, period, s.maturity);
+    const r = this.remainingFrom(s, period, b.callPeriod);
+    return { principal: 0, interest: r.interest, fees: 0 };
+  }
+
   private remainingFrom(s: BondState, period: number, maturity: number): Remaining {
     const b = s.bond;
     const out: Remaining = { principal: 0, interest: 0, fees: 0 };

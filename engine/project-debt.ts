@@ -5,8 +5,9 @@
  * share of the project's financing cost — interest and fees paid so far plus those still scheduled
  * to maturity, less what earlier parcels took — pro rata to its verified cost among the project's
  * parcels not yet sold (the last takes the rest, so the parcels carry the project's whole cost).
- * Of a bond that sales may redeem early, or an option repay, only the interest accrued so far is
- * counted: the parcels never carry more than the project pays (financingTotal).
+ * Of a bond that sales may redeem early only the interest accrued so far is counted, of one with
+ * an option to repay early only the schedule to the option date: the parcels never carry more
+ * than the project pays (financingTotal).
  *
  * Debt service comes first from the project's own land income: at settlement, what the bond still
  * owes beyond what its project account holds is set aside there before any value added is shared;
@@ -62,24 +63,24 @@ export class ProjectDebt {
 
   /**
    * The project's financing cost that the parcels may carry: paid so far, and of what is to come
-   * what the project will pay whatever the sales do. A bond's schedule is that, unless sale money
-   * may redeem it early (B-7) or an option may repay it before maturity: then the interest it
-   * will pay is not known until it is repaid, and only the interest accrued so far (in whole fen)
-   * is sure to be paid — interest later cut by a redemption would be cost the project never paid,
-   * which the 2020 opinion forbids booking (P-5: "不得…虚增土地出让成本"). So the parcels together
-   * never carry more than the project pays (S-6 within P-5); what accrues after the last parcel's
-   * first receipt is carried by none, and is met by value added held back (B-1).
+   * what the project will pay whatever the sales do — its bonds' schedules to maturity, or to an
+   * option date while the option may be taken (bond.ts remainingSure). A bond that sale money may
+   * redeem early (B-7) has no such schedule: only the interest accrued so far (in whole fen) is
+   * sure to be paid. Interest a later redemption cuts would be cost the project never paid, which
+   * the 2020 opinion forbids booking (P-5: "不得…虚增土地出让成本"), so the parcels together never
+   * carry more than the project pays (S-6 within P-5); what accrues after the last parcel's first
+   * receipt is carried by none, and is met by value added held back (B-1).
    */
   private financingTotal(group: number, period: number): Fen {
     let sum = 0;
     for (const s of this.bonds.ofProject(group)) {
       sum += s.interestPaid + s.feesPaid;
       const b = s.bond;
-      if (b.earlyRedemption || (b.callPeriod >= 0 && b.callExercise !== 'never')) {
+      if (b.earlyRedemption) {
         if (s.accrued > 0n) sum += Number(s.accrued / (BigInt(b.rate.den) * 12n));
         continue;
       }
-      const r = this.bonds.remaining(s, period);
+      const r = this.bonds.remainingSure(s, period);
       sum += r.interest + r.fees;
     }
     return sum;

@@ -91,3 +91,27 @@ describe('a bond redeemed early in full', () => {
     expect([base.totals.valueAdded, higher.totals.valueAdded]).toEqual(['310049346020.08', '310049207999.68']);
   });
 });
+
+describe('a bond with an option to repay early (含权)', () => {
+  it('a parcel sold before the option date carries the interest to that date, not to maturity', () => {
+    // The same bond with an option to repay after one year, always taken, and no redemption
+    // from sales; A's verified cost is its 9 990. A's receipt of 2020-07 takes the interest to the
+    // option date, 10 000 × 3.6% = 360, not the 720 to the 2022-01 maturity (project-debt.ts):
+    // 9 990 + 360 = 10 350 recovered into the project account (10 360 there), value added
+    // 50 000 − 10 350 = 39 650. The debt as scheduled to maturity, 10 720, less the 10 360 held
+    // keeps 360 of it back; 2021-01 the option is taken, 10 360 paid, and the 360 left with no
+    // debt is released: 39 650 in all = 50 000 + 10 000 − 9 990 − 10 360. (Before, A carried 720,
+    // the city had 39 290, and 360 of cost over-recovered stayed in the account.)
+    const s = {
+      ...redeemedInFull,
+      parcels: [{ ...redeemedInFull.parcels[0], verifiedCost: '0.999万元' }],
+      bonds: [{ ...redeemedInFull.bonds[0], earlyRedemptionFromSales: false, earlyRepaymentOption: { afterYears: 1, exercise: 'always' } }],
+    };
+    const r = simulate(s);
+    const a = r.parcels[0];
+    expect([a.financingCost, a.costRecovered]).toEqual(['360.00', '10350.00']);
+    expect(r.bonds[0].schedule.map((x) => [x.period, x.interest, x.principalRepaid])).toEqual([['2021-01', '360.00', '10000.00']]);
+    expect(r.totals.financingCost).toBe('360.00');
+    expect([a.valueAdded, a.valueAddedHeldBack]).toEqual(['39650.00', '0.00']);
+  });
+});

@@ -60,9 +60,12 @@ describe('funding invariants on generated scenarios', () => {
     }), { numRuns: RUNS, seed: SEED });
   });
 
-  it('the parcels together never carry more financing cost than the project paid (P-5, S-6), with or without early redemption', () => {
-    fc.assert(fc.property(fundedArb.filter((s) => !!s.bonds), fc.boolean(), fc.integer({ min: -100, max: 300 }), (s, early, bp) => {
-      const bonds = (s.bonds as Record<string, unknown>[]).map((b) => ({ ...b, earlyRedemptionFromSales: early }));
+  it('the parcels together never carry more financing cost than the project paid (P-5, S-6), with or without early redemption or an option', () => {
+    const exercise = fc.constantFrom(undefined, 'ifFunded', 'always', 'never');
+    fc.assert(fc.property(fundedArb.filter((s) => !!s.bonds), fc.boolean(), exercise, fc.integer({ min: -100, max: 300 }), (s, early, ex, bp) => {
+      // A two-year bond may carry an option to repay after one year (含权).
+      const option = (b: Record<string, unknown>) => (ex && b.termYears === 2 ? { earlyRepaymentOption: { afterYears: 1, exercise: ex } } : {});
+      const bonds = (s.bonds as Record<string, unknown>[]).map((b) => ({ ...b, earlyRedemptionFromSales: early, ...option(b) }));
       for (const basis of ['parcel', 'year']) {
         const v = { ...s, bonds, parameters: { ...(s.parameters as object), 'provisions.basePeriod': basis }, adjustments: { rateShiftBp: bp } };
         const r = simulate(v);
