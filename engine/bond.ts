@@ -79,10 +79,17 @@ export class BondBook {
   private readonly issuedByYear = new Map<number, Fen>();
   private readonly byProject = new Map<number, BondState[]>();
   private byProjectCount = -1;
+  /**
+   * Per account: value added held back for debt service that is still in it (project-debt.ts).
+   * Only debt service may spend it — a parcel's cost paid from the project account may not
+   * (run-payments.ts) — so debt service paid from the account takes it down with the balance.
+   */
+  readonly heldIn: Float64Array;
 
   constructor(private readonly model: Model, private readonly ledger: Ledger, private readonly onFiscalSupport: (fund: number, amount: Fen, period: number) => void = () => {}) {
     this.states = model.bonds.map((bond) => newState(bond, null));
     this.fiscal = model.accounts.idx('fiscal');
+    this.heldIn = new Float64Array(model.accounts.list.length);
     for (const b of model.bonds) {
       const y = yearOf(model.timeline, b.issuePeriod);
       this.issuedByYear.set(y, (this.issuedByYear.get(y) ?? 0) + b.principal);
@@ -134,6 +141,12 @@ export class BondBook {
       left -= amount + fee;
       s.schedule.push({ period, interest: 0, principal: amount, fees: fee, rollover: 0, fiscalSupport: 0 });
     }
+    this.spent(account);
+  }
+
+  /** Debt service paid from `account`: the value added held there can be no more than what is left. */
+  private spent(account: number): void {
+    if (this.heldIn[account] > 0) this.heldIn[account] = Math.min(this.heldIn[account], Math.max(0, this.ledger.balances[account]));
   }
 
   /** Phase 2: coupons and principal due this period. */
@@ -202,6 +215,7 @@ export class BondBook {
       fromH -= this.payPart(period, home, b.fund, interest, fromH, b.holders, R.interest);
       fromH -= this.payPart(period, home, b.fund, fees, fromH, b.agent, R.redemptionFee);
       this.payPart(period, home, b.fund, principal, fromH, b.holders, R.principal);
+      if (fromHome > 0) this.spent(home);
       // What the fund paid beyond a rollover's proceeds is owed back to it by the project's sales.
       s.owedToFund += due - fromHome - row.rollover;
       s.interestPaid += interest;
@@ -249,6 +263,18 @@ export class BondBook {
   /** What `s` still owes from `period` on (phase 1: this period's debt service not yet paid), to its maturity. */
   remaining(s: BondState, period: number): Remaining {
     return this.remainingFrom(s, period, s.maturity);
+  }
+
+  /**
+   * What `s` owes from `period` on whatever the money does (a bond not redeemed early from sales):
+   * its schedule to maturity; while an option to repay early may still be taken, the interest to
+   * the option date only (the fees then depend on when the principal is repaid).
+   */
+  remainingSure(s: BondState, period: number): Remaining {
+    const b = s.bond;
+    if (s.called || b.callExercise === 'never' || b.callPeriod < period) return this.remainingFrom(s, period, s.maturity);
+    const r = this.remainingFrom(s, period, b.callPeriod);
+    return { principal: 0, interest: r.interest, fees: 0 };
   }
 
   private remainingFrom(s: BondState, period: number, maturity: number): Remaining {

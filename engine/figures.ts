@@ -91,7 +91,7 @@ const LIST: Figure[] = [
   derived('peakFundingNeed', '峰值资金需求', 'Peak funding need', ['total', 'zone'], { zh: '累计（成本返还 − 支出 − 利息 − 债券费用）的最低点', en: 'the deepest point of Σ (cost recovered − spending − interest − fees)', from: ['costRecovered', 'spending', 'interest', 'bondFees'] }),
   derived('net', '当期净额', 'Net this period', ['period'], { zh: '成本返还 − 支出 − 利息 − 债券费用（+ 资金池注入）', en: 'cost recovered − spending − interest − fees (+ pool inflows)', from: ['costRecovered', 'spending', 'interest', 'bondFees', 'poolInflows'] }),
   derived('cumulativeNet', '累计净额', 'Cumulative net', ['period'], { zh: '当期净额的累计', en: 'the running total of net', from: ['net'] }),
-  derived('valueAddedHeldBack', '留存偿债的增值收益', 'Value added held back for debt service', ['total', 'parcel'], { zh: '项目专户留存、未释放分成的增值收益', en: 'value added kept in the project account for debt service, not released', from: ['valueAdded'] }),
+  derived('valueAddedHeldBack', '留存偿债的增值收益', 'Value added held back for debt service', ['total', 'parcel'], { zh: '为偿还项目债务留存、未释放分成的增值收益（已用于还本付息，或债务未清时仍在项目专户）', en: 'value added held back for the project\'s debt and not released: spent on its debt service, or still in the project account while the debt is outstanding', from: ['valueAdded'] }),
 ];
 
 /** A tier's share of the value added: made per tier, the tier's name from the result. */

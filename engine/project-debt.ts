@@ -5,12 +5,17 @@
  * share of the project's financing cost — interest and fees paid so far plus those still scheduled
  * to maturity, less what earlier parcels took — pro rata to its verified cost among the project's
  * parcels not yet sold (the last takes the rest, so the parcels carry the project's whole cost).
+ * Of a bond that sales may redeem early only the interest accrued so far is counted, of one with
+ * an option to repay early only the schedule to the option date: the parcels never carry more
+ * than the project pays (financingTotal).
  *
  * Debt service comes first from the project's own land income: at settlement, what the bond still
  * owes beyond what its project account holds is set aside there before any value added is shared;
  * value added held back this way is released to its tiers when a later sale of the project covers
- * the debt. The budget pays only what that income cannot (a shortfall at a maturity, returned from
- * later sales where there are any).
+ * the debt, or, what of it is still in the account, once the debt is repaid (it secured nothing
+ * more: S-1 splits the value added). Only debt service may spend it; a parcel's cost is not paid
+ * from it (bond.ts heldIn, run-payments.ts). The budget pays only what that income cannot (a
+ * shortfall at a maturity, returned from later sales where there are any).
  *
  * Example: a 100 bond pays two parcels' costs of 50 each; interest to maturity is 10. Parcel X sells
  * first and nets 120: its cost 50 + 5 financing is recovered into the project account and 55 of its
@@ -31,6 +36,7 @@ export class ProjectDebt {
   private readonly withheld = new Map<number, { parcel: number; amount: Fen }[]>();
   /** Groups with bonds: project index, or -1 for bonds tied to no project. */
   private readonly groups: Set<number>;
+  private readonly projectGroups: number[];
   /** Per group: the verified cost and the number of its parcels with a sale not yet attributed. */
   private readonly unsold = new Map<number, { weight: Fen; count: number }>();
 
@@ -38,6 +44,7 @@ export class ProjectDebt {
     this.financing = model.parcels.map(() => 0);
     this.started = model.parcels.map(() => false);
     this.groups = new Set(model.bonds.map((b) => b.project));
+    this.projectGroups = [...this.groups].filter((g) => g >= 0);
     for (const p of model.parcels) {
       const g = this.groupOf(p.index);
       if (g === null || !p.sale) continue;
@@ -54,12 +61,26 @@ export class ProjectDebt {
     return this.groups.has(g) ? g : null;
   }
 
-  /** The project's financing cost so far and as still scheduled. */
+  /**
+   * The project's financing cost that the parcels may carry: paid so far, and of what is to come
+   * what the project will pay whatever the sales do — its bonds' schedules to maturity, or to an
+   * option date while the option may be taken (bond.ts remainingSure). A bond that sale money may
+   * redeem early (B-7) has no such schedule: only the interest accrued so far (in whole fen) is
+   * sure to be paid. Interest a later redemption cuts would be cost the project never paid, which
+   * the 2020 opinion forbids booking (P-5: "不得…虚增土地出让成本"), so the parcels together never
+   * carry more than the project pays (S-6 within P-5); what accrues after the last parcel's first
+   * receipt is carried by none, and is met by value added held back (B-1).
+   */
   private financingTotal(group: number, period: number): Fen {
     let sum = 0;
     for (const s of this.bonds.ofProject(group)) {
       sum += s.interestPaid + s.feesPaid;
-      const r = this.bonds.remaining(s, period);
+      const b = s.bond;
+      if (b.earlyRedemption) {
+        if (s.accrued > 0n) sum += Number(s.accrued / (BigInt(b.rate.den) * 12n));
+        continue;
+      }
+      const r = this.bonds.remainingSure(s, period);
       sum += r.interest + r.fees;
     }
     return sum;
@@ -98,15 +119,43 @@ export class ProjectDebt {
     return this.bonds.ofProject(group);
   }
 
+  /** Value added of `parcel` set aside in the group's project account (already posted there). */
   hold(group: number, parcel: number, amount: Fen): void {
     if (amount <= 0) return;
     const list = this.withheld.get(group) ?? [];
     list.push({ parcel, amount });
     this.withheld.set(group, list);
+    this.bonds.heldIn[this.model.projects[group].account] += amount;
   }
 
-  /** Takes up to `amount` of held-back value added, oldest first: the parcels it goes back to. */
-  release(group: number, amount: Fen): { parcel: number; amount: Fen }[] {
+  /**
+   * After `period`'s debt service: whether every bond of the group, the rollovers too, has been
+   * issued and owes nothing more (an accrual under half a fen, which no coupon pays, is nothing).
+   */
+  repaid(group: number, period: number): boolean {
+    for (const s of this.bonds.ofProject(group)) {
+      if (!s.issued || s.outstanding > 0) return false;
+      const r = this.bonds.remaining(s, period);
+      if (r.interest + r.fees > 0) return false;
+    }
+    return true;
+  }
+
+  /** The bond projects (groups other than −1), for a walk after each month's debt service. */
+  get projects(): readonly number[] {
+    return this.projectGroups;
+  }
+
+  /** Value added held back and still in the group's project account (none once spent on debt service). */
+  heldInAccount(group: number): Fen {
+    return this.bonds.heldIn[this.model.projects[group].account];
+  }
+
+  /**
+   * Takes up to `amount` of held-back value added, oldest first: the parcels it goes back to.
+   * `fromAccount`: paid out of what is held in the account (else replaced by money paid in).
+   */
+  release(group: number, amount: Fen, fromAccount = false): { parcel: number; amount: Fen }[] {
     const list = this.withheld.get(group) ?? [];
     const out: { parcel: number; amount: Fen }[] = [];
     let left = amount;
@@ -118,6 +167,10 @@ export class ProjectDebt {
       left -= x;
       if (h.amount === 0) list.shift();
     }
+    // What stays held can be in the account no more than it is held.
+    const account = this.model.projects[group].account;
+    const inAccount = fromAccount ? this.bonds.heldIn[account] - (amount - left) : this.bonds.heldIn[account];
+    this.bonds.heldIn[account] = Math.min(inAccount, this.heldBack(group));
     return out;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Phase 3 of a month: the parcels' payments — acquisition, fees, works, holding. Works and the
  * management fee in a 做地 zone are the developer's; everything else is paid from the bond
- * project's account as far as it holds money, then from the parcel's fund. When the fund is short
+ * project's account as far as it holds money other than value added held back there for the debt
+ * (that is for debt service only, project-debt.ts), then from the parcel's fund. When the fund is short
  * the scenario's policy decides: a fiscal top-up, a bridge advance (returned later from cost
  * recovery), wait (the payment queues, and later payments on that fund queue behind it), or let
  * the fund go negative.
@@ -54,6 +55,8 @@ export class Payments {
     private readonly advances: Advances,
     /** Costs of each parcel its fund paid (and has not had back): settlement recovers them first. */
     private readonly fundPaid: Float64Array,
+    /** Per account: value added held back in it for debt service, which no payment may spend (bond.ts). */
+    private readonly heldIn: Float64Array,
     /** An earlier run's blocks of the same payments, which a month may copy when it proves them the same. */
     private readonly prior?: PaymentBlocks,
   ) {
@@ -177,7 +180,7 @@ export class Payments {
     const bal = ledger.balances;
     const fund = ev.fund[p];
     const proj = ev.projectAccount[p];
-    const fromProject = proj === NONE ? 0 : Math.min(amount, Math.max(0, bal[proj]));
+    const fromProject = proj === NONE ? 0 : Math.min(amount, Math.max(0, bal[proj] - this.heldIn[proj]));
     const rest = amount - fromProject;
     const gap = rest - Math.max(0, bal[fund]);
     if (gap > 0) {

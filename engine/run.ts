@@ -11,9 +11,10 @@
  *                  bonds redeemed early from that money, as the scenario says. With provisions on
  *                  the year (the default), the split waits for the year-end true-up (year-provisions.ts).
  *   2 debt service coupons, principal at maturity or by instalment; if the money is not there, a
- *                  rollover bond or the budget (B-7, B-13)
+ *                  rollover bond or the budget (B-7, B-13); a project whose debt is then repaid
+ *                  releases the value added still held back in its account to its tiers
  *   3 payments     acquisition, fees, works, holding — from the developer (works in a 做地 zone), the
- *                  bond project's account, then the parcel's fund; a shortfall goes to the
+ *                  bond project's account (not the value added held back there), then the parcel's fund; a shortfall goes to the
  *                  scenario's policy: fiscal top-up, a bridge advance, wait, or a negative fund
  *
  * Settlement before payments is what lets a sale pay for the land's last tranche in the same month
@@ -85,7 +86,7 @@ export function run(model: Model, prior?: RunOutput): RunOutput {
   const debt = new ProjectDebt(model, bonds, ledger);
   const settlement = new Settlement(model, ledger, debt, bonds, (period, fund, available, p) => advances.returnFrom(period, fund, available, p.index, p.zone));
   const lent = prior && prior.model.shortfall === model.shortfall ? priorBlocksFor(BLOCKS.get(prior), ev, ledger.accountCount) : undefined;
-  const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid, lent);
+  const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid, bonds.heldIn, lent);
   const inflows = new Inflows(model, ledger, ev, advances, settlement);
 
   for (let period = 0; period < model.timeline.months; period++) {
@@ -100,6 +101,7 @@ export function run(model: Model, prior?: RunOutput): RunOutput {
     settlement.periodEnd(period);
     // Phase 2: debt service.
     bonds.serviceDue(period, notes);
+    settlement.afterDebtService(period);
     // Phase 3: payments.
     payments.payDue(period);
   }

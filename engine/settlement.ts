@@ -291,20 +291,44 @@ export class Settlement {
         }
         // The project's debt is covered: this recovery replaces value added held back earlier,
         // which the project account now releases to its tiers.
-        const released = this.debt.release(g, rest);
-        let total = 0;
-        for (const r of released) total += r.amount;
-        if (total > 0) {
-          this.ledger.post(period, this.treasury, account, total, this.R.costRecovery, p.index, p.zone);
-          rest -= total;
-          for (const r of released) {
-            this.share(period, this.model.parcels[r.parcel], r.amount, account);
-            this.outcomes.heldBack[r.parcel] -= r.amount;
-          }
-        }
+        const total = this.release(period, g, rest, p);
+        rest -= total;
       }
     }
     this.toFund(period, p, p.fund, rest);
+  }
+
+  /**
+   * Value added held back in project `g`'s account released to its parcels' tiers, oldest first,
+   * up to `amount`: replaced by cost `from` recovered (paid into the account first), or, with no
+   * parcel, taken from what is held there once the debt is repaid. Returns what was released.
+   */
+  private release(period: number, g: number, amount: Fen, from: ParcelModel | null): Fen {
+    const released = this.debt.release(g, amount, from === null);
+    let total = 0;
+    for (const r of released) total += r.amount;
+    if (total <= 0) return 0;
+    const account = this.model.projects[g].account;
+    if (from) this.ledger.post(period, this.treasury, account, total, this.R.costRecovery, from.index, from.zone);
+    for (const r of released) {
+      this.share(period, this.model.parcels[r.parcel], r.amount, account);
+      this.outcomes.heldBack[r.parcel] -= r.amount;
+    }
+    return total;
+  }
+
+  /**
+   * After the month's debt service: value added held back for a project whose bonds are all
+   * repaid secured nothing more; what of it the account still holds goes to its tiers (S-1: the
+   * value added is split; B-1 held it only for the debt).
+   */
+  afterDebtService(period: number): void {
+    const projects = this.debt.projects;
+    for (let k = 0; k < projects.length; k++) {
+      const g = projects[k];
+      const held = this.debt.heldInAccount(g);
+      if (held > 0 && this.debt.repaid(g, period)) this.release(period, g, held, null);
+    }
   }
 
   /** Recovered cost `x` paid into `fund`: advances returned from it, then its project's bonds redeemed early. Returns x (0 if none). */
