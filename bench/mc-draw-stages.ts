@@ -1,14 +1,14 @@
 /**
  * Where the edit of one Monte Carlo draw of bench/mc-plan.ts goes, stage by stage, on the path
  * the incremental model takes for the four adjustments: the parcels made again under the draw's
- * factors and delay (adjustFrom), the events laid out (from the last draw's layout, or afresh),
+ * factors and delay (adjustFrom), the events laid out (from an earlier draw's layout, or afresh),
  * the run's months, and the evaluation of the outputs. Medians over the draws, in process.
  *
  *   BENCH_DRAWS=1000 node --import tsx bench/mc-draw-stages.ts
  */
 import { adjustFrom, prepareBase } from '../engine/scenario/adjust';
 import type { MadeParcels } from '../engine/scenario/parcel-reuse';
-import { eventsOf, eventsRescaled, postingsCarried } from '../engine/run-events';
+import { eventsOf, eventsRescaled, eventsReplaced, postingsCarried } from '../engine/run-events';
 import { run, type RunOutput } from '../engine/run';
 import type { Model } from '../engine/model';
 import { planDraws } from './mc-plan';
@@ -21,6 +21,7 @@ const base = prepareBase(c.plan.scenario);
 let made: MadeParcels | null = null;
 let model: Model | null = null;
 let out: RunOutput | null = null;
+const byDelay = new Map<number, Model>();
 const names = ['parcels', 'layout', 'run', 'evaluate'] as const;
 const times = names.map(() => [] as number[]);
 const warm = Math.min(200, Math.floor(DRAWS / 3));
@@ -32,8 +33,14 @@ for (let k = 0; k < DRAWS; k++) {
   made = a.made;
   const next = a.prepared.model;
   const t1 = performance.now();
+  // As the incremental model lays them out (incremental/model.ts): rewritten for a price factor,
+  // else from the layout of an earlier draw of the same delay, else afresh.
   const rescaled = model !== null && eventsRescaled(model, next);
-  if (model && !rescaled) postingsCarried(model, next);
+  const delay = (adjustments.saleDelayMonths as number | undefined) ?? 0;
+  const kept = byDelay.get(delay);
+  const replaced = !rescaled && kept !== undefined && eventsReplaced(kept, next);
+  if (!rescaled && !replaced) byDelay.set(delay, next);
+  if (model && !rescaled && !replaced) postingsCarried(model, next);
   eventsOf(next);
   const t2 = performance.now();
   const o = run(next, rescaled && out ? out : undefined);

@@ -143,15 +143,26 @@ export function scratchOf(bytes: number): ArrayBuffer {
  * first counts the events of each (period, phase), the second writes each event straight to its
  * place — no event is written twice (a layout is laid out once per Monte Carlo draw).
  */
+/** What a visit of the events does with each: counts it, places it, notes its place, or fills in its amount. */
+const enum Visit {
+  Count,
+  Place,
+  Note,
+  Fill,
+}
+
 class Collector {
-  /** The layout's columns, written by the second visit. */
+  /** The layout's columns, written by the second visit (Fill: the amounts alone). */
   kind!: Uint8Array;
   parcel!: Int32Array;
   amount!: Float64Array;
   target!: Int32Array;
-  /** First visit: count[key + 1] counts the events of (period, phase) key. Second: the next place of each key. */
+  /** Count: count[key + 1] counts the events of (period, phase) key. Place, Note: the next place of each key. */
   cursor: Int32Array;
-  placing = false;
+  visit = Visit.Count;
+  /** Note, Fill: the place of each event met, in the order met (−1 for one left out), and how many were met. */
+  places: Int32Array = NO_PLACES;
+  met = 0;
 
   constructor(private readonly keys: number) {
     // Only read while laying out: one buffer, kept from layout to layout (a Monte Carlo draw lays
@@ -169,18 +180,30 @@ class Collector {
     this.parcel = ev.parcel;
     this.amount = ev.amount;
     this.target = ev.target;
-    this.placing = true;
+    this.visit = Visit.Place;
   }
 
   add(kind: Kind, parcel: number, target: number, period: number, amount: number): void {
+    if (this.visit === Visit.Fill) {
+      const at = this.places[this.met++];
+      if (at >= 0) this.amount[at] = amount;
+      return;
+    }
     const k = period * PHASES + PHASE_BY_KIND[kind];
     // An event dated outside the timeline has no (period, phase) and is left out.
-    if (!(k >= 0 && k < this.keys)) return;
-    if (!this.placing) {
+    if (!(k >= 0 && k < this.keys)) {
+      if (this.visit === Visit.Note) this.places[this.met++] = -1;
+      return;
+    }
+    if (this.visit === Visit.Count) {
       this.cursor[k + 1]++;
       return;
     }
     const at = this.cursor[k]++;
+    if (this.visit === Visit.Note) {
+      this.places[this.met++] = at;
+      return;
+    }
     this.kind[at] = kind;
     this.parcel[at] = parcel;
     this.target[at] = target;
@@ -195,27 +218,42 @@ class Collector {
   /** An even spread (flows.ts): consecutive months from its first, amountAt's amounts without a call each. */
   private spread(kind: Kind, parcel: number, pays: Flows, rule: number): void {
     const first = pays.first;
+    const n = pays.length;
     // The months of the spread inside the timeline: first + j for j in from … to − 1.
     const from = first < 0 ? -first : 0;
-    const to = Math.min(pays.length, this.keys / PHASES - first);
+    const to = Math.min(n, this.keys / PHASES - first);
     let k = (first + from) * PHASES + PHASE_BY_KIND[kind];
-    const cursor = this.cursor;
-    if (!this.placing) {
+    const { cursor, visit } = this;
+    if (visit === Visit.Count) {
       for (let j = from; j < to; j++, k += PHASES) cursor[k + 1]++;
       return;
     }
     const { each, left, sign } = pays;
     const more = sign * (each + 1);
     const plain = each === 0 ? 0 : sign * each;
-    for (let j = from; j < to; j++, k += PHASES) {
-      const at = cursor[k]++;
-      this.kind[at] = kind;
-      this.parcel[at] = parcel;
-      this.target[at] = rule;
-      this.amount[at] = j < left ? more : plain;
+    if (visit === Visit.Place) {
+      for (let j = from; j < to; j++, k += PHASES) {
+        const at = cursor[k]++;
+        this.kind[at] = kind;
+        this.parcel[at] = parcel;
+        this.target[at] = rule;
+        this.amount[at] = j < left ? more : plain;
+      }
+      return;
     }
+    const m = this.met;
+    this.met += n;
+    const places = this.places;
+    if (visit === Visit.Fill) {
+      for (let j = from; j < to; j++) this.amount[places[m + j]] = j < left ? more : plain;
+      return;
+    }
+    for (let j = 0; j < n; j++) places[m + j] = -1;
+    for (let j = from; j < to; j++, k += PHASES) places[m + j] = cursor[k]++;
   }
 }
+
+const NO_PLACES = new Int32Array(0);
 
 function eventCount(model: Model): number {
   let n = model.poolCapital.length + model.appropriations.length + model.poolInflows.length + model.preAllocations.length;
@@ -348,6 +386,74 @@ export function eventsRescaled(from: Model, to: Model): boolean {
   carryPostings(ev, next);
   EVENTS.set(to, next);
   return true;
+}
+
+/**
+ * Lays out `to`'s events from `from`'s when every event of `to` falls where `from`'s fell — the
+ * same sources, and each parcel's payments, receipts, settlement and sale fee in the same months,
+ * in the same order, paid from the same accounts — so that only amounts differ: the other columns
+ * are `from`'s, the amounts filled in from `to` in one visit. A Monte Carlo draw meets the layout
+ * of an earlier draw of the same sale delay this way (a cost or price factor moves amounts, not
+ * months). Any other difference is left to a fresh layout (false).
+ */
+export function eventsReplaced(from: Model, to: Model): boolean {
+  const ev = EVENTS.get(from);
+  const a = from.parcels;
+  const b = to.parcels;
+  if (!ev || EVENTS.has(to) || a.length !== b.length || !sameSources(from, to)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !samePlaces(a[i], b[i])) return false;
+  // The same priorities: the order `from` was visited in.
+  const order = paymentOrder(to);
+  const places = placesOf(from, ev, order);
+  const c = new Collector(to.timeline.months * PHASES);
+  c.visit = Visit.Fill;
+  c.places = places;
+  // Every event met is filled in (a settlement's 0 too); the slots of those left out stay 0.
+  c.amount = new Float64Array(ev.kind.length);
+  visitEvents(to, order, c);
+  const next: Events = { ...ev, amount: c.amount };
+  PLACES_MET.set(next, places);
+  const sales = PLACES.get(ev);
+  if (sales) PLACES.set(next, sales);
+  carryPostings(ev, next);
+  EVENTS.set(to, next);
+  return true;
+}
+
+/** Two makings of a parcel whose events fall in the same places, in the same order (their amounts may differ). */
+function samePlaces(p: ParcelModel, q: ParcelModel): boolean {
+  if (p.priority !== q.priority || p.fund !== q.fund || p.project !== q.project || p.developer !== q.developer || p.zone !== q.zone || p.acquisitionRule !== q.acquisitionRule) return false;
+  if (!sameMonths(p.leases, q.leases) || !sameMonths(p.acquisitionPayments, q.acquisitionPayments) || !sameMonths(p.serviceFeePayments, q.serviceFeePayments)) return false;
+  if (!sameMonths(p.works, q.works) || !sameMonths(p.managementFeePayments, q.managementFeePayments) || !sameMonths(p.holding, q.holding)) return false;
+  const s = p.sale;
+  const t = q.sale;
+  if (s === null || t === null) return s === t;
+  if (s.settlementPeriod !== t.settlementPeriod || (s.businessFee > 0) !== (t.businessFee > 0) || (s.businessFee > 0 && s.period !== t.period)) return false;
+  return sameMonths(s.receipts, t.receipts);
+}
+
+/** Payments in the same months, in the same order. */
+function sameMonths(f: Flows, g: Flows): boolean {
+  if (f === g) return true;
+  if (f.length !== g.length) return false;
+  if (f.periods === null && g.periods === null) return f.first === g.first;
+  for (let k = 0; k < f.length; k++) if (periodAt(f, k) !== periodAt(g, k)) return false;
+  return true;
+}
+
+/** The place in its layout of each event a layout's model meets, in the order met (−1 for one left out). */
+const PLACES_MET = new WeakMap<Events, Int32Array>();
+
+function placesOf(model: Model, ev: Events, order: readonly number[]): Int32Array {
+  let places = PLACES_MET.get(ev);
+  if (places) return places;
+  const c = new Collector(model.timeline.months * PHASES);
+  c.cursor.set(ev.start);
+  c.visit = Visit.Note;
+  c.places = places = new Int32Array(ev.kind.length);
+  visitEvents(model, order, c);
+  PLACES_MET.set(ev, places);
+  return places;
 }
 
 /** The fields besides the parcels that events are made of. */
