@@ -34,8 +34,12 @@ export type EditOutcome = { readonly ok: true } | { readonly ok: false; readonly
 
 const RATE = /^\s*\d+(\.\d+)?\s*(%|‰)\s*$/;
 
-/** How many sale delays' layouts a model keeps (a Monte Carlo plan draws a delay of 0 to 12 months). */
+/**
+ * How many sale delays' layouts a model keeps (a Monte Carlo plan draws a delay of 0 to 12
+ * months), and how many parcels they may hold in all: a province-sized model keeps one or two.
+ */
 const LAYOUTS_KEPT = 16;
+const LAYOUT_PARCELS_KEPT = 20_000;
 
 export class IncrementalModel {
   private base: Base | null = null;
@@ -44,7 +48,8 @@ export class IncrementalModel {
   /**
    * A model of each sale delay met since the scenario was last prepared, whose event layout a
    * later adjustment of that delay may take with its own amounts (run-events.ts, eventsReplaced):
-   * where events fall depends on the delay, a factor moves amounts only. At most LAYOUTS_KEPT.
+   * where events fall depends on the delay, a factor moves amounts only. At most LAYOUTS_KEPT,
+   * of LAYOUT_PARCELS_KEPT parcels in all.
    */
   private layouts = new Map<number, Model>();
 
@@ -149,8 +154,8 @@ export class IncrementalModel {
     const delay = (adjustments as { saleDelayMonths?: number } | undefined)?.saleDelayMonths ?? 0;
     const kept = this.layouts.get(delay);
     if (kept && eventsReplaced(kept, model)) return true;
-    if (!kept && this.layouts.size >= LAYOUTS_KEPT) this.layouts.clear();
-    this.layouts.set(delay, model);
+    // The newer model of its delay replaces one whose events fell elsewhere; another delay is kept while there is room.
+    if (kept || (this.layouts.size < LAYOUTS_KEPT && (this.layouts.size + 1) * model.parcels.length <= LAYOUT_PARCELS_KEPT)) this.layouts.set(delay, model);
     return false;
   }
 
