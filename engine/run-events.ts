@@ -143,6 +143,10 @@ export function scratchOf(bytes: number): ArrayBuffer {
  * first counts the events of each (period, phase), the second writes each event straight to its
  * place — no event is written twice (a layout is laid out once per Monte Carlo draw).
  */
+const NO_PLACES = new Int32Array(0);
+const NO_KINDS = new Uint8Array(0);
+const NO_AMOUNTS = new Float64Array(0);
+
 /** What a visit of the events does with each: counts it, places it, notes its place, or fills in its amount. */
 const enum Visit {
   Count,
@@ -152,11 +156,11 @@ const enum Visit {
 }
 
 class Collector {
-  /** The layout's columns, written by the second visit (Fill: the amounts alone). */
-  kind!: Uint8Array;
-  parcel!: Int32Array;
-  amount!: Float64Array;
-  target!: Int32Array;
+  /** The layout's columns, written by the second visit (Fill: the amounts alone). Set in the constructor, so every collector has one shape. */
+  kind: Uint8Array = NO_KINDS;
+  parcel: Int32Array = NO_PLACES;
+  amount: Float64Array = NO_AMOUNTS;
+  target: Int32Array = NO_PLACES;
   /** Count: count[key + 1] counts the events of (period, phase) key. Place, Note: the next place of each key. */
   cursor: Int32Array;
   visit = Visit.Count;
@@ -253,7 +257,6 @@ class Collector {
   }
 }
 
-const NO_PLACES = new Int32Array(0);
 
 function eventCount(model: Model): number {
   let n = model.poolCapital.length + model.appropriations.length + model.poolInflows.length + model.preAllocations.length;
