@@ -3,6 +3,9 @@
  * phase) into typed columns, with the parcel facts the run reads per payment (fund, project
  * account, developer, zone, rule) as columns too: the monthly loop then touches no parcel object.
  * Events depend on the model alone, so a model run many times (sweeps, Monte Carlo) sorts them once.
+ * A model made again whose events fall where an earlier one's did takes that layout with its own
+ * amounts: a price factor rewrites the sale amounts in place (eventsRescaled); a Monte Carlo draw
+ * of a sale delay met before fills in every amount of that delay's layout (eventsReplaced).
  */
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
@@ -135,14 +138,6 @@ export function scratchOf(bytes: number): ArrayBuffer {
   return scratch;
 }
 
-/**
- * The model's events in the order events of one (period, phase) keep, met as visitEvents meets
- * them: pool capital, appropriations, pool inflows, pre-allocations, then each parcel in
- * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
- * works, holding, receipts, settlement and sale fee. A stable counting sort in two visits: the
- * first counts the events of each (period, phase), the second writes each event straight to its
- * place — no event is written twice (a layout is laid out once per Monte Carlo draw).
- */
 const NO_PLACES = new Int32Array(0);
 const NO_KINDS = new Uint8Array(0);
 const NO_AMOUNTS = new Float64Array(0);
@@ -155,6 +150,14 @@ const enum Visit {
   Fill,
 }
 
+/**
+ * The model's events in the order events of one (period, phase) keep, met as visitEvents meets
+ * them: pool capital, appropriations, pool inflows, pre-allocations, then each parcel in
+ * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
+ * works, holding, receipts, settlement and sale fee. A stable counting sort in two visits: the
+ * first counts the events of each (period, phase), the second writes each event straight to its
+ * place — no event is written twice (a layout is laid out once per Monte Carlo draw).
+ */
 class Collector {
   /** The layout's columns, written by the second visit (Fill: the amounts alone). Set in the constructor, so every collector has one shape. */
   kind: Uint8Array = NO_KINDS;
@@ -256,7 +259,6 @@ class Collector {
     for (let j = from; j < to; j++, k += PHASES) places[m + j] = cursor[k]++;
   }
 }
-
 
 function eventCount(model: Model): number {
   let n = model.poolCapital.length + model.appropriations.length + model.poolInflows.length + model.preAllocations.length;
