@@ -4,8 +4,9 @@
  * flows from the parcels as read once (scenario/adjust.ts: integers only — the price rescales the
  * sale receipts, the delay shifts them) and re-run the loop (on the last run's event layout
  * when only amounts moved, or on that of an earlier edit of the same sale delay); a rate shift
- * alone shifts the coupons; a coupon re-runs the loop on the same parcel flows; a split ratio re-splits value added on the finished run (resplit.ts); anything else is prepared
- * again. Whatever the path, the run is the one a fresh prepare + run of the edited scenario gives,
+ * alone shifts the coupons; a coupon re-runs the loop on the same parcel flows; a split ratio
+ * re-splits value added on the finished run (resplit.ts); anything else is prepared again.
+ * Whatever the path, the run is the one a fresh prepare + run of the edited scenario gives,
  * posting for posting, and an edit the scenario would refuse is refused with prepare's own
  * problems, leaving the model as it was.
  *
