@@ -3,6 +3,9 @@
  * phase) into typed columns, with the parcel facts the run reads per payment (fund, project
  * account, developer, zone, rule) as columns too: the monthly loop then touches no parcel object.
  * Events depend on the model alone, so a model run many times (sweeps, Monte Carlo) sorts them once.
+ * A model made again whose events fall where an earlier one's did takes that layout with its own
+ * amounts: a price factor rewrites the sale amounts in place (eventsRescaled); a Monte Carlo draw
+ * of a sale delay met before fills in every amount of that delay's layout (eventsReplaced).
  */
 import { ruleIndex } from './rules';
 import { NONE } from './ledger';
@@ -118,11 +121,12 @@ export function paymentRuleId(kind: Kind, acquisitionRule: string | null): strin
 /** Event phase by kind, as a lookup table. */
 const PHASE_BY_KIND = Uint8Array.from({ length: Kind.SaleFee + 1 }, (_, k) => PHASE_OF[k as Kind]);
 
-/** The collector's columns, kept from layout to layout (see Collector). */
+/** The collector's counts, kept from layout to layout (see Collector). */
 let scratch = new ArrayBuffer(0);
 /**
- * The most the kept buffer may hold: a layout larger than this (about 380 000 events) uses a
- * buffer of its own, so one province-sized model does not pin its scratch for the process's life.
+ * The most the kept buffer may hold: a layout of more (period, phase) keys than this holds
+ * counts uses a buffer of its own, so one outsized timeline does not pin its scratch for the
+ * process's life.
  */
 export const SCRATCH_MAX_BYTES = 8 << 20;
 
@@ -134,50 +138,125 @@ export function scratchOf(bytes: number): ArrayBuffer {
   return scratch;
 }
 
+const NO_PLACES = new Int32Array(0);
+const NO_KINDS = new Uint8Array(0);
+const NO_AMOUNTS = new Float64Array(0);
+
+/** What a visit of the events does with each: counts it, places it, notes its place, or fills in its amount. */
+const enum Visit {
+  Count,
+  Place,
+  Note,
+  Fill,
+}
+
 /**
- * The model's events in the order events of one (period, phase) keep, written to columns as they
- * are met: pool capital, appropriations, pool inflows, pre-allocations, then each parcel in
+ * The model's events in the order events of one (period, phase) keep, met as visitEvents meets
+ * them: pool capital, appropriations, pool inflows, pre-allocations, then each parcel in
  * payment-priority order (lower first, then parcel order) with its leases, acquisition, fees,
- * works, holding, receipts, settlement and sale fee.
+ * works, holding, receipts, settlement and sale fee. A stable counting sort in two visits: the
+ * first counts the events of each (period, phase), the second writes each event straight to its
+ * place — no event is written twice (a layout is laid out once per Monte Carlo draw).
  */
 class Collector {
-  readonly kind: Uint8Array;
-  readonly parcel: Int32Array;
-  readonly amount: Float64Array;
-  readonly target: Int32Array;
-  /** (period, phase) of each event, −1 outside the timeline; count[key + 1] counts them. */
-  readonly key: Int32Array;
-  readonly count: Int32Array;
-  length = 0;
+  /** The layout's columns, written by the second visit (Fill: the amounts alone). Set in the constructor, so every collector has one shape. */
+  kind: Uint8Array = NO_KINDS;
+  parcel: Int32Array = NO_PLACES;
+  amount: Float64Array = NO_AMOUNTS;
+  target: Int32Array = NO_PLACES;
+  /** Count: count[key + 1] counts the events of (period, phase) key. Place, Note: the next place of each key. */
+  cursor: Int32Array;
+  visit = Visit.Count;
+  /** Note, Fill: the place of each event met, in the order met (−1 for one left out), and how many were met. */
+  places: Int32Array = NO_PLACES;
+  met = 0;
 
-  constructor(n: number, private readonly keys: number) {
-    // The columns are read only until the layout is written: one buffer, kept from layout to
-    // layout (a Monte Carlo draw lays out a new model's events; a new buffer each time is garbage).
-    const buffer = scratchOf(n * 21 + (keys + 1) * 4);
-    this.amount = new Float64Array(buffer, 0, n);
-    this.parcel = new Int32Array(buffer, n * 8, n);
-    this.target = new Int32Array(buffer, n * 12, n);
-    this.key = new Int32Array(buffer, n * 16, n);
-    this.count = new Int32Array(buffer, n * 20, keys + 1);
-    this.count.fill(0);
-    this.kind = new Uint8Array(buffer, n * 20 + (keys + 1) * 4, n);
+  constructor(private readonly keys: number) {
+    // Only read while laying out: one buffer, kept from layout to layout (a Monte Carlo draw lays
+    // out a new model's events; a new buffer each time is garbage).
+    this.cursor = new Int32Array(scratchOf((keys + 1) * 4), 0, keys + 1);
+    this.cursor.fill(0);
+  }
+
+  /** Turns the counts into places: `start` gets each key's first place, the cursor a copy to move. */
+  place(ev: Events): void {
+    const c = this.cursor;
+    for (let k = 0; k < this.keys; k++) c[k + 1] += c[k];
+    ev.start.set(c);
+    this.kind = ev.kind;
+    this.parcel = ev.parcel;
+    this.amount = ev.amount;
+    this.target = ev.target;
+    this.visit = Visit.Place;
   }
 
   add(kind: Kind, parcel: number, target: number, period: number, amount: number): void {
-    const i = this.length++;
-    this.kind[i] = kind;
-    this.parcel[i] = parcel;
-    this.target[i] = target;
-    this.amount[i] = amount;
+    if (this.visit === Visit.Fill) {
+      const at = this.places[this.met++];
+      if (at >= 0) this.amount[at] = amount;
+      return;
+    }
     const k = period * PHASES + PHASE_BY_KIND[kind];
-    if (k >= 0 && k < this.keys) {
-      this.key[i] = k;
-      this.count[k + 1]++;
-    } else this.key[i] = -1;
+    // An event dated outside the timeline has no (period, phase) and is left out.
+    if (!(k >= 0 && k < this.keys)) {
+      if (this.visit === Visit.Note) this.places[this.met++] = -1;
+      return;
+    }
+    if (this.visit === Visit.Count) {
+      this.cursor[k + 1]++;
+      return;
+    }
+    const at = this.cursor[k]++;
+    if (this.visit === Visit.Note) {
+      this.places[this.met++] = at;
+      return;
+    }
+    this.kind[at] = kind;
+    this.parcel[at] = parcel;
+    this.target[at] = target;
+    this.amount[at] = amount;
   }
 
   many(kind: Kind, parcel: number, pays: Flows, rule: number): void {
-    for (let k = 0; k < pays.length; k++) this.add(kind, parcel, rule, periodAt(pays, k), amountAt(pays, k));
+    if (pays.periods === null) this.spread(kind, parcel, pays, rule);
+    else for (let k = 0; k < pays.length; k++) this.add(kind, parcel, rule, periodAt(pays, k), amountAt(pays, k));
+  }
+
+  /** An even spread (flows.ts): consecutive months from its first, amountAt's amounts without a call each. */
+  private spread(kind: Kind, parcel: number, pays: Flows, rule: number): void {
+    const first = pays.first;
+    const n = pays.length;
+    // The months of the spread inside the timeline: first + j for j in from … to − 1.
+    const from = first < 0 ? -first : 0;
+    const to = Math.min(n, this.keys / PHASES - first);
+    let k = (first + from) * PHASES + PHASE_BY_KIND[kind];
+    const { cursor, visit } = this;
+    if (visit === Visit.Count) {
+      for (let j = from; j < to; j++, k += PHASES) cursor[k + 1]++;
+      return;
+    }
+    const { each, left, sign } = pays;
+    const more = sign * (each + 1);
+    const plain = each === 0 ? 0 : sign * each;
+    if (visit === Visit.Place) {
+      for (let j = from; j < to; j++, k += PHASES) {
+        const at = cursor[k]++;
+        this.kind[at] = kind;
+        this.parcel[at] = parcel;
+        this.target[at] = rule;
+        this.amount[at] = j < left ? more : plain;
+      }
+      return;
+    }
+    const m = this.met;
+    this.met += n;
+    const places = this.places;
+    if (visit === Visit.Fill) {
+      for (let j = from; j < to; j++) this.amount[places[m + j]] = j < left ? more : plain;
+      return;
+    }
+    for (let j = 0; j < n; j++) places[m + j] = -1;
+    for (let j = from; j < to; j++, k += PHASES) places[m + j] = cursor[k]++;
   }
 }
 
@@ -203,7 +282,7 @@ function paymentOrder(model: Model): number[] {
   return sorted ? order : order.sort((a, b) => parcels[a].priority - parcels[b].priority || a - b);
 }
 
-function visitEvents(model: Model, c: Collector): void {
+function visitEvents(model: Model, order: readonly number[], c: Collector): void {
   const serviceFee = ruleIndex(PAYMENT_RULE[Kind.ServiceFee]!);
   const works = ruleIndex(PAYMENT_RULE[Kind.Works]!);
   const managementFee = ruleIndex(PAYMENT_RULE[Kind.ManagementFee]!);
@@ -213,7 +292,7 @@ function visitEvents(model: Model, c: Collector): void {
   for (const a of model.appropriations) c.add(Kind.Appropriation, NONE, a.fund, a.period, a.amount);
   for (const a of model.poolInflows) c.add(Kind.PoolInflow, NONE, a.fund, a.period, a.amount);
   for (let i = 0; i < model.preAllocations.length; i++) c.add(Kind.PreAllocation, NONE, i, model.preAllocations[i].period, model.preAllocations[i].amount);
-  for (const i of paymentOrder(model)) {
+  for (const i of order) {
     const p = model.parcels[i];
     c.many(Kind.Lease, i, p.leases, NONE);
     c.many(Kind.Acquisition, i, p.acquisitionPayments, p.acquisitionRule ? ruleIndex(p.acquisitionRule) : NONE);
@@ -230,16 +309,12 @@ function visitEvents(model: Model, c: Collector): void {
 }
 
 /**
- * A stable counting sort by (period, phase) of the events in the order met. An event dated
- * outside the timeline has no (period, phase) and is left out; the columns keep one slot per event met.
+ * The events sorted, stably, by (period, phase). An event dated outside the timeline is left
+ * out; the columns keep one slot per event met (the slots of those left out stay at the end, zero).
  */
 function collectEvents(model: Model): Events {
   const keys = model.timeline.months * PHASES;
-  const c = new Collector(eventCount(model), keys);
-  visitEvents(model, c);
-  const n = c.length;
-  const { key, count } = c;
-  for (let k = 0; k < keys; k++) count[k + 1] += count[k];
+  const n = eventCount(model);
   const parcels = model.parcels;
   const np = parcels.length;
   const buffer = new ArrayBuffer(n * 17 + (keys + 1) * 4 + np * 16);
@@ -254,7 +329,6 @@ function collectEvents(model: Model): Events {
     zone: new Int32Array(buffer, n * 16 + (keys + 1 + 3 * np) * 4, np),
     kind: new Uint8Array(buffer, n * 16 + (keys + 1 + 4 * np) * 4, n),
   };
-  ev.start.set(count);
   for (let i = 0; i < np; i++) {
     const p = parcels[i];
     ev.fund[i] = p.fund;
@@ -262,15 +336,11 @@ function collectEvents(model: Model): Events {
     ev.developer[i] = p.developer;
     ev.zone[i] = p.zone;
   }
-  const cursor = count;
-  for (let i = 0; i < n; i++) {
-    if (key[i] < 0) continue;
-    const at = cursor[key[i]]++;
-    ev.kind[at] = c.kind[i];
-    ev.parcel[at] = c.parcel[i];
-    ev.amount[at] = c.amount[i];
-    ev.target[at] = c.target[i];
-  }
+  const order = paymentOrder(model);
+  const c = new Collector(keys);
+  visitEvents(model, order, c);
+  c.place(ev);
+  visitEvents(model, order, c);
   return ev;
 }
 
@@ -321,6 +391,74 @@ export function eventsRescaled(from: Model, to: Model): boolean {
   carryPostings(ev, next);
   EVENTS.set(to, next);
   return true;
+}
+
+/**
+ * Lays out `to`'s events from `from`'s when every event of `to` falls where `from`'s fell — the
+ * same sources, and each parcel's payments, receipts, settlement and sale fee in the same months,
+ * in the same order, paid from the same accounts — so that only amounts differ: the other columns
+ * are `from`'s, the amounts filled in from `to` in one visit. A Monte Carlo draw meets the layout
+ * of an earlier draw of the same sale delay this way (a cost or price factor moves amounts, not
+ * months). Any other difference is left to a fresh layout (false).
+ */
+export function eventsReplaced(from: Model, to: Model): boolean {
+  const ev = EVENTS.get(from);
+  const a = from.parcels;
+  const b = to.parcels;
+  if (!ev || EVENTS.has(to) || a.length !== b.length || !sameSources(from, to)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !samePlaces(a[i], b[i])) return false;
+  // The same priorities: the order `from` was visited in.
+  const order = paymentOrder(to);
+  const places = placesOf(from, ev, order);
+  const c = new Collector(to.timeline.months * PHASES);
+  c.visit = Visit.Fill;
+  c.places = places;
+  // Every event met is filled in (a settlement's 0 too); the slots of those left out stay 0.
+  c.amount = new Float64Array(ev.kind.length);
+  visitEvents(to, order, c);
+  const next: Events = { ...ev, amount: c.amount };
+  PLACES_MET.set(next, places);
+  const sales = PLACES.get(ev);
+  if (sales) PLACES.set(next, sales);
+  carryPostings(ev, next);
+  EVENTS.set(to, next);
+  return true;
+}
+
+/** Two makings of a parcel whose events fall in the same places, in the same order (their amounts may differ). */
+function samePlaces(p: ParcelModel, q: ParcelModel): boolean {
+  if (p.priority !== q.priority || p.fund !== q.fund || p.project !== q.project || p.developer !== q.developer || p.zone !== q.zone || p.acquisitionRule !== q.acquisitionRule) return false;
+  if (!sameMonths(p.leases, q.leases) || !sameMonths(p.acquisitionPayments, q.acquisitionPayments) || !sameMonths(p.serviceFeePayments, q.serviceFeePayments)) return false;
+  if (!sameMonths(p.works, q.works) || !sameMonths(p.managementFeePayments, q.managementFeePayments) || !sameMonths(p.holding, q.holding)) return false;
+  const s = p.sale;
+  const t = q.sale;
+  if (s === null || t === null) return s === t;
+  if (s.settlementPeriod !== t.settlementPeriod || (s.businessFee > 0) !== (t.businessFee > 0) || (s.businessFee > 0 && s.period !== t.period)) return false;
+  return sameMonths(s.receipts, t.receipts);
+}
+
+/** Payments in the same months, in the same order. */
+function sameMonths(f: Flows, g: Flows): boolean {
+  if (f === g) return true;
+  if (f.length !== g.length) return false;
+  if (f.periods === null && g.periods === null) return f.first === g.first;
+  for (let k = 0; k < f.length; k++) if (periodAt(f, k) !== periodAt(g, k)) return false;
+  return true;
+}
+
+/** The place in its layout of each event a layout's model meets, in the order met (−1 for one left out). */
+const PLACES_MET = new WeakMap<Events, Int32Array>();
+
+function placesOf(model: Model, ev: Events, order: readonly number[]): Int32Array {
+  let places = PLACES_MET.get(ev);
+  if (places) return places;
+  const c = new Collector(model.timeline.months * PHASES);
+  c.cursor.set(ev.start);
+  c.visit = Visit.Note;
+  c.places = places = new Int32Array(ev.kind.length);
+  visitEvents(model, order, c);
+  PLACES_MET.set(ev, places);
+  return places;
 }
 
 /** The fields besides the parcels that events are made of. */

@@ -2,10 +2,11 @@
  * A scenario kept prepared and run, that answers an edit by rebuilding only the stages the edit
  * reaches (stages.ts): the price factor, the cost factor and the sale delay re-make the parcel
  * flows from the parcels as read once (scenario/adjust.ts: integers only — the price rescales the
- * sale receipts, the delay shifts them) and re-run the loop; a rate shift alone shifts the
- * coupons; a coupon re-runs the loop on the same parcel flows; a
- * split ratio re-splits value added on the finished run (resplit.ts); anything else is prepared
- * again. Whatever the path, the run is the one a fresh prepare + run of the edited scenario gives,
+ * sale receipts, the delay shifts them) and re-run the loop (on the last run's event layout
+ * when only amounts moved, or on that of an earlier edit of the same sale delay); a rate shift
+ * alone shifts the coupons; a coupon re-runs the loop on the same parcel flows; a split ratio
+ * re-splits value added on the finished run (resplit.ts); anything else is prepared again.
+ * Whatever the path, the run is the one a fresh prepare + run of the edited scenario gives,
  * posting for posting, and an edit the scenario would refuse is refused with prepare's own
  * problems, leaving the model as it was.
  *
@@ -15,7 +16,7 @@
  */
 import { adjustFrom, prepareBase, schemaValid, type Base } from '../scenario/adjust';
 import type { MadeParcels } from '../scenario/parcel-reuse';
-import { eventsCarriedOver, eventsRescaled, postingsCarried } from '../run-events';
+import { eventsCarriedOver, eventsRescaled, eventsReplaced, postingsCarried } from '../run-events';
 import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
@@ -34,10 +35,24 @@ export type EditOutcome = { readonly ok: true } | { readonly ok: false; readonly
 
 const RATE = /^\s*\d+(\.\d+)?\s*(%|‰)\s*$/;
 
+/**
+ * How many sale delays' layouts a model keeps (a Monte Carlo plan draws a delay of 0 to 12
+ * months), and how many parcels they may hold in all: a province-sized model keeps one or two.
+ */
+const LAYOUTS_KEPT = 16;
+const LAYOUT_PARCELS_KEPT = 20_000;
+
 export class IncrementalModel {
   private base: Base | null = null;
   /** The parcels the last accepted adjustment made, lending their sections to the next (parcel-reuse.ts). */
   private made: MadeParcels | null = null;
+  /**
+   * A model of each sale delay met since the scenario was last prepared, whose event layout a
+   * later adjustment of that delay may take with its own amounts (run-events.ts, eventsReplaced):
+   * where events fall depends on the delay, a factor moves amounts only. At most LAYOUTS_KEPT,
+   * of LAYOUT_PARCELS_KEPT parcels in all.
+   */
+  private layouts = new Map<number, Model>();
 
   private constructor(
     private scenarioNow: unknown,
@@ -110,7 +125,7 @@ export class IncrementalModel {
       // A price factor alone moves the sale amounts, not where the events fall: their layout is
       // rewritten in place. Another adjustment lays them out afresh, with the last run's size.
       const rescaled = eventsRescaled(this.modelNow, p.model);
-      if (!rescaled) postingsCarried(this.modelNow, p.model);
+      if (!rescaled && !this.layoutOfDelay(p.model, adjustments)) postingsCarried(this.modelNow, p.model);
       // Its payments are the last run's, month for month: the run copies those it proves unchanged.
       return this.commit(next, p.model, run(p.model, rescaled ? this.out : undefined));
     }
@@ -132,12 +147,26 @@ export class IncrementalModel {
     return this.commit(next, model, resplit(this.out, model) ?? run(model));
   }
 
+  /**
+   * Lays out `model`'s events from the kept model of its sale delay when they fall in the same
+   * places (true); else keeps `model` as the one of its delay, for the next (false).
+   */
+  private layoutOfDelay(model: Model, adjustments: unknown): boolean {
+    const delay = (adjustments as { saleDelayMonths?: number } | undefined)?.saleDelayMonths ?? 0;
+    const kept = this.layouts.get(delay);
+    if (kept && eventsReplaced(kept, model)) return true;
+    // The newer model of its delay replaces one whose events fell elsewhere; another delay is kept while there is room.
+    if (kept || (this.layouts.size < LAYOUTS_KEPT && (this.layouts.size + 1) * model.parcels.length <= LAYOUT_PARCELS_KEPT)) this.layouts.set(delay, model);
+    return false;
+  }
+
   /** Everything prepared again from the edited scenario. */
   private prepared(next: unknown): EditOutcome {
     const p = prepare(next);
     if (!p.ok) return { ok: false, problems: p.problems };
     this.base = null;
     this.made = null;
+    this.layouts.clear();
     return this.commit(next, p.model, run(p.model));
   }
 

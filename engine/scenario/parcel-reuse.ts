@@ -45,13 +45,17 @@ export interface Keep {
   readonly leases: boolean;
 }
 
-/** What `from` may lend parcels made from `bases` under these factors; null when nothing. */
+/**
+ * What `from` may lend parcels made from `bases` under these factors; null when they are not of
+ * these bases. When the factors leave no section alone (a Monte Carlo draw moves the cost factor
+ * and the delay), each parcel still lends what it is besides its sections — its facts as read,
+ * its zone, fund, project and split — and that it was read without a problem.
+ */
 export function keepOf(from: MadeParcels | null, bases: readonly ParcelBasis[], a: { readonly costFactor: Rate | null; readonly priceFactor: Rate | null; readonly saleDelayMonths: number }): Keep | null {
   if (!from || from.bases !== bases) return null;
   const cost = sameRate(from.costFactor, a.costFactor);
   const price = sameRate(from.priceFactor, a.priceFactor);
   const delay = from.saleDelayMonths === a.saleDelayMonths;
-  if (!cost && !delay) return null;
   return { from, costs: cost, sale: cost && price && delay, holding: cost && delay, leases: delay };
 }
 
