@@ -97,6 +97,7 @@ export class LrApp extends LitElement {
   }
 
   private onPop = () => {
+    this.pendingUrl = null;
     this._params = readParams(location.search);
   };
 
@@ -126,7 +127,9 @@ export class LrApp extends LitElement {
     if (changed.has('_params') || changed.has('_user') || changed.has('_ready')) {
       this.applied = this.loaded?.ok ? applyControls(this.loaded.scenario, this._params).applied : [];
     }
-    if (changed.has('_params')) document.documentElement.lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
+    const lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
+    // Set only when it changes: a write costs time even when the value is the same.
+    if (changed.has('_params') && document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }
 
   private loadPage(page: PageId) {
@@ -144,9 +147,26 @@ export class LrApp extends LitElement {
   private setParams(change: Record<string, string | null | undefined>, push = false) {
     const next = withChange(this._params, change);
     const url = `${location.pathname}${paramsToSearch(next)}`;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
     this._params = next;
+    if (push) {
+      this.writeUrl();
+      history.pushState(null, '', url);
+      return;
+    }
+    // A moved slider replaces the URL when the page is next idle, after the charts of its run are
+    // drawn: Chromium's replaceState at times takes milliseconds the redraw would wait for, and
+    // several moves before then need only the last URL.
+    const first = this.pendingUrl === null;
+    this.pendingUrl = url;
+    if (first) whenIdle(() => this.writeUrl());
+  }
+
+  /** The URL of the last control moved, not yet written. */
+  private pendingUrl: string | null = null;
+
+  private writeUrl() {
+    if (this.pendingUrl !== null) history.replaceState(null, '', this.pendingUrl);
+    this.pendingUrl = null;
   }
 
   private go(page: PageId, e?: Event) {
@@ -277,4 +297,10 @@ customElements.define('lr-app', LrApp);
 
 declare global {
   interface HTMLElementTagNameMap { 'lr-app': LrApp }
+}
+
+/** Runs `f` when the page is idle (within 200 ms at most); where there is no idle callback, soon after. */
+function whenIdle(f: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 200 });
+  else setTimeout(f, 0);
 }
