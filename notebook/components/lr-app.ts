@@ -153,12 +153,10 @@ export class LrApp extends LitElement {
       history.pushState(null, '', url);
       return;
     }
-    // A moved slider replaces the URL when the page is next idle, after the charts of its run are
-    // drawn: Chromium's replaceState at times takes milliseconds the redraw would wait for, and
-    // several moves before then need only the last URL.
-    const first = this.pendingUrl === null;
+    // A moved control replaces the URL once the page has asked the worker for its run, while the
+    // worker computes: Chromium's replaceState at times takes milliseconds the run would wait for.
     this.pendingUrl = url;
-    if (first) whenIdle(() => this.writeUrl());
+    void this.updateComplete.then(() => this.writeUrl());
   }
 
   /** The URL of the last control moved, not yet written. */
@@ -299,8 +297,3 @@ declare global {
   interface HTMLElementTagNameMap { 'lr-app': LrApp }
 }
 
-/** Runs `f` when the page is idle (within 200 ms at most); where there is no idle callback, soon after. */
-function whenIdle(f: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 200 });
-  else setTimeout(f, 0);
-}
