@@ -7,8 +7,8 @@
  */
 import { setAt } from '../engine/scenario/json-path';
 
-/** Sale price factors a slider passes through: one edit each, from one to the next. */
-const FACTORS = ['0.95', '0.90', '1.05', '1.10', '0.95', '0.90', '1.05', '1.10', '0.95', '0.90'];
+/** Sale price factors a slider passes through, one edit each: twenty, about as many as the compiler needs. */
+const FACTORS = ['0.95', '0.90', '0.85', '0.80', '0.85', '0.90', '0.95', '1.05', '1.10', '1.15', '1.10', '1.05', '0.95', '0.90', '0.95', '1.05', '0.95', '0.90', '0.95', '1.05'];
 
 /** The scenarios the warm-up runs, in order: the scenario with its sale price factor moved. */
 export function warmVariants(scenario: unknown): unknown[] {
