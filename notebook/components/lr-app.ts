@@ -296,4 +296,3 @@ customElements.define('lr-app', LrApp);
 declare global {
   interface HTMLElementTagNameMap { 'lr-app': LrApp }
 }
-
