@@ -10,6 +10,9 @@ export default defineConfig({
   // workbook is downloaded. What the first page loads is held to 200 kB gzipped by first-page-size.ts.
   build: { outDir: '../dist', emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 1000 },
   worker: { format: 'es' },
+  // Lit's production build in the dev server too (`npm start` is what users run): its development
+  // build checks and logs every binding, which slows each redraw a moved slider causes.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   // Pre-bundle what the page and the engine worker import, so a first visit never stops to reload.
   optimizeDeps: { include: ['lit', '@observablehq/plot', 'idb-keyval', 'ajv', 'decimal.js', 'papaparse', 'exceljs'] },
   test: {

@@ -16,6 +16,7 @@ import { traceQuery } from './lib/trace';
 import { buildReport, sensitivityRuns, type ReportKind } from '../engine/reports/index';
 import type { ReportReply, RunReply, WorkerRequest, WorkerResponse } from './lib/protocol';
 import type { Result } from '../engine/report';
+import { warmVariants } from './engine-warmup';
 
 interface Kept { out: RunOutput }
 const kept = new Map<number, Kept>();
@@ -110,7 +111,37 @@ function drain() {
   for (const req of batch) {
     const res = handle(req);
     self.postMessage(res);
+    if (req.type === 'run' && res.type === 'run' && res.reply.ok && !warmed) startWarmUp(req.scenario, req.views);
   }
+}
+
+// The warm-up (engine-warmup.ts): once per worker, after its first run, on a channel of its own.
+const WARM = 'warm-up';
+let warmed = false;
+let warmQueue: unknown[] = [];
+let warmViews: readonly View[] | undefined;
+
+function startWarmUp(scenario: unknown, views: readonly View[] | undefined) {
+  warmed = true;
+  warmQueue = warmVariants(scenario);
+  warmViews = views;
+  setTimeout(warmStep, 0);
+}
+
+function warmStep() {
+  const next = warmQueue.shift();
+  if (next === undefined) {
+    models.delete(WARM);
+    return;
+  }
+  try {
+    const r = runOf(WARM, next);
+    if (r.ok) void (warmViews ? report(r.out, { views: warmViews }) : report(r.out));
+  } catch {
+    // A scenario the engine rejects warms nothing more; its real run reports why.
+    warmQueue = [];
+  }
+  setTimeout(warmStep, 0);
 }
 
 self.addEventListener('message', (ev: MessageEvent<WorkerRequest>) => {

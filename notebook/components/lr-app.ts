@@ -97,6 +97,7 @@ export class LrApp extends LitElement {
   }
 
   private onPop = () => {
+    this.pendingUrl = null;
     this._params = readParams(location.search);
   };
 
@@ -126,7 +127,9 @@ export class LrApp extends LitElement {
     if (changed.has('_params') || changed.has('_user') || changed.has('_ready')) {
       this.applied = this.loaded?.ok ? applyControls(this.loaded.scenario, this._params).applied : [];
     }
-    if (changed.has('_params')) document.documentElement.lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
+    const lang = this.viewLang === 'en' ? 'en' : 'zh-CN';
+    // Set only when it changes: a write costs time even when the value is the same.
+    if (changed.has('_params') && document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }
 
   private loadPage(page: PageId) {
@@ -144,9 +147,24 @@ export class LrApp extends LitElement {
   private setParams(change: Record<string, string | null | undefined>, push = false) {
     const next = withChange(this._params, change);
     const url = `${location.pathname}${paramsToSearch(next)}`;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
     this._params = next;
+    if (push) {
+      this.writeUrl();
+      history.pushState(null, '', url);
+      return;
+    }
+    // A moved control replaces the URL once the page has asked the worker for its run, while the
+    // worker computes: Chromium's replaceState at times takes milliseconds the run would wait for.
+    this.pendingUrl = url;
+    void this.updateComplete.then(() => this.writeUrl());
+  }
+
+  /** The URL of the last control moved, not yet written. */
+  private pendingUrl: string | null = null;
+
+  private writeUrl() {
+    if (this.pendingUrl !== null) history.replaceState(null, '', this.pendingUrl);
+    this.pendingUrl = null;
   }
 
   private go(page: PageId, e?: Event) {

@@ -30,6 +30,8 @@ export class LrTable extends LangElement {
     base,
     cardStyles,
     css`
+      /* A table out of view is laid out and painted only when scrolled to: a moved control refills it at once, but the charts above paint first. */
+      :host { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
       .scroll { overflow: auto; max-height: 28rem; margin-top: 0.4rem; }
       .scroll:focus-visible { outline: 2px solid #d9822b; outline-offset: 1px; }
       table { border-collapse: collapse; font-size: 0.85rem; width: max-content; min-width: 100%; }

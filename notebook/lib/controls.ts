@@ -231,8 +231,23 @@ export function variantFile(baseFile: string, baseId: string, applied: readonly 
   };
 }
 
-/** What each control shows when the URL does not set it: the scenario's own value. */
+/**
+ * What each control shows when the URL does not set it: the scenario's own value. A scenario is
+ * never changed in place (a control makes a new one), so its defaults are worked out once: a moved
+ * slider asks for them several times and they need the scenario's resolved parameters.
+ */
 export function controlDefaults(s: Scenario): Record<string, string> {
+  let known = defaultsOf.get(s);
+  if (!known) {
+    known = defaultsFrom(s);
+    defaultsOf.set(s, known);
+  }
+  return { ...known };
+}
+
+const defaultsOf = new WeakMap<Scenario, Record<string, string>>();
+
+function defaultsFrom(s: Scenario): Record<string, string> {
   const out: Record<string, string> = { price: '100', delay: '0', cost: '100', shift: '0' };
   const adj = (s.adjustments ?? {}) as { salePriceFactor?: string; saleDelayMonths?: number; costFactor?: string; rateShiftBp?: number };
   if (typeof adj.rateShiftBp === 'number') out.shift = String(adj.rateShiftBp);

@@ -27,8 +27,9 @@ export const tierColor = (i: number) => TIER_COLORS[i % TIER_COLORS.length];
 
 export const money = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'money', get });
 export const text = (key: string, zh: string, en: string, get: (r: any) => string): Column<unknown> => ({ key, zh, en, kind: 'text', get });
-/** Axis ticks as grouped numbers in the display unit ("100,000"). */
-export const AXIS = (d: number) => (Number.isFinite(d) ? d.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '');
+/** Axis ticks as grouped numbers in the display unit ("100,000"); one formatter for all (toLocaleString makes one per call). */
+const TICKS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const AXIS = (d: number) => (Number.isFinite(d) ? TICKS.format(d) : '');
 export const yLabel = (lang: Lang, unit: MoneyUnit) => `${L(lang, '金额', 'Amount')}（${unitShort(unit)}）`;
 
 export type Row = Record<string, unknown>;
