@@ -5,7 +5,9 @@
  * the garbage collector's helpers: on a shared machine it shows the work where the wall time
  * shows the load; bench/mc-cpu.ts) and a
  * digest of the result — the same digest on 1 and 2 threads, and before and after a speed
- * change, shows that the answers did not move.
+ * change, shows that the answers did not move. Its worker processes run the TypeScript through
+ * tsx, each about 1.2 s slower to start than the built CLI's: `npm run bench` times `lrsim
+ * montecarlo` itself (bench/mc-cli.ts) for what a user waits.
  *
  *   node --import tsx bench/mc-speed.ts             # 10 000 runs, 1 then 2 threads, once
  *   BENCH_MC_RUNS=2000 BENCH_MC_REPEAT=3 BENCH_MC_THREADS=1,2 node --import tsx bench/mc-speed.ts
