@@ -121,8 +121,9 @@ export class BondBook {
   }
 
   /** Phase 1: a settled parcel's recovered cost, just paid into `account`, redeems its project's bonds early if they allow it. */
-  redeemEarly(period: number, parcel: ParcelModel, account: number, available: Fen): void {
+  redeemEarly(period: number, parcel: ParcelModel, account: number, available: Fen, fromHeld = false): void {
     let left = Math.min(available, Math.max(0, this.ledger.balances[account]));
+    const offered = left;
     for (const s of this.states) {
       const b = s.bond;
       if (left <= 0) break;
@@ -141,12 +142,17 @@ export class BondBook {
       left -= amount + fee;
       s.schedule.push({ period, interest: 0, principal: amount, fees: fee, rollover: 0, fiscalSupport: 0 });
     }
-    this.spent(account);
+    // Value added just held back that redeems at once is spent; recovered cost that redeems is not it.
+    this.spent(account, fromHeld ? offered - left : 0);
   }
 
-  /** Debt service paid from `account`: the value added held there can be no more than what is left. */
-  private spent(account: number): void {
-    if (this.heldIn[account] > 0) this.heldIn[account] = Math.min(this.heldIn[account], Math.max(0, this.ledger.balances[account]));
+  /**
+   * Debt service paid from `account`, `paid` of it from the value added held there (a set-aside
+   * that redeems at once): what stays held is that much less, and no more than the account holds.
+   * The account's other money, unspent proceeds, then still pays parcels' costs.
+   */
+  private spent(account: number, paid: Fen): void {
+    if (this.heldIn[account] > 0) this.heldIn[account] = Math.max(0, Math.min(this.heldIn[account] - paid, this.ledger.balances[account]));
   }
 
   /** Phase 2: coupons and principal due this period. */
@@ -215,7 +221,7 @@ export class BondBook {
       fromH -= this.payPart(period, home, b.fund, interest, fromH, b.holders, R.interest);
       fromH -= this.payPart(period, home, b.fund, fees, fromH, b.agent, R.redemptionFee);
       this.payPart(period, home, b.fund, principal, fromH, b.holders, R.principal);
-      if (fromHome > 0) this.spent(home);
+      if (fromHome > 0) this.spent(home, 0);
       // What the fund paid beyond a rollover's proceeds is owed back to it by the project's sales.
       s.owedToFund += due - fromHome - row.rollover;
       s.interestPaid += interest;

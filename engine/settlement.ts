@@ -358,7 +358,7 @@ export class Settlement {
         this.ledger.post(period, this.treasury, account, hold, this.R.setAside, p.index, p.zone);
         this.debt.hold(g, p.index, hold);
         o.heldBack[p.index] += hold;
-        this.bonds.redeemEarly(period, p, account, hold);
+        this.bonds.redeemEarly(period, p, account, hold, true);
         valueAdded -= hold;
       }
     }

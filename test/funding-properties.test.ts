@@ -164,14 +164,14 @@ describe('a sale delay with early redemption from sales (seed 1517406574)', () =
     expect([p(base).costRecovered, p(later).costRecovered]).toEqual(['0.00', '0.00']);
     // The project account holds 15 000 less of the proceeds, so its uncovered debt is 15 000 more:
     // 15 000 more value added held back (22 069 925.42 and 22 084 925.42 set aside in 2021-12),
-    // 14 999.25 more principal redeemed (0.75 the fee on it). That debt counted the 2022-01 month
-    // of interest on the principal then redeemed, and its redemption fee: 22 068 821.92 × 3.7% / 12
-    // = 68 045.53 + 3.40 (22 083 821.17: 68 091.78 + 3.40). Unpaid, it is left in the account when
-    // the bond is repaid in 2022-01 and goes to the city: 68 048.93 and 68 095.18 released.
+    // 14 999.25 more principal redeemed (0.75 the fee on it). The set-aside redeems principal at
+    // once, as much as it pays with its 0.005% fee: 22 068 821.92 + 1 103.44 (22 083 821.17 +
+    // 1 104.19), so 0.06 of it is left in the account, and goes to the city when the bond is repaid
+    // in 2022-01. The rest of the debt is paid from the account's other money, not value added.
     const setAside = (r: Result) => r.parcels.find((x) => x.id === 'P2')!.valueAddedHeldBack;
-    expect([setAside(base), setAside(later)]).toEqual(['22001876.49', '22016830.24']);
-    expect(fen('22069925.42') - fen(setAside(base))).toBe(fen('68048.93'));
-    expect(fen('22084925.42') - fen(setAside(later))).toBe(fen('68095.18'));
+    expect([setAside(base), setAside(later)]).toEqual(['22069925.36', '22084925.36']);
+    expect(fen('22069925.42') - fen('22068821.92') - fen('1103.44')).toBe(fen('22069925.42') - fen(setAside(base)));
+    expect(fen('22084925.42') - fen('22083821.17') - fen('1104.19')).toBe(fen('22084925.42') - fen(setAside(later)));
     const [b, l] = [base.bonds[0], later.bonds[0]];
     expect([b.earlyRedeemed, l.earlyRedeemed]).toEqual(['22068821.92', '22083821.17']);
     // One month less interest on it at the 2022-01 maturity: 14 999.25 × 3.7% / 12 = 46.25.

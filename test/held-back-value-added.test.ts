@@ -94,6 +94,23 @@ describe('value added held back for a project\'s debt', () => {
     expect(projectBalance(r)).toBe(0);
   });
 
+  it('value added set aside that redeems at once is spent: the proceeds left in the account still pay costs', () => {
+    // Early redemption on; A's acquisition is 1 000, so 9 000 of the proceeds stay in the account.
+    // A's sale in 2020-07 pays its recovered cost (680) and then 1 003.28 of value added set aside
+    // into the account, and each redeems principal at once. The account holds the 9 000 of proceeds
+    // and no value added: B's 8 500 in 2020-09 comes all from it, with no top-up. (Before, the
+    // set-aside still counted as held while the account held anything, so B took 7 996.72 from it
+    // and the budget topped up 503.28.)
+    const small = { ...parcelA, acquisition: { ...parcelA.acquisition, unitPrice: '0.1万元/亩' }, verifiedCost: '0.05万元' };
+    const parcelB = { id: 'B', area: '1亩', acquisition: { mode: 'buyback', unitPrice: '0.85万元/亩', payments: [{ date: '2020-09', share: '100%' }] } };
+    const r = withPostings({ ...scenario(true, [parcelB]), parcels: [small, parcelB] });
+    const redeemed = r.postings!.filter((x) => x.rule === 'bond.earlyRedemption').map((x) => x.amount);
+    expect(redeemed).toEqual(['680.00', '1003.28']);
+    const paidB = r.postings!.filter((x) => x.rule === 'acquisition.buyback' && x.parcel === 'B').map((x) => [x.from, x.amount]);
+    expect(paidB).toEqual([['project:PRJ', '8500.00']]);
+    expect(r.totals.fiscalTopUp).toBe('0.00');
+  });
+
   it('a higher coupon never raises value added in the case that found it (seed 644715154, +275 bp)', () => {
     // Found by funding-properties' coupon property: at the base rate the value added held back
     // paid parcels' costs from the project account, the maturity then needed a rollover of
