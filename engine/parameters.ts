@@ -134,7 +134,7 @@ export function resolveParameters(
     const base = resolved.get(key);
     resolved.set(key, { key, raw, from: null, jurisdiction, source: 'scenario override', ref: base?.ref ?? def.values[0]?.ref ?? '', confidence: 'scenario', overridden: true });
   }
-  problems.push(...instalmentOrder(resolved, overridePath));
+  problems.push(...instalmentOrder(resolved, overridePath, problems));
   const get = (key: string): unknown => {
     const r = resolved.get(key);
     // Unreachable for a scenario: a key without a value is refused, warned about or absent (weights).
@@ -239,7 +239,10 @@ function notInForce(key: string, def: ParameterDefinition, first: ParameterValue
  * sale and the balance within its own; a first instalment due after the balance is due is no
  * schedule at all. Refused at the override that makes it so (the first instalment's, when both are).
  */
-function instalmentOrder(resolved: ReadonlyMap<string, ResolvedParameter>, overridePath: string): Problem[] {
+function instalmentOrder(resolved: ReadonlyMap<string, ResolvedParameter>, overridePath: string, found: readonly Problem[]): Problem[] {
+  // An override already refused is not compared: its default stands in for it and would blame the other.
+  const keys = ['sale.firstInstalmentMonths', 'sale.balanceMonths'].map((k) => `${overridePath}["${k}"]`);
+  if (found.some((p) => keys.includes(p.path))) return [];
   const first = resolved.get('sale.firstInstalmentMonths');
   const balance = resolved.get('sale.balanceMonths');
   if (!first || !balance || !(Number(first.raw) > Number(balance.raw))) return [];

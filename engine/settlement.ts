@@ -386,8 +386,9 @@ export class Settlement {
 /**
  * A sale's receipts in the order the run meets them: by month, and as listed within a month (the
  * event layout's stable sort, run-events.ts). Stated receipts come in date order already
- * (parcel-basis.ts); a default schedule whose first-instalment months pass its balance months
- * does not.
+ * (parcel-basis.ts) and a default schedule's first instalment cannot fall after its balance
+ * (parameters.ts refuses it), so this is the guarantee, not a path the seeds take: arrivalOrder
+ * returns null for receipts already in order, and they are used as they are.
  */
 function inArrivalOrder(receipts: Flows): Flows {
   const order = arrivalOrder(receipts);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from 'simple-statistics';
 import {
-  applyInputs, compilePlan, monteCarlo, MAX_MC_NUMBERS_KEPT, runChunk, normalQuantile, parseDistribution, percentileOf, quantile, sample, standardNormal, streamFor, cholesky, drawInputs,
+  applyInputs, compilePlan, monteCarlo, runChunk, normalQuantile, parseDistribution, percentileOf, quantile, sample, standardNormal, streamFor, cholesky, drawInputs,
   type Distribution, type McPlan,
 } from '../engine/analysis/index';
 import { nodeSpawner } from '../cli/analysis-worker';
@@ -174,17 +174,21 @@ describe('Monte Carlo runs', () => {
 
   it('a plan whose runs would keep more numbers than the memory budget is refused before a run, by its runs', async () => {
     // 84 months: 2 000 000 runs × (3 outputs + 1 event output + 4 inputs + 1 series × 84) = 184 000 000 numbers.
-    const big = { ...plan(2_000_000) };
-    const r = await monteCarlo(big, { threads: 2, spawn: nodeSpawner() });
-    expect(r.ok).toBe(false);
-    if (!r.ok && !r.cancelled) {
-      expect(r.problems.map((p) => p.path)).toEqual(['runs']);
-      expect(r.problems[0].message.en).toContain('184000000');
+    for (const threads of [1, 2]) {
+      let progressed = 0;
+      const r = await monteCarlo(plan(2_000_000), { threads, spawn: nodeSpawner(), onProgress: () => { progressed++; } });
+      expect(r.ok).toBe(false);
+      if (!r.ok && !r.cancelled) {
+        expect(r.problems.map((p) => p.path)).toEqual(['runs']);
+        expect(r.problems[0].message.en).toContain('184000000');
+      }
+      expect(progressed).toBe(0);
     }
-    // The same plan without its series keeps 2 000 000 × 8 = 16 000 000: within the budget.
-    const made = compilePlan({ ...big, series: [] }, { forRuns: false });
-    expect(made.ok).toBe(true);
-    expect(MAX_MC_NUMBERS_KEPT).toBe(32_000_000);
+    // Without the series a run keeps 8 numbers: 4 000 000 runs are 32 000 000, the most; one more run is refused.
+    expect(compilePlan({ ...plan(4_000_000), series: [] }, { forRuns: false }).ok).toBe(true);
+    const over = compilePlan({ ...plan(4_000_001), series: [] }, { forRuns: false });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.problems[0].message.en).toContain('32000008');
   });
 
   it('cancel stops a run, inline and on workers', async () => {

@@ -44,6 +44,9 @@ describe('dated parameters', () => {
     expect(late[0].message.en).toContain('(13) no more than the months to pay the balance (12)');
     const short = resolveParameters('2022-01-01', 'hainan', { 'sale.balanceMonths': '0' }).problems;
     expect(short.map((p) => p.path)).toEqual(['parameters["sale.balanceMonths"]']);
+    // A malformed first-instalment override is its own problem, not also an order one blamed on the balance.
+    const bad = resolveParameters('2022-01-01', 'hainan', { 'sale.firstInstalmentMonths': 'soon', 'sale.balanceMonths': '0' }).problems;
+    expect(bad.map((p) => p.path)).toEqual(['parameters["sale.firstInstalmentMonths"]']);
   });
 });
 

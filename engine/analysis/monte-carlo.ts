@@ -132,6 +132,9 @@ export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: t
     if (!/^\s*-?\d+(\.\d+)?\s*$/.test(String(e.threshold))) problems.push(problem('schema.format', `events[${k}].threshold`, e.threshold, { en: 'a decimal number as a string, e.g. "0" or "1.2"', zh: '小数字符串，如 "0" 或 "1.2"' }));
   });
   if (problems.length || !outs.ok || !ser.ok) return { ok: false, problems };
+  // Before the scenario is prepared and run: every series has at least one month.
+  const early = keptBreach(plan.runs, outs.outputs.length, inputs.length, ser.outputs.length, 1);
+  if (early) return { ok: false, problems: [early] };
   // The base scenario must run: its problems are the plan's problems, and it gives the periods.
   let model: IncrementalModel | undefined;
   let periods: string[];
@@ -145,14 +148,20 @@ export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: t
     if (!base.ok) return { ok: false, problems: base.problems };
     periods = [...base.model.periodLabels];
   }
-  const kept = plan.runs * (outs.outputs.length + inputs.length + ser.outputs.length * periods.length);
-  if (kept > MAX_MC_NUMBERS_KEPT) {
-    return { ok: false, problems: [problem('schema.range', 'runs', plan.runs, {
-      en: `runs × (${outs.outputs.length} outputs + ${inputs.length} inputs + ${ser.outputs.length} series × ${periods.length} months) to keep at most 32 000 000 numbers (256 MB); ${plan.runs} runs would keep ${kept}: fewer runs or series`,
-      zh: `次数 ×（${outs.outputs.length} 个输出 + ${inputs.length} 个输入 + ${ser.outputs.length} 条序列 × ${periods.length} 个月）至多保存 32 000 000 个数（256 MB）；${plan.runs} 次需保存 ${kept} 个：请减少次数或序列`,
-    })] };
-  }
+  const tooMany = keptBreach(plan.runs, outs.outputs.length, inputs.length, ser.outputs.length, periods.length);
+  if (tooMany) return { ok: false, problems: [tooMany] };
   return { ok: true, compiled: { plan, inputs, cholesky: L, measures: outs.outputs, series: ser.outputs, periods, evaluate: evaluator(outs.outputs, ser.outputs), model } };
+}
+
+/** A plan whose runs would keep more than MAX_MC_NUMBERS_KEPT numbers, as its runs' problem (null within it). */
+function keptBreach(runs: number, outputs: number, inputs: number, series: number, months: number): Problem | null {
+  const kept = runs * (outputs + inputs + series * months);
+  if (kept <= MAX_MC_NUMBERS_KEPT) return null;
+  const limit = MAX_MC_NUMBERS_KEPT.toLocaleString('en').replace(/,/g, ' ');
+  return problem('schema.range', 'runs', runs, {
+    en: `runs × (${outputs} outputs + ${inputs} inputs + ${series} series × ${months} months) to keep at most ${limit} numbers (${MAX_MC_NUMBERS_KEPT * 8 / 1e6} MB); ${runs} runs would keep ${kept}: fewer runs or series`,
+    zh: `次数 ×（${outputs} 个输出 + ${inputs} 个输入 + ${series} 条序列 × ${months} 个月）至多保存 ${limit} 个数（${MAX_MC_NUMBERS_KEPT * 8 / 1e6} MB）；${runs} 次需保存 ${kept} 个：请减少次数或序列`,
+  });
 }
 
 /** The draws of run `index`: a function of (seed, index) only. */

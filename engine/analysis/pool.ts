@@ -9,7 +9,7 @@
  *   → { ok: true, result, threads: 2 } | { ok: false, problems } | { ok: false, cancelled: true }
  */
 import type { Problem } from '../index';
-import { compilePlan, runChunk, type ChunkResult, type CompiledPlan, type McPlan } from './monte-carlo';
+import { MAX_MC_RUNS, compilePlan, runChunk, type ChunkResult, type CompiledPlan, type McPlan } from './monte-carlo';
 import { summarize, type McResult } from './mc-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -102,7 +102,7 @@ function runOnWorkers(
     const workers: WorkerPort[] = [];
     const results: ChunkResult[] = [];
     // Runs out of range are the plan's problem (compilePlan below); until then, plan for one.
-    const runs = Number.isInteger(plan.runs) && plan.runs >= 1 && plan.runs <= 10_000_000 ? plan.runs : 1;
+    const runs = Number.isInteger(plan.runs) && plan.runs >= 1 && plan.runs <= MAX_MC_RUNS ? plan.runs : 1;
     const chunks = chunksFor(runs, threads);
     const count = Math.min(threads, chunks.length);
     let next = 0;
