@@ -1,9 +1,10 @@
 /**
  * Warm-up of the engine worker. A fresh worker's first edits run several times slower than later
  * ones (the JavaScript engine has not compiled the edit and report paths yet), so the first moves
- * of a slider would wait for that. After the worker's first run, it edits a copy of that scenario a
- * few times, as a moved price slider does, reports each edit in the views the page asked for and
- * throws the copy away. Each edit is a task of its own, so a request never waits for more than one.
+ * of a slider would wait for that. After the worker's first run, it edits that run's model a few
+ * times, as a moved price slider does, reports each edit in the views the page asked for, and
+ * edits it back to the page's scenario (engine-worker.ts). Each edit is a task of its own, so a
+ * request never waits for more than one.
  */
 import { setAt } from '../engine/scenario/json-path';
 

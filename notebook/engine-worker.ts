@@ -111,36 +111,49 @@ function drain() {
   for (const req of batch) {
     const res = handle(req);
     self.postMessage(res);
-    if (req.type === 'run' && res.type === 'run' && res.reply.ok && !warmed) startWarmUp(req.scenario, req.views);
+    if (req.type === 'run' && res.type === 'run' && res.reply.ok && !warmed) startWarmUp(req.channel, req.scenario, req.views, res.reply.ms);
   }
 }
 
-// The warm-up (engine-warmup.ts): once per worker, after its first run, on a channel of its own.
-const WARM = 'warm-up';
+/*
+ * The warm-up (engine-warmup.ts): once per worker, after its first run, as edits of that run's own
+ * model, which the last step edits back to the scenario the page sent. A request of the channel
+ * meanwhile ends it: the model is then the page's again (each request is diffed against whatever
+ * scenario the model holds, so a warm-up edit never shows in a result). A first run slower than
+ * WARM_UP_LIMIT_MS is a scenario whose edits would be slow too: a moved slider would wait for a
+ * warm-up step, so there is none.
+ */
+const WARM_UP_LIMIT_MS = 250;
 let warmed = false;
-let warmQueue: unknown[] = [];
-let warmViews: readonly View[] | undefined;
+let warming: { channel: string; steps: unknown[]; views: readonly View[] | undefined; left: unknown } | null = null;
 
-function startWarmUp(scenario: unknown, views: readonly View[] | undefined) {
+function startWarmUp(channel: string, scenario: unknown, views: readonly View[] | undefined, firstRunMs: number) {
   warmed = true;
-  warmQueue = warmVariants(scenario);
-  warmViews = views;
+  if (firstRunMs > WARM_UP_LIMIT_MS) return;
+  const steps = warmVariants(scenario);
+  if (steps.length === 0) return;
+  warming = { channel, steps: [...steps, scenario], views, left: models.get(channel)?.scenario };
   setTimeout(warmStep, 0);
 }
 
 function warmStep() {
-  const next = warmQueue.shift();
-  if (next === undefined) {
-    models.delete(WARM);
+  const w = warming;
+  if (!w) return;
+  const model = models.get(w.channel);
+  const next = w.steps.shift();
+  // A request of the channel came first: the model is the page's now.
+  if (next === undefined || !model || model.scenario !== w.left || pending.has(w.channel)) {
+    warming = null;
     return;
   }
   try {
-    const r = runOf(WARM, next);
-    if (r.ok) void (warmViews ? report(r.out, { views: warmViews }) : report(r.out));
+    const r = runOf(w.channel, next);
+    if (r.ok && w.steps.length > 0) void (w.views ? report(r.out, { views: w.views }) : report(r.out));
   } catch {
     // A scenario the engine rejects warms nothing more; its real run reports why.
-    warmQueue = [];
   }
+  const after = models.get(w.channel);
+  w.left = after?.scenario;
   setTimeout(warmStep, 0);
 }
 

@@ -11,12 +11,23 @@ import fc from 'fast-check';
 import { prepare, report, simulate } from '../engine/index';
 import { parsePath, setAt } from '../engine/scenario/json-path';
 import { IncrementalModel, editKind, scenarioEdits, type Edit } from '../engine/incremental/index';
+import { ADJUSTMENT_KEYS } from '../engine/incremental/edit';
 import { scenarioArb } from './support/arbitrary-scenario';
 import { evaluator, parseOutputs, variantEvaluator } from '../engine/analysis/evaluate';
 import { applyInputs, resolveInput } from '../engine/analysis/input';
 import { dec } from '../engine/money';
 
 type S = Record<string, unknown>;
+
+/** A scenario with its adjustments read as the engine reads them: each of the four, a missing one neutral, in one order. */
+function adjustmentsRead(x: S): S {
+  const a = x.adjustments as S | undefined;
+  if (a !== undefined && !Object.keys(a).every((k) => (ADJUSTMENT_KEYS as readonly string[]).includes(k))) return x;
+  const { adjustments: _dropped, ...rest } = x;
+  void _dropped;
+  const neutral: S = { salePriceFactor: '1', saleDelayMonths: 0, costFactor: '1', rateShiftBp: 0 };
+  return { ...rest, adjustments: Object.fromEntries(ADJUSTMENT_KEYS.map((k) => [k, a?.[k] ?? neutral[k]])) };
+}
 
 const scenarioWithBondArb = fc.tuple(scenarioArb, fc.option(fc.record({ wan: fc.integer({ min: 1, max: 50_000 }), rateBp: fc.integer({ min: 100, max: 600 }), rollover: fc.boolean() }), { nil: undefined })).map(([s, bond]) => {
   const parcels = (s.parcels as { id: string }[]).map((p, i) => ({ ...p, zone: i % 2 ? 'Z2' : 'Z1' }));
@@ -201,7 +212,7 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
         expect(edits).not.toBeNull();
         let rebuilt: unknown = s;
         for (const e of edits!) rebuilt = setAt(rebuilt, parsePath(e.path)!, e.value);
-        expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(next));
+        expect(JSON.stringify(adjustmentsRead(rebuilt as S))).toBe(JSON.stringify(adjustmentsRead(next)));
         if (specs.length === 0) expect(edits).toEqual([]);
       }),
       { numRuns: 200 },
@@ -209,6 +220,38 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
     expect(scenarioEdits({ a: 1, b: 2 }, { b: 2, a: 1 })).toBeNull();
     expect(scenarioEdits({ a: { x: 1, y: 2 } }, { a: { x: 1 } })).toEqual([{ path: 'a', value: { x: 1 } }]);
     expect(scenarioEdits({ p: { 'a.b': '1' } }, { p: { 'a.b': '2' } })).toEqual([{ path: 'p["a.b"]', value: '2' }]);
+  });
+
+  it('an adjustment left out is an edit to its neutral value, and the model then reports what a fresh run of the page\'s scenario does', () => {
+    const adjustmentsArb = fc.record(
+      { salePriceFactor: factorArb, costFactor: factorArb, saleDelayMonths: fc.integer({ min: 0, max: 6 }), rateShiftBp: fc.integer({ min: -200, max: 200 }) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(scenarioWithBondArb, adjustmentsArb, fc.subarray([...ADJUSTMENT_KEYS]), (s, adjustments, kept) => {
+        const months = (s.timeline as { months: number }).months;
+        const base = { ...s, timeline: { ...(s.timeline as S), months: months + 6 } };
+        const created = IncrementalModel.create({ ...base, adjustments });
+        fc.pre(created.ok);
+        if (!created.ok) return;
+        const model = created.model;
+        // The page keeps some adjustments (its sliders away from home) and leaves the rest out.
+        const left = Object.fromEntries(Object.entries(adjustments).filter(([k]) => kept.includes(k as (typeof ADJUSTMENT_KEYS)[number])));
+        const page: S = Object.keys(left).length > 0 ? { ...base, adjustments: left } : base;
+        const edits = scenarioEdits(model.scenario, page);
+        expect(edits).not.toBeNull();
+        for (const e of edits!) expect(editKind(parsePath(e.path)!).kind).toBe('adjustment');
+        const edited = model.editAll(edits!);
+        const fresh = prepare(page);
+        expect(edited.ok).toBe(fresh.ok);
+        if (edited.ok) expect(JSON.stringify(report(model.output))).toBe(JSON.stringify(simulate(page)));
+      }),
+      { numRuns: 40 },
+    );
+    expect(scenarioEdits({ a: 1, adjustments: { salePriceFactor: '0.9' } }, { a: 1 })).toEqual([{ path: 'adjustments.salePriceFactor', value: '1' }]);
+    expect(scenarioEdits({ a: 1, adjustments: { salePriceFactor: '0.9', rateShiftBp: 5 } }, { a: 1, adjustments: { rateShiftBp: 5 } })).toEqual([{ path: 'adjustments.salePriceFactor', value: '1' }]);
+    // Anything but the four adjustments is not read as neutral: the object is one edit, prepared afresh.
+    expect(scenarioEdits({ adjustments: { other: 1 } }, {})).toEqual([{ path: 'adjustments', value: undefined }]);
   });
 
   it('a re-priced sale carries its fee and the 做地 developer\'s compensation into the verified cost, as prepare does', () => {

@@ -5,18 +5,56 @@
  * model can rebuild only what that field reaches. An array whose length changed (a parcel, bond or
  * zone added or removed) is one edit of the whole array.
  *
+ * A stress adjustment left out means no adjustment: a page drops `adjustments.salePriceFactor`
+ * when its slider returns to 100 %, or the whole `adjustments` when every control is back home.
+ * Each adjustment the model holds and `b` leaves out is an edit to its neutral value (× 1, 0
+ * months, 0 bp), which runs as leaving it out does, so moving a slider home stays an edit.
+ *
  *   scenarioEdits(s, setAt(s, ['split', 'ratios', 'province'], '7'))  → [{ path: 'split.ratios.province', value: '7' }]
+ *   scenarioEdits({ ...s, adjustments: { salePriceFactor: '0.9' } }, s) → [{ path: 'adjustments.salePriceFactor', value: '1' }]
  */
 import type { PathSegment } from '../scenario/json-path';
-import type { Edit } from './edit';
+import { ADJUSTMENT_KEYS, type Edit } from './edit';
+
+/** The value of each stress adjustment that adjusts nothing (adjust.ts reads a missing one so). */
+const NEUTRAL: Readonly<Record<string, unknown>> = { salePriceFactor: '1', saleDelayMonths: 0, costFactor: '1', rateShiftBp: 0 };
+const ADJUSTMENTS = 'adjustments';
 
 /** The edits from `a` to `b`, or null when they cannot be written as edits (not objects, a top-level field removed). */
 export function scenarioEdits(a: unknown, b: unknown): Edit[] | null {
   if (!isRecord(a) || !isRecord(b)) return null;
-  if (!extends_(a, b)) return null;
+  if (!extends_(withoutAdjustments(a), withoutAdjustments(b))) return null;
   const out: Edit[] = [];
-  for (const k of Object.keys(b)) diff(a[k], b[k], [k], out);
+  for (const k of Object.keys(b)) if (k !== ADJUSTMENTS) diff(a[k], b[k], [k], out);
+  if (!adjustmentEdits(a[ADJUSTMENTS], b[ADJUSTMENTS], out)) diff(a[ADJUSTMENTS], b[ADJUSTMENTS], [ADJUSTMENTS], out);
   return out;
+}
+
+/**
+ * The adjustments of `b` against `a`'s, key by key, a missing one (or a missing object) read as
+ * neutral; false when either holds anything but the four adjustments (then the object is one edit,
+ * which the model prepares afresh and so reports as a fresh run would).
+ */
+function adjustmentEdits(a: unknown, b: unknown, out: Edit[]): boolean {
+  if (a === b) return true;
+  if (!onlyAdjustments(a) || !onlyAdjustments(b)) return false;
+  for (const k of ADJUSTMENT_KEYS) {
+    const x = a?.[k] ?? NEUTRAL[k];
+    const y = b?.[k] ?? NEUTRAL[k];
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push({ path: `${ADJUSTMENTS}.${k}`, value: y });
+  }
+  return true;
+}
+
+function onlyAdjustments(x: unknown): x is Record<string, unknown> | undefined {
+  return x === undefined || (isRecord(x) && Object.keys(x).every((k) => (ADJUSTMENT_KEYS as readonly string[]).includes(k)));
+}
+
+function withoutAdjustments(x: Record<string, unknown>): Record<string, unknown> {
+  if (!(ADJUSTMENTS in x)) return x;
+  const { [ADJUSTMENTS]: _dropped, ...rest } = x;
+  void _dropped;
+  return rest;
 }
 
 function diff(a: unknown, b: unknown, at: PathSegment[], out: Edit[]): void {

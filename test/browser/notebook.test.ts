@@ -92,6 +92,30 @@ describe('notebook in Chromium', () => {
     await context.close();
   });
 
+  it('a slider moved away and back home shows the first figures again, during the worker\'s warm-up and after it', async () => {
+    const { page, context, errors } = await openPage(h);
+    await page.goto(`${h.base}?s=hainan-provincial`);
+    await chartDrawn(page, 'flows');
+    const home = { kpi: await kpiText(page, 'saleRevenue'), value: await kpiText(page, 'valueAdded'), chart: await chartSvg(page, 'flows') };
+    const slider = page.locator('lr-slider[name="price"] input[type="range"]');
+    const settled = () => expect.poll(() => page.locator('lr-page-funding [data-status]').innerText()).not.toMatch(/计算中/);
+    // At once, while the worker may still be editing its model to warm up; then again after it is done.
+    for (const pause of [0, 3_000]) {
+      await page.waitForTimeout(pause);
+      await slider.focus();
+      await slider.press('ArrowLeft');
+      await expect.poll(() => kpiText(page, 'saleRevenue')).not.toBe(home.kpi);
+      await slider.press('ArrowRight');
+      await expect.poll(() => new URL(page.url()).searchParams.get('price')).toBeNull();
+      await settled();
+      await expect.poll(() => kpiText(page, 'saleRevenue')).toBe(home.kpi);
+      expect(await kpiText(page, 'valueAdded')).toBe(home.value);
+      expect(await chartSvg(page, 'flows')).toBe(home.chart);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a slider dragged fast ends on the last position (superseded runs are never drawn)', async () => {
     const { page, context, errors } = await openPage(h);
     await page.goto(`${h.base}?s=hainan-provincial`);
