@@ -81,10 +81,11 @@ const DESCRIPTORS = Object.fromEntries(
 
 /** Makes `result` hold its source (before any lazy view is defined on it). */
 export function holdLazySource(result: object, source: Omit<LazySource, 'made' | 'left'>): void {
-  Object.defineProperty(result, SOURCE, { value: { ...source, made: {}, left: LAZY_VIEWS.length } satisfies LazySource });
+  Object.defineProperty(result, SOURCE, { value: { ...source, made: {}, left: 0 } satisfies LazySource });
 }
 
 /** Puts the lazy view in its place among the result's fields (after those already set). */
 export function defineLazyView(result: object, view: LazyView): void {
+  (result as Lazy)[SOURCE].left += 1;
   Object.defineProperty(result, view, DESCRIPTORS[view]);
 }

@@ -18,7 +18,7 @@ import { totalsOf } from './report-totals';
 import { parcelRows } from './report-parcels';
 import { ruralEarmark } from './rural-earmark';
 import { postingRow } from './trace';
-import { defineLazyView, holdLazySource, type LazyView } from './report-lazy';
+import { defineLazyView, holdLazySource, LAZY_VIEWS, type LazyView } from './report-lazy';
 import { SCHEMA_VERSION, type EarmarkRow, type PostingRow, type Result } from './result';
 import type { RunOutput } from './run';
 
@@ -34,7 +34,7 @@ export type PartialResult<V extends View> = Pick<Result, Always | V> & { posting
 
 export interface ReportOptions {
   postings?: boolean;
-  /** The whole Result with its largest views (parcels, zones, bonds, projects, pool, checks) made when first read (report-lazy.ts); what simulate() returns. */
+  /** The largest views asked for (parcels, zones, bonds, projects, pool, checks) made when first read (report-lazy.ts); what simulate() returns. */
   lazy?: boolean;
 }
 
@@ -43,20 +43,20 @@ export function report<V extends View>(out: RunOutput, options: ReportOptions & 
 export function report(out: RunOutput, options: ReportOptions & { views?: readonly View[] } = {}): PartialResult<View> {
   const { model, ledger } = out;
   const want = new Set<View>(options.views ?? VIEWS);
-  const lazy = options.lazy === true && !options.views;
+  const lazy = options.lazy === true;
   const s = new LedgerSums(out);
   // Most views read most sums: one pass over the postings makes them all.
   if (['totals', 'periods', 'years', 'quarters', 'parcels', 'checks'].some((v) => want.has(v as View))) s.sumAll();
   const running = want.has('periods') || want.has('years') || want.has('quarters') ? periodRunning(s) : null;
   const earmark = want.has('ruralEarmark') || want.has('checks') ? earmarkOf(s) : [];
   const funding = lazy ? null : want.has('zones') || want.has('bonds') || want.has('projects') || want.has('pool') || want.has('checks') ? s.funding : null;
-  const view = (v: LazyView) => defineLazyView(result, v);
+  const view = (v: LazyView) => { if (want.has(v)) defineLazyView(result, v); };
   const result: Record<string, unknown> = {
     schemaVersion: SCHEMA_VERSION,
     scenario: { id: model.id, name: model.name, description: model.description, sources: [...model.sources], jurisdiction: model.jurisdiction, asOf: model.asOf },
     timeline: { start: model.periodLabels[0], months: model.timeline.months, periods: [...model.periodLabels] },
   };
-  if (lazy) holdLazySource(result, { sums: s, checksBefore: [basisCheck(model), ...runChecks(out, s.balances)], checksAfter: earmarkChecks(earmark) });
+  if (lazy && LAZY_VIEWS.some((v) => want.has(v))) holdLazySource(result, { sums: s, checksBefore: [basisCheck(model), ...runChecks(out, s.balances)], checksAfter: earmarkChecks(earmark) });
   if (want.has('totals')) result.totals = totalsOf(s);
   if (running && want.has('periods')) result.periods = periodRows(s, running);
   if (running && want.has('years')) result.years = yearRows(s, running);
