@@ -11,12 +11,17 @@ import pkg from '../package.json';
 import { builtCliIsFresh } from '../bin/built-cli.cjs';
 import { buildCli } from '../scripts/build-cli';
 
-function startMs(args: string[]): number {
+/** Wall ms of one `node <args>` to its exit, and what it printed; a non-zero exit is an error. */
+export function timedNode(args: string[], capture = false): { ms: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(-2000)}`);
+  return { ms, stdout: capture ? r.stdout : '' };
+}
+
+function startMs(args: string[]): number {
+  return timedNode(args).ms;
 }
 
 function median(xs: number[]): number {

@@ -8,12 +8,12 @@
  *
  *   mcCliSeconds(mcPlan(10000), 2) → { seconds: 8.1, result: { outputs: […], events: […], … } }
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkg from '../package.json';
 import type { McPlan } from '../engine/analysis/index';
+import { timedNode } from './cli-start';
 
 /** The command-line arguments that ask `lrsim montecarlo` for this plan. */
 export function mcCliArguments(plan: McPlan, scenarioFile: string, threads: number): string[] {
@@ -28,25 +28,13 @@ export function mcCliArguments(plan: McPlan, scenarioFile: string, threads: numb
 }
 
 /** Wall seconds of one `lrsim montecarlo` of the plan, and the result it printed. */
-export async function mcCliSeconds(plan: McPlan, threads: number): Promise<{ seconds: number; result: { outputs: { percentiles: { p: number; text: string }[] }[] } }> {
+export function mcCliSeconds(plan: McPlan, threads: number): { seconds: number; result: { outputs: { percentiles: { p: number; text: string }[] }[] } } {
   const dir = mkdtempSync(join(tmpdir(), 'lrsim-mc-'));
   try {
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify(plan.scenario));
-    const args = [pkg.bin.lrsim, ...mcCliArguments(plan, file, threads)];
-    const t0 = performance.now();
-    const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-      const chunks: Buffer[] = [];
-      let err = '';
-      child.stdout.on('data', (b: Buffer) => chunks.push(b));
-      child.stderr.on('data', (b: Buffer) => { err = (err + b.toString('utf8')).slice(-2000); });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, out: Buffer.concat(chunks).toString('utf8'), err }));
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    if (code !== 0) throw new Error(`lrsim montecarlo exited ${code}: ${err}`);
-    return { seconds, result: JSON.parse(out) };
+    const { ms, stdout } = timedNode([pkg.bin.lrsim, ...mcCliArguments(plan, file, threads)], true);
+    return { seconds: ms / 1000, result: JSON.parse(stdout) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -239,15 +239,13 @@ async function main(): Promise<void> {
     const api = await benchMc(MC_RUNS, 1);
     if (await ensureBuiltCli()) say('  (the built CLI was older than the sources: built again first)');
     const plan10k = mcPlan(MC_RUNS);
-    const cli = [1, 2].map(() => null as null | Awaited<ReturnType<typeof mcCliSeconds>>);
-    for (const threads of [1, 2]) {
-      const c = await mcCliSeconds(plan10k, threads);
-      cli[threads - 1] = c;
+    const cli = [1, 2].map((threads) => {
+      const c = mcCliSeconds(plan10k, threads);
       const p50 = c.result.outputs[0].percentiles.find((p) => p.p === 50)!.text;
       say(`  lrsim montecarlo --runs ${MC_RUNS} --threads ${threads} (the built CLI, from the shell): ${c.seconds.toFixed(1)} s (${((c.seconds * 1000) / MC_RUNS).toFixed(2)} ms a run); value added P50 ${p50} 元${JSON.stringify(c.result) === api.json ? ', every figure as in process' : ` — RESULTS DIFFER from the run in process (value added P50 ${api.p50} 元)`}`);
-    }
-    mc1 = cli[0]!.seconds;
-    mc2 = cli[1]!.seconds;
+      return c.seconds;
+    });
+    [mc1, mc2] = cli;
     const scaled = (s: number) => ((s * 10000) / MC_RUNS).toFixed(1);
     say(`  targets (lrsim montecarlo, scaled to 10 000 runs): ≤ 8 s on 1 thread → ${scaled(mc1)} s; ≤ 5 s on 2 threads → ${scaled(mc2)} s`);
   }
