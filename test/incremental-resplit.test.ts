@@ -10,6 +10,7 @@ import { IncrementalModel } from '../engine/incremental/index';
 import { getAt, setAt } from '../engine/scenario/json-path';
 import { portfolio } from '../bench/portfolio';
 import { composed } from './support/scenarios';
+import { report, simulate } from '../engine/index';
 
 const CASES: [string, Record<string, unknown>][] = [
   ['scenarios/hainan-bonds.json', composed('scenarios/hainan-bonds.json')],
@@ -63,5 +64,34 @@ describe('a split or coupon edit keeps the model it edits as it is defined', () 
     const fresh = IncrementalModel.create(setAt(setAt(scenario, ['split', 'ratios'], { province: '7', city: '3' }), ['bonds', 0, 'couponRate'], '3.1%'));
     if (!fresh.ok) throw new Error('refused');
     expect(JSON.stringify(m.model.staticChecks)).toBe(JSON.stringify(fresh.model.model.staticChecks));
+  });
+});
+
+describe('a re-split takes over the amount column of the run it re-splits (resplit.ts handOver)', () => {
+  it('every earlier run kept still reports as its own scenario run afresh, read before, between or after later edits', () => {
+    const scenario = portfolio({ parcels: 30, months: 48, seed: 2 });
+    const created = IncrementalModel.create(scenario);
+    if (!created.ok) throw new Error('refused');
+    const m = created.model;
+    const kept: { out: typeof m.output; scenario: unknown }[] = [{ out: m.output, scenario }];
+    let next: unknown = scenario;
+    const ratios = [{ province: '7', city: '3' }, { province: '6', city: '4' }, { province: '5', city: '5' }, { province: '6', city: '4' }, { province: '8', city: '2' }];
+    ratios.forEach((v, k) => {
+      next = setAt(next, ['split', 'ratios'], v);
+      expect(m.edit({ path: 'split.ratios', value: v })).toEqual({ ok: true });
+      kept.push({ out: m.output, scenario: next });
+      // Read an earlier run now and then, as a trace of it would: it makes its own column again.
+      if (k === 2) expect(JSON.stringify(report(kept[1].out))).toBe(JSON.stringify(simulate(kept[1].scenario)));
+    });
+    // The shares really moved, so a run reading its successor's column would show it.
+    // (the base splits 6:4 by default, as two of the edits do)
+    expect(new Set(kept.map((k) => report(k.out).totals.shares.province)).size).toBe(4);
+    for (const k of kept) expect(JSON.stringify(report(k.out))).toBe(JSON.stringify(simulate(k.scenario)));
+    // The runs were kept, not made again: the model's run is the last one kept.
+    expect(kept[kept.length - 1].out).toBe(m.output);
+    // A run read again after it made its own column is re-split from once more (by the model, back to it).
+    expect(m.edit({ path: 'split.ratios', value: ratios[0] })).toEqual({ ok: true });
+    expect(JSON.stringify(report(m.output))).toBe(JSON.stringify(simulate(setAt(scenario, ['split', 'ratios'], ratios[0]))));
+    for (const k of kept) expect(JSON.stringify(report(k.out))).toBe(JSON.stringify(simulate(k.scenario)));
   });
 });
