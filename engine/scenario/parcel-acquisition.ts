@@ -66,7 +66,8 @@ function plannedParts(acq: Acquisition, area: string, path: string, problems: Pr
   }
   if (acq.price !== undefined) return { parts: [parseMoney(acq.price)!], socialSecurity: -1 };
   if (acq.unitPrice !== undefined) return { parts: [priceAreaFen(acq.unitPrice, area)], socialSecurity: -1 };
-  const entries = Object.entries(acq.components!);
+  // A part set to undefined (a JavaScript caller's "not given") is absent, as it is in JSON.
+  const entries = Object.entries(acq.components!).filter(([, v]) => v !== undefined);
   return { parts: entries.map(([, v]) => parseMoney(v)!), socialSecurity: entries.findIndex(([k]) => k === 'socialSecurity') };
 }
 
