@@ -268,3 +268,24 @@ describe('12. ratios with a fixed number of decimals', () => {
     for (const cell of row.split(',').slice(3)) expect(cell).toMatch(/^\d+\.\d{4}$/);
   });
 });
+
+describe('13. amounts past the exact range in the evaluation and stock-land files', () => {
+  it('an idle parcel\'s land price or an evaluation input of 99999999亿元 is refused at its path, not thrown', async () => {
+    const idle = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/good/idle-land.json'), 'utf8'));
+    const cases = Array.isArray(idle) ? idle : idle.cases;
+    cases[0].landPrice = '99999999亿元';
+    const f1 = file('idle-range.json', JSON.stringify(idle));
+    const r1 = await cli('stock', '--idle', f1);
+    expect(r1.code, r1.err).toBe(1);
+    expect(r1.err).toContain('[amount.range]');
+    expect(r1.err).toMatch(/landPrice/);
+    expect(r1.err).toContain('1万亿元');
+    const evaluation = JSON.parse(readFileSync(join(ROOT, 'data/evaluation/xingning-2022.json'), 'utf8'));
+    const key = Object.keys(evaluation.inputs).find((k) => typeof evaluation.inputs[k] === 'string' && /元$/.test(evaluation.inputs[k]))!;
+    evaluation.inputs[key] = '99999999亿元';
+    const r2 = await cli('evaluate', file('evaluation-range.json', JSON.stringify(evaluation)));
+    expect(r2.code, r2.err).toBe(1);
+    expect(r2.err).toContain('[amount.range]');
+    expect(r2.err).toContain(`inputs.${key}`);
+  });
+});

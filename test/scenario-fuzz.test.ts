@@ -4,7 +4,9 @@
  * — the run's invariants asserted, its Result reported — or refused with problems that each name a
  * JSON path and say, in English and Chinese, what was found and what was expected. The same edits
  * sent to the incremental model are taken or refused the same way, and a refused edit leaves the
- * model's Result as it was.
+ * model's Result as it was. The other files the command line reads — an evaluation, a target
+ * table, a stock inventory, idle-land cases — changed the same way give exit 0 or 1 and never a
+ * stack trace or an internal error.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -13,6 +15,10 @@ import { IncrementalModel } from '../engine/incremental/index';
 import { pathText } from '../engine/incremental/scenario-diff';
 import { getAt, setAt, type PathSegment } from '../engine/scenario/json-path';
 import { composed, scenarioFiles } from './support/scenarios';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../cli/main';
 
 const BASES = scenarioFiles().filter((f) => !f.includes('/stress/')).map((f) => ({ file: f, scenario: composed(f) }));
 
@@ -125,4 +131,34 @@ describe('a scenario changed anywhere is run or refused with its problems, never
       { numRuns: 150, seed: 7 },
     );
   });
+
+  it('the command line on changed data files: exit 0 or 1, the problem said, never a stack trace', async () => {
+    const FILES: { file: string; args: (f: string) => string[] }[] = [
+      { file: 'data/evaluation/xingning-2022.json', args: (f) => ['evaluate', f, '--json'] },
+      { file: 'data/evaluation/jiangmen-2022.json', args: (f) => ['evaluate', f] },
+      { file: 'data/qinzhou-stock-2020.json', args: (f) => ['stock', '--inventory', f, '--json'] },
+      { file: 'test/fixtures/good/idle-land.json', args: (f) => ['stock', '--idle', f] },
+      { file: 'scenarios/xingning-buyback.json', args: (f) => ['report', f, '--kind', 'balance', '--json'] },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'lrsim-fuzz-'));
+    try {
+      const cases = fc.sample(fc.tuple(fc.nat(FILES.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 2 })), { numRuns: Number(process.env.FUZZ_CLI_RUNS ?? 120), seed: Number(process.env.FUZZ_SEED ?? 7) });
+      for (const [k, [n, mutations]] of cases.entries()) {
+        let data: unknown = JSON.parse(readFileSync(FILES[n].file, 'utf8'));
+        for (const m of mutations) {
+          const paths = pathsOf(data);
+          if (paths.length > 0) data = mutated(data, paths[m.pick % paths.length], m);
+        }
+        const file = join(dir, `${k}.json`);
+        writeFileSync(file, JSON.stringify(data) ?? 'null');
+        let err = '';
+        const code = await main(FILES[n].args(file), { out: () => {}, err: (t) => { err += t + '\n'; } });
+        expect([0, 1], `${FILES[n].file} ${JSON.stringify(mutations)}: ${err}`).toContain(code);
+        if (code === 1) expect(err.trim().length).toBeGreaterThan(0);
+        expect(err).not.toMatch(/\n\s+at .*:\d+|内部错误|internal error/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -9,6 +9,7 @@
  */
 import { dec, parseMoney, parseRate, rateToDecimal, type Decimal, type Fen } from '../money';
 import { problem, joinPath, type Problem } from '../problem';
+import { moneyBreach } from '../limits';
 
 export type Json = Record<string, unknown>;
 
@@ -110,20 +111,36 @@ export function readPoints(obj: Json, key: string, at: string, problems: Problem
 
 /** Money as a string with its unit ("6205.07万元", "30,271.4万元") → fen. */
 export function readMoney(obj: Json, key: string, at: string, problems: Problem[]): Fen | null {
-  const v = obj[key];
-  const fen = typeof v === 'string' ? parseMoneyText(v) : null;
-  if (fen !== null) return fen;
-  problems.push(problem(v === undefined ? 'schema.required' : 'money.format', joinPath(at, key), v, {
-    en: 'money as a string with its unit, e.g. "6205.07万元" or "2000元"',
-    zh: '带单位的金额字符串，如 "6205.07万元" 或 "2000元"',
-  }));
+  return moneyAt(obj[key], joinPath(at, key), problems, { en: 'money as a string with its unit, e.g. "6205.07万元" or "2000元"', zh: '带单位的金额字符串，如 "6205.07万元" 或 "2000元"' });
+}
+
+/**
+ * A money value at `at` → fen; else its problem: not money with its unit (`expected`), or more
+ * than one amount the engine holds exactly (limits.ts, 1万亿元), which parseMoney would throw at.
+ */
+export function moneyAt(v: unknown, at: string, problems: Problem[], expected: { en: string; zh: string }): Fen | null {
+  if (typeof v === 'string') {
+    const plain = plainMoneyText(v);
+    const breach = moneyBreach(plain);
+    if (breach) {
+      problems.push(problem('amount.range', at, v, breach));
+      return null;
+    }
+    const fen = parseMoney(plain);
+    if (fen !== null) return fen;
+  }
+  problems.push(problem(v === undefined ? 'schema.required' : 'money.format', at, v, expected));
   return null;
 }
 
-/** parseMoney that also accepts thousands separators as the seeds write them ("30,271.4万元"). */
+/** parseMoney that also accepts thousands separators as the seeds write them ("30,271.4万元"); null past the exact range. */
 export function parseMoneyText(text: string): Fen | null {
-  const plain = /^\s*-?\d{1,3}(,\d{3})+(\.\d+)?/.test(text) ? text.replace(/,/g, '') : text;
-  return parseMoney(plain);
+  const plain = plainMoneyText(text);
+  return moneyBreach(plain) ? null : parseMoney(plain);
+}
+
+function plainMoneyText(text: string): string {
+  return /^\s*-?\d{1,3}(,\d{3})+(\.\d+)?/.test(text) ? text.replace(/,/g, '') : text;
 }
 
 /** A rate "90%", "0.9", "2.5‰" → Decimal (0.9). */

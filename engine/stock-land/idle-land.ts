@@ -12,7 +12,7 @@
  */
 import { dec, mulRate, parseRate, type Decimal, type Fen, type Rate } from '../money';
 import { problem, type Problem } from '../problem';
-import { isIsoDate, parseMoneyText, path, readArray, readDate, readEnum, readObject, readString, rateText } from '../evaluation/fields';
+import { isIsoDate, moneyAt, path, readArray, readDate, readEnum, readObject, readString, rateText } from '../evaluation/fields';
 import { muText, parseAreaMu } from './area-mu';
 
 export type IdleCause = 'holder' | 'government';
@@ -169,8 +169,7 @@ export function parseIdleLandCases(value: unknown, at: string): { cases: IdleLan
     const name = readString(o, 'name', cp, problems);
     const areaMu = typeof o.area === 'string' ? parseAreaMu(o.area) : null;
     if (areaMu === null) problems.push(problem('area.format', path(cp, 'area'), o.area, { en: 'an area with its unit, e.g. "12.5亩"', zh: '带单位的面积，如 "12.5亩"' }));
-    const landPriceFen = typeof o.landPrice === 'string' ? parseMoneyText(o.landPrice) : null;
-    if (landPriceFen === null) problems.push(problem('money.format', path(cp, 'landPrice'), o.landPrice, { en: 'money with its unit, e.g. "500万元"', zh: '带单位的金额，如 "500万元"' }));
+    const landPriceFen = moneyAt(o.landPrice, path(cp, 'landPrice'), problems, { en: 'money with its unit, e.g. "500万元"', zh: '带单位的金额，如 "500万元"' });
     const contractStartDate = readDate(o, 'contractStartDate', cp, problems);
     const startedDate = readDate(o, 'startedDate', cp, problems, true);
     const suspendedSince = readDate(o, 'suspendedSince', cp, problems, true);
