@@ -136,6 +136,23 @@ describe('funding invariants on generated scenarios', () => {
     }), { numRuns: RUNS, seed: SEED });
   });
 
+  it('once all of a project\'s bonds are repaid its account holds nothing: value added went to the tiers, the rest back to the fund', () => {
+    // Before, money the debt did not need stayed there for good: what a redemption saved of the
+    // interest, proceeds no cost took (project-account.ts, settlement.ts close).
+    fc.assert(fc.property(fundedArb.filter((s) => !!s.bonds), fc.boolean(), (s, early) => {
+      const bonds = (s.bonds as Record<string, unknown>[]).map((b) => ({ ...b, earlyRedemptionFromSales: early }));
+      const p = prepare({ ...s, bonds });
+      if (!p.ok) throw new Error('refused');
+      const out = run(p.model);
+      p.model.projects.forEach((project, g) => {
+        const states = out.bonds.filter((b) => b.bond.project === g);
+        // Repaid: no principal outstanding, and no fen of interest still accrued for a coupon to pay.
+        const repaid = states.length > 0 && states.every((b) => b.issued && b.outstanding === 0 && 2n * b.accrued < BigInt(b.bond.rate.den) * 12n);
+        if (repaid) expect(out.ledger.balances[project.account]).toBe(0);
+      });
+    }), { numRuns: RUNS, seed: SEED });
+  });
+
   it('closed operation has no posting between zones', () => {
     fc.assert(fc.property(fundedArb.filter((s) => s.zoneMode === 'closed'), (s) => {
       const r = simulateWithPostings(s);

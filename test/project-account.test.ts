@@ -1,0 +1,116 @@
+/**
+ * A bond project's account once its bonds are repaid (project-account.ts, settlement.ts close):
+ * it secures nothing more, so it keeps nothing. Debt service a fund paid for the bonds is repaid
+ * first — the project's debt comes before its value added (S-1, S-6, B-13) — then value added still
+ * held back goes to its tiers, and what is left, proceeds and recovered cost the debt did not
+ * need, goes back to the reserve fund behind the bonds (B-4, F-1).
+ *
+ * Both cases: one bond of 10 000 元 at 3.6% issued 2020-01 (coupons each January, no fees), one
+ * tier, provisions none, parcel basis; the bond's fund is the reserve fund.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { money, prepare, report, run, type Result } from '../engine/index';
+import { BondBook } from '../engine/bond';
+import { ProjectAccounts } from '../engine/project-account';
+import { Ledger } from '../engine/ledger';
+
+const fen = (y: string) => money.parseMoney(y)!;
+
+const parcel = (id: string, price: string, verifiedCost: string, sale: { date: string; price: string } | null) => ({
+  id,
+  area: '1亩',
+  acquisition: { mode: 'buyback', unitPrice: price, payments: [{ date: '2020-01', share: '100%' }] },
+  ...(sale ? { sale: { date: sale.date, price: sale.price, payments: [{ date: sale.date, share: '100%' }] } } : {}),
+  verifiedCost,
+});
+
+const scenario = (parcels: Record<string, unknown>[], bond: Record<string, unknown>) => ({
+  id: 'project-account',
+  timeline: { start: '2020-01', months: 48 },
+  jurisdiction: 'national',
+  parameters: { 'provisions.basePeriod': 'parcel' },
+  provisions: [],
+  tiers: [{ id: 'city' }],
+  split: { ratios: { city: '1' } },
+  parcels,
+  projects: [{ id: 'PRJ', parcels: parcels.map((p) => p.id as string) }],
+  bonds: [{ id: 'B1', issueDate: '2020-01', principal: '1万元', couponRate: '3.6%', project: 'PRJ', ...bond }],
+  funding: { shortfall: 'fiscalTopUp' },
+});
+
+function withPostings(s: unknown): Result {
+  const p = prepare(s);
+  if (!p.ok) throw new Error(p.problems.map((x) => x.message.en).join('; '));
+  return report(run(p.model), { postings: true });
+}
+
+const projectBalance = (r: Result) => r.postings!.reduce((a, x) => a + (x.to === 'project:PRJ' ? fen(x.amount) : 0) - (x.from === 'project:PRJ' ? fen(x.amount) : 0), 0);
+const byRule = (r: Result, rule: string) => r.postings!.filter((x) => x.rule === rule).map((x) => [x.period, x.from, x.to, x.amount]);
+
+describe('a project account once its bonds are repaid', () => {
+  it('returns the proceeds and recovered cost the debt did not need to the reserve fund', () => {
+    // Two years, redeemed early from sales (B-7). A's acquisition of 1 000 leaves 9 000 of the
+    // proceeds in the account. A sells in 2020-07 for 1 720: its cost to recover is its verified
+    // 1 540 + the 180 accrued (10 000 × 0.3% × 6), all of it, no value added. The debt as
+    // scheduled, 10 720, less the 9 000 held needs 1 720: it goes into the account and redeems
+    // 1 720 at once (8 280 outstanding). Then 2021-01: 180 + 8 280 × 0.3% × 6 = 329.04; 2022-01:
+    // 8 280 × 3.6% = 298.08 and 8 280. The account paid 1 720 + 329.04 + 8 578.08 = 10 627.12 of
+    // the 10 720 it held; the 92.88 left — the interest the redemption saved, 1 720 × 0.3% × 18 —
+    // is recovered cost and proceeds, not value added, and goes back to the reserve fund in 2022-01.
+    // (Before, it stayed in the project account for good.)
+    const r = withPostings(scenario([parcel('A', '0.1万元/亩', '0.154万元', { date: '2020-07', price: '0.172万元' })], { termYears: 2, earlyRedemptionFromSales: true }));
+    const a = r.parcels[0];
+    expect([a.financingCost, a.costRecovered, a.valueAdded, a.valueAddedHeldBack]).toEqual(['180.00', '1720.00', '0.00', '0.00']);
+    expect(r.bonds[0].schedule.map((x) => [x.period, x.interest, x.principalRepaid])).toEqual([['2020-07', '0.00', '1720.00'], ['2021-01', '329.04', '0.00'], ['2022-01', '298.08', '8280.00']]);
+    expect(byRule(r, 'bond.accountReturned')).toEqual([['2022-01', 'project:PRJ', 'reserveFund', '92.88']]);
+    expect(fen('92.88')).toBe(fen('10720') - fen('1720') - fen('329.04') - fen('298.08') - fen('8280'));
+    expect(byRule(r, 'split.share').filter((x) => x[1] === 'project:PRJ')).toEqual([]);
+    expect(projectBalance(r)).toBe(0);
+  });
+
+  it('repays debt service the fund paid before value added goes to the tiers', () => {
+    // Three years, an option to repay after two, always taken. X (acquisition 9 999.99, verified
+    // cost 9 999) and Y (0.01, verified cost 1) take all the proceeds. 2021-01: coupon 360, the
+    // account is empty, so the reserve fund pays it with the budget's advance (owed back: 360).
+    // 2021-07: X sells for nothing; Y sells for 50 000. The financing cost to the option date,
+    // 360 paid + 360 to come, is shared by verified cost: X 719.93, Y 0.07. Y's 1.07 recovered
+    // goes to the fund for the coupon it paid (and back to the budget): 358.93 still owed. Y's
+    // value added 49 998.93; the debt as scheduled, 10 000 + 360 + 360 = 10 720, is held back and
+    // 39 278.93 goes to the city. 2022-01: the option is taken, 10 360 paid from the account;
+    // 360 of value added is left. The 358.93 the fund paid is repaid from it first (and returned to
+    // the budget), and 1.07 goes to the city: Y's value added 39 280 = 50 000 − 10 000 − 720, the
+    // project's income less its cost and its debt service. (Before, the 360 went to the city,
+    // 39 638.93, and the budget's 358.93 was never returned.)
+    const r = withPostings(scenario([
+      parcel('X', '0.999999万元/亩', '0.9999万元', { date: '2021-07', price: '0万元' }),
+      parcel('Y', '0.000001万元/亩', '0.0001万元', { date: '2021-07', price: '5万元' }),
+    ], { termYears: 3, earlyRepaymentOption: { afterYears: 2, exercise: 'always' } }));
+    const [x, y] = r.parcels;
+    expect([x.financingCost, y.financingCost]).toEqual(['719.93', '0.07']);
+    expect(byRule(r, 'bond.fiscalSupport')).toEqual([['2021-01', 'fiscal', 'reserveFund', '360.00']]);
+    expect(byRule(r, 'bond.fundRepaid')).toEqual([['2022-01', 'project:PRJ', 'reserveFund', '358.93']]);
+    expect(byRule(r, 'bond.fiscalSupportReturn').map((p) => [p[0], p[3]])).toEqual([['2021-07', '1.07'], ['2022-01', '358.93']]);
+    expect(byRule(r, 'split.share').filter((p) => p[1] === 'project:PRJ')).toEqual([['2022-01', 'project:PRJ', 'share:city:city', '1.07']]);
+    expect([y.valueAdded, y.valueAddedHeldBack]).toEqual(['39280.00', '10718.93']);
+    expect(fen(y.valueAdded)).toBe(fen('50000') - fen('10000') - fen('720'));
+    expect(r.totals.fiscalDebtSupportOutstanding).toBe('0.00');
+    expect(projectBalance(r)).toBe(0);
+  });
+});
+
+describe('BondBook.paidOff', () => {
+  it('is what remaining() would find: issued, nothing outstanding, nothing more to pay', () => {
+    const p = prepare(scenario([parcel('A', '0.1万元/亩', '0.1万元', null)], { termYears: 2, earlyRedemptionFromSales: true }));
+    if (!p.ok) throw new Error('refused');
+    const ledger = new Ledger(p.model.accounts.list.length, 16);
+    const book = new BondBook(p.model, ledger, new ProjectAccounts(ledger.balances));
+    const s = book.states[0];
+    const den = BigInt(s.bond.rate.den) * 12n;
+    fc.assert(fc.property(fc.boolean(), fc.constantFrom(0, 1, 500_000), fc.bigInt({ min: -den, max: 5n * den }), fc.integer({ min: 0, max: 30 }), (issued, outstanding, accrued, period) => {
+      Object.assign(s, { issued, outstanding, accrued });
+      const r = book.remaining(s, period);
+      expect(book.paidOff(s, period)).toBe(issued && outstanding === 0 && r.principal + r.interest + r.fees === 0);
+    }), { numRuns: 2000, seed: 20261127 });
+  });
+});
