@@ -132,11 +132,24 @@ export class ProjectDebt {
   /** Value added of `parcel` set aside in the group's project account (already posted there). */
   hold(group: number, parcel: number, amount: Fen): void {
     if (amount <= 0) return;
+    this.withhold(group, parcel, amount);
+    this.accounts.hold(this.model.projects[group].account, amount);
+  }
+
+  /**
+   * Value added of `parcel` that repaid debt service the group's funds had paid (already posted
+   * to them): held back and spent at once, so a later sale's recovered cost gives it back to the
+   * tiers as it does value added spent from the account.
+   */
+  repaidFunds(group: number, parcel: number, amount: Fen): void {
+    if (amount > 0) this.withhold(group, parcel, amount);
+  }
+
+  private withhold(group: number, parcel: number, amount: Fen): void {
     const list = this.withheld.get(group) ?? [];
     list.push({ parcel, amount });
     this.withheld.set(group, list);
     this.withheldTotal.set(group, this.heldBack(group) + amount);
-    this.accounts.hold(this.model.projects[group].account, amount);
   }
 
   /** Recovered cost of the group's parcels paid into its project account for the debt (ring-fenced for it). */

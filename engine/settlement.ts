@@ -392,6 +392,7 @@ export class Settlement {
     let valueAdded = Math.max(0, available - costRecovered);
     const g = this.debt.groupOf(p.index);
     if (g !== null && g >= 0 && valueAdded > 0) {
+      valueAdded -= this.repayFunds(period, p, g, valueAdded);
       const hold = Math.min(valueAdded, this.debt.need(g, period));
       if (hold > 0) {
         const account = this.model.projects[g].account;
@@ -409,6 +410,30 @@ export class Settlement {
     o.unrecoveredCost[p.index] = this.costDue(p) - costRecovered;
     o.valueAdded[p.index] = Math.max(0, valueAdded);
     this.share(period, p, valueAdded, this.treasury, false);
+  }
+
+  /**
+   * Value added of `p` (up to `available`) repays the debt service its project's bonds' funds (or
+   * the budget through them) paid and have not had back, before any of it is held or shared: that
+   * is the project's debt, its cost (S-6, B-13), and value added is what is left after it (S-1).
+   * Recovered cost repaid them first (route); in closed operation only the parcel's own zone fund
+   * (Z-1). Returns what it took, held back as spent on the debt.
+   */
+  private repayFunds(period: number, p: ParcelModel, g: number, available: Fen): Fen {
+    const closed = this.model.zoneMode === 'closed';
+    let used = 0;
+    for (const s of this.debt.bondsOf(g)) {
+      if (s.owedToFund <= 0 || (closed && s.bond.fund !== p.fund)) continue;
+      const x = Math.min(available - used, s.owedToFund);
+      if (x <= 0) break;
+      s.owedToFund -= x;
+      this.ledger.post(period, this.treasury, s.bond.fund, x, this.R.fundRepaid, p.index, p.zone);
+      this.returnAdvances(period, s.bond.fund, x, p.index, p.zone);
+      used += x;
+    }
+    this.debt.repaidFunds(g, p.index, used);
+    this.outcomes.heldBack[p.index] += used;
+    return used;
   }
 
   /** Value added to the parcel's tiers (added to what it already has: a release comes later). */

@@ -75,13 +75,14 @@ describe('a project account once its bonds are repaid', () => {
     // account is empty, so the reserve fund pays it with the budget's advance (owed back: 360).
     // 2021-07: X sells for nothing; Y sells for 50 000. The financing cost to the option date,
     // 360 paid + 360 to come, is shared by verified cost: X 719.93, Y 0.07. Y's 1.07 recovered
-    // goes to the fund for the coupon it paid (and back to the budget): 358.93 still owed. Y's
-    // value added 49 998.93; the debt as scheduled, 10 000 + 360 + 360 = 10 720, is held back and
-    // 39 278.93 goes to the city. 2022-01: the option is taken, 10 360 paid from the account;
-    // 360 of value added is left. The 358.93 the fund paid is repaid from it first (and returned to
-    // the budget), and 1.07 goes to the city: Y's value added 39 280 = 50 000 − 10 000 − 720, the
-    // project's income less its cost and its debt service. (Before, the 360 went to the city,
-    // 39 638.93, and the budget's 358.93 was never returned.)
+    // goes to the fund for the coupon it paid (and back to the budget): 358.93 still owed, which
+    // Y's value added, 49 998.93, repays next (and the fund returns to the budget); then the debt
+    // as scheduled, 10 000 + 360 + 360 = 10 720, is held back and 49 998.93 − 358.93 − 10 720 =
+    // 38 920 goes to the city. 2022-01: the option is taken, 10 360 paid from the account, and the
+    // 360 of value added left goes to the city (released against Y's two holds, oldest first:
+    // 358.93 + 1.07): Y's value added 39 280 = 50 000 − 10 000 − 720, the project's income less
+    // its cost and its debt service. (Before, the budget's 358.93 was never returned and the city
+    // had 39 638.93.)
     const r = withPostings(scenario([
       parcel('X', '0.999999万元/亩', '0.9999万元', { date: '2021-07', price: '0万元' }),
       parcel('Y', '0.000001万元/亩', '0.0001万元', { date: '2021-07', price: '5万元' }),
@@ -89,11 +90,40 @@ describe('a project account once its bonds are repaid', () => {
     const [x, y] = r.parcels;
     expect([x.financingCost, y.financingCost]).toEqual(['719.93', '0.07']);
     expect(byRule(r, 'bond.fiscalSupport')).toEqual([['2021-01', 'fiscal', 'reserveFund', '360.00']]);
-    expect(byRule(r, 'bond.fundRepaid')).toEqual([['2022-01', 'project:PRJ', 'reserveFund', '358.93']]);
-    expect(byRule(r, 'bond.fiscalSupportReturn').map((p) => [p[0], p[3]])).toEqual([['2021-07', '1.07'], ['2022-01', '358.93']]);
-    expect(byRule(r, 'split.share').filter((p) => p[1] === 'project:PRJ')).toEqual([['2022-01', 'project:PRJ', 'share:city:city', '1.07']]);
+    expect(byRule(r, 'bond.fundRepaid')).toEqual([['2021-07', 'treasury', 'reserveFund', '358.93']]);
+    expect(byRule(r, 'bond.fiscalSupportReturn').map((p) => [p[0], p[3]])).toEqual([['2021-07', '1.07'], ['2021-07', '358.93']]);
+    expect(byRule(r, 'bond.setAside').map((p) => [p[0], p[3]])).toEqual([['2021-07', '10720.00']]);
+    expect(byRule(r, 'split.share').map((p) => [p[0], p[1], p[3]])).toEqual([['2021-07', 'treasury', '38920.00'], ['2022-01', 'project:PRJ', '358.93'], ['2022-01', 'project:PRJ', '1.07']]);
     expect([y.valueAdded, y.valueAddedHeldBack]).toEqual(['39280.00', '10718.93']);
     expect(fen(y.valueAdded)).toBe(fen('50000') - fen('10000') - fen('720'));
+    expect(r.totals.fiscalDebtSupportOutstanding).toBe('0.00');
+    expect(projectBalance(r)).toBe(0);
+  });
+});
+
+describe('a project account in closed operation', () => {
+  it('repays its bond\'s zone fund what it paid when the bonds are repaid, before the tiers', () => {
+    // The previous case with the zones closed (Z-1): the bond belongs to zone Z2, X and Y to Z1.
+    // 2021-01: Z2's fund pays the coupon of 360 with the budget's advance. 2021-07: Y's 1.07
+    // recovered may not cross into Z2's fund, nor may its value added: the 1.07 goes into the
+    // project account for the debt, and of the 49 998.93 of value added 10 720 − 1.07 = 10 718.93
+    // is held back, 39 280 to the city. 2022-01: the option is taken, 10 360 paid from the account
+    // (the 1.07 first, then 10 358.93 of value added); 360 of value added is left, and the bond is
+    // repaid. The account is the project's, outside the zones: it repays Z2's fund the 360 it paid
+    // (returned to the budget), and nothing is left for the city. (Before, the 360 went to the
+    // city, 39 640, and the budget's 360 was never returned.)
+    const base = scenario([
+      { ...parcel('X', '0.999999万元/亩', '0.9999万元', { date: '2021-07', price: '0万元' }), zone: 'Z1' },
+      { ...parcel('Y', '0.000001万元/亩', '0.0001万元', { date: '2021-07', price: '5万元' }), zone: 'Z1' },
+    ], { termYears: 3, earlyRepaymentOption: { afterYears: 2, exercise: 'always' }, zone: 'Z2' });
+    const r = withPostings({ ...base, zoneMode: 'closed', zones: [{ id: 'Z1' }, { id: 'Z2' }] });
+    const y = r.parcels[1];
+    expect(byRule(r, 'bond.fiscalSupport')).toEqual([['2021-01', 'fiscal', 'zoneFund:Z2', '360.00']]);
+    expect(byRule(r, 'bond.setAside').map((p) => [p[0], p[3]])).toEqual([['2021-07', '10718.93']]);
+    expect(byRule(r, 'bond.fundRepaid')).toEqual([['2022-01', 'project:PRJ', 'zoneFund:Z2', '360.00']]);
+    expect(byRule(r, 'bond.fiscalSupportReturn').map((p) => [p[0], p[1], p[3]])).toEqual([['2022-01', 'zoneFund:Z2', '360.00']]);
+    expect(byRule(r, 'split.share').map((p) => [p[0], p[1], p[3]])).toEqual([['2021-07', 'treasury', '39280.00']]);
+    expect([y.valueAdded, y.valueAddedHeldBack]).toEqual(['39280.00', '10718.93']);
     expect(r.totals.fiscalDebtSupportOutstanding).toBe('0.00');
     expect(projectBalance(r)).toBe(0);
   });
