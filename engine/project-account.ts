@@ -21,8 +21,14 @@
  * tiers, not to the fund. The other order would book value added as the reserve fund's, as the
  * option case shows: a parcel whose recovered cost paid the whole debt would still lose the
  * interest the call saved to the fund (test/bond-early-redemption.test.ts).
- * What is left of the other money once the bonds are repaid — proceeds and recovered cost the debt
- * did not need — goes back to the reserve fund (settlement.ts close).
+ * Once the bonds are repaid (settlement.ts close) the account keeps nothing: debt service a fund
+ * paid for them is repaid first (the project's debt comes before its value added), value added
+ * still held goes to its tiers, and the rest — proceeds and recovered cost the debt did not need —
+ * goes back to the fund behind the bonds (the reserve fund, or a closed zone's fund), pro rata to
+ * their principal when they have several. That fund, not each parcel's, because the money is the
+ * bond's: its unspent proceeds, and recovered cost paid in to repay it; it is land-reserve money
+ * (F-1 sources 1 and 3), which the finance department pools (seed 003: 省财政厅统筹安排省级土地储备
+ * 资金), and the fund that stands behind the bond's debt service (B-13) is where it belongs.
  *
  * Example: 10 of proceeds, 5 720 of recovered cost and 4 990 of value added in the account (10 720,
  * fenced 10 710): a parcel's cost of 8 000 takes the 10, the reserve fund the rest; a coupon of 360
