@@ -169,7 +169,7 @@ export class BondBook {
       const due = interest + principal + fees;
       if (due === 0) continue;
       const row: DebtServiceRow = { period, interest, principal, fees, rollover: 0, fiscalSupport: 0 };
-      // Payer: the project's account (value added held back, recovered cost, proceeds), then the bond's fund.
+      // Payer: the project's account (recovered cost, proceeds, value added held back last), then the bond's fund.
       const home = this.home(b);
       const fromHome = home === b.fund ? 0 : Math.min(due, Math.max(0, this.ledger.balances[home]));
       const fromFund = Math.min(due - fromHome, Math.max(0, this.ledger.balances[b.fund]));

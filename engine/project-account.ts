@@ -58,11 +58,6 @@ export class ProjectAccounts {
     return this.va[account];
   }
 
-  /** Recovered cost paid in for the debt and still in `account`. */
-  recovered(account: number): Fen {
-    return this.cost[account];
-  }
-
   /** Value added of a settlement set aside into `account`. */
   hold(account: number, amount: Fen): void {
     this.va[account] += amount;
@@ -99,7 +94,7 @@ export class ProjectAccounts {
     this.cost[account] += d;
   }
 
-  /** Value added `amount` paid out of `account` (to its tiers, or to a fund for debt service it paid). */
+  /** Value added `amount` paid out of `account` to its tiers. */
   paidOut(account: number, amount: Fen): void {
     this.va[account] -= Math.min(amount, this.va[account]);
     this.fenced[account] = this.va[account] + this.cost[account];

@@ -129,6 +129,28 @@ describe('a project account in closed operation', () => {
   });
 });
 
+describe('a project account with bonds of two zones\' funds', () => {
+  it('returns what the debt did not need to each bond\'s fund, pro rata to principal', () => {
+    // Closed zones; B1 (zone Z1, 10 000) and B2 (zone Z2, 5 000), both redeemed early from sales,
+    // two years at 3.6%. A (Z1) costs 1 000 from the proceeds (14 000 left) and sells in 2020-07
+    // for 2 080: its verified cost 1 810 + the 180 + 90 accrued, no value added. The debts as
+    // scheduled, 10 720 + 5 360, less the 14 000 held need 2 080: it goes into the account and
+    // redeems 2 080 of B1 (the first bond). Then B1: 180 + 7 920 × 0.3% × 6 = 322.56 and 7 920 ×
+    // 3.6% = 285.12 + 7 920; B2: 180, then 180 + 5 000 — 13 887.68 of the 14 000. The 112.32 left
+    // (2 080 × 0.3% × 18, the interest the redemption saved) goes back 2 : 1 by principal: 74.88 to
+    // Z1's fund, 37.44 to Z2's.
+    const a = { ...parcel('A', '0.1万元/亩', '0.181万元', { date: '2020-07', price: '0.208万元' }), zone: 'Z1' };
+    const base = scenario([a], { termYears: 2, earlyRedemptionFromSales: true, zone: 'Z1' });
+    const b2 = { ...base.bonds[0], id: 'B2', principal: '0.5万元', zone: 'Z2' };
+    const r = withPostings({ ...base, bonds: [...base.bonds, b2], zoneMode: 'closed', zones: [{ id: 'Z1' }, { id: 'Z2' }] });
+    expect([r.parcels[0].costRecovered, r.parcels[0].valueAdded]).toEqual(['2080.00', '0.00']);
+    expect(r.bonds.map((b) => [b.id, b.earlyRedeemed, b.interest])).toEqual([['B1', '2080.00', '607.68'], ['B2', '0.00', '360.00']]);
+    expect(byRule(r, 'bond.accountReturned')).toEqual([['2022-01', 'project:PRJ', 'zoneFund:Z1', '74.88'], ['2022-01', 'project:PRJ', 'zoneFund:Z2', '37.44']]);
+    expect(fen('74.88') + fen('37.44')).toBe(fen('14000') - fen('13887.68'));
+    expect(projectBalance(r)).toBe(0);
+  });
+});
+
 describe('BondBook.paidOff', () => {
   it('is what remaining() would find: issued, nothing outstanding, nothing more to pay', () => {
     const p = prepare(scenario([parcel('A', '0.1万元/亩', '0.1万元', null)], { termYears: 2, earlyRedemptionFromSales: true }));
