@@ -17,6 +17,7 @@ import { ruleIndex } from './rules';
 import { NONE, type Ledger } from './ledger';
 import { yearOf } from './timeline';
 import type { BondModel, Model, ParcelModel } from './model';
+import type { ProjectAccounts } from './project-account';
 
 export interface DebtServiceRow {
   period: number;
@@ -79,17 +80,15 @@ export class BondBook {
   private readonly issuedByYear = new Map<number, Fen>();
   private readonly byProject = new Map<number, BondState[]>();
   private byProjectCount = -1;
-  /**
-   * Per account: value added held back for debt service that is still in it (project-debt.ts).
-   * Only debt service may spend it — a parcel's cost paid from the project account may not
-   * (run-payments.ts) — so debt service paid from the account takes it down with the balance.
-   */
-  readonly heldIn: Float64Array;
-
-  constructor(private readonly model: Model, private readonly ledger: Ledger, private readonly onFiscalSupport: (fund: number, amount: Fen, period: number) => void = () => {}) {
+  constructor(
+    private readonly model: Model,
+    private readonly ledger: Ledger,
+    /** The project accounts' ring-fence: what of each account's money its debt service spends (project-account.ts). */
+    private readonly accounts: ProjectAccounts,
+    private readonly onFiscalSupport: (fund: number, amount: Fen, period: number) => void = () => {},
+  ) {
     this.states = model.bonds.map((bond) => newState(bond, null));
     this.fiscal = model.accounts.idx('fiscal');
-    this.heldIn = new Float64Array(model.accounts.list.length);
     for (const b of model.bonds) {
       const y = yearOf(model.timeline, b.issuePeriod);
       this.issuedByYear.set(y, (this.issuedByYear.get(y) ?? 0) + b.principal);
@@ -120,8 +119,8 @@ export class BondBook {
     }
   }
 
-  /** Phase 1: a settled parcel's recovered cost, just paid into `account`, redeems its project's bonds early if they allow it. */
-  redeemEarly(period: number, parcel: ParcelModel, account: number, available: Fen, fromHeld = false): void {
+  /** Phase 1: a settled parcel's money just paid into `account` (its project's, or its fund) redeems its project's bonds early if they allow it. */
+  redeemEarly(period: number, parcel: ParcelModel, account: number, available: Fen): void {
     let left = Math.min(available, Math.max(0, this.ledger.balances[account]));
     const offered = left;
     for (const s of this.states) {
@@ -142,17 +141,8 @@ export class BondBook {
       left -= amount + fee;
       s.schedule.push({ period, interest: 0, principal: amount, fees: fee, rollover: 0, fiscalSupport: 0 });
     }
-    // Value added just held back that redeems at once is spent; recovered cost that redeems is not it.
-    this.spent(account, fromHeld ? offered - left : 0);
-  }
-
-  /**
-   * Debt service paid from `account`, `paid` of it from the value added held there (a set-aside
-   * that redeems at once): what stays held is that much less, and no more than the account holds.
-   * The account's other money, unspent proceeds, then still pays parcels' costs.
-   */
-  private spent(account: number, paid: Fen): void {
-    if (this.heldIn[account] > 0) this.heldIn[account] = Math.max(0, Math.min(this.heldIn[account] - paid, this.ledger.balances[account]));
+    // Debt service like any other: value added held back in a project account is spent last.
+    this.accounts.spent(account, offered - left);
   }
 
   /** Phase 2: coupons and principal due this period. */
@@ -179,7 +169,7 @@ export class BondBook {
       const due = interest + principal + fees;
       if (due === 0) continue;
       const row: DebtServiceRow = { period, interest, principal, fees, rollover: 0, fiscalSupport: 0 };
-      // Payer: unspent proceeds in the project's account, then the bond's fund.
+      // Payer: the project's account (recovered cost, proceeds, value added held back last), then the bond's fund.
       const home = this.home(b);
       const fromHome = home === b.fund ? 0 : Math.min(due, Math.max(0, this.ledger.balances[home]));
       const fromFund = Math.min(due - fromHome, Math.max(0, this.ledger.balances[b.fund]));
@@ -221,7 +211,7 @@ export class BondBook {
       fromH -= this.payPart(period, home, b.fund, interest, fromH, b.holders, R.interest);
       fromH -= this.payPart(period, home, b.fund, fees, fromH, b.agent, R.redemptionFee);
       this.payPart(period, home, b.fund, principal, fromH, b.holders, R.principal);
-      if (fromHome > 0) this.spent(home, 0);
+      if (fromHome > 0) this.accounts.spent(home, fromHome);
       // What the fund paid beyond a rollover's proceeds is owed back to it by the project's sales.
       s.owedToFund += due - fromHome - row.rollover;
       s.interestPaid += interest;
@@ -264,6 +254,18 @@ export class BondBook {
       this.byProject.set(project, list);
     }
     return list;
+  }
+
+  /**
+   * After `period`'s debt service: whether `s` is issued and owes nothing more, as remaining()
+   * would find, without walking its schedule: with no principal outstanding nothing accrues, so
+   * all that can be left is one coupon of the interest accrued (on the next coupon date, by the
+   * maturity at the latest), and nothing once it rounds to no fen.
+   */
+  paidOff(s: BondState, period: number): boolean {
+    if (!s.issued || s.outstanding > 0) return false;
+    if (period > s.maturity || s.accrued <= 0n) return true;
+    return couponOf(s.accrued, BigInt(s.bond.rate.den) * 12n) === 0;
   }
 
   /** What `s` still owes from `period` on (phase 1: this period's debt service not yet paid), to its maturity. */

@@ -104,6 +104,9 @@ export function shareFigure(tier: string, name?: { zh: string; en: string }): Fi
 export const NOT_FIGURES: Readonly<Record<string, string>> = {
   // Moves settled income between programme accounts; shown through projects[].available and coverage.
   'bond.setAside': 'sale income set aside in a project account: a transfer inside the programme, read by bond coverage',
+  // Sale income a project owes its funds, and a repaid project account emptied into them: transfers inside the programme.
+  'bond.fundRepaid': 'debt service a fund paid, repaid from the project\'s sale income: a transfer inside the programme',
+  'bond.accountReturned': 'what a repaid project account still holds, returned to the reserve fund: a transfer inside the programme',
 };
 
 export const FIGURES: ReadonlyMap<string, Figure> = new Map(LIST.map((f) => [f.key, f]));

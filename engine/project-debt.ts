@@ -13,9 +13,11 @@
  * owes beyond what its project account holds is set aside there before any value added is shared;
  * value added held back this way is released to its tiers when a later sale of the project covers
  * the debt, or, what of it is still in the account, once the debt is repaid (it secured nothing
- * more: S-1 splits the value added). Only debt service may spend it; a parcel's cost is not paid
- * from it (bond.ts heldIn, run-payments.ts). The budget pays only what that income cannot (a
- * shortfall at a maturity, returned from later sales where there are any).
+ * more: S-1 splits the value added). Only debt service may spend it, and only after the account's
+ * other money; a parcel's cost is paid neither from it nor from the cost recovered into the account
+ * for the debt (project-account.ts keeps that ring-fence). The budget pays only what that income
+ * cannot (a shortfall at a maturity, returned from later sales where there are any, or from what
+ * the account still holds once the bonds are repaid: settlement.ts close).
  *
  * Example: a 100 bond pays two parcels' costs of 50 each; interest to maturity is 10. Parcel X sells
  * first and nets 120: its cost 50 + 5 financing is recovered into the project account and 55 of its
@@ -26,21 +28,29 @@ import { mulDivHalfUp, type Fen } from './money';
 import type { BondBook, BondState } from './bond';
 import type { Ledger } from './ledger';
 import type { Model } from './model';
+import type { ProjectAccounts } from './project-account';
 
 export class ProjectDebt {
   /** Financing cost attributed to each parcel (0 until its first receipt). */
   readonly financing: Fen[];
   private readonly attributedSoFar = new Map<number, Fen>();
   private readonly started: boolean[];
-  /** Value added held back per project, oldest first. */
+  /** Value added held back per project, oldest first, and its sum. */
   private readonly withheld = new Map<number, { parcel: number; amount: Fen }[]>();
+  private readonly withheldTotal = new Map<number, Fen>();
   /** Groups with bonds: project index, or -1 for bonds tied to no project. */
   private readonly groups: Set<number>;
   private readonly projectGroups: number[];
   /** Per group: the verified cost and the number of its parcels with a sale not yet attributed. */
   private readonly unsold = new Map<number, { weight: Fen; count: number }>();
 
-  constructor(private readonly model: Model, private readonly bonds: BondBook, private readonly ledger: Ledger) {
+  constructor(
+    private readonly model: Model,
+    private readonly bonds: BondBook,
+    private readonly ledger: Ledger,
+    /** What of each project account's money is value added held back (project-account.ts). */
+    private readonly accounts: ProjectAccounts,
+  ) {
     this.financing = model.parcels.map(() => 0);
     this.started = model.parcels.map(() => false);
     this.groups = new Set(model.bonds.map((b) => b.project));
@@ -122,10 +132,39 @@ export class ProjectDebt {
   /** Value added of `parcel` set aside in the group's project account (already posted there). */
   hold(group: number, parcel: number, amount: Fen): void {
     if (amount <= 0) return;
+    this.withhold(group, parcel, amount);
+    this.accounts.hold(this.model.projects[group].account, amount);
+  }
+
+  /**
+   * Value added of `parcel` that repaid debt service the group's funds had paid (already posted
+   * to them): held back and spent at once, so a later sale's recovered cost gives it back to the
+   * tiers as it does value added spent from the account.
+   */
+  repaidFunds(group: number, parcel: number, amount: Fen): void {
+    if (amount > 0) this.withhold(group, parcel, amount);
+  }
+
+  private withhold(group: number, parcel: number, amount: Fen): void {
     const list = this.withheld.get(group) ?? [];
     list.push({ parcel, amount });
     this.withheld.set(group, list);
-    this.bonds.heldIn[this.model.projects[group].account] += amount;
+    this.withheldTotal.set(group, this.heldBack(group) + amount);
+  }
+
+  /** Recovered cost of the group's parcels paid into its project account for the debt (ring-fenced for it). */
+  recover(group: number, amount: Fen): void {
+    if (amount > 0) this.accounts.recover(this.model.projects[group].account, amount);
+  }
+
+  /** Debt service of `amount` just paid from the group's project account (value added held back last). */
+  spend(group: number, amount: Fen): void {
+    this.accounts.spent(this.model.projects[group].account, amount);
+  }
+
+  /** The group's project account emptied once its bonds are repaid. */
+  closed(group: number): void {
+    this.accounts.cleared(this.model.projects[group].account);
   }
 
   /**
@@ -133,11 +172,7 @@ export class ProjectDebt {
    * issued and owes nothing more (an accrual under half a fen, which no coupon pays, is nothing).
    */
   repaid(group: number, period: number): boolean {
-    for (const s of this.bonds.ofProject(group)) {
-      if (!s.issued || s.outstanding > 0) return false;
-      const r = this.bonds.remaining(s, period);
-      if (r.interest + r.fees > 0) return false;
-    }
+    for (const s of this.bonds.ofProject(group)) if (!this.bonds.paidOff(s, period)) return false;
     return true;
   }
 
@@ -148,7 +183,7 @@ export class ProjectDebt {
 
   /** Value added held back and still in the group's project account (none once spent on debt service). */
   heldInAccount(group: number): Fen {
-    return this.bonds.heldIn[this.model.projects[group].account];
+    return this.accounts.held(this.model.projects[group].account);
   }
 
   /**
@@ -167,14 +202,15 @@ export class ProjectDebt {
       left -= x;
       if (h.amount === 0) list.shift();
     }
-    // What stays held can be in the account no more than it is held.
     const account = this.model.projects[group].account;
-    const inAccount = fromAccount ? this.bonds.heldIn[account] - (amount - left) : this.bonds.heldIn[account];
-    this.bonds.heldIn[account] = Math.min(inAccount, this.heldBack(group));
+    this.withheldTotal.set(group, this.heldBack(group) - (amount - left));
+    if (fromAccount) this.accounts.paidOut(account, amount - left);
+    else this.accounts.replaced(account, this.heldBack(group));
     return out;
   }
 
+  /** Value added of the group held back and not released (in its account, or spent on its debt service). */
   heldBack(group: number): Fen {
-    return (this.withheld.get(group) ?? []).reduce((s, h) => s + h.amount, 0);
+    return this.withheldTotal.get(group) ?? 0;
   }
 }

@@ -58,6 +58,10 @@ const RULE_LIST: RuleInfo[] = [
   { id: 'bond.fiscalSupport', zh: '财政垫付偿债资金（收入未到或不足）', en: 'Fiscal advance for debt service', ref: 'B-13', line: 'financing' },
   { id: 'bond.fiscalSupportReturn', zh: '财政垫付偿债资金返还', en: 'Fiscal debt-service advance returned', ref: 'B-13, S-6', line: 'financing' },
   { id: 'zone.developerCompensation', zh: '做地开发补偿费', en: 'Development compensation fee to the 做地 developer', ref: 'Z-2', line: 'distribution' },
+  // Debt service a fund paid for a project, repaid from the project's value added at settlement or from its account once its
+  // bonds are repaid; what such an account still holds then (project-account.ts, settlement.ts).
+  { id: 'bond.fundRepaid', zh: '以项目出让收入归还资金垫付的还本付息', en: 'Debt service a fund paid, repaid from the project\'s sale income', ref: 'B-1, B-13, S-6', line: 'distribution' },
+  { id: 'bond.accountReturned', zh: '债券偿清后项目专户余额退回土地储备资金', en: 'Project account balance returned to the reserve fund once its bonds are repaid', ref: 'B-1, B-4, F-1', line: 'distribution' },
 ];
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map(RULE_LIST.map((r) => [r.id, r]));

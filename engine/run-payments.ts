@@ -55,7 +55,7 @@ export class Payments {
     private readonly advances: Advances,
     /** Costs of each parcel its fund paid (and has not had back): settlement recovers them first. */
     private readonly fundPaid: Float64Array,
-    /** Per account: value added held back in it for debt service, which no payment may spend (bond.ts). */
+    /** Per account: money ring-fenced in it for debt service, which no payment may spend (project-account.ts fenced). */
     private readonly heldIn: Float64Array,
     /** An earlier run's blocks of the same payments, which a month may copy when it proves them the same. */
     private readonly prior?: PaymentBlocks,

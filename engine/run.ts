@@ -12,9 +12,11 @@
  *                  the year (the default), the split waits for the year-end true-up (year-provisions.ts).
  *   2 debt service coupons, principal at maturity or by instalment; if the money is not there, a
  *                  rollover bond or the budget (B-7, B-13); a project whose debt is then repaid
- *                  releases the value added still held back in its account to its tiers
+ *                  empties its account: debt service its fund paid, value added still held back
+ *                  to its tiers, the rest back to the reserve fund
  *   3 payments     acquisition, fees, works, holding — from the developer (works in a 做地 zone), the
- *                  bond project's account (not the value added held back there), then the parcel's fund; a shortfall goes to the
+ *                  bond project's account (its proceeds, not the sale money held there for the debt:
+ *                  project-account.ts), then the parcel's fund; a shortfall goes to the
  *                  scenario's policy: fiscal top-up, a bridge advance, wait, or a negative fund
  *
  * Settlement before payments is what lets a sale pay for the land's last tranche in the same month
@@ -29,6 +31,7 @@ import { type Fen } from './money';
 import type { Model } from './model';
 import { BondBook, type BondState } from './bond';
 import { ProjectDebt } from './project-debt';
+import { ProjectAccounts } from './project-account';
 import { Settlement } from './settlement';
 import { Advances } from './advances';
 import { Payments } from './run-payments';
@@ -82,11 +85,12 @@ export function run(model: Model, prior?: RunOutput): RunOutput {
   const ledger = new Ledger(model.accounts.list.length, postingsHint(ev) ?? Math.max(1024, ev.kind.length + model.parcels.length * 8 + model.timeline.months * 8 + model.bonds.length * 64));
   const notes: { id: string; message: string; messageZh: string }[] = [];
   const advances = new Advances(model, ledger);
-  const bonds = new BondBook(model, ledger, (fund, amount) => advances.add(fund, amount, 'debtSupport'));
-  const debt = new ProjectDebt(model, bonds, ledger);
-  const settlement = new Settlement(model, ledger, debt, bonds, (period, fund, available, p) => advances.returnFrom(period, fund, available, p.index, p.zone));
+  const accounts = new ProjectAccounts(ledger.balances);
+  const bonds = new BondBook(model, ledger, accounts, (fund, amount) => advances.add(fund, amount, 'debtSupport'));
+  const debt = new ProjectDebt(model, bonds, ledger, accounts);
+  const settlement = new Settlement(model, ledger, debt, bonds, (period, fund, available, parcel, zone) => advances.returnFrom(period, fund, available, parcel, zone));
   const lent = prior && prior.model.shortfall === model.shortfall ? priorBlocksFor(BLOCKS.get(prior), ev, ledger.accountCount) : undefined;
-  const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid, bonds.heldIn, lent);
+  const payments = new Payments(model, ledger, ev, advances, settlement.fundPaid, accounts.fenced, lent);
   const inflows = new Inflows(model, ledger, ev, advances, settlement);
 
   for (let period = 0; period < model.timeline.months; period++) {

@@ -13,7 +13,9 @@
  *
  * Cost recovered goes first to the fund that paid the parcel's costs, then to the fund that paid
  * its project's debt service, then into the project account as far as the bonds still need it
- * (releasing value added held back before), and the rest to the parcel's fund.
+ * (releasing value added held back before), and the rest to the parcel's fund. Once a project's
+ * bonds are repaid its account is emptied: debt service its funds paid, value added still held
+ * to the tiers, the rest back to the reserve fund (close).
  */
 import { allocate, mulRate, type Fen } from './money';
 import { NONE, type Ledger } from './ledger';
@@ -55,7 +57,7 @@ export class Settlement {
   /** Development compensation paid to the 做地 developer so far, per parcel. */
   private readonly developerPaid: Float64Array;
   private readonly provisionAccount: Record<string, number> = {};
-  private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; provision: Record<string, number> };
+  private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; fundRepaid: number; accountReturned: number; provision: Record<string, number> };
   private readonly yearly: YearProvisions | null;
   private readonly parcelKinds: readonly ProvisionRate[];
   /** Per parcel-level kind, in order: its id, provision account and rule (read per settlement, by index). */
@@ -91,7 +93,8 @@ export class Settlement {
     private readonly ledger: Ledger,
     private readonly debt: ProjectDebt,
     private readonly bonds: BondBook,
-    private readonly returnAdvances: (period: number, fund: number, available: Fen, parcel: ParcelModel) => Fen,
+    /** Advances on `fund` returned from money it has just received (posted with the parcel and zone, or none). */
+    private readonly returnAdvances: (period: number, fund: number, available: Fen, parcel: number, zone: number) => Fen,
   ) {
     const acc = model.accounts;
     this.treasury = acc.idx('treasury');
@@ -100,6 +103,7 @@ export class Settlement {
     this.R = {
       receipt: ruleIndex('sale.receipt'), costRecovery: ruleIndex('sale.costRecovery'), share: ruleIndex('split.share'),
       developerCompensation: ruleIndex('zone.developerCompensation'), poolInflow: ruleIndex('funding.poolInflow'), setAside: ruleIndex('bond.setAside'),
+      fundRepaid: ruleIndex('bond.fundRepaid'), accountReturned: ruleIndex('bond.accountReturned'),
       provision: Object.fromEntries(model.provisions.map((k) => [k.def.id, ruleIndex(`provision.${k.def.id}`)])),
     };
     const byYear = model.basePeriod === 'year';
@@ -286,6 +290,7 @@ export class Settlement {
         const x = Math.min(rest, this.debt.need(g, period));
         if (x > 0) {
           this.ledger.post(period, this.treasury, account, x, this.R.costRecovery, p.index, p.zone);
+          this.debt.recover(g, x);
           rest -= x;
           this.bonds.redeemEarly(period, p, account, x);
         }
@@ -317,25 +322,60 @@ export class Settlement {
     return total;
   }
 
-  /**
-   * After the month's debt service: value added held back for a project whose bonds are all
-   * repaid secured nothing more; what of it the account still holds goes to its tiers (S-1: the
-   * value added is split; B-1 held it only for the debt).
-   */
+  /** After the month's debt service: the account of a project whose bonds are all repaid is emptied (close). */
   afterDebtService(period: number): void {
     const projects = this.debt.projects;
+    const bal = this.ledger.balances;
     for (let k = 0; k < projects.length; k++) {
       const g = projects[k];
-      const held = this.debt.heldInAccount(g);
-      if (held > 0 && this.debt.repaid(g, period)) this.release(period, g, held, null);
+      if (bal[this.model.projects[g].account] > 0 && this.debt.repaid(g, period)) this.close(period, g);
     }
+  }
+
+  /**
+   * Project `g`'s bonds are all repaid, so its account secures nothing more; its money goes where
+   * it belongs, in this order (project-account.ts):
+   *   1 debt service a fund (or the budget through it) paid for the bonds and has not had back
+   *     (owedToFund): the project's debt, which comes before its value added (S-1, S-6, B-13) —
+   *     paid as debt service is, value added held back last; the budget's advance is then
+   *     returned from the fund
+   *   2 value added still held back, to its parcels' tiers (S-1; B-1 held it only for the debt)
+   *   3 the rest — recovered cost and proceeds the debt did not need — back to the reserve fund
+   *     behind the bonds, pro rata to their principal (one fund, normally), where it would have
+   *     gone had the debt not called on it
+   */
+  private close(period: number, g: number): void {
+    const account = this.model.projects[g].account;
+    const bal = this.ledger.balances;
+    const bonds = this.debt.bondsOf(g);
+    for (const s of bonds) {
+      const x = Math.min(s.owedToFund, bal[account]);
+      if (x <= 0) continue;
+      s.owedToFund -= x;
+      this.ledger.post(period, account, s.bond.fund, x, this.R.fundRepaid);
+      this.debt.spend(g, x);
+      this.returnAdvances(period, s.bond.fund, x, NONE, NONE);
+    }
+    const held = this.debt.heldInAccount(g);
+    if (held > 0) this.release(period, g, held, null);
+    const rest = bal[account];
+    if (rest > 0) {
+      const originals = bonds.filter((s) => s.rolloverOf === null);
+      const parts = originals.length === 1 ? [rest] : allocate(rest, originals.map((s) => s.bond.principal));
+      for (let i = 0; i < originals.length; i++) {
+        const fund = originals[i].bond.fund;
+        this.ledger.post(period, account, fund, parts[i], this.R.accountReturned);
+        this.returnAdvances(period, fund, parts[i], NONE, NONE);
+      }
+    }
+    this.debt.closed(g);
   }
 
   /** Recovered cost `x` paid into `fund`: advances returned from it, then its project's bonds redeemed early. Returns x (0 if none). */
   private toFund(period: number, p: ParcelModel, fund: number, x: Fen): Fen {
     if (x <= 0) return 0;
     this.ledger.post(period, this.treasury, fund, x, this.R.costRecovery, p.index, p.zone);
-    const used = this.returnAdvances(period, fund, x, p);
+    const used = this.returnAdvances(period, fund, x, p.index, p.zone);
     if (fund === p.fund && p.project >= 0) this.bonds.redeemEarly(period, p, fund, x - used);
     return x;
   }
@@ -352,13 +392,14 @@ export class Settlement {
     let valueAdded = Math.max(0, available - costRecovered);
     const g = this.debt.groupOf(p.index);
     if (g !== null && g >= 0 && valueAdded > 0) {
+      valueAdded -= this.repayFunds(period, p, g, valueAdded);
       const hold = Math.min(valueAdded, this.debt.need(g, period));
       if (hold > 0) {
         const account = this.model.projects[g].account;
         this.ledger.post(period, this.treasury, account, hold, this.R.setAside, p.index, p.zone);
         this.debt.hold(g, p.index, hold);
         o.heldBack[p.index] += hold;
-        this.bonds.redeemEarly(period, p, account, hold, true);
+        this.bonds.redeemEarly(period, p, account, hold);
         valueAdded -= hold;
       }
     }
@@ -369,6 +410,30 @@ export class Settlement {
     o.unrecoveredCost[p.index] = this.costDue(p) - costRecovered;
     o.valueAdded[p.index] = Math.max(0, valueAdded);
     this.share(period, p, valueAdded, this.treasury, false);
+  }
+
+  /**
+   * Value added of `p` (up to `available`) repays the debt service its project's bonds' funds (or
+   * the budget through them) paid and have not had back, before any of it is held or shared: that
+   * is the project's debt, its cost (S-6, B-13), and value added is what is left after it (S-1).
+   * Recovered cost repaid them first (route); in closed operation only the parcel's own zone fund
+   * (Z-1). Returns what it took, held back as spent on the debt.
+   */
+  private repayFunds(period: number, p: ParcelModel, g: number, available: Fen): Fen {
+    const closed = this.model.zoneMode === 'closed';
+    let used = 0;
+    for (const s of this.debt.bondsOf(g)) {
+      if (s.owedToFund <= 0 || (closed && s.bond.fund !== p.fund)) continue;
+      const x = Math.min(available - used, s.owedToFund);
+      if (x <= 0) break;
+      s.owedToFund -= x;
+      this.ledger.post(period, this.treasury, s.bond.fund, x, this.R.fundRepaid, p.index, p.zone);
+      this.returnAdvances(period, s.bond.fund, x, p.index, p.zone);
+      used += x;
+    }
+    this.debt.repaidFunds(g, p.index, used);
+    this.outcomes.heldBack[p.index] += used;
+    return used;
   }
 
   /** Value added to the parcel's tiers (added to what it already has: a release comes later). */

@@ -74,41 +74,52 @@ describe('value added held back for a project\'s debt', () => {
     expect(projectBalance(r)).toBe(0);
   });
 
-  it('is not spent on another parcel\'s cost: the account pays that only from its other money', () => {
+  it('is not spent on another parcel\'s cost, nor is the cost recovered for the debt: the account pays that only from its proceeds', () => {
     // No early redemption: A's first receipt takes the interest scheduled to maturity, 360 + 360 =
-    // 720, so its cost to recover is 5 720 and its value added 50 000 − 5 720 = 44 280. 2020-07: the 5 720 recovered goes into the account (5 730 there); the
-    // debt, 10 720, less that leaves 4 990 of A's value added held back (10 720 in the account),
-    // 39 290 to the city. 2020-09: parcel B's acquisition of 8 000 takes the 5 730 that is not
-    // value added; the reserve fund, empty, pays 2 270 with a fiscal top-up. 2021-01: coupon 360
-    // (4 630 left); 2022-01: 10 360 due, 4 630 from the account and 5 730 from the budget. (Before,
-    // B's 8 000 came all from the account, the held-back value added with it, and the budget then
-    // paid 8 000 of the bond.)
+    // 720, so its cost to recover is 5 720 and its value added 50 000 − 5 720 = 44 280. 2020-07: the
+    // 5 720 recovered goes into the account for the debt (5 730 there); the debt, 10 720, less that
+    // leaves 4 990 of A's value added held back (10 720 in the account), 39 290 to the city.
+    // 2020-09: parcel B's acquisition of 8 000 takes only the 10 of proceeds: the 5 720 is A's land
+    // income, ring-fenced for the bond it repays (B-1), and the 4 990 is the tiers'; the reserve
+    // fund, empty, pays 7 990 with a fiscal top-up. 2021-01: coupon 360 from the recovered cost
+    // (5 360 of it left); 2022-01: 10 360 due, the account's 10 350 (the 5 360, then the 4 990 of
+    // value added) and 10 from the budget. (Before, B took the 5 720 as well, and the budget then
+    // paid 5 730 of the bond: A's land income had paid B's cost, the debt left to the budget.)
     const parcelB = { id: 'B', area: '1亩', acquisition: { mode: 'buyback', unitPrice: '0.8万元/亩', payments: [{ date: '2020-09', share: '100%' }] } };
     const r = withPostings(scenario(false, [parcelB]));
     const paidB = r.postings!.filter((x) => x.rule === 'acquisition.buyback' && x.parcel === 'B').map((x) => [x.from, x.amount]);
-    expect(paidB).toEqual([['project:PRJ', '5730.00'], ['reserveFund', '2270.00']]);
+    expect(paidB).toEqual([['project:PRJ', '10.00'], ['reserveFund', '7990.00']]);
+    expect(r.totals.fiscalTopUp).toBe('7990.00');
     const support = r.postings!.filter((x) => x.rule === 'bond.fiscalSupport').map((x) => [x.period, x.amount]);
-    expect(support).toEqual([['2022-01', '5730.00']]);
+    expect(support).toEqual([['2022-01', '10.00']]);
     const a = r.parcels.find((p) => p.id === 'A')!;
     expect([a.valueAdded, a.valueAddedHeldBack]).toEqual(['39290.00', '4990.00']);
     expect(projectBalance(r)).toBe(0);
   });
 
-  it('value added set aside that redeems at once is spent: the proceeds left in the account still pay costs', () => {
+  it('value added set aside that redeems at once is spent last: the proceeds it leaves in the account stay for the debt', () => {
     // Early redemption on; A's acquisition is 1 000, so 9 000 of the proceeds stay in the account.
-    // A's sale in 2020-07 pays its recovered cost (680) and then 1 003.28 of value added set aside
-    // into the account, and each redeems principal at once. The account holds the 9 000 of proceeds
-    // and no value added: B's 8 500 in 2020-09 comes all from it, with no top-up. (Before, the
-    // set-aside still counted as held while the account held anything, so B took 7 996.72 from it
-    // and the budget topped up 503.28.)
+    // A's sale in 2020-07: its cost to recover is 500 + the 180 accrued (10 000 × 0.3% × 6), and the
+    // 680 redeems at once; 9 320 outstanding owes 9 320 + 347.76 (2021-01: 180 + 9 320 × 0.3% × 6)
+    // + 335.52 (2022-01: 9 320 × 3.6%) = 10 003.28 as scheduled, the account holds 9 000, so
+    // 1 003.28 of value added is set aside and redeems at once (8 316.72 outstanding). Debt service
+    // spends the account's other money before value added (project-account.ts), so 1 003.28 of
+    // the 9 000 stays fenced for the debt: B's 8 500 in 2020-09 takes 7 996.72 and the budget tops
+    // up 503.28. 2021-01: 180 + 8 316.72 × 0.3% × 6 = 329.70 from the account (673.58 left);
+    // 2022-01: 8 316.72 × 3.6% = 299.40 and 8 316.72, 8 616.12: 673.58 from the account, 7 942.54
+    // from the budget. The budget pays 503.28 + 7 942.54 = 8 445.82 = the debt after 2020-07
+    // (329.70 + 299.40 + 8 316.72) less the 500 of proceeds no cost took — what it paid when the
+    // set-aside counted as spent at once, then all as debt support; the tiers' result is the same.
     const small = { ...parcelA, acquisition: { ...parcelA.acquisition, unitPrice: '0.1万元/亩' }, verifiedCost: '0.05万元' };
     const parcelB = { id: 'B', area: '1亩', acquisition: { mode: 'buyback', unitPrice: '0.85万元/亩', payments: [{ date: '2020-09', share: '100%' }] } };
     const r = withPostings({ ...scenario(true, [parcelB]), parcels: [small, parcelB] });
     const redeemed = r.postings!.filter((x) => x.rule === 'bond.earlyRedemption').map((x) => x.amount);
     expect(redeemed).toEqual(['680.00', '1003.28']);
     const paidB = r.postings!.filter((x) => x.rule === 'acquisition.buyback' && x.parcel === 'B').map((x) => [x.from, x.amount]);
-    expect(paidB).toEqual([['project:PRJ', '8500.00']]);
-    expect(r.totals.fiscalTopUp).toBe('0.00');
+    expect(paidB).toEqual([['project:PRJ', '7996.72'], ['reserveFund', '503.28']]);
+    expect([r.totals.fiscalTopUp, r.totals.fiscalDebtSupport]).toEqual(['503.28', '7942.54']);
+    expect(fen(r.totals.fiscalTopUp) + fen(r.totals.fiscalDebtSupport)).toBe(fen('329.70') + fen('299.40') + fen('8316.72') - fen('500.00'));
+    expect(projectBalance(r)).toBe(0);
   });
 
   it('a higher coupon never raises value added in the case that found it (seed 644715154, +275 bp)', () => {
