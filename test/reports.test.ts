@@ -86,6 +86,25 @@ describe('the use of bond proceeds follows the ledger', () => {
       expect(moneyOf(balance[balance.length - 1])).toBe(result.accounts.find((a) => a.id === `project:${bond.project}`)!.balance);
       expect(moneyOf(row(section(use, `${bond.id}.interest`), 'total').cells[0])).toBe(bond.interest);
     }
+    // Each line holds exactly the postings of its rules out of the project account: principal and
+    // shares are never filed under the fees, and no outflow is left to an unnamed line.
+    const lineRules: Record<string, string[]> = {
+      'use.other': ['acquisition.serviceFee', 'sale.businessFee'],
+      'use.interest': ['bond.interest'],
+      'use.principal': ['bond.principal', 'bond.earlyRedemption'],
+      'use.share': ['split.share'],
+      'use.returned': ['bond.accountReturned'],
+    };
+    for (const bond of result.bonds.filter((b) => !b.rolloverOf && b.project)) {
+      const s = section(use, `${bond.id}.use`);
+      const account = `project:${bond.project}`;
+      expect(s.rows.some((r) => r.key === 'use.misc')).toBe(false);
+      for (const [key, rules] of Object.entries(lineRules)) {
+        const posted = sum((result.postings ?? []).filter((p) => p.from === account && p.to !== account && rules.includes(p.rule)).map((p) => fen(p.amount)));
+        const line = s.rows.find((r) => r.key === key);
+        expect(line ? fen(moneyOf(line.cells[0])) : 0, `${file} ${bond.id} ${key}`).toBe(posted);
+      }
+    }
     const mid = buildReport('bond-use', result, { year: 2022 });
     const months = mid.sections[0].head.slice(1).map((h) => h.zh);
     expect(months.every((m) => m <= '2022-12')).toBe(true);

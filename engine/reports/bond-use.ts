@@ -11,6 +11,11 @@ import { projectScopes } from './project-scope';
 import { blank, columnSum, fen, money, totalThenValues, tx, yuan, type Cell, type Report, type ReportRow, type ReportSection } from './report-table';
 import type { Text } from '../model';
 
+/**
+ * Every way money leaves a project account, each under its own line, so the month-end balance is
+ * what the account holds and no outflow is filed under a heading it is not (an unknown rule goes to
+ * `use.misc`, named by its rule in the note, never under the fees).
+ */
 const CATEGORIES: { key: string; label: Text; test: (rule: string) => boolean }[] = [
   { key: 'use.acq', label: { zh: '征收补偿（土地价款）', en: 'Acquisition' }, test: (r) => r.startsWith('acquisition.') && r !== 'acquisition.serviceFee' },
   { key: 'use.dev', label: { zh: '前期开发（含代建管理费）', en: 'Pre-development' }, test: (r) => r.startsWith('development.') },
@@ -18,7 +23,12 @@ const CATEGORIES: { key: string; label: Text; test: (rule: string) => boolean }[
   { key: 'use.other', label: { zh: '其他（征储服务费、出让业务费）', en: 'Other fees' }, test: (r) => r === 'acquisition.serviceFee' || r === 'sale.businessFee' },
   { key: 'use.fees', label: { zh: '债券发行登记兑付费', en: 'Bond fees' }, test: (r) => r.startsWith('bond.') && r.endsWith('Fee') },
   { key: 'use.interest', label: { zh: '支付利息', en: 'Interest' }, test: (r) => r === 'bond.interest' },
+  { key: 'use.principal', label: { zh: '偿还本金（到期及提前偿还）', en: 'Principal repaid (at maturity and early)' }, test: (r) => r === 'bond.principal' || r === 'bond.earlyRedemption' },
+  { key: 'use.repaid', label: { zh: '归还垫付的还本付息及预拨资金', en: 'Debt service and advances paid back' }, test: (r) => r === 'bond.fundRepaid' || r === 'bond.fiscalSupportReturn' || r === 'funding.bridgeReturn' || r === 'funding.preAllocationReturn' },
+  { key: 'use.share', label: { zh: '留存增值收益分配（债券偿清后）', en: 'Value added held back, shared once the debt is repaid' }, test: (r) => r === 'split.share' },
+  { key: 'use.returned', label: { zh: '专户结余退回土地储备资金', en: 'Balance returned to the reserve fund' }, test: (r) => r === 'bond.accountReturned' },
 ];
+const MISC = { key: 'use.misc', label: { zh: '其他支出', en: 'Other outflows' } };
 
 export function bondUse(result: Result, until?: string): Report {
   const sections: ReportSection[] = [];
@@ -46,15 +56,24 @@ function proceeds(result: Result, bond: BondReport, account: string, until: stri
   const col = new Map(months.map((m, i) => [m, i]));
   const inflow = months.map(() => 0);
   const out = CATEGORIES.map(() => months.map(() => 0));
+  const misc = months.map(() => 0);
+  const miscRules = new Set<string>();
   for (const p of ps) {
     const i = col.get(p.period)!;
     if (p.to === account) inflow[i] += fen(p.amount);
     else {
       const c = CATEGORIES.findIndex((k) => k.test(p.rule));
-      out[c < 0 ? 3 : c][i] += fen(p.amount);
+      if (c >= 0) out[c][i] += fen(p.amount);
+      else {
+        misc[i] += fen(p.amount);
+        miscRules.add(p.rule);
+      }
     }
   }
-  const paid = months.map((_, i) => out.reduce((s, row) => s + row[i], 0));
+  // Lines with nothing in them are left out: most projects never return a balance or share value added from the account.
+  const lines = CATEGORIES.map((k, c) => ({ ...k, values: out[c] })).filter((l, c) => c < 6 || l.values.some((v) => v !== 0));
+  if (miscRules.size > 0) lines.push({ ...MISC, test: () => false, values: misc });
+  const paid = months.map((_, i) => lines.reduce((s, l) => s + l.values[i], 0));
   let balance = 0;
   const close: Cell[] = [blank, ...months.map((_, i) => {
     balance += inflow[i] - paid[i];
@@ -64,15 +83,18 @@ function proceeds(result: Result, bond: BondReport, account: string, until: stri
   const totalPaid = yuan(paid.reduce((a, b) => a + b, 0));
   const rows: ReportRow[] = [
     totalThenValues('in', { zh: '收到资金（债券募集资金等）', en: 'Received (bond proceeds…)' }, inflow.map(yuan)),
-    ...CATEGORIES.map((k, c) => totalThenValues(k.key, k.label, out[c].map(yuan), undefined, 1)),
-    columnSum('paid', { zh: '支出合计', en: 'Paid out' }, CATEGORIES.map((k) => ({ row: k.key, sign: 1 })), [totalPaid, ...paid.map(yuan)]),
+    ...lines.map((l) => totalThenValues(l.key, l.label, l.values.map(yuan), undefined, 1)),
+    columnSum('paid', { zh: '支出合计', en: 'Paid out' }, lines.map((l) => ({ row: l.key, sign: 1 })), [totalPaid, ...paid.map(yuan)]),
     { key: 'balance', label: { zh: '月末专户余额', en: 'Account balance at month end' }, cells: close },
   ];
   return {
     key: `${bond.id}.use`,
     title: tx(`${bond.id} 资金使用（按月）`, `${bond.id} use by month`),
     head: [tx('合计', 'Total'), ...months.map((m) => tx(m, m))],
-    note: tx(`${bond.name.zh}：项目专户 ${account} 的收支${until ? `，截至 ${until}` : ''}；最后一列的月末余额即该日专户结存。`, `${bond.name.en}: the project account ${account}${until ? `, up to ${until}` : ''}; the last month-end balance is what remains at that date.`),
+    note: tx(
+      `${bond.name.zh}：项目专户 ${account} 的收支${until ? `，截至 ${until}` : ''}；最后一列的月末余额即该日专户结存。${miscRules.size > 0 ? `其他支出的记账规则：${[...miscRules].join('、')}。` : ''}`,
+      `${bond.name.en}: the project account ${account}${until ? `, up to ${until}` : ''}; the last month-end balance is what remains at that date.${miscRules.size > 0 ? ` Other outflows are postings of ${[...miscRules].join(', ')}.` : ''}`,
+    ),
     rows,
   };
 }
