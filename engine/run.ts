@@ -136,6 +136,12 @@ export function runOutput(fields: Omit<RunOutput, 'parcels'>, outcomes: OutcomeC
   return out;
 }
 
+/** A run derived from `out` (a re-split, a re-derived coupon): its fields but those `changed`, with new outcomes and log. */
+export function derivedRun(out: RunOutput, changed: Partial<Omit<RunOutput, 'parcels'>>, outcomes: OutcomeColumns, log: ShareLog): RunOutput {
+  const { model, ledger, delays, bonds, years, debtSupportOutstanding, notes } = out;
+  return runOutput({ model, ledger, delays, bonds, years, debtSupportOutstanding, notes, ...changed }, outcomes, log);
+}
+
 const PARCEL_OBJECTS = new WeakMap<RunOutput, ParcelOutcome[]>();
 const PARCELS: PropertyDescriptor = {
   get(this: RunOutput): ParcelOutcome[] {

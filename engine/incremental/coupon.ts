@@ -18,7 +18,7 @@
  * and its schedule replayed at the old rate is the run's own, row for row, with the same postings
  * at the new rate. Parcels, years, delays and notes are the old run's.
  */
-import { runOutput, outcomeColumnsOf, shareLogOf, type RunOutput } from '../run';
+import { derivedRun, outcomeColumnsOf, shareLogOf, type RunOutput } from '../run';
 import type { BondState } from '../bond';
 import type { BondModel, Model } from '../model';
 import { replaySchedule, sameRows } from './coupon-schedule';
@@ -77,7 +77,7 @@ function derive(out: RunOutput, model: Model): RunOutput | string {
   }
   if (changed.length === 0) {
     // The rates are the source's: its ledger, the states with the new model's bonds.
-    const same = runOutput({ ...fieldsOf(out), model, bonds: states }, outcomes, log);
+    const same = derivedRun(out, { model, bonds: states }, outcomes, log);
     recordRuleTotals(same, ruleTotalsOf(out), [], []);
     SOURCE.set(same, out);
     return same;
@@ -94,7 +94,7 @@ function derive(out: RunOutput, model: Model): RunOutput | string {
   const sameLog = patch.inserts.length === 0 && patch.dropAt.length === 0;
   const bonds = withSupports(states, patch);
   const debtSupportOutstanding = out.debtSupportOutstanding + patch.debtSupportChange;
-  const next = runOutput({ ...fieldsOf(out), model, ledger, bonds, debtSupportOutstanding }, outcomes, sameLog ? log : movedLog(log, moved));
+  const next = derivedRun(out, { model, ledger, bonds, debtSupportOutstanding }, outcomes, sameLog ? log : movedLog(log, moved));
   recordChanges(next, out, patch);
   SOURCE.set(next, out);
   return next;
@@ -191,9 +191,4 @@ function onlyBondsDiffer(a: Model, b: Model): boolean {
     if (!y || x.value !== y.value || x.get !== y.get) return false;
   }
   return true;
-}
-
-/** A run's fields but its parcels. */
-function fieldsOf(out: RunOutput): Omit<RunOutput, 'parcels'> {
-  return { model: out.model, ledger: out.ledger, delays: out.delays, bonds: out.bonds, years: out.years, debtSupportOutstanding: out.debtSupportOutstanding, notes: out.notes };
 }

@@ -10,7 +10,7 @@ import { Ledger } from '../ledger';
 import { ruleIndex } from '../rules';
 import { splitValueAdded } from '../revenue-split';
 import { ShareLog } from '../share-log';
-import { outcomeColumnsOf, runOutput, shareLogOf, type RunOutput } from '../run';
+import { derivedRun, outcomeColumnsOf, shareLogOf, type RunOutput } from '../run';
 import type { OutcomeColumns } from '../run-outcomes';
 import type { Model } from '../model';
 import type { Fen } from '../money';
@@ -81,7 +81,7 @@ function resplitInPlace(out: RunOutput, model: Model, log: ShareLog, outcomes: O
   ledger.amount = amount;
   OWN_COLUMN.add(ledger);
   if (before) handOver(old, column, log, before);
-  const result = runOutput({ ...fieldsOf(out), model, ledger }, outcomes.withShares(shares), log);
+  const result = derivedRun(out, { model, ledger }, outcomes.withShares(shares), log);
   SAME_SUMS.set(result, SAME_SUMS.get(out) ?? out);
   return result;
 }
@@ -152,15 +152,11 @@ function resplitAll(out: RunOutput, model: Model, log: ShareLog, outcomes: Outco
   for (let k = 0; k < nextLog.length; k++) {
     for (let i = nextLog.start[k]; i < nextLog.end[k]; i++) { ledger.balances[ledger.from[i]] -= ledger.amount[i]; ledger.balances[ledger.to[i]] += ledger.amount[i]; }
   }
-  const next = runOutput({ ...fieldsOf(out), model, ledger }, outcomes.withShares(shares), nextLog);
+  const next = derivedRun(out, { model, ledger }, outcomes.withShares(shares), nextLog);
   SAME_SUMS.set(next, ruleSumsSource(out));
   return next;
 }
 
-/** A run's fields but its parcels (which a re-split builds from new share columns). */
-function fieldsOf(out: RunOutput): Omit<RunOutput, 'parcels'> {
-  return { model: out.model, ledger: out.ledger, delays: out.delays, bonds: out.bonds, years: out.years, debtSupportOutstanding: out.debtSupportOutstanding, notes: out.notes };
-}
 
 /** A split added to a parcel's row of shares (the parcels split before are the parcels split now: the log is the same). */
 function addSplit(shares: Float64Array, at: number, split: readonly Fen[]): void {
