@@ -290,7 +290,8 @@ class Collector {
   }
 }
 
-function eventCount(model: Model): number {
+/** How many events a model meets, inside its timeline or not: the length of its layout's columns. */
+export function eventCount(model: Model): number {
   let n = model.poolCapital.length + model.appropriations.length + model.poolInflows.length + model.preAllocations.length;
   for (const p of model.parcels) {
     n += p.leases.length + p.acquisitionPayments.length + p.serviceFeePayments.length + p.works.length + p.managementFeePayments.length + p.holding.length;
