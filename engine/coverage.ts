@@ -18,7 +18,7 @@
 import { Decimal, mulDivHalfUp, type Fen } from './money';
 import { NONE } from './ledger';
 import { RULE_IDS, RULES, ruleIndex } from './rules';
-import { yearOf } from './timeline';
+import { yearOf, type Timeline } from './timeline';
 import type { RunOutput } from './run';
 
 export type CoverageBasis = 'gross' | 'netOfProvisions' | 'netOfProvisionsAndCosts';
@@ -76,25 +76,17 @@ export function projectCoverage(out: RunOutput, project: number): Coverage {
   // Principal counts once even where a rollover paid it at maturity; an unpaid principal still counts.
   for (const s of originals) debt[Math.min(windowEnd, s.maturity)] += s.outstanding;
 
-  const years = new Map<number, { available: Fen; debtService: Fen }>();
   let available = 0;
   let debtService = 0;
   for (let p = 0; p <= windowEnd; p++) {
-    const a = income[p] - deduct[p];
-    if (a === 0 && debt[p] === 0 && income[p] === 0) continue;
-    const y = yearOf(model.timeline, p);
-    const e = years.get(y) ?? { available: 0, debtService: 0 };
-    e.available += a;
-    e.debtService += debt[p];
-    years.set(y, e);
-    available += a;
+    available += income[p] - deduct[p];
     debtService += debt[p];
   }
   // The year rows (two decimal divisions each) are made when first read: a Monte Carlo draw reads the ratio alone.
   let byYear: CoverageYear[] | null = null;
   return {
     basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService),
-    get byYear() { return (byYear ??= yearRows(years)); },
+    get byYear() { return (byYear ??= yearRows(yearTotals(model.timeline, windowEnd, income, deduct, debt))); },
     // Writable, as the Coverage type says: a caller may replace the rows it was given.
     set byYear(rows: CoverageYear[]) { byYear = rows; },
   };
@@ -155,6 +147,21 @@ function incomeAndDeductions(out: RunOutput, r: IncomeReading, income: Float64Ar
     if (costNotByBond || bondFee) deduct[period[i]] += amount[i];
   }
   return after;
+}
+
+/** Income less deductions, and debt service, by calendar year within the window (years with neither left out). */
+function yearTotals(t: Timeline, windowEnd: number, income: Float64Array, deduct: Float64Array, debt: Float64Array): Map<number, { available: Fen; debtService: Fen }> {
+  const years = new Map<number, { available: Fen; debtService: Fen }>();
+  for (let p = 0; p <= windowEnd; p++) {
+    const a = income[p] - deduct[p];
+    if (a === 0 && debt[p] === 0 && income[p] === 0) continue;
+    const y = yearOf(t, p);
+    const e = years.get(y) ?? { available: 0, debtService: 0 };
+    e.available += a;
+    e.debtService += debt[p];
+    years.set(y, e);
+  }
+  return years;
 }
 
 /** The coverage of each year alone and with the balance carried forward, in year order. */
