@@ -82,11 +82,21 @@ export function projectCoverage(out: RunOutput, project: number): Coverage {
     available += income[p] - deduct[p];
     debtService += debt[p];
   }
-  // The year rows (two decimal divisions each) are made when first read: a Monte Carlo draw reads the ratio alone.
+  return withYearRows({ basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService) }, model.timeline, income, deduct, debt);
+}
+
+/**
+ * The coverage with its year rows (two decimal divisions each) made when first read, from the
+ * months' income, deductions and debt service: a Monte Carlo draw reads the ratio alone. A
+ * function of its own, so that the getter holds these columns and nothing else of the run (a
+ * getter made in projectCoverage would share its scope, the model with it, and keep a draw's
+ * model alive with its coverage).
+ */
+function withYearRows(fields: Omit<Coverage, 'byYear'>, t: Timeline, income: Float64Array, deduct: Float64Array, debt: Float64Array): Coverage {
   let byYear: CoverageYear[] | null = null;
   return {
-    basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService),
-    get byYear() { return (byYear ??= yearRows(yearTotals(model.timeline, windowEnd, income, deduct, debt))); },
+    ...fields,
+    get byYear() { return (byYear ??= yearRows(yearTotals(t, fields.windowEnd, income, deduct, debt))); },
     // Writable, as the Coverage type says: a caller may replace the rows it was given.
     set byYear(rows: CoverageYear[]) { byYear = rows; },
   };
