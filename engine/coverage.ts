@@ -18,7 +18,7 @@
 import { Decimal, mulDivHalfUp, type Fen } from './money';
 import { NONE } from './ledger';
 import { RULE_IDS, RULES, ruleIndex } from './rules';
-import { yearOf } from './timeline';
+import { yearOf, type Timeline } from './timeline';
 import type { RunOutput } from './run';
 
 export type CoverageBasis = 'gross' | 'netOfProvisions' | 'netOfProvisionsAndCosts';
@@ -54,7 +54,7 @@ const FEE = new Set(['bond.issuanceFee', 'bond.registrationFee', 'bond.redemptio
 
 /** Coverage of the bonds of `project` (-1: bonds of no project, over every parcel). */
 export function projectCoverage(out: RunOutput, project: number): Coverage {
-  const { model, ledger } = out;
+  const { model } = out;
   const basis = model.coverageBasis;
   const nP = model.timeline.months;
   const states = out.bonds.filter((s) => s.bond.project === project);
@@ -64,65 +64,114 @@ export function projectCoverage(out: RunOutput, project: number): Coverage {
   const inProject = new Uint8Array(model.parcels.length);
   if (project >= 0) for (const i of model.projects[project].parcels) inProject[i] = 1;
   else inProject.fill(1);
-  const parcels = { has: (pc: number) => inProject[pc] === 1 };
   const projectAccount = project >= 0 ? model.projects[project].account : NONE;
   const agents = new Set(states.map((s) => s.bond.agent));
-
-  // Income and (for the net bases) provisions and non-bond costs, per period.
-  const provisions = new Map<number, Fen>();
-  if (basis !== 'gross') for (let i = 0; i < ledger.length; i++) {
-    const pc = ledger.parcel[i];
-    const r = ledger.rule[i];
-    if (pc !== NONE && parcels.has(pc) && PROVISION[r] !== 0) provisions.set(pc, (provisions.get(pc) ?? 0) + PROVISION[r] * ledger.amount[i]);
-  }
+  const provisions = basis === 'gross' ? null : provisionsOf(out, inProject);
   const income = new Float64Array(nP);
   const deduct = new Float64Array(nP);
-  let after = 0;
-  for (let i = 0; i < ledger.length; i++) {
-    const pc = ledger.parcel[i];
-    const r = ledger.rule[i];
-    const p = ledger.period[i];
-    if (r === RECEIPT && pc !== NONE && parcels.has(pc)) {
-      if (p > windowEnd) { after += ledger.amount[i]; continue; }
-      income[p] += ledger.amount[i];
-      if (basis !== 'gross') {
-        const sale = model.parcels[pc].sale!;
-        deduct[p] += mulDivHalfUp(Math.max(0, provisions.get(pc) ?? 0), ledger.amount[i], Math.max(1, sale.revenue));
-      }
-    } else if (basis === 'netOfProvisionsAndCosts' && p <= windowEnd) {
-      const costNotByBond = USE[r] && pc !== NONE && parcels.has(pc) && ledger.from[i] !== projectAccount;
-      const bondFee = FEE.has(r) && agents.has(ledger.to[i]);
-      if (costNotByBond || bondFee) deduct[p] += ledger.amount[i];
-    }
-  }
+  const after = incomeAndDeductions(out, { windowEnd, inProject, provisions, costs: basis === 'netOfProvisionsAndCosts', projectAccount, agents }, income, deduct);
 
   const debt = new Float64Array(nP);
   for (const s of originals) for (const row of s.schedule) if (row.period <= windowEnd) debt[row.period] += row.interest + row.principal;
   // Principal counts once even where a rollover paid it at maturity; an unpaid principal still counts.
   for (const s of originals) debt[Math.min(windowEnd, s.maturity)] += s.outstanding;
 
-  const years = new Map<number, { available: Fen; debtService: Fen }>();
   let available = 0;
   let debtService = 0;
   for (let p = 0; p <= windowEnd; p++) {
+    available += income[p] - deduct[p];
+    debtService += debt[p];
+  }
+  return withYearRows({ basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService) }, model.timeline, income, deduct, debt);
+}
+
+/**
+ * The coverage with its year rows (two decimal divisions each) made when first read, from the
+ * months' income, deductions and debt service: a Monte Carlo draw reads the ratio alone. A
+ * function of its own, so that the getter holds these columns and nothing else of the run (a
+ * getter made in projectCoverage would share its scope, the model with it, and keep a draw's
+ * model alive with its coverage).
+ */
+function withYearRows(fields: Omit<Coverage, 'byYear'>, t: Timeline, income: Float64Array, deduct: Float64Array, debt: Float64Array): Coverage {
+  let byYear: CoverageYear[] | null = null;
+  return {
+    ...fields,
+    get byYear() { return (byYear ??= yearRows(yearTotals(t, fields.windowEnd, income, deduct, debt))); },
+    // Writable, as the Coverage type says: a caller may replace the rows it was given.
+    set byYear(rows: CoverageYear[]) { byYear = rows; },
+  };
+}
+
+/** Each project parcel's provisions (less their year-end true-ups), by parcel: the net bases deduct them pro rata to income. */
+function provisionsOf(out: RunOutput, inProject: Uint8Array): Map<number, Fen> {
+  const { parcel, rule, amount } = out.ledger;
+  const provisions = new Map<number, Fen>();
+  for (let i = 0, n = out.ledger.length; i < n; i++) {
+    const pc = parcel[i];
+    const r = rule[i];
+    if (pc !== NONE && inProject[pc] === 1 && PROVISION[r] !== 0) provisions.set(pc, (provisions.get(pc) ?? 0) + PROVISION[r] * amount[i]);
+  }
+  return provisions;
+}
+
+interface IncomeReading {
+  readonly windowEnd: number;
+  readonly inProject: Uint8Array;
+  /** The net bases' provisions by parcel (null: gross). */
+  readonly provisions: Map<number, Fen> | null;
+  /** netOfProvisionsAndCosts: costs not paid by the bond and the bond fees are deducted too. */
+  readonly costs: boolean;
+  readonly projectAccount: number;
+  readonly agents: ReadonlySet<number>;
+}
+
+/**
+ * The project parcels' sale income by period within the window (`income`) and what the basis
+ * deducts from it (`deduct`); returns the income received after the window. On the gross basis
+ * only receipts are read: a posting of any other rule is passed over on its rule alone.
+ */
+function incomeAndDeductions(out: RunOutput, r: IncomeReading, income: Float64Array, deduct: Float64Array): Fen {
+  const { model, ledger } = out;
+  const { parcel, rule, period, amount, from, to } = ledger;
+  const { windowEnd, inProject, provisions, costs } = r;
+  let after = 0;
+  for (let i = 0, n = ledger.length; i < n; i++) {
+    const ru = rule[i];
+    if (ru === RECEIPT) {
+      const pc = parcel[i];
+      if (pc !== NONE && inProject[pc] === 1) {
+        const p = period[i];
+        if (p > windowEnd) {
+          after += amount[i];
+          continue;
+        }
+        income[p] += amount[i];
+        if (provisions) deduct[p] += mulDivHalfUp(Math.max(0, provisions.get(pc) ?? 0), amount[i], Math.max(1, model.parcels[pc].sale!.revenue));
+        continue;
+      }
+    }
+    if (!costs || period[i] > windowEnd) continue;
+    const pc = parcel[i];
+    const costNotByBond = USE[ru] && pc !== NONE && inProject[pc] === 1 && from[i] !== r.projectAccount;
+    const bondFee = FEE.has(ru) && r.agents.has(to[i]);
+    if (costNotByBond || bondFee) deduct[period[i]] += amount[i];
+  }
+  return after;
+}
+
+/** Income less deductions, and debt service, by calendar year within the window (years with neither left out). */
+function yearTotals(t: Timeline, windowEnd: number, income: Float64Array, deduct: Float64Array, debt: Float64Array): Map<number, { available: Fen; debtService: Fen }> {
+  const years = new Map<number, { available: Fen; debtService: Fen }>();
+  for (let p = 0; p <= windowEnd; p++) {
     const a = income[p] - deduct[p];
     if (a === 0 && debt[p] === 0 && income[p] === 0) continue;
-    const y = yearOf(model.timeline, p);
+    const y = yearOf(t, p);
     const e = years.get(y) ?? { available: 0, debtService: 0 };
     e.available += a;
     e.debtService += debt[p];
     years.set(y, e);
-    available += a;
-    debtService += debt[p];
   }
-  // The year rows (two decimal divisions each) are made when first read: a Monte Carlo draw reads the ratio alone.
-  let byYear: CoverageYear[] | null = null;
-  return {
-    basis, windowEnd, available, incomeAfterLife: after, debtService, ratio: ratioText(available, debtService),
-    get byYear() { return (byYear ??= yearRows(years)); },
-    // Writable, as the Coverage type says: a caller may replace the rows it was given.
-    set byYear(rows: CoverageYear[]) { byYear = rows; },
-  };
+  return years;
 }
 
 /** The coverage of each year alone and with the balance carried forward, in year order. */

@@ -121,34 +121,27 @@ export function paymentRuleId(kind: Kind, acquisitionRule: string | null): strin
 /** Event phase by kind, as a lookup table. */
 const PHASE_BY_KIND = Uint8Array.from({ length: Kind.SaleFee + 1 }, (_, k) => PHASE_OF[k as Kind]);
 
-/** The collector's counts, kept from layout to layout (see Collector). */
-let scratch = new ArrayBuffer(0);
-/**
- * The most the kept buffer may hold: a layout of more (period, phase) keys than this holds
- * counts uses a buffer of its own, so one outsized timeline does not pin its scratch for the
- * process's life.
- */
-export const SCRATCH_MAX_BYTES = 8 << 20;
-
-/** A buffer of at least `bytes` for the collector: the kept one, grown by half up to its bound, or one of its own beyond. */
-export function scratchOf(bytes: number): ArrayBuffer {
-  if (scratch.byteLength >= bytes) return scratch;
-  if (bytes > SCRATCH_MAX_BYTES) return new ArrayBuffer(bytes);
-  scratch = new ArrayBuffer(Math.min(SCRATCH_MAX_BYTES, Math.max(bytes, Math.ceil(scratch.byteLength * 1.5))));
-  return scratch;
-}
-
 const NO_PLACES = new Int32Array(0);
 const NO_KINDS = new Uint8Array(0);
 const NO_AMOUNTS = new Float64Array(0);
 
-/** What a visit of the events does with each: counts it, places it, notes its place, or fills in its amount. */
+/**
+ * What a visit of the events does with each: counts it, places it, notes its place and its
+ * signature, or — checking it against the signature noted — fills in its amount.
+ */
 const enum Visit {
   Count,
   Place,
   Note,
   Fill,
 }
+
+/**
+ * An event's signature: where it falls, (period, phase) key × 16 + its kind, or −1 when it falls
+ * outside the timeline (and has no place). Two visits whose events have the same signatures, in
+ * the same order, parcel for parcel, lay them out in the same places.
+ */
+const OUTSIDE = -1;
 
 /**
  * The model's events in the order events of one (period, phase) keep, met as visitEvents meets
@@ -164,18 +157,21 @@ class Collector {
   parcel: Int32Array = NO_PLACES;
   amount: Float64Array = NO_AMOUNTS;
   target: Int32Array = NO_PLACES;
-  /** Count: count[key + 1] counts the events of (period, phase) key. Place, Note: the next place of each key. */
-  cursor: Int32Array;
+  /** Count: count[key + 1] counts the events of (period, phase) key. Place, Note: the next place of each key. Fill: none. */
+  cursor: Int32Array = NO_PLACES;
   visit = Visit.Count;
-  /** Note, Fill: the place of each event met, in the order met (−1 for one left out), and how many were met. */
+  /** Note, Fill: the place and the signature of each event met, in the order met (−1 for one left out), and how many were met. */
   places: Int32Array = NO_PLACES;
+  signature: Int32Array = NO_PLACES;
   met = 0;
+  /** Note, Fill: how many events were met by the end of each parcel's, by parcel index. */
+  ends: Int32Array = NO_PLACES;
+  /** Fill: an event met whose signature is not the one noted (the fill is then to be thrown away). */
+  mismatch = false;
 
-  constructor(private readonly keys: number) {
-    // Only read while laying out: one buffer, kept from layout to layout (a Monte Carlo draw lays
-    // out a new model's events; a new buffer each time is garbage).
-    this.cursor = new Int32Array(scratchOf((keys + 1) * 4), 0, keys + 1);
-    this.cursor.fill(0);
+  constructor(private readonly keys: number, visit: Visit) {
+    this.visit = visit;
+    if (visit !== Visit.Fill) this.cursor = new Int32Array(keys + 1);
   }
 
   /** Turns the counts into places: `start` gets each key's first place, the cursor a copy to move. */
@@ -191,15 +187,23 @@ class Collector {
   }
 
   add(kind: Kind, parcel: number, target: number, period: number, amount: number): void {
-    if (this.visit === Visit.Fill) {
-      const at = this.places[this.met++];
-      if (at >= 0) this.amount[at] = amount;
-      return;
-    }
     const k = period * PHASES + PHASE_BY_KIND[kind];
     // An event dated outside the timeline has no (period, phase) and is left out.
-    if (!(k >= 0 && k < this.keys)) {
-      if (this.visit === Visit.Note) this.places[this.met++] = -1;
+    const inside = k >= 0 && k < this.keys;
+    if (this.visit === Visit.Fill) {
+      const m = this.met++;
+      if (m >= this.signature.length || this.signature[m] !== (inside ? (k << 4) | kind : OUTSIDE)) {
+        this.mismatch = true;
+        return;
+      }
+      if (inside) this.amount[this.places[m]] = amount;
+      return;
+    }
+    if (!inside) {
+      if (this.visit === Visit.Note) {
+        this.signature[this.met] = OUTSIDE;
+        this.places[this.met++] = -1;
+      }
       return;
     }
     if (this.visit === Visit.Count) {
@@ -208,6 +212,7 @@ class Collector {
     }
     const at = this.cursor[k]++;
     if (this.visit === Visit.Note) {
+      this.signature[this.met] = (k << 4) | kind;
       this.places[this.met++] = at;
       return;
     }
@@ -250,17 +255,43 @@ class Collector {
     }
     const m = this.met;
     this.met += n;
-    const places = this.places;
+    const { places, signature } = this;
     if (visit === Visit.Fill) {
-      for (let j = from; j < to; j++) this.amount[places[m + j]] = j < left ? more : plain;
+      if (m + n > signature.length) {
+        this.mismatch = true;
+        return;
+      }
+      // The months before and after the timeline's are left out; those inside step a month's keys at a time.
+      for (let j = 0, before = Math.min(from, n); j < before; j++) if (signature[m + j] !== OUTSIDE) this.mismatch = true;
+      for (let j = Math.max(from, to); j < n; j++) if (signature[m + j] !== OUTSIDE) this.mismatch = true;
+      for (let j = from, s = (k << 4) | kind; j < to; j++, s += PHASES << 4) {
+        if (signature[m + j] !== s) {
+          this.mismatch = true;
+          return;
+        }
+        this.amount[places[m + j]] = j < left ? more : plain;
+      }
       return;
     }
-    for (let j = 0; j < n; j++) places[m + j] = -1;
-    for (let j = from; j < to; j++, k += PHASES) places[m + j] = cursor[k]++;
+    for (let j = 0; j < n; j++) {
+      places[m + j] = -1;
+      signature[m + j] = OUTSIDE;
+    }
+    for (let j = from; j < to; j++, k += PHASES) {
+      signature[m + j] = (k << 4) | kind;
+      places[m + j] = cursor[k]++;
+    }
+  }
+
+  /** The end of parcel i's events: noted, or checked against the note (a parcel with more events, the next with fewer, is another layout). */
+  parcelDone(i: number): void {
+    if (this.visit === Visit.Note) this.ends[i] = this.met;
+    else if (this.visit === Visit.Fill && this.ends[i] !== this.met) this.mismatch = true;
   }
 }
 
-function eventCount(model: Model): number {
+/** How many events a model meets, inside its timeline or not: the length of its layout's columns. */
+export function eventCount(model: Model): number {
   let n = model.poolCapital.length + model.appropriations.length + model.poolInflows.length + model.preAllocations.length;
   for (const p of model.parcels) {
     n += p.leases.length + p.acquisitionPayments.length + p.serviceFeePayments.length + p.works.length + p.managementFeePayments.length + p.holding.length;
@@ -305,6 +336,7 @@ function visitEvents(model: Model, order: readonly number[], c: Collector): void
       c.add(Kind.Settle, i, NONE, p.sale.settlementPeriod, 0);
       if (p.sale.businessFee > 0) c.add(Kind.SaleFee, i, saleFee, p.sale.period, p.sale.businessFee);
     }
+    c.parcelDone(i);
   }
 }
 
@@ -337,7 +369,7 @@ function collectEvents(model: Model): Events {
     ev.zone[i] = p.zone;
   }
   const order = paymentOrder(model);
-  const c = new Collector(keys);
+  const c = new Collector(keys, Visit.Count);
   visitEvents(model, order, c);
   c.place(ev);
   visitEvents(model, order, c);
@@ -406,18 +438,21 @@ export function eventsReplaced(from: Model, to: Model): boolean {
   const a = from.parcels;
   const b = to.parcels;
   if (!ev || EVENTS.has(to) || a.length !== b.length || !sameSources(from, to)) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !samePlaces(a[i], b[i])) return false;
-  // The same priorities: the order `from` was visited in.
-  const order = paymentOrder(to);
-  const places = placesOf(from, ev, order);
-  const c = new Collector(to.timeline.months * PHASES);
-  c.visit = Visit.Fill;
-  c.places = places;
+  const notes = notesOf(from, ev);
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i] && !factsNoted(notes, i, b[i])) return false;
+  // The same priorities: the order `from` was visited in. Each event is checked against the
+  // signature `from`'s met there as its amount is filled in: any other month, kind or count, and
+  // the layout is not this model's.
+  const c = new Collector(to.timeline.months * PHASES, Visit.Fill);
+  c.places = notes.places;
+  c.signature = notes.signature;
+  c.ends = notes.ends;
   // Every event met is filled in (a settlement's 0 too); the slots of those left out stay 0.
   c.amount = new Float64Array(ev.kind.length);
-  visitEvents(to, order, c);
+  visitEvents(to, notes.order, c);
+  if (c.mismatch || c.met !== notes.signature.length) return false;
   const next: Events = { ...ev, amount: c.amount };
-  PLACES_MET.set(next, places);
+  NOTES.set(next, notes);
   const sales = PLACES.get(ev);
   if (sales) PLACES.set(next, sales);
   carryPostings(ev, next);
@@ -425,40 +460,46 @@ export function eventsReplaced(from: Model, to: Model): boolean {
   return true;
 }
 
-/** Two makings of a parcel whose events fall in the same places, in the same order (their amounts may differ). */
-function samePlaces(p: ParcelModel, q: ParcelModel): boolean {
-  if (p.priority !== q.priority || p.fund !== q.fund || p.project !== q.project || p.developer !== q.developer || p.zone !== q.zone || p.acquisitionRule !== q.acquisitionRule) return false;
-  if (!sameMonths(p.leases, q.leases) || !sameMonths(p.acquisitionPayments, q.acquisitionPayments) || !sameMonths(p.serviceFeePayments, q.serviceFeePayments)) return false;
-  if (!sameMonths(p.works, q.works) || !sameMonths(p.managementFeePayments, q.managementFeePayments) || !sameMonths(p.holding, q.holding)) return false;
-  const s = p.sale;
-  const t = q.sale;
-  if (s === null || t === null) return s === t;
-  if (s.settlementPeriod !== t.settlementPeriod || (s.businessFee > 0) !== (t.businessFee > 0) || (s.businessFee > 0 && s.period !== t.period)) return false;
-  return sameMonths(s.receipts, t.receipts);
+/**
+ * What a layout's model met, noted once for the models that may take the layout later: each
+ * event's place and signature in the order met, where each parcel's events end, the order the
+ * parcels were visited in, and the parcel facts the layout's columns are made of.
+ */
+interface LayoutNotes {
+  readonly order: readonly number[];
+  readonly places: Int32Array;
+  readonly signature: Int32Array;
+  readonly ends: Int32Array;
+  /** Per parcel: priority, fund, project, developer, zone ([5i] … [5i + 4]); and its acquisition rule. */
+  readonly facts: Float64Array;
+  readonly rules: readonly (string | null)[];
 }
 
-/** Payments in the same months, in the same order. */
-function sameMonths(f: Flows, g: Flows): boolean {
-  if (f === g) return true;
-  if (f.length !== g.length) return false;
-  if (f.periods === null && g.periods === null) return f.first === g.first;
-  for (let k = 0; k < f.length; k++) if (periodAt(f, k) !== periodAt(g, k)) return false;
-  return true;
-}
+const NOTES = new WeakMap<Events, LayoutNotes>();
 
-/** The place in its layout of each event a layout's model meets, in the order met (−1 for one left out). */
-const PLACES_MET = new WeakMap<Events, Int32Array>();
-
-function placesOf(model: Model, ev: Events, order: readonly number[]): Int32Array {
-  let places = PLACES_MET.get(ev);
-  if (places) return places;
-  const c = new Collector(model.timeline.months * PHASES);
+function notesOf(model: Model, ev: Events): LayoutNotes {
+  let notes = NOTES.get(ev);
+  if (notes) return notes;
+  const parcels = model.parcels;
+  const order = paymentOrder(model);
+  const c = new Collector(model.timeline.months * PHASES, Visit.Note);
   c.cursor.set(ev.start);
-  c.visit = Visit.Note;
-  c.places = places = new Int32Array(ev.kind.length);
+  c.places = new Int32Array(ev.kind.length);
+  c.signature = new Int32Array(ev.kind.length);
+  c.ends = new Int32Array(parcels.length);
   visitEvents(model, order, c);
-  PLACES_MET.set(ev, places);
-  return places;
+  const facts = new Float64Array(parcels.length * 5);
+  parcels.forEach((p, i) => facts.set([p.priority, p.fund, p.project, p.developer, p.zone], 5 * i));
+  notes = { order, places: c.places, signature: c.signature, ends: c.ends, facts, rules: parcels.map((p) => p.acquisitionRule) };
+  NOTES.set(ev, notes);
+  return notes;
+}
+
+/** Parcel i's facts are the ones noted: its payments go in the same order, from the same accounts, under the same rule. */
+function factsNoted(notes: LayoutNotes, i: number, q: ParcelModel): boolean {
+  const f = notes.facts;
+  const at = 5 * i;
+  return f[at] === q.priority && f[at + 1] === q.fund && f[at + 2] === q.project && f[at + 3] === q.developer && f[at + 4] === q.zone && notes.rules[i] === q.acquisitionRule;
 }
 
 /** The fields besides the parcels that events are made of. */

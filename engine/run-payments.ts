@@ -16,6 +16,22 @@ import type { Delay } from './run';
 import { Kind, PHASES, paymentRuleId, type Events } from './run-events';
 import { PaymentBlocks, copyBlock, sameBlock } from './payment-blocks';
 
+/**
+ * Per parcel of a layout: 1 when its payments come from its fund alone (no bond project, no 做地
+ * developer). Keyed on the layout's per-parcel project column, which a rewritten layout shares.
+ */
+const DIRECT = new WeakMap<Int32Array, Uint8Array>();
+
+function directOf(ev: Events): Uint8Array {
+  let direct = DIRECT.get(ev.projectAccount);
+  if (!direct) {
+    direct = new Uint8Array(ev.projectAccount.length);
+    for (let p = 0; p < direct.length; p++) direct[p] = ev.projectAccount[p] === NONE && ev.developer[p] === NONE ? 1 : 0;
+    DIRECT.set(ev.projectAccount, direct);
+  }
+  return direct;
+}
+
 /** Who each kind of parcel payment goes to (the coupon walk tells payments from other postings by these accounts). */
 export const PAYEES: readonly (readonly [Kind, string])[] = [
   [Kind.Acquisition, 'landholders'],
@@ -118,26 +134,56 @@ export class Payments {
   /**
    * Events from … to − 1 under a policy that never makes a payment wait. Most payments — every
    * one of a parcel with neither a bond project nor a 做地 developer — come from the parcel's fund
-   * alone: that path is pay()'s, written out here, so that the month's loop reads its columns once.
+   * alone: that path is pay()'s, written out here, so that the month's loop reads its columns once,
+   * and its postings are written straight into the ledger's columns (a month's payments are a few
+   * thousand postings a draw, most of them holding costs: post()'s call and checks a posting cost
+   * more than the posting).
    */
   private payAll(period: number, from: number, to: number): void {
-    const { kind, parcel, amount, target, fund: fundOf, projectAccount, developer, zone } = this.ev;
-    const { ledger, payee, fundPaid } = this;
+    const ledger = this.ledger;
+    // A payment posts at most three times (a top-up, from the project, from the fund); past the
+    // columns' room, every posting goes through post(), which grows them (and the columns read here go stale).
+    const posted = ledger.length + 3 * (to - from) > ledger.period.length;
+    const { kind, parcel, amount, target, fund: fundOf, zone } = this.ev;
+    const { payee, fundPaid } = this;
+    const direct = directOf(this.ev);
     const bal = ledger.balances;
+    const { period: periodCol, from: fromCol, to: toCol, amount: amountCol, rule: ruleCol, parcel: parcelCol, zone: zoneCol } = ledger;
+    let n = ledger.length;
     for (let i = from; i < to; i++) {
       const p = parcel[i];
-      if (projectAccount[p] !== NONE || developer[p] !== NONE) {
+      if (direct[p] === 0) {
+        ledger.length = n;
         this.pay(period, kind[i] as Kind, p, amount[i], target[i]);
+        n = ledger.length;
         continue;
       }
       const x = amount[i];
       if (x <= 0) continue;
       const fund = fundOf[p];
       const gap = x - Math.max(0, bal[fund]);
-      if (gap > 0) this.shortfall(period, fund, gap, p, zone[p]);
-      ledger.post(period, fund, payee[kind[i]], x, target[i], p, zone[p]);
+      const paidTo = payee[kind[i]];
+      if (posted || gap > 0 || !Number.isSafeInteger(x) || fund === paidTo) {
+        // A top-up first, an amount post() refuses, or no room: post() writes them, with its checks.
+        ledger.length = n;
+        if (gap > 0) this.shortfall(period, fund, gap, p, zone[p]);
+        ledger.post(period, fund, paidTo, x, target[i], p, zone[p]);
+        n = ledger.length;
+      } else {
+        periodCol[n] = period;
+        fromCol[n] = fund;
+        toCol[n] = paidTo;
+        amountCol[n] = x;
+        ruleCol[n] = target[i];
+        parcelCol[n] = p;
+        zoneCol[n] = zone[p];
+        n++;
+        bal[fund] -= x;
+        bal[paidTo] += x;
+      }
       fundPaid[p] += x;
     }
+    ledger.length = n;
   }
 
   /** A fund short of `gap` for a payment, under a policy that pays anyway: a fiscal top-up, a bridge advance, or nothing (negative). */

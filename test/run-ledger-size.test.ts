@@ -1,11 +1,10 @@
 /**
  * What a run keeps beside its postings: its ledger is sized from the run before it when an edit
- * only moves amounts (a price factor), and the event layout's scratch buffer stays within its
- * bound however large a model the process once laid out.
+ * only moves amounts (a price factor), or from the largest run before it when events move.
  */
 import { describe, expect, it } from 'vitest';
 import { IncrementalModel } from '../engine/index';
-import { SCRATCH_MAX_BYTES, eventsOf, scratchOf } from '../engine/run-events';
+import { eventsOf } from '../engine/run-events';
 import { portfolio } from '../bench/portfolio';
 
 function created(scenario: unknown): IncrementalModel {
@@ -45,17 +44,5 @@ describe('ledger size of an edited run', () => {
       peak = Math.max(peak, ledger.length);
       eventsBefore = events;
     }
-  });
-});
-
-describe('event layout scratch', () => {
-  it('is kept for layouts within its bound and never becomes a larger one', () => {
-    const small = scratchOf(1024);
-    expect(scratchOf(512)).toBe(small);
-    const large = scratchOf(SCRATCH_MAX_BYTES + 1);
-    expect(large.byteLength).toBe(SCRATCH_MAX_BYTES + 1);
-    expect(scratchOf(1024)).not.toBe(large);
-    expect(scratchOf(SCRATCH_MAX_BYTES).byteLength).toBeLessThanOrEqual(SCRATCH_MAX_BYTES);
-    expect(scratchOf(1024).byteLength).toBeLessThanOrEqual(SCRATCH_MAX_BYTES);
   });
 });

@@ -16,7 +16,7 @@
  */
 import { adjustFrom, prepareBase, schemaValid, type Base } from '../scenario/adjust';
 import type { MadeParcels } from '../scenario/parcel-reuse';
-import { eventsCarriedOver, eventsRescaled, eventsReplaced, postingsCarried } from '../run-events';
+import { eventCount, eventsCarriedOver, eventsRescaled, eventsReplaced, postingsCarried } from '../run-events';
 import { prepare } from '../scenario/normalize';
 import { getAt, parsePath, setAt } from '../scenario/json-path';
 import { shiftRate } from '../scenario/funding';
@@ -37,10 +37,12 @@ const RATE = /^\s*\d+(\.\d+)?\s*(%|‰)\s*$/;
 
 /**
  * How many sale delays' layouts a model keeps (a Monte Carlo plan draws a delay of 0 to 12
- * months), and how many parcels they may hold in all: a province-sized model keeps one or two.
+ * months), and how many events they may hold in all — about 25 bytes an event with what is noted
+ * of it (run-events.ts), so some 125 MB at most: a province-sized model (10,000 parcels × 240
+ * months, 2.4 million events) keeps two, the 200-parcel bench plan all thirteen.
  */
 const LAYOUTS_KEPT = 16;
-const LAYOUT_PARCELS_KEPT = 20_000;
+const LAYOUT_EVENTS_KEPT = 5_000_000;
 
 export class IncrementalModel {
   private base: Base | null = null;
@@ -50,9 +52,10 @@ export class IncrementalModel {
    * A model of each sale delay met since the scenario was last prepared, whose event layout a
    * later adjustment of that delay may take with its own amounts (run-events.ts, eventsReplaced):
    * where events fall depends on the delay, a factor moves amounts only. At most LAYOUTS_KEPT,
-   * of LAYOUT_PARCELS_KEPT parcels in all.
+   * of LAYOUT_EVENTS_KEPT events in all (layoutEvents); none from a base prepared before.
    */
   private layouts = new Map<number, Model>();
+  private layoutEvents = 0;
 
   private constructor(
     private scenarioNow: unknown,
@@ -117,7 +120,7 @@ export class IncrementalModel {
       const adjustments = getAt(next, ['adjustments']);
       if (!schemaValid(adjustments)) return this.prepared(next);
       // A base prepared from the edited scenario already carries its split and coupons.
-      const base: Base = ready ? { scenario: next, ready } : prepareBase(next);
+      const base: Base = ready ? { scenario: next, ready } : this.preparedBase(next);
       const { prepared: p, made } = adjustFrom(base, adjustments, this.made);
       if (!p.ok) return { ok: false, problems: p.problems };
       this.base = base;
@@ -156,8 +159,24 @@ export class IncrementalModel {
     const kept = this.layouts.get(delay);
     if (kept && eventsReplaced(kept, model)) return true;
     // The newer model of its delay replaces one whose events fell elsewhere; another delay is kept while there is room.
-    if (kept || (this.layouts.size < LAYOUTS_KEPT && (this.layouts.size + 1) * model.parcels.length <= LAYOUT_PARCELS_KEPT)) this.layouts.set(delay, model);
+    const events = eventCount(model);
+    const room = LAYOUT_EVENTS_KEPT - this.layoutEvents + (kept ? eventCount(kept) : 0);
+    if (events <= room && (kept || this.layouts.size < LAYOUTS_KEPT)) {
+      this.layoutEvents += events - (kept ? eventCount(kept) : 0);
+      this.layouts.set(delay, model);
+    }
     return false;
+  }
+
+  /** A base prepared from `next`: the layouts kept from the last one are not its events' (other sources), and go. */
+  private preparedBase(next: unknown): Base {
+    this.clearLayouts();
+    return prepareBase(next);
+  }
+
+  private clearLayouts(): void {
+    this.layouts.clear();
+    this.layoutEvents = 0;
   }
 
   /** Everything prepared again from the edited scenario. */
@@ -166,7 +185,7 @@ export class IncrementalModel {
     if (!p.ok) return { ok: false, problems: p.problems };
     this.base = null;
     this.made = null;
-    this.layouts.clear();
+    this.clearLayouts();
     return this.commit(next, p.model, run(p.model));
   }
 

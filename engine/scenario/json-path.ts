@@ -30,17 +30,25 @@ export function getAt(data: unknown, path: readonly PathSegment[]): unknown {
 
 /** A copy of `data` with the value at `path` replaced (missing objects on the way are created). */
 export function setAt<T>(data: T, path: readonly PathSegment[], value: unknown): T {
-  if (path.length === 0) return value as T;
-  const [head, ...rest] = path;
+  return setFrom(data, path, 0, value) as T;
+}
+
+/** setAt of path[at …]: indexed, so that a Monte Carlo draw's edits make no array of the rest of the path per step. */
+function setFrom(data: unknown, path: readonly PathSegment[], at: number, value: unknown): unknown {
+  if (at === path.length) return value;
+  const head = path[at];
   if (typeof head === 'number') {
     const arr = Array.isArray(data) ? [...data] : [];
-    arr[head] = setAt(arr[head], rest, value);
-    return arr as T;
+    arr[head] = setFrom(arr[head], path, at + 1, value);
+    return arr;
   }
-  const obj = data !== null && typeof data === 'object' && !Array.isArray(data) ? { ...(data as object) } : {};
-  // Defined, not assigned: a key a file may hold such as "__proto__" stays an own field instead of
-  // reaching the object's prototype setter.
-  const own = Object.prototype.hasOwnProperty.call(obj, head) ? (obj as Record<string, unknown>)[head] : undefined;
-  Object.defineProperty(obj, head, { value: setAt(own, rest, value), writable: true, enumerable: true, configurable: true });
-  return obj as T;
+  const obj = (data !== null && typeof data === 'object' && !Array.isArray(data) ? { ...(data as object) } : {}) as Record<string, unknown>;
+  const own = Object.prototype.hasOwnProperty.call(obj, head) ? obj[head] : undefined;
+  const next = setFrom(own, path, at + 1, value);
+  // Defined, not assigned, for "__proto__", a key a file may hold: it stays an own field instead of
+  // reaching the object's prototype setter (the only accessor an object literal inherits). Any
+  // other key is assigned: defining a property turned the copy into a slow, dictionary object.
+  if (head === '__proto__') Object.defineProperty(obj, head, { value: next, writable: true, enumerable: true, configurable: true });
+  else obj[head] = next;
+  return obj;
 }
