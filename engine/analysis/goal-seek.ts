@@ -17,6 +17,7 @@ import { dec, Decimal, problem, type Problem } from '../index';
 import { applyInput, formatInput, parseInputValue, resolveInput, type ResolvedInput } from './input';
 import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';
+import { SEEK_SPEC, shapeProblems } from './spec-shape';
 
 export type Comparison = '<' | '<=' | '>' | '>=';
 
@@ -66,6 +67,8 @@ export function compare(a: Decimal, op: Comparison, b: Decimal): boolean {
 
 /** `resolved` replaces the path's own field with an input that sets more than one (solve presets). */
 export function seek(scenario: unknown, spec: SeekSpec, resolved?: ResolvedInput): { ok: true; result: SeekResult } | { ok: false; problems: Problem[] } {
+  const shape = shapeProblems(spec, SEEK_SPEC);
+  if (shape.length > 0) return { ok: false, problems: shape };
   const problems: Problem[] = [];
   const r = resolved ? { ok: true as const, input: resolved } : resolveInput(scenario, spec.input.path, spec.input.label);
   if (!r.ok) return r;

@@ -15,7 +15,7 @@
  * Run k draws from streamFor(seed, k), so any split of the runs over any number of threads gives
  * the same numbers (pool.ts drives the threads).
  */
-import { planShapeProblems } from './plan-shape';
+import { MC_PLAN, shapeProblems } from './spec-shape';
 import { dec, Decimal, IncrementalModel, prepare, problem, type Problem } from '../index';
 import { applyInputs, formatInput, resolveInput, type ResolvedInput } from './input';
 import { checkDistribution, cholesky, fromNormal, parseDistribution, standardNormal, type Distribution } from './distributions';
@@ -92,7 +92,7 @@ export interface CompileOptions {
 
 /** Checks a plan completely (every problem, by its path in the plan) and readies it for running. */
 export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: true; compiled: CompiledPlan } | { ok: false; problems: Problem[] } {
-  const shape = planShapeProblems(plan);
+  const shape = shapeProblems(plan, MC_PLAN);
   if (shape.length > 0) return { ok: false, problems: shape };
   const problems: Problem[] = [];
   if (!Number.isInteger(plan.runs) || plan.runs < 1 || plan.runs > MAX_MC_RUNS) problems.push(problem('schema.range', 'runs', plan.runs, { en: 'a whole number of runs from 1 to 10 000 000', zh: '1 至 10 000 000 的整数次数' }));

@@ -11,7 +11,7 @@
 import type { Problem } from '../index';
 import { MAX_MC_RUNS, compilePlan, runChunk, type ChunkResult, type CompiledPlan, type McPlan } from './monte-carlo';
 import { summarize, type McResult } from './mc-summary';
-import { planShapeProblems } from './plan-shape';
+import { MC_PLAN, shapeProblems } from './spec-shape';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** A worker seen from the driver. */
@@ -66,7 +66,7 @@ function guidedChunks(runs: number, threads: number): { from: number; to: number
 
 export async function monteCarlo(plan: McPlan, options: McRunOptions = {}): Promise<McOutcome> {
   // A plan of the wrong shape is answered here, before a worker is started for it.
-  const shape = planShapeProblems(plan);
+  const shape = shapeProblems(plan, MC_PLAN);
   if (shape.length > 0) return { ok: false, problems: shape };
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const onWorkers = threads > 1 && !!options.spawn;

@@ -16,6 +16,7 @@ import { type Decimal, problem, type Problem } from '../index';
 import { applyInputs, formatInput, linearRange, parseInputValue, resolveInput, type ResolvedInput } from './input';
 import { evaluator, parseOutputs, variantEvaluator } from './evaluate';
 import type { OutputRef } from './output';
+import { SWEEP_SPEC, shapeProblems } from './spec-shape';
 
 export type SweepAxis =
   | { readonly path: string; readonly label?: string; readonly values: readonly (string | number)[] }
@@ -77,6 +78,8 @@ export function axisValues(scenario: unknown, axis: SweepAxis, where: string): {
 export const MAX_SWEEP_CELLS = 10_000;
 
 export function sweep(scenario: unknown, spec: SweepSpec): { ok: true; result: SweepResult } | { ok: false; problems: Problem[] } {
+  const shape = shapeProblems(spec, SWEEP_SPEC);
+  if (shape.length > 0) return { ok: false, problems: shape };
   const problems: Problem[] = [];
   const axes = spec.axes.map((a, i) => axisValues(scenario, a, `axes[${i}]`));
   for (const a of axes) if (!a.ok) problems.push(...a.problems);

@@ -16,6 +16,7 @@ import { dec, type Decimal, problem, type Problem, SCENARIO_SCHEMA } from '../in
 import { applyInput, formatInput, parseInputValue, resolveInput, type ResolvedInput } from './input';
 import { evaluator, parseOutputs, variantEvaluator, type Evaluation } from './evaluate';
 import { measureText, type OutputRef } from './output';
+import { TORNADO_SPEC, shapeProblems } from './spec-shape';
 
 export type TornadoInput =
   | { readonly path: string; readonly label?: string; readonly low: string | number; readonly high: string | number }
@@ -68,6 +69,8 @@ function point(input: ResolvedInput, x: Decimal, e: Evaluation): TornadoPoint {
 }
 
 export function tornado(scenario: unknown, spec: TornadoSpec): { ok: true; result: TornadoResult } | { ok: false; problems: Problem[] } {
+  const shape = shapeProblems(spec, TORNADO_SPEC);
+  if (shape.length > 0) return { ok: false, problems: shape };
   const problems: Problem[] = [];
   const outs = parseOutputs([spec.output]);
   if (!outs.ok) problems.push(...outs.problems);

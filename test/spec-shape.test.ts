@@ -1,11 +1,16 @@
 /**
- * A Monte Carlo plan of any shape is answered with problems at its JSON paths, never a TypeError:
- * the bench plan with one of its fields (to two levels deep) replaced by arbitrary JSON is compiled
- * or refused, and monteCarlo() refuses a plan of the wrong shape before it starts a worker.
+ * An analysis spec of any shape is answered with problems at its JSON paths, never a TypeError: a
+ * Monte Carlo plan, a sweep, a tornado and a goal seek, each with one of its fields (to two levels
+ * deep) replaced by arbitrary JSON, is run or refused; monteCarlo() refuses a plan of the wrong
+ * shape before it starts a worker (engine/analysis/spec-shape.ts).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePlan, monteCarlo, type McPlan } from '../engine/analysis/index';
+import { sweep } from '../engine/analysis/sweep';
+import { tornado } from '../engine/analysis/tornado';
+import { seek } from '../engine/analysis/goal-seek';
+import type { Problem } from '../engine/problem';
 import { composed } from './support/scenarios';
 
 const scenario = composed('scenarios/xingning-buyback.json');
@@ -70,5 +75,33 @@ describe('a Monte Carlo plan of any shape', () => {
     expect(!items.ok && items.problems?.map((p) => p.path)).toEqual(['events[0].output', 'events[0].threshold']);
     const none = await monteCarlo(null as unknown as McPlan);
     expect(!none.ok && none.problems?.[0].path).toBe('');
+  });
+});
+
+describe('a sweep, a tornado and a goal seek of any shape', () => {
+  const SPECS: [string, (spec: never) => { ok: boolean; problems?: Problem[] }, object][] = [
+    ['sweep', (spec) => sweep(scenario, spec), { axes: [{ path: 'adjustments.salePriceFactor', from: '0.9', to: '1.1', steps: 3 }, { path: 'adjustments.saleDelayMonths', values: [0, 6] }], outputs: ['totals.valueAdded'] }],
+    ['tornado', (spec) => tornado(scenario, spec), { inputs: [{ path: 'adjustments.salePriceFactor', low: '0.9', high: '1.1' }, { path: 'adjustments.costFactor', scale: ['0.9', '1.1'] }], output: 'totals.valueAdded' }],
+    ['seek', (spec) => seek(scenario, spec), { input: { path: 'adjustments.salePriceFactor', from: '0.5', to: '1.5' }, output: 'totals.valueAdded', op: '>=', threshold: '0', find: 'min' }],
+  ];
+  for (const [name, analyse, spec] of SPECS) {
+    it(`${name}: as written it runs; with a field replaced by any JSON it runs or is refused, never thrown at`, () => {
+      expect(analyse(spec as never).ok).toBe(true);
+      const paths = pathsOf(spec);
+      fc.assert(
+        fc.property(fc.nat(paths.length - 1), fc.jsonValue({ maxDepth: 2 }), (k, v) => {
+          const r = analyse(replaced(spec, paths[k], v) as never);
+          if (!r.ok) for (const p of r.problems ?? []) expect(typeof p.path).toBe('string');
+        }),
+        { numRuns: 150, seed: 3 },
+      );
+    });
+  }
+
+  it('names the field: an axis with no steps, a tornado input that is a number', () => {
+    const noSteps = sweep(scenario, { axes: [{ path: 'adjustments.salePriceFactor', from: '0.9', to: '1.1' }], outputs: ['totals.valueAdded'] } as never);
+    expect(!noSteps.ok && noSteps.problems.map((p) => p.path)).toEqual(['axes[0].steps']);
+    const numberInput = tornado(scenario, { inputs: [7], output: 'totals.valueAdded' } as never);
+    expect(!numberInput.ok && numberInput.problems.map((p) => p.path)).toEqual(['inputs[0]']);
   });
 });
