@@ -12,9 +12,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { money, prepare, report, run, simulate, type Result } from '../engine/index';
-
-const fen = (y: string) => money.parseMoney(y)!;
+import { simulate } from '../engine/index';
+import { bondProject, fen, projectBalance, withPostings } from './support/bond-project';
 
 const parcelA = {
   id: 'A',
@@ -24,28 +23,7 @@ const parcelA = {
   verifiedCost: '0.5万元',
 };
 
-const scenario = (early: boolean, extra: Record<string, unknown>[] = []) => ({
-  id: 'held-back',
-  timeline: { start: '2020-01', months: 36 },
-  jurisdiction: 'national',
-  parameters: { 'provisions.basePeriod': 'parcel' },
-  provisions: [],
-  tiers: [{ id: 'city' }],
-  split: { ratios: { city: '1' } },
-  parcels: [parcelA, ...extra],
-  projects: [{ id: 'PRJ', parcels: ['A', ...extra.map((p) => p.id as string)] }],
-  bonds: [{ id: 'B1', issueDate: '2020-01', principal: '1万元', couponRate: '3.6%', termYears: 2, project: 'PRJ', earlyRedemptionFromSales: early }],
-  funding: { shortfall: 'fiscalTopUp' },
-});
-
-function withPostings(s: unknown): Result {
-  const p = prepare(s);
-  if (!p.ok) throw new Error(p.problems.map((x) => x.message.en).join('; '));
-  return report(run(p.model), { postings: true });
-}
-
-/** The project account's balance when the timeline ends. */
-const projectBalance = (r: Result) => r.postings!.reduce((a, x) => a + (x.to === 'project:PRJ' ? fen(x.amount) : 0) - (x.from === 'project:PRJ' ? fen(x.amount) : 0), 0);
+const scenario = (early: boolean, extra: Record<string, unknown>[] = []) => bondProject('held-back', 36, [parcelA, ...extra], { termYears: 2, earlyRedemptionFromSales: early });
 
 describe('value added held back for a project\'s debt', () => {
   it('what the account still holds of it once the bond is repaid goes to the tiers', () => {

@@ -10,12 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { money, prepare, report, run, type Result } from '../engine/index';
+import { prepare, type Result } from '../engine/index';
+import { bondProject, fen, projectBalance, withPostings } from './support/bond-project';
 import { BondBook } from '../engine/bond';
 import { ProjectAccounts } from '../engine/project-account';
 import { Ledger } from '../engine/ledger';
-
-const fen = (y: string) => money.parseMoney(y)!;
 
 const parcel = (id: string, price: string, verifiedCost: string, sale: { date: string; price: string } | null) => ({
   id,
@@ -25,27 +24,8 @@ const parcel = (id: string, price: string, verifiedCost: string, sale: { date: s
   verifiedCost,
 });
 
-const scenario = (parcels: Record<string, unknown>[], bond: Record<string, unknown>) => ({
-  id: 'project-account',
-  timeline: { start: '2020-01', months: 48 },
-  jurisdiction: 'national',
-  parameters: { 'provisions.basePeriod': 'parcel' },
-  provisions: [],
-  tiers: [{ id: 'city' }],
-  split: { ratios: { city: '1' } },
-  parcels,
-  projects: [{ id: 'PRJ', parcels: parcels.map((p) => p.id as string) }],
-  bonds: [{ id: 'B1', issueDate: '2020-01', principal: '1万元', couponRate: '3.6%', project: 'PRJ', ...bond }],
-  funding: { shortfall: 'fiscalTopUp' },
-});
+const scenario = (parcels: Record<string, unknown>[], bond: Record<string, unknown>) => bondProject('project-account', 48, parcels, bond);
 
-function withPostings(s: unknown): Result {
-  const p = prepare(s);
-  if (!p.ok) throw new Error(p.problems.map((x) => x.message.en).join('; '));
-  return report(run(p.model), { postings: true });
-}
-
-const projectBalance = (r: Result) => r.postings!.reduce((a, x) => a + (x.to === 'project:PRJ' ? fen(x.amount) : 0) - (x.from === 'project:PRJ' ? fen(x.amount) : 0), 0);
 const byRule = (r: Result, rule: string) => r.postings!.filter((x) => x.rule === rule).map((x) => [x.period, x.from, x.to, x.amount]);
 
 describe('a project account once its bonds are repaid', () => {
