@@ -9,7 +9,7 @@
  *   shapeProblems({ scenario: s, inputs: {}, outputs: [], runs: 10, seed: 1 }, MC_PLAN)
  *   → [{ code: 'schema.type', path: 'inputs', … expected: 'a list' }]
  */
-import { problem, type Problem } from '../problem';
+import { problem, type Problem } from '../index';
 
 /** A field's kind: a scalar, one of several, a list of a kind, or an object of fields (`?` marks an optional field). */
 export type Shape = 'string' | 'number' | 'boolean' | 'any' | { readonly oneOf: readonly Shape[] } | { readonly list: Shape } | { readonly fields: Readonly<Record<string, Shape>> };
