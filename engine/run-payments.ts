@@ -72,7 +72,7 @@ export class Payments {
     /** Costs of each parcel its fund paid (and has not had back): settlement recovers them first. */
     private readonly fundPaid: Float64Array,
     /** Per account: money ring-fenced in it for debt service, which no payment may spend (project-account.ts fenced). */
-    private readonly heldIn: Float64Array,
+    private readonly fenced: Float64Array,
     /** An earlier run's blocks of the same payments, which a month may copy when it proves them the same. */
     private readonly prior?: PaymentBlocks,
   ) {
@@ -226,7 +226,7 @@ export class Payments {
     const bal = ledger.balances;
     const fund = ev.fund[p];
     const proj = ev.projectAccount[p];
-    const fromProject = proj === NONE ? 0 : Math.min(amount, Math.max(0, bal[proj] - this.heldIn[proj]));
+    const fromProject = proj === NONE ? 0 : Math.min(amount, Math.max(0, bal[proj] - this.fenced[proj]));
     const rest = amount - fromProject;
     const gap = rest - Math.max(0, bal[fund]);
     if (gap > 0) {
