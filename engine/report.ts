@@ -56,7 +56,9 @@ export function report(out: RunOutput, options: ReportOptions & { views?: readon
     scenario: { id: model.id, name: model.name, description: model.description, sources: [...model.sources], jurisdiction: model.jurisdiction, asOf: model.asOf },
     timeline: { start: model.periodLabels[0], months: model.timeline.months, periods: [...model.periodLabels] },
   };
-  if (lazy && LAZY_VIEWS.some((v) => want.has(v))) holdLazySource(result, { sums: s, checksBefore: [basisCheck(model), ...runChecks(out, s.balances)], checksAfter: earmarkChecks(earmark) });
+  // The checks' texts (and the invariants' pass behind them) only when the checks are asked for.
+  const checks = want.has('checks');
+  if (lazy && LAZY_VIEWS.some((v) => want.has(v))) holdLazySource(result, { sums: s, checksBefore: checks ? [basisCheck(model), ...runChecks(out, s.balances)] : [], checksAfter: checks ? earmarkChecks(earmark) : [] });
   if (want.has('totals')) result.totals = totalsOf(s);
   if (running && want.has('periods')) result.periods = periodRows(s, running);
   if (running && want.has('years')) result.years = yearRows(s, running);

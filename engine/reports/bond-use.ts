@@ -16,13 +16,13 @@ import type { Text } from '../model';
  * what the account holds and no outflow is filed under a heading it is not (an unknown rule goes to
  * `use.misc`, named by its rule in the note, never under the fees).
  */
-const CATEGORIES: { key: string; label: Text; test: (rule: string) => boolean }[] = [
-  { key: 'use.acq', label: { zh: '征收补偿（土地价款）', en: 'Acquisition' }, test: (r) => r.startsWith('acquisition.') && r !== 'acquisition.serviceFee' },
-  { key: 'use.dev', label: { zh: '前期开发（含代建管理费）', en: 'Pre-development' }, test: (r) => r.startsWith('development.') },
-  { key: 'use.hold', label: { zh: '管护费用', en: 'Holding' }, test: (r) => r === 'holding.cost' },
-  { key: 'use.other', label: { zh: '其他（征储服务费、出让业务费）', en: 'Other fees' }, test: (r) => r === 'acquisition.serviceFee' || r === 'sale.businessFee' },
-  { key: 'use.fees', label: { zh: '债券发行登记兑付费', en: 'Bond fees' }, test: (r) => r.startsWith('bond.') && r.endsWith('Fee') },
-  { key: 'use.interest', label: { zh: '支付利息', en: 'Interest' }, test: (r) => r === 'bond.interest' },
+const CATEGORIES: { key: string; label: Text; test: (rule: string) => boolean; always?: true }[] = [
+  { key: 'use.acq', label: { zh: '征收补偿（土地价款）', en: 'Acquisition' }, test: (r) => r.startsWith('acquisition.') && r !== 'acquisition.serviceFee', always: true },
+  { key: 'use.dev', label: { zh: '前期开发（含代建管理费）', en: 'Pre-development' }, test: (r) => r.startsWith('development.'), always: true },
+  { key: 'use.hold', label: { zh: '管护费用', en: 'Holding' }, test: (r) => r === 'holding.cost', always: true },
+  { key: 'use.other', label: { zh: '其他（征储服务费、出让业务费）', en: 'Other fees' }, test: (r) => r === 'acquisition.serviceFee' || r === 'sale.businessFee', always: true },
+  { key: 'use.fees', label: { zh: '债券发行登记兑付费', en: 'Bond fees' }, test: (r) => r.startsWith('bond.') && r.endsWith('Fee'), always: true },
+  { key: 'use.interest', label: { zh: '支付利息', en: 'Interest' }, test: (r) => r === 'bond.interest', always: true },
   { key: 'use.principal', label: { zh: '偿还本金（到期及提前偿还）', en: 'Principal repaid (at maturity and early)' }, test: (r) => r === 'bond.principal' || r === 'bond.earlyRedemption' },
   { key: 'use.repaid', label: { zh: '归还垫付的还本付息及预拨资金', en: 'Debt service and advances paid back' }, test: (r) => r === 'bond.fundRepaid' || r === 'bond.fiscalSupportReturn' || r === 'funding.bridgeReturn' || r === 'funding.preAllocationReturn' },
   { key: 'use.share', label: { zh: '留存增值收益分配（债券偿清后）', en: 'Value added held back, shared once the debt is repaid' }, test: (r) => r === 'split.share' },
@@ -70,8 +70,8 @@ function proceeds(result: Result, bond: BondReport, account: string, until: stri
       }
     }
   }
-  // Lines with nothing in them are left out: most projects never return a balance or share value added from the account.
-  const lines = CATEGORIES.map((k, c) => ({ ...k, values: out[c] })).filter((l, c) => c < 6 || l.values.some((v) => v !== 0));
+  // The project's own lines always; the others only with something in them (most projects never return a balance or share value added from the account).
+  const lines = CATEGORIES.map((k, c) => ({ ...k, values: out[c] })).filter((l) => l.always || l.values.some((v) => v !== 0));
   if (miscRules.size > 0) lines.push({ ...MISC, test: () => false, values: misc });
   const paid = months.map((_, i) => lines.reduce((s, l) => s + l.values[i], 0));
   let balance = 0;
