@@ -22,7 +22,7 @@ export { nearest } from './suggest';
 export { areaIn, parseArea, parseUnitPrice } from './units';
 export type { Text } from './model';
 export { scenarioDefaults } from './scenario/scenario-defaults';
-export { assertRunInvariants } from './run-invariants';
+export { assertRunInvariants, assertRunInvariantsWithSums, type RunSums } from './run-invariants';
 export { LedgerSums } from './ledger-sums';
 export { sumByRule } from './ledger';
 export { ruleFiguresAt, ruleSum, type RuleSum } from './figures';

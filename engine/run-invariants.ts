@@ -16,8 +16,11 @@
  *
  * One pass over the ledger's columns with integer sums, then one over months × fund accounts:
  * 200 parcels × 240 months cost a small fraction of the run itself (bench/invariants.ts measures both).
+ * An analysis draw asks the same pass for the sums its readers want besides (RunSums): reading the
+ * columns once costs less than reading them again in a pass of the readers' own.
  */
 import { InvariantError } from './assert';
+import { PERIOD_NET_WEIGHT } from './funding-flows';
 import { NONE } from './ledger';
 import { RULES, RULE_IDS } from './rules';
 import { unbuiltOutcomeColumnsOf, type RunOutput } from './run';
@@ -33,6 +36,20 @@ export interface RunFlows {
   readonly distributions: number;
   readonly financingOut: number;
   readonly held: number;
+}
+
+/**
+ * Sums of a run's postings an analysis reads, made by the invariants' pass (assertRunInvariants
+ * with sums): every amount a whole number of fen far below 2^53, so each sum is exact in any order
+ * — the same numbers as the readers' own passes (ledger-sums.ts, analysis/ledger-passes.ts).
+ */
+export interface RunSums {
+  /** Total amount by rule. */
+  readonly byRule: Float64Array;
+  /** The programme's net by period: each amount × its rule's weight (funding-flows.ts PERIOD_NET_WEIGHT). */
+  readonly net: Float64Array;
+  /** The programme's funds together (every fund account but the treasury) at each period's end. */
+  readonly pool: Float64Array;
 }
 
 const LINES = ['source', 'use', 'distribution', 'financing'] as const;
@@ -64,6 +81,17 @@ function fundLayout(out: RunOutput): FundLayout {
 }
 
 export function assertRunInvariants(out: RunOutput): RunFlows {
+  return checked(out, null);
+}
+
+/** The invariants asserted, and the sums an analysis reads made in the same pass. */
+export function assertRunInvariantsWithSums(out: RunOutput): RunSums {
+  const sums = { byRule: new Float64Array(RULE_IDS.length), net: new Float64Array(out.model.timeline.months), pool: new Float64Array(0) };
+  checked(out, sums);
+  return sums;
+}
+
+function checked(out: RunOutput, sums: { byRule: Float64Array; net: Float64Array; pool: Float64Array } | null): RunFlows {
   const { model, ledger } = out;
   const periods = model.timeline.months;
   const accounts = model.accounts.list;
@@ -77,7 +105,7 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
   const closed = model.zoneMode === 'closed';
   const zoneOfFund = new Int32Array(nA).fill(NONE);
   if (closed) model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
-  const crossings = postingsPass(out, fundCol, nF, closed ? zoneOfFund : null, delta, recomputed, flows);
+  const crossings = postingsPass(out, fundCol, nF, closed ? zoneOfFund : null, delta, recomputed, flows, sums ? sums.byRule : null, sums ? sums.net : null);
   let total = 0;
   for (let a = 0; a < nA; a++) {
     total += recomputed[a];
@@ -93,6 +121,7 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
   }
   splitExact(out);
   if (crossings > 0) fail('zones.closed', `${crossings} postings move a zone's fund to another zone's parcels in closed operation`);
+  if (sums) sums.pool = poolSeries(out, funds, delta);
   return { postings: ledger.length, sources: sIn, financingIn: fIn, distributionsIn: dIn, uses: uOut, distributions: dOut, financingOut: fOut, held };
 }
 
@@ -102,7 +131,8 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
  * zones in closed operation (`zoneOfFund` given). Its own function, so that the optimised code
  * the loop gets is the whole function's, made from the feedback of whole calls.
  */
-function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFund: Int32Array | null, delta: Float64Array, recomputed: Float64Array, flows: Float64Array): number {
+function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFund: Int32Array | null, delta: Float64Array, recomputed: Float64Array, flows: Float64Array, byRule: Float64Array | null, net: Float64Array | null): number {
+  const weight = PERIOD_NET_WEIGHT;
   const ledger = out.ledger;
   const periods = out.model.timeline.months;
   const { amount, period, from: fromCol, to: toCol, rule, zone } = ledger;
@@ -122,7 +152,13 @@ function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFun
     if (fc >= 0) delta[p * nF + fc] -= a;
     if (tc >= 0) delta[p * nF + tc] += a;
     // flows[line] is money into the funds, flows[4 + line] money out of them.
-    if ((fc >= 0) !== (tc >= 0)) flows[(tc >= 0 ? 0 : 4) + LINE_OF_RULE[rule[i]]] += a;
+    const r = rule[i];
+    if ((fc >= 0) !== (tc >= 0)) flows[(tc >= 0 ? 0 : 4) + LINE_OF_RULE[r]] += a;
+    if (byRule) {
+      byRule[r] += a;
+      const w = weight[r];
+      if (w !== 0) net![p] += w * a;
+    }
     if (zoneOfFund) {
       const fz = zoneOfFund[from];
       if (fz !== NONE && zone[i] !== NONE && zone[i] !== fz) crossings++;
@@ -159,6 +195,22 @@ function splitExact(out: RunOutput): void {
 
 function splitFails(out: RunOutput, i: number, sum: number, valueAdded: number): never {
   fail('split.exact', `${out.model.parcels[i].id}: shares sum to ${sum} fen, value added is ${valueAdded} fen`);
+}
+
+/** The pooled funds' balance at each period's end, from the fund accounts' monthly deltas. */
+function poolSeries(out: RunOutput, funds: readonly number[], delta: Float64Array): Float64Array {
+  const periods = out.model.timeline.months;
+  const nF = funds.length;
+  const accounts = out.model.accounts.list;
+  const pooled: number[] = [];
+  for (let f = 0; f < nF; f++) if (accounts[funds[f]].id !== 'treasury') pooled.push(f);
+  const pool = new Float64Array(periods);
+  let balance = 0;
+  for (let p = 0; p < periods; p++) {
+    for (let k = 0; k < pooled.length; k++) balance += delta[p * nF + pooled[k]];
+    pool[p] = balance;
+  }
+  return pool;
 }
 
 /** Month-end balances of the fund accounts from their monthly deltas; the first below zero fails. */

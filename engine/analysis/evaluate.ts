@@ -7,7 +7,7 @@
  *   evaluate(hainan) → { ok: true, texts: ['796884300.00', '508766300.00'], values: [79688430000, 50876630000] }
  *   (texts are the Result's own strings; values are whole fen for money, numbers otherwise)
  */
-import { assertRunInvariants, dec, editKind, fenToYuan, getAt, IncrementalModel, type PathSegment, prepare, type Prepared, type Problem, report, type Result, run, type RunOutput } from '../index';
+import { assertRunInvariantsWithSums, dec, editKind, fenToYuan, getAt, IncrementalModel, type PathSegment, prepare, type Prepared, type Problem, report, type Result, run, type RunOutput } from '../index';
 import { FUNDING_SECTIONS, LedgerMetrics, fastReader, fastSeriesReader, fundingView, coverageView, readsCoverageOnly, type FastReader, type FastSeriesReader } from './metrics';
 import { measureText, parseOutput, readOutput, readSeries, toMeasure, type OutputRef } from './output';
 import type { ResolvedInput } from './input';
@@ -123,8 +123,7 @@ function editFieldOf(input: ResolvedInput): { path: string; segments: readonly P
 type FundingViewOf = (m: LedgerMetrics) => unknown;
 
 function evaluateRun(out: RunOutput, single: readonly Compiled[], multi: readonly Compiled[], needsReport: boolean, view: FundingViewOf): Evaluation {
-  assertRunInvariants(out);
-  const metrics = new LedgerMetrics(out);
+  const metrics = new LedgerMetrics(out, assertRunInvariantsWithSums(out));
   const result: Result | null = needsReport ? report(out) : null;
   let fundingMade: unknown = null;
   const fundingOf = () => (fundingMade ??= view(metrics));

@@ -13,7 +13,7 @@
  * returns null and the caller falls back to report().
  */
 import { netAndPool } from './ledger-passes';
-import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, peakOf, projectCoverage, sumByRule, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, shareLogOf } from '../index';
+import { type Coverage, type Fen, figuresAt, type FundingReport, knownRuleTotals, LedgerSums, parcelTotal, type PathSegment, peakOf, projectCoverage, sumByRule, ruleFiguresAt, ruleSum, ruleSumsSource, type RuleSum, type RunOutput, type RunSums, shareLogOf } from '../index';
 
 const rulesAt = (level: 'total' | 'period' | 'parcel'): Record<string, RuleSum> => Object.fromEntries(ruleFiguresAt(level).map((f) => [f.key, ruleSum(f)]));
 /** Result field name → the rules whose postings it sums, at each level. */
@@ -34,9 +34,14 @@ const SHARED_SUMS = new WeakMap<RunOutput, LedgerSums>();
 export class LedgerMetrics extends LedgerSums {
   private ruleSums?: Float64Array;
 
+  /** `sums`: what the invariants' pass over this run made besides (run-invariants.ts), read instead of passes of their own. */
+  constructor(out: RunOutput, private readonly sums: RunSums | null = null) {
+    super(out);
+  }
+
   /** Sums by rule (as LedgerSums has them): a pass of its own function, whose optimised code is made from whole calls. */
   override get byRule(): Float64Array {
-    return knownRuleTotals(this.out) ?? this.sharedSums()?.byRule ?? (this.ruleSums ??= sumByRule(this.out.ledger, this.nR));
+    return this.sums?.byRule ?? knownRuleTotals(this.out) ?? this.sharedSums()?.byRule ?? (this.ruleSums ??= sumByRule(this.out.ledger, this.nR));
   }
 
   override get byPeriodRule(): Float64Array {
@@ -78,7 +83,7 @@ export class LedgerMetrics extends LedgerSums {
 
   /** The net and the pool's balances by period, from one pass (ledger-passes.ts). */
   private scanNetAndPool(): { net: Float64Array; pool: Float64Array } {
-    return (this.netAndPool ??= netAndPool(this.out));
+    return (this.netAndPool ??= this.sums ?? netAndPool(this.out));
   }
 
   private sharedSums(): LedgerSums | null {
