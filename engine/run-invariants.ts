@@ -58,8 +58,14 @@ const LINE_OF_RULE = Int8Array.from(RULE_IDS, (id) => LINES.indexOf(RULES.get(id
 
 /** What the checks need to know of a chart of accounts, made once per chart (a Monte Carlo's draws may share one). */
 interface FundLayout {
-  /** Per account: its column among the fund accounts, −1 for any other account. */
-  readonly fundCol: Int32Array;
+  /**
+   * Per account: its column among the fund accounts, or the one column past them (nF) that every
+   * other account shares — so the pass moves two columns a posting without asking which accounts
+   * are funds, and the sums of that last column are never read.
+   */
+  readonly slot: Int32Array;
+  /** Per account: 1 for a fund account, else 0. */
+  readonly isFund: Int32Array;
   /** The fund accounts, by column. */
   readonly funds: readonly number[];
   /** The chart's size when this was made: a chart that has grown since is read again. */
@@ -71,11 +77,13 @@ const LAYOUTS = new WeakMap<object, FundLayout>();
 function fundLayout(out: RunOutput): FundLayout {
   const chart = out.model.accounts;
   let layout = LAYOUTS.get(chart);
-  if (!layout || layout.size !== chart.list.length || layout.fundCol.length !== out.ledger.accountCount) {
-    const fundCol = new Int32Array(out.ledger.accountCount).fill(-1);
+  if (!layout || layout.size !== chart.list.length || layout.slot.length !== out.ledger.accountCount) {
+    const isFund = new Int32Array(out.ledger.accountCount);
     const funds: number[] = [];
-    chart.list.forEach((a, i) => { if (a.kind === 'fund') { fundCol[i] = funds.length; funds.push(i); } });
-    LAYOUTS.set(chart, (layout = { fundCol, funds, size: chart.list.length }));
+    chart.list.forEach((a, i) => { if (a.kind === 'fund') { isFund[i] = 1; funds.push(i); } });
+    const slot = new Int32Array(out.ledger.accountCount).fill(funds.length);
+    funds.forEach((a, f) => { slot[a] = f; });
+    LAYOUTS.set(chart, (layout = { slot, isFund, funds, size: chart.list.length }));
   }
   return layout;
 }
@@ -96,16 +104,18 @@ function checked(out: RunOutput, sums: { byRule: Float64Array; net: Float64Array
   const periods = model.timeline.months;
   const accounts = model.accounts.list;
   const nA = ledger.accountCount;
-  const { fundCol, funds } = fundLayout(out);
+  const layout = fundLayout(out);
+  const { funds } = layout;
   const nF = funds.length;
-  // Month-by-month deltas of the fund accounts; money across the funds' boundary by line (in, out).
-  const delta = new Float64Array(periods * nF);
+  // Month-by-month deltas of the fund accounts (and of the other accounts together, never read);
+  // money across the funds' boundary by line (in, out, and neither, never read).
+  const delta = new Float64Array(periods * (nF + 1));
   const recomputed = new Float64Array(nA);
-  const flows = new Float64Array(8);
+  const flows = new Float64Array(12);
   const closed = model.zoneMode === 'closed';
   const zoneOfFund = new Int32Array(nA).fill(NONE);
   if (closed) model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
-  const crossings = postingsPass(out, fundCol, nF, closed ? zoneOfFund : null, delta, recomputed, flows, sums ? sums.byRule : null, sums ? sums.net : null);
+  const crossings = postingsPass(out, layout, closed ? zoneOfFund : null, delta, recomputed, flows, sums ? sums.byRule : null, sums ? sums.net : null);
   let total = 0;
   for (let a = 0; a < nA; a++) {
     total += recomputed[a];
@@ -127,12 +137,17 @@ function checked(out: RunOutput, sums: { byRule: Float64Array; net: Float64Array
 
 /**
  * The pass over the postings: each checked, the balances recomputed, the fund accounts' monthly
- * deltas and the money across the funds' boundary by line summed; returns the postings that cross
- * zones in closed operation (`zoneOfFund` given). Its own function, so that the optimised code
- * the loop gets is the whole function's, made from the feedback of whole calls.
+ * deltas and the money across the funds' boundary by line summed (with `byRule`, the sums by rule
+ * and the net by period too); returns the postings that cross zones in closed operation
+ * (`zoneOfFund` given). Which accounts are funds decides where a posting's amount is added, not
+ * whether: a branch on it a posting is mispredicted as often as the postings alternate between
+ * funds and other accounts, and cost more than the additions. Its own function, so that the
+ * optimised code the loop gets is the whole function's, made from the feedback of whole calls.
  */
-function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFund: Int32Array | null, delta: Float64Array, recomputed: Float64Array, flows: Float64Array, byRule: Float64Array | null, net: Float64Array | null): number {
+function postingsPass(out: RunOutput, layout: FundLayout, zoneOfFund: Int32Array | null, delta: Float64Array, recomputed: Float64Array, flows: Float64Array, byRule: Float64Array | null, net: Float64Array | null): number {
   const weight = PERIOD_NET_WEIGHT;
+  const { slot, isFund } = layout;
+  const stride = layout.funds.length + 1;
   const ledger = out.ledger;
   const periods = out.model.timeline.months;
   const { amount, period, from: fromCol, to: toCol, rule, zone } = ledger;
@@ -143,21 +158,21 @@ function postingsPass(out: RunOutput, fundCol: Int32Array, nF: number, zoneOfFun
     const p = period[i];
     const from = fromCol[i];
     const to = toCol[i];
+    const r = rule[i];
     if (!(a > 0 && Number.isSafeInteger(a))) fail('ledger.balanced', `posting ${i}: amount ${a} is not a positive whole number of fen`);
     if (!(p >= 0 && p < periods)) fail('ledger.balanced', `posting ${i}: period ${p} outside the timeline of ${periods} months`);
     recomputed[from] -= a;
     recomputed[to] += a;
-    const fc = fundCol[from];
-    const tc = fundCol[to];
-    if (fc >= 0) delta[p * nF + fc] -= a;
-    if (tc >= 0) delta[p * nF + tc] += a;
-    // flows[line] is money into the funds, flows[4 + line] money out of them.
-    const r = rule[i];
-    if ((fc >= 0) !== (tc >= 0)) flows[(tc >= 0 ? 0 : 4) + LINE_OF_RULE[r]] += a;
+    const row = p * stride;
+    delta[row + slot[from]] -= a;
+    delta[row + slot[to]] += a;
+    // flows[line] is money into the funds, flows[4 + line] money out of them, flows[8 + line] neither.
+    const fi = isFund[from];
+    const ti = isFund[to];
+    flows[LINE_OF_RULE[r] + 4 * (fi & (1 - ti)) + 8 * (1 - (fi ^ ti))] += a;
     if (byRule) {
       byRule[r] += a;
-      const w = weight[r];
-      if (w !== 0) net![p] += w * a;
+      net![p] += weight[r] * a;
     }
     if (zoneOfFund) {
       const fz = zoneOfFund[from];
@@ -207,7 +222,7 @@ function poolSeries(out: RunOutput, funds: readonly number[], delta: Float64Arra
   const pool = new Float64Array(periods);
   let balance = 0;
   for (let p = 0; p < periods; p++) {
-    for (let k = 0; k < pooled.length; k++) balance += delta[p * nF + pooled[k]];
+    for (let k = 0; k < pooled.length; k++) balance += delta[p * (nF + 1) + pooled[k]];
     pool[p] = balance;
   }
   return pool;
@@ -222,7 +237,7 @@ function fundsNonNegative(out: RunOutput, funds: readonly number[], delta: Float
   const balance = new Float64Array(nF);
   for (let p = 0; p < model.timeline.months; p++) {
     for (let f = 0; f < nF; f++) {
-      balance[f] += delta[p * nF + f];
+      balance[f] += delta[p * (nF + 1) + f];
       if (balance[f] < 0 && !mayGoBelow[f]) fail('funds.nonNegative', `${model.accounts.list[funds[f]].id} is ${balance[f]} fen at the end of ${model.periodLabels[p]}`);
     }
   }
