@@ -38,7 +38,7 @@ export function planDraws(draws: number): { compiled: CompiledPlan; model: Incre
   if (!made.ok) throw new Error('the bench plan was refused');
   const c = made.compiled;
   const resolved = c.inputs.map((i) => i.input);
-  const created = IncrementalModel.create(c.plan.scenario);
+  const created = IncrementalModel.create(c.plan.scenario, { transient: true });
   if (!created.ok) throw new Error('the bench scenario was refused');
   const edits = Array.from({ length: draws }, (_, k) => {
     const variant = applyInputs(c.plan.scenario, resolved, drawInputs(c, k));

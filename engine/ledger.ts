@@ -17,6 +17,17 @@ const BYTES_PER_POSTING = 8 + 6 * 4;
 const EMPTY_INT = new Int32Array(0);
 const EMPTY_FLOAT = new Float64Array(0);
 
+/**
+ * Column buffers of ledgers let go (releaseColumns), which the next ledger takes, zeroed, instead
+ * of a new one: a Monte Carlo draw's ledger is some 220 kB, and a fresh buffer of that size costs
+ * 25–35 µs (mapped, faulted in, unmapped, and counted against the collector's external memory) where
+ * zeroing a kept one costs 2. At most SPARES_KEPT buffers of at most SPARE_BYTES each are kept, so
+ * a province's run (tens of MB of columns) is never held after it is let go.
+ */
+const SPARES: ArrayBuffer[] = [];
+const SPARES_KEPT = 2;
+const SPARE_BYTES = 8 << 20;
+
 export class Ledger {
   period: Int32Array;
   from: Int32Array;
@@ -42,7 +53,9 @@ export class Ledger {
    * than seven, which is what a Monte Carlo draw's garbage collector sees.
    */
   private columns(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * BYTES_PER_POSTING);
+    const buffer = spareOf(capacity) ?? new ArrayBuffer(capacity * BYTES_PER_POSTING);
+    // A spare may be larger than asked: its room is all the ledger's.
+    capacity = Math.floor(buffer.byteLength / BYTES_PER_POSTING);
     this.amount = new Float64Array(buffer, 0, capacity);
     const int = (k: number) => new Int32Array(buffer, capacity * (8 + 4 * k), capacity);
     this.period = int(0);
@@ -111,6 +124,35 @@ export class Ledger {
     this.parcel.set(parcel);
     this.zone.set(zone);
   }
+}
+
+/** A spare buffer with room for `capacity` postings, zeroed, taken from the spares; null when none has room. */
+function spareOf(capacity: number): ArrayBuffer | null {
+  const bytes = capacity * BYTES_PER_POSTING;
+  for (let k = SPARES.length - 1; k >= 0; k--) {
+    const b = SPARES[k];
+    // Not one much larger than asked either: a small ledger would hold it, and grow() copy all of it.
+    if (b.byteLength < bytes || b.byteLength > 2 * bytes + 64 * BYTES_PER_POSTING) continue;
+    SPARES.splice(k, 1);
+    new Uint8Array(b).fill(0);
+    return b;
+  }
+  return null;
+}
+
+/**
+ * Lets a ledger's columns go for a later ledger to take (see SPARES). Only for a ledger nothing will
+ * read again — the run of an incremental model's draw, replaced by the next (incremental/model.ts,
+ * transient). Its columns are left empty, so a read past this point finds no amounts (NaN in any
+ * sum, which the invariants refuse) rather than another run's.
+ */
+export function releaseColumns(l: Ledger): void {
+  const buffer = l.amount.buffer as ArrayBuffer;
+  l.period = l.from = l.to = l.rule = l.parcel = l.zone = EMPTY_INT;
+  l.amount = EMPTY_FLOAT;
+  if (buffer.byteLength === 0 || buffer.byteLength > SPARE_BYTES) return;
+  if (SPARES.length >= SPARES_KEPT) SPARES.shift();
+  SPARES.push(buffer);
 }
 
 /** Sum of amounts by (period, rule): out[p * ruleCount + r]. */

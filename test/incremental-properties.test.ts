@@ -131,11 +131,12 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
     for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(0);
   }, 300_000);
 
-  it('several edits at once (a Monte Carlo draw, a sweep point) ≡ simulate() of the scenario with all of them', () => {
+  // Transient, as a Monte Carlo's model is: each run's ledger columns go to the next run once it is replaced.
+  for (const transient of [false, true]) it(`several edits at once (a Monte Carlo draw, a sweep point) ≡ simulate() of the scenario with all of them${transient ? ', transient' : ''}`, () => {
     let accepted = 0;
     fc.assert(
       fc.property(scenarioWithBondArb, fc.array(fc.array(editArb, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 3 }), (s, batches) => {
-        const created = IncrementalModel.create(s);
+        const created = IncrementalModel.create(s, { transient });
         if (!created.ok) return;
         const m = created.model;
         batches.forEach((specs, b) => {
@@ -158,9 +159,9 @@ describe('the incremental model ≡ simulate() of the edited scenario', () => {
           }
         });
       }),
-      { numRuns: 60 },
+      { numRuns: transient ? 40 : 60 },
     );
-    expect(accepted).toBeGreaterThan(15);
+    expect(accepted).toBeGreaterThan(transient ? 10 : 15);
   }, 300_000);
 
   it('refuses an invalid split ratio with its problem and keeps its results', () => {

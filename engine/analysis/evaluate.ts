@@ -98,7 +98,7 @@ export function variantEvaluator(evaluate: Evaluator, scenario: unknown, inputs:
   if (fields.some((f) => f === null)) return evaluate;
   let model = made;
   if (!model) {
-    const created = IncrementalModel.create(scenario);
+    const created = IncrementalModel.create(scenario, { transient: true });
     if (!created.ok) return evaluate;
     model = created.model;
   }

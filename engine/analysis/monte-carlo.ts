@@ -142,7 +142,7 @@ export function compilePlan(plan: McPlan, options: CompileOptions = {}): { ok: t
   let model: IncrementalModel | undefined;
   let periods: string[];
   if (options.forRuns !== false && editsVariants(inputs.map((i) => i.input))) {
-    const made = IncrementalModel.create(plan.scenario);
+    const made = IncrementalModel.create(plan.scenario, { transient: true });
     if (!made.ok) return { ok: false, problems: [...made.problems] };
     model = made.model;
     periods = [...model.model.periodLabels];

@@ -1,5 +1,5 @@
 /** The incremental model: a prepared, run scenario that answers edits by rebuilding only what they reach. */
-export { IncrementalModel, type EditOutcome } from './model';
+export { IncrementalModel, type CreateOptions, type EditOutcome } from './model';
 export { editKind, type Edit, type EditKind } from './edit';
 export { firstDirtyStage, STAGES, type Stage } from './stages';
 export { resplit } from './resplit';

@@ -24,12 +24,23 @@ import { parseRate, type Rate } from '../money';
 import { rateBreach } from '../limits';
 import { problem, type Problem } from '../problem';
 import { run, type RunOutput } from '../run';
+import { releaseColumns } from '../ledger';
 import type { Model } from '../model';
 import { editKind, type Edit, type EditKind } from './edit';
 import { earliestStage, firstDirtyStage } from './stages';
 import { splitEdit } from './split-edit';
 import { resplit } from './resplit';
 import { recoupon } from './coupon';
+
+export interface CreateOptions {
+  /**
+   * Each output (`output`) is read before the next edit and never after — a Monte Carlo's, a
+   * sweep's, a goal seek's draws — so a run replaced by a run of its own gives its ledger's
+   * columns to the next run (ledger.ts releaseColumns) instead of leaving them to the collector.
+   * Default false: a caller that keeps outputs (the notebook's earlier runs, a trace) keeps them whole.
+   */
+  readonly transient?: boolean;
+}
 
 export type EditOutcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -56,17 +67,21 @@ export class IncrementalModel {
    */
   private layouts = new Map<number, Model>();
   private layoutEvents = 0;
+  /** Whether `out` is a run of its own (run()), not one derived from an earlier run that shares its columns (a re-split, a re-derived coupon). */
+  private outOwn = true;
 
   private constructor(
     private scenarioNow: unknown,
     private modelNow: Model,
     private out: RunOutput,
+    /** Whether each output is read before the next edit and never after (CreateOptions). */
+    private readonly transient: boolean,
   ) {}
 
-  static create(scenario: unknown): { ok: true; model: IncrementalModel } | { ok: false; problems: readonly Problem[] } {
+  static create(scenario: unknown, options: CreateOptions = {}): { ok: true; model: IncrementalModel } | { ok: false; problems: readonly Problem[] } {
     const p = prepare(scenario);
     if (!p.ok) return { ok: false, problems: p.problems };
-    return { ok: true, model: new IncrementalModel(scenario, p.model, run(p.model)) };
+    return { ok: true, model: new IncrementalModel(scenario, p.model, run(p.model), options.transient === true) };
   }
 
   get scenario(): unknown {
@@ -130,7 +145,7 @@ export class IncrementalModel {
       const rescaled = eventsRescaled(this.modelNow, p.model);
       if (!rescaled && !this.layoutOfDelay(p.model, adjustments)) postingsCarried(this.modelNow, p.model);
       // Its payments are the last run's, month for month: the run copies those it proves unchanged.
-      return this.commit(next, p.model, run(p.model, rescaled ? this.out : undefined));
+      return this.commit(next, p.model, run(p.model, rescaled ? this.out : undefined), true);
     }
     this.base = ready ? { scenario: next, ready } : null;
     if (stage === 'funding') {
@@ -145,9 +160,11 @@ export class IncrementalModel {
       }
       // Coupons alone: the finished run re-derived where that is exact (coupon.ts), else run again.
       const couponsOnly = kinds.every((k) => k.kind === 'coupon' || (k.kind === 'adjustment' && k.key === 'rateShiftBp'));
-      return this.commit(next, model, (couponsOnly ? recoupon(this.out, model) : null) ?? run(model));
+      const derived = couponsOnly ? recoupon(this.out, model) : null;
+      return this.commit(next, model, derived ?? run(model), derived === null);
     }
-    return this.commit(next, model, resplit(this.out, model) ?? run(model));
+    const derived = resplit(this.out, model);
+    return this.commit(next, model, derived ?? run(model), derived === null);
   }
 
   /**
@@ -186,10 +203,14 @@ export class IncrementalModel {
     this.base = null;
     this.made = null;
     this.clearLayouts();
-    return this.commit(next, p.model, run(p.model));
+    return this.commit(next, p.model, run(p.model), true);
   }
 
-  private commit(next: unknown, model: Model, out: RunOutput): EditOutcome {
+  /** `own`: `out` is a run of its own (run()), which shares no columns with the one it replaces. */
+  private commit(next: unknown, model: Model, out: RunOutput, own: boolean): EditOutcome {
+    // The run replaced is read no more (transient) and no run derived from it lives on: its columns are the next run's.
+    if (this.transient && own && this.outOwn) releaseColumns(this.out.ledger);
+    this.outOwn = own;
     this.scenarioNow = next;
     this.modelNow = model;
     this.out = out;
