@@ -399,11 +399,10 @@ export function floorMulDiv(a: number, b: number, c: number): number {
   if (!(c > 0)) throw new RangeError(`floorMulDiv divides by a positive integer, got ${c}`);
   const p = a * b;
   if (Number.isSafeInteger(p)) {
-    // % of two exact doubles is exact, and p − r is a multiple of c no larger than p, so the
-    // division is exact too (a float quotient times c can pass 2^53 and lose the remainder).
-    const r = p % c;
-    const q = (p - r) / c;
-    return (r < 0 ? q - 1 : q) || 0;
+    // The double quotient floors right: when p/c is not whole it is at least 1/c from every
+    // integer, and rounding moves it by at most |p/c|·2^−53 < 2^53/c·2^−53 = 1/c, so never onto
+    // or past one; when it is whole it is exact. (No %: a double remainder is a call to fmod.)
+    return Math.floor(p / c) || 0;
   }
   const neg = (a < 0) !== (b < 0);
   const absA = a < 0 ? -a : a;
