@@ -1,18 +1,18 @@
 /**
  * A pooled bond project's account closed while the fund is still owed debt service it paid
- * (settlement.ts close; project-account.ts): the account repays the fund first (bond.fundRepaid,
+ * (project-account-close.ts; project-account.ts): the account repays the fund first (bond.fundRepaid,
  * S-1, S-6, B-13), the fund returns the budget's advance from it, and what is left goes back to
  * the fund behind the bonds, pro rata to their principal (bond.accountReturned).
  *
  * Why a second bond: in pooled operation the account can hold money while a fund is owed only if
  * the money came in after the fund paid. The fund pays only what the account cannot (bond.ts
  * serviceDue pays from the account first), so when it pays, the account is emptied. After that,
- * recovered cost goes into the account only once every fund of the project is repaid (route), and
+ * recovered cost goes into the account only once every fund of the project is repaid (settlement.ts route), and
  * value added is set aside only once value added has repaid them (repayFunds); released value
  * added goes out as it comes in. So the only money that can be there is the proceeds of a bond
  * issued later — and they outlast that bond's own debt service only if something else paid part
  * of it: here the reserve fund, which redeems the bond early from the recovered cost just paid
- * back to it (toFund, B-7). For the same reason no value added can be held in the account when
+ * back to it (settlement.ts toFund, B-7). For the same reason no value added can be held in the account when
  * such a close comes: the fund's payment spent it, and none is set aside while a fund is owed.
  *
  * Both cases: B1, 10 000 元 at 3.6%, issued 2020-01 for one year, pays for parcel A's acquisition
