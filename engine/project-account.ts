@@ -21,7 +21,7 @@
  * tiers, not to the fund. The other order would book value added as the reserve fund's, as the
  * option case shows: a parcel whose recovered cost paid the whole debt would still lose the
  * interest the call saved to the fund (test/bond-early-redemption.test.ts).
- * Once the bonds are repaid (settlement.ts close) the account keeps nothing: debt service a fund
+ * Once the bonds are repaid (project-account-close.ts) the account keeps nothing: debt service a fund
  * paid for them is repaid first (the project's debt comes before its value added), value added
  * still held goes to its tiers, and the rest — proceeds and recovered cost the debt did not need —
  * goes back to the fund behind the bonds (the reserve fund, or a closed zone's fund), pro rata to

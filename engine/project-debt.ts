@@ -17,7 +17,7 @@
  * other money; a parcel's cost is paid neither from it nor from the cost recovered into the account
  * for the debt (project-account.ts keeps that ring-fence). The budget pays only what that income
  * cannot (a shortfall at a maturity, returned from later sales where there are any, or from what
- * the account still holds once the bonds are repaid: settlement.ts close).
+ * the account still holds once the bonds are repaid: project-account-close.ts).
  *
  * Example: a 100 bond pays two parcels' costs of 50 each; interest to maturity is 10. Parcel X sells
  * first and nets 120: its cost 50 + 5 financing is recovered into the project account and 55 of its

@@ -14,10 +14,10 @@
  * Cost recovered goes first to the fund that paid the parcel's costs, then to the fund that paid
  * its project's debt service, then into the project account as far as the bonds still need it
  * (releasing value added held back before), and the rest to the parcel's fund. Once a project's
- * bonds are repaid its account is emptied: debt service its funds paid, value added still held
- * to the tiers, the rest back to the reserve fund (close).
+ * bonds are repaid its account is emptied (project-account-close.ts); a sale's receipts each take
+ * their part of the parcel's cost and quantities (sale-receipts.ts).
  */
-import { allocate, mulRate, type Fen } from './money';
+import { mulRate, type Fen } from './money';
 import { NONE, type Ledger } from './ledger';
 import { compileKinds, parcelProvisions, parcelProvisionsInto, type CompiledKinds, type ProvisionRate } from './sale-waterfall';
 import { OutcomeColumns } from './run-outcomes';
@@ -29,27 +29,9 @@ import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
 import type { Model, ParcelModel } from './model';
-import { amountAt, arrivalOrder, columns, periodAt, type Flows } from './flows';
 import type { YearIncome } from './run';
-
-/**
- * On the year basis, a sold parcel's quantities and parcel-level provisions spread over its
- * receipts (its cost is spread on either basis, in Settlement's receiptCost column).
- */
-interface ReceiptPlan {
-  /** Per receipt, in order: its share of the parcel's quantities and parcel-level provisions. */
-  socialSecurity: Fen[];
-  agriDevArea: Fen[];
-  parcelKinds: Record<string, Fen[]>;
-  /** Per kind: what earlier receipts could not take yet (the income already received was used up). */
-  carry: Record<string, Fen>;
-  receivedSoFar: Fen;
-  postedSoFar: Fen;
-  /** Parcel-level provisions posted (year basis). */
-  parcelKindsTotal: Fen;
-  parcelKindsCapped: Fen;
-}
-
+import { inArrivalOrder, receiptPlan, receiptProvisions, receiptWeights, spread, type ReceiptPlan } from './sale-receipts';
+import { ProjectAccountClose, type ReturnAdvances } from './project-account-close';
 
 export class Settlement {
   private readonly treasury: number;
@@ -57,7 +39,7 @@ export class Settlement {
   /** Development compensation paid to the 做地 developer so far, per parcel. */
   private readonly developerPaid: Float64Array;
   private readonly provisionAccount: Record<string, number> = {};
-  private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; fundRepaid: number; accountReturned: number; provision: Record<string, number> };
+  private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; fundRepaid: number; provision: Record<string, number> };
   private readonly yearly: YearProvisions | null;
   private readonly parcelKinds: readonly ProvisionRate[];
   /** Per parcel-level kind, in order: its id, provision account and rule (read per settlement, by index). */
@@ -87,6 +69,8 @@ export class Settlement {
   private readonly compiled: CompiledKinds;
   /** Every split of value added, so a new split ratio can re-split without re-running (share-log.ts). */
   readonly shareLog = new ShareLog();
+  /** Empties the account of a project whose bonds are all repaid. */
+  private readonly closing: ProjectAccountClose;
 
   constructor(
     private readonly model: Model,
@@ -94,7 +78,7 @@ export class Settlement {
     private readonly debt: ProjectDebt,
     private readonly bonds: BondBook,
     /** Advances on `fund` returned from money it has just received (posted with the parcel and zone, or none). */
-    private readonly returnAdvances: (period: number, fund: number, available: Fen, parcel: number, zone: number) => Fen,
+    private readonly returnAdvances: ReturnAdvances,
   ) {
     const acc = model.accounts;
     this.treasury = acc.idx('treasury');
@@ -103,7 +87,7 @@ export class Settlement {
     this.R = {
       receipt: ruleIndex('sale.receipt'), costRecovery: ruleIndex('sale.costRecovery'), share: ruleIndex('split.share'),
       developerCompensation: ruleIndex('zone.developerCompensation'), poolInflow: ruleIndex('funding.poolInflow'), setAside: ruleIndex('bond.setAside'),
-      fundRepaid: ruleIndex('bond.fundRepaid'), accountReturned: ruleIndex('bond.accountReturned'),
+      fundRepaid: ruleIndex('bond.fundRepaid'),
       provision: Object.fromEntries(model.provisions.map((k) => [k.def.id, ruleIndex(`provision.${k.def.id}`)])),
     };
     const byYear = model.basePeriod === 'year';
@@ -127,6 +111,7 @@ export class Settlement {
     this.fundPaid = new Float64Array(model.parcels.length);
     this.developerPaid = new Float64Array(model.parcels.length);
     this.yearOf = Int32Array.from({ length: model.timeline.months }, (_, period) => yearMonthOf(model.timeline, period).year);
+    this.closing = new ProjectAccountClose(model, ledger, debt, returnAdvances, (period, g, amount) => { this.release(period, g, amount, null); });
   }
 
   private costDue(p: ParcelModel): Fen {
@@ -147,19 +132,8 @@ export class Settlement {
     } else this.years.set(y, { income: amount, costRecognised: cost });
     if (!this.yearly) return;
     const plan = this.plans[p.index]!;
-    // Each receipt carries its share of the parcel-level provisions, never more than the parcel's
-    // income received so far (shares rounded up could pass it by a fen): the rest waits for the next.
-    plan.receivedSoFar += amount;
-    const amounts: Record<string, Fen> = {};
-    for (let k = 0; k < this.kindId.length; k++) {
-      const id = this.kindId[k];
-      const want = plan.parcelKinds[id][r] + plan.carry[id];
-      const x = Math.min(want, plan.receivedSoFar - plan.postedSoFar);
-      plan.carry[id] = want - x;
-      plan.postedSoFar += x;
-      amounts[id] = x;
-      this.postProvision(period, p, k, x);
-    }
+    const amounts = receiptProvisions(plan, r, amount, this.kindId);
+    for (let k = 0; k < this.kindId.length; k++) this.postProvision(period, p, k, amounts[this.kindId[k]]);
     this.yearly.receipt(y, p.index, { income: amount, reserveCost: cost, socialSecurity: plan.socialSecurity[r], agriDevArea: plan.agriDevArea[r] }, amounts);
   }
 
@@ -177,24 +151,7 @@ export class Settlement {
     for (let r = 0; r < n; r++) this.receiptCost[this.costAt[p.index] + r] = costs[r];
     if (!this.yearly) return;
     const pk = parcelProvisions({ income: sale.revenue, reserveCost: this.costDue(p), socialSecurity: p.socialSecurity, agriDevArea: p.agriDevBase }, this.parcelKinds);
-    const parcelKinds: Record<string, Fen[]> = {};
-    const carry: Record<string, Fen> = {};
-    let parcelKindsTotal = 0;
-    for (const id of this.kindId) {
-      parcelKinds[id] = spread(pk.amounts[id], weights, n);
-      carry[id] = 0;
-      parcelKindsTotal += pk.amounts[id];
-    }
-    this.plans[p.index] = {
-      socialSecurity: spread(p.socialSecurity, weights, n),
-      agriDevArea: spread(p.agriDevBase, weights, n),
-      parcelKinds,
-      carry,
-      receivedSoFar: 0,
-      postedSoFar: 0,
-      parcelKindsTotal,
-      parcelKindsCapped: pk.capped,
-    };
+    this.plans[p.index] = receiptPlan(p, pk, this.kindId, weights, n);
   }
 
   /** Posts parcel-level kind number `k` (in this.kindId's order). */
@@ -322,53 +279,9 @@ export class Settlement {
     return total;
   }
 
-  /** After the month's debt service: the account of a project whose bonds are all repaid is emptied (close). */
+  /** After the month's debt service: the account of a project whose bonds are all repaid is emptied. */
   afterDebtService(period: number): void {
-    const projects = this.debt.projects;
-    const bal = this.ledger.balances;
-    for (let k = 0; k < projects.length; k++) {
-      const g = projects[k];
-      if (bal[this.model.projects[g].account] > 0 && this.debt.repaid(g, period)) this.close(period, g);
-    }
-  }
-
-  /**
-   * Project `g`'s bonds are all repaid, so its account secures nothing more; its money goes where
-   * it belongs, in this order (project-account.ts):
-   *   1 debt service a fund (or the budget through it) paid for the bonds and has not had back
-   *     (owedToFund): the project's debt, which comes before its value added (S-1, S-6, B-13) —
-   *     paid as debt service is, value added held back last; the budget's advance is then
-   *     returned from the fund
-   *   2 value added still held back, to its parcels' tiers (S-1; B-1 held it only for the debt)
-   *   3 the rest — recovered cost and proceeds the debt did not need — back to the reserve fund
-   *     behind the bonds, pro rata to their principal (one fund, normally), where it would have
-   *     gone had the debt not called on it
-   */
-  private close(period: number, g: number): void {
-    const account = this.model.projects[g].account;
-    const bal = this.ledger.balances;
-    const bonds = this.debt.bondsOf(g);
-    for (const s of bonds) {
-      const x = Math.min(s.owedToFund, bal[account]);
-      if (x <= 0) continue;
-      s.owedToFund -= x;
-      this.ledger.post(period, account, s.bond.fund, x, this.R.fundRepaid);
-      this.debt.spend(g, x);
-      this.returnAdvances(period, s.bond.fund, x, NONE, NONE);
-    }
-    const held = this.debt.heldInAccount(g);
-    if (held > 0) this.release(period, g, held, null);
-    const rest = bal[account];
-    if (rest > 0) {
-      const originals = bonds.filter((s) => s.rolloverOf === null);
-      const parts = originals.length === 1 ? [rest] : allocate(rest, originals.map((s) => s.bond.principal));
-      for (let i = 0; i < originals.length; i++) {
-        const fund = originals[i].bond.fund;
-        this.ledger.post(period, account, fund, parts[i], this.R.accountReturned);
-        this.returnAdvances(period, fund, parts[i], NONE, NONE);
-      }
-    }
-    this.debt.closed(g);
+    this.closing.afterDebtService(period);
   }
 
   /** Recovered cost `x` paid into `fund`: advances returned from it, then its project's bonds redeemed early. Returns x (0 if none). */
@@ -446,56 +359,4 @@ export class Settlement {
     this.outcomes.addShares(p.index, shares);
     if (addToWaterfall && this.outcomes.settled[p.index]) this.outcomes.valueAdded[p.index] += amount;
   }
-}
-
-/**
- * A sale's receipts in the order the run meets them: by month, and as listed within a month (the
- * event layout's stable sort, run-events.ts). Stated receipts come in date order already
- * (parcel-basis.ts) and a default schedule's first instalment cannot fall after its balance
- * (parameters.ts refuses it), so this is the guarantee, not a path the seeds take: arrivalOrder
- * returns null for receipts already in order, and they are used as they are.
- */
-function inArrivalOrder(receipts: Flows): Flows {
-  const order = arrivalOrder(receipts);
-  if (order === null) return receipts;
-  return columns(order.map((k) => periodAt(receipts, k)), order.map((k) => amountAt(receipts, k)));
-}
-
-/** A sale's receipts as weights to spread its quantities over: null when there is one, or none above zero. */
-function receiptWeights(receipts: Flows): number[] | null {
-  if (receipts.length <= 1) return null;
-  const weights = new Array<number>(receipts.length);
-  let any = false;
-  let g = 0;
-  for (let i = 0; i < receipts.length; i++) {
-    weights[i] = amountAt(receipts, i);
-    if (weights[i] > 0) any = true;
-    g = gcd(g, weights[i]);
-  }
-  if (!any) return null;
-  // Weights divided by their common factor give the same parts (⌊total × w / Σw⌋ is unchanged)
-  // and keep total × w within exact doubles, where allocate() would otherwise use BigInt.
-  if (g > 1 && Number.isSafeInteger(g)) for (let i = 0; i < weights.length; i++) weights[i] /= g;
-  return weights;
-}
-
-/** Greatest common divisor of two whole numbers (gcd(0, b) = |b|); NaN-free for safe integers. */
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b > 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-/** `total` spread over `count` receipts by their weights; with none above zero the last takes it all. */
-function spread(total: Fen, weights: number[] | null, count: number): Fen[] {
-  if (count <= 1) return [total];
-  if (weights) return allocate(total, weights);
-  const out = new Array<Fen>(count).fill(0);
-  out[count - 1] = total;
-  return out;
 }

@@ -138,7 +138,7 @@ describe('funding invariants on generated scenarios', () => {
 
   it('once all of a project\'s bonds are repaid its account holds nothing: value added went to the tiers, the rest back to the fund', () => {
     // Before, money the debt did not need stayed there for good: what a redemption saved of the
-    // interest, proceeds no cost took (project-account.ts, settlement.ts close).
+    // interest, proceeds no cost took (project-account.ts, project-account-close.ts).
     fc.assert(fc.property(fundedArb.filter((s) => !!s.bonds), fc.boolean(), (s, early) => {
       const bonds = (s.bonds as Record<string, unknown>[]).map((b) => ({ ...b, earlyRedemptionFromSales: early }));
       const p = prepare({ ...s, bonds });

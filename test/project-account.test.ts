@@ -1,5 +1,5 @@
 /**
- * A bond project's account once its bonds are repaid (project-account.ts, settlement.ts close):
+ * A bond project's account once its bonds are repaid (project-account.ts, project-account-close.ts):
  * it secures nothing more, so it keeps nothing. Debt service a fund paid for the bonds is repaid
  * first — the project's debt comes before its value added (S-1, S-6, B-13) — then value added still
  * held back goes to its tiers, and what is left, proceeds and recovered cost the debt did not
