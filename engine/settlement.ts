@@ -19,12 +19,12 @@
  */
 import { mulRate, type Fen } from './money';
 import { NONE, type Ledger } from './ledger';
-import { compileKinds, parcelProvisions, parcelProvisionsInto, type CompiledKinds, type ProvisionRate } from './sale-waterfall';
+import { parcelProvisions, parcelProvisionsInto, type CompiledKinds, type ProvisionRate } from './sale-waterfall';
 import { OutcomeColumns } from './run-outcomes';
 import { splitValueAdded } from './revenue-split';
 import { YearProvisions } from './year-provisions';
 import { ShareLog } from './share-log';
-import { ruleIndex } from './rules';
+import { settlementFrame, type SettlementRules } from './settlement-frame';
 import { yearMonthOf } from './timeline';
 import type { BondBook } from './bond';
 import type { ProjectDebt } from './project-debt';
@@ -38,12 +38,12 @@ export class Settlement {
   private readonly buyers: number;
   /** Development compensation paid to the 做地 developer so far, per parcel. */
   private readonly developerPaid: Float64Array;
-  private readonly provisionAccount: Record<string, number> = {};
-  private readonly R: { receipt: number; costRecovery: number; share: number; developerCompensation: number; poolInflow: number; setAside: number; fundRepaid: number; provision: Record<string, number> };
+  private readonly provisionAccount: Readonly<Record<string, number>>;
+  private readonly R: SettlementRules;
   private readonly yearly: YearProvisions | null;
   private readonly parcelKinds: readonly ProvisionRate[];
   /** Per parcel-level kind, in order: its id, provision account and rule (read per settlement, by index). */
-  private readonly kindId: string[];
+  private readonly kindId: readonly string[];
   private readonly kindAccount: Int32Array;
   private readonly kindRule: Int32Array;
   /** The land income fund's place among the parcel-level kinds (−1 if none or not allocated to the pool). */
@@ -80,27 +80,21 @@ export class Settlement {
     /** Advances on `fund` returned from money it has just received (posted with the parcel and zone, or none). */
     private readonly returnAdvances: ReturnAdvances,
   ) {
-    const acc = model.accounts;
-    this.treasury = acc.idx('treasury');
-    this.buyers = acc.idx('buyers');
-    for (const k of model.provisions) this.provisionAccount[k.def.id] = acc.idx(`provision:${k.def.id}`);
-    this.R = {
-      receipt: ruleIndex('sale.receipt'), costRecovery: ruleIndex('sale.costRecovery'), share: ruleIndex('split.share'),
-      developerCompensation: ruleIndex('zone.developerCompensation'), poolInflow: ruleIndex('funding.poolInflow'), setAside: ruleIndex('bond.setAside'),
-      fundRepaid: ruleIndex('bond.fundRepaid'),
-      provision: Object.fromEntries(model.provisions.map((k) => [k.def.id, ruleIndex(`provision.${k.def.id}`)])),
-    };
-    const byYear = model.basePeriod === 'year';
-    this.parcelKinds = byYear ? model.provisions.filter((k) => k.def.netting === 'parcel') : model.provisions;
-    this.kindId = this.parcelKinds.map((k) => k.def.id);
-    this.kindAccount = Int32Array.from(this.kindId, (id) => this.provisionAccount[id]);
-    this.kindRule = Int32Array.from(this.kindId, (id) => this.R.provision[id]);
-    this.landIncomeKind = model.poolFromLandIncomeFund ? this.kindId.indexOf('landIncomeFund') : -1;
-    this.compiled = compileKinds(this.parcelKinds);
-    // A waterfall's provisions: the parcel-level kinds, then (on the year basis) the year's kinds.
-    const outcomeKinds = byYear ? [...this.kindId, ...model.provisions.filter((k) => k.def.netting === 'year').map((k) => k.def.id)] : this.kindId;
-    this.outcomes = new OutcomeColumns(model.parcels.length, outcomeKinds, model.tiers.length);
-    this.yearly = byYear ? new YearProvisions(YearProvisions.kindsOf(model.provisions, (id) => this.provisionAccount[id], (id) => ruleIndex(id)), ledger, this.treasury) : null;
+    const f = settlementFrame(model);
+    this.treasury = f.treasury;
+    this.buyers = f.buyers;
+    this.provisionAccount = f.provisionAccount;
+    this.R = f.R;
+    this.parcelKinds = f.parcelKinds;
+    this.kindId = f.kindId;
+    this.kindAccount = f.kindAccount;
+    this.kindRule = f.kindRule;
+    this.landIncomeKind = f.landIncomeKind;
+    this.compiled = f.compiled;
+    this.yearOf = f.yearOf;
+    const byYear = f.yearKinds !== null;
+    this.outcomes = new OutcomeColumns(model.parcels.length, f.outcomeKinds, model.tiers.length);
+    this.yearly = f.yearKinds ? new YearProvisions(f.yearKinds, ledger, this.treasury) : null;
     this.plans = byYear ? model.parcels.map(() => null) : [];
     this.planned = new Uint8Array(model.parcels.length);
     this.seen = new Int32Array(model.parcels.length);
@@ -110,7 +104,6 @@ export class Settlement {
     this.recovered = new Float64Array(model.parcels.length);
     this.fundPaid = new Float64Array(model.parcels.length);
     this.developerPaid = new Float64Array(model.parcels.length);
-    this.yearOf = Int32Array.from({ length: model.timeline.months }, (_, period) => yearMonthOf(model.timeline, period).year);
     this.closing = new ProjectAccountClose(model, ledger, debt, returnAdvances, (period, g, amount) => { this.release(period, g, amount, null); });
   }
 
