@@ -105,9 +105,12 @@ export function alongside(fee: Fen, schedule: Flows): Flows {
   if (fee === 0 || schedule.length === 0) return NO_FLOWS;
   // One payment takes the whole fee (allocate over one weight, or the all-zero case).
   if (schedule.length === 1 && amountAt(schedule, 0) >= 0) return single(periodAt(schedule, 0), fee);
-  const weights = amountsOf(schedule);
-  if (weights.every((w) => w === 0)) return single(periodAt(schedule, 0), fee);
-  return columns(periodsOf(schedule), allocate(fee, weights));
+  // A stated schedule lends its own columns (read-only): no copy of them per adjustment.
+  const weights = schedule.amounts ?? amountsOf(schedule);
+  let any = false;
+  for (let k = 0; k < weights.length && !any; k++) any = weights[k] !== 0;
+  if (!any) return single(periodAt(schedule, 0), fee);
+  return columns(schedule.periods ?? periodsOf(schedule), allocate(fee, weights));
 }
 
 function lcm(a: number, b: number): number {
