@@ -48,9 +48,11 @@ export class ProjectAccounts {
   /** `balances`: the ledger's live balances, which the ring-fence never exceeds. */
   constructor(private readonly balances: Float64Array) {
     const accounts = balances.length;
-    this.va = new Float64Array(accounts);
-    this.cost = new Float64Array(accounts);
-    this.fenced = new Float64Array(accounts);
+    // Three views of one buffer: one allocation a run rather than three.
+    const buffer = new ArrayBuffer(3 * 8 * accounts);
+    this.va = new Float64Array(buffer, 0, accounts);
+    this.cost = new Float64Array(buffer, 8 * accounts, accounts);
+    this.fenced = new Float64Array(buffer, 16 * accounts, accounts);
   }
 
   /** Value added held back and still in `account`. */

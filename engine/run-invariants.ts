@@ -94,9 +94,25 @@ export function assertRunInvariants(out: RunOutput): RunFlows {
 
 /** The invariants asserted, and the sums an analysis reads made in the same pass. */
 export function assertRunInvariantsWithSums(out: RunOutput): RunSums {
-  const sums = { byRule: new Float64Array(RULE_IDS.length), net: new Float64Array(out.model.timeline.months), pool: new Float64Array(0) };
+  const nR = RULE_IDS.length;
+  const buffer = new ArrayBuffer(8 * (nR + out.model.timeline.months));
+  const sums = { byRule: new Float64Array(buffer, 0, nR), net: new Float64Array(buffer, 8 * nR), pool: new Float64Array(0) };
   checked(out, sums);
   return sums;
+}
+
+/**
+ * The pass's own columns (the fund accounts' monthly deltas, the recomputed balances, the flows by
+ * line), kept from call to call and zeroed for each: none of them outlives the call, and a Monte
+ * Carlo asserts the invariants every draw, whose collector sweeps every buffer made since its last
+ * scavenge. Calls never overlap (nothing here calls back into a run).
+ */
+let kept = new Float64Array(0);
+
+function scratch(length: number): Float64Array {
+  if (kept.length < length) kept = new Float64Array(Math.max(length, 2 * kept.length));
+  kept.fill(0, 0, length);
+  return kept;
 }
 
 function checked(out: RunOutput, sums: { byRule: Float64Array; net: Float64Array; pool: Float64Array } | null): RunFlows {
@@ -109,13 +125,14 @@ function checked(out: RunOutput, sums: { byRule: Float64Array; net: Float64Array
   const nF = funds.length;
   // Month-by-month deltas of the fund accounts (and of the other accounts together, never read);
   // money across the funds' boundary by line (in, out, and neither, never read).
-  const delta = new Float64Array(periods * (nF + 1));
-  const recomputed = new Float64Array(nA);
-  const flows = new Float64Array(12);
+  const room = scratch(periods * (nF + 1) + nA + 12);
+  const delta = room.subarray(0, periods * (nF + 1));
+  const recomputed = room.subarray(delta.length, delta.length + nA);
+  const flows = room.subarray(delta.length + nA, delta.length + nA + 12);
   const closed = model.zoneMode === 'closed';
-  const zoneOfFund = new Int32Array(nA).fill(NONE);
-  if (closed) model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
-  const crossings = postingsPass(out, layout, closed ? zoneOfFund : null, delta, recomputed, flows, sums ? sums.byRule : null, sums ? sums.net : null);
+  const zoneOfFund = closed ? new Int32Array(nA).fill(NONE) : null;
+  if (zoneOfFund) model.zones.forEach((z, i) => { zoneOfFund[z.fund] = i; });
+  const crossings = postingsPass(out, layout, zoneOfFund, delta, recomputed, flows, sums ? sums.byRule : null, sums ? sums.net : null);
   let total = 0;
   for (let a = 0; a < nA; a++) {
     total += recomputed[a];

@@ -96,14 +96,23 @@ export class Settlement {
     this.outcomes = new OutcomeColumns(model.parcels.length, f.outcomeKinds, model.tiers.length);
     this.yearly = f.yearKinds ? new YearProvisions(f.yearKinds, ledger, this.treasury) : null;
     this.plans = byYear ? model.parcels.map(() => null) : [];
-    this.planned = new Uint8Array(model.parcels.length);
-    this.seen = new Int32Array(model.parcels.length);
-    this.costAt = new Int32Array(model.parcels.length + 1);
-    for (let i = 0; i < model.parcels.length; i++) this.costAt[i + 1] = this.costAt[i] + (model.parcels[i].sale?.receipts.length ?? 0);
-    this.receiptCost = new Float64Array(this.costAt[model.parcels.length]);
-    this.recovered = new Float64Array(model.parcels.length);
-    this.fundPaid = new Float64Array(model.parcels.length);
-    this.developerPaid = new Float64Array(model.parcels.length);
+    // The per-parcel columns as views of one buffer: one allocation a run (a Monte Carlo draw's
+    // collector sweeps every buffer made since its last scavenge), doubles first for alignment.
+    const n = model.parcels.length;
+    let receipts = 0;
+    for (let i = 0; i < n; i++) receipts += model.parcels[i].sale?.receipts.length ?? 0;
+    const buffer = new ArrayBuffer((3 * n + receipts) * 8 + (2 * n + 1) * 4 + n);
+    let at = 0;
+    const f64 = (length: number) => { const c = new Float64Array(buffer, at, length); at += 8 * length; return c; };
+    const i32 = (length: number) => { const c = new Int32Array(buffer, at, length); at += 4 * length; return c; };
+    this.recovered = f64(n);
+    this.fundPaid = f64(n);
+    this.developerPaid = f64(n);
+    this.receiptCost = f64(receipts);
+    this.seen = i32(n);
+    this.costAt = i32(n + 1);
+    this.planned = new Uint8Array(buffer, at, n);
+    for (let i = 0; i < n; i++) this.costAt[i + 1] = this.costAt[i] + (model.parcels[i].sale?.receipts.length ?? 0);
     this.closing = new ProjectAccountClose(model, ledger, debt, returnAdvances, (period, g, amount) => { this.release(period, g, amount, null); });
   }
 
