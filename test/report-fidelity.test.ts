@@ -1,0 +1,43 @@
+/**
+ * Filed reports read as a finance officer reads them: each figure is what its Chinese label says,
+ * derived here by hand in fen from the scenario's own numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport, fen } from '../engine/reports/index';
+import { prepare, report, run, type Result } from '../engine/index';
+import { composed } from './support/scenarios';
+import { moneyOf, row, section } from './support/report-model';
+
+function runScenario(scenario: Record<string, unknown>): Result {
+  const prepared = prepare(scenario);
+  if (!prepared.ok) throw new Error(prepared.problems.map((p) => p.message.en).join('; '));
+  return report(run(prepared.model), { postings: true });
+}
+
+describe('项目信息卡: 预期收入 is the income the coverage counts, 成本 only what comes off it', () => {
+  // hainan-bonds with the Sanya parcel sold in 2025-12 instead of 2023-06: under the default
+  // schedule (≥ 50% a month after the sale, the balance twelve months after) its receipts are
+  // 2026-01 and 2026-12, and the bond matures in 2026-05.
+  const scenario = composed('scenarios/hainan-bonds.json');
+  const parcels = scenario.parcels as { id: string; sale: { date: string } }[];
+  parcels.find((p) => p.id === 'HN-SY-01')!.sale.date = '2025-12';
+  const result = runScenario(scenario);
+  const card = section(buildReport('card', result), 'HN-PRJ-2021-01.card');
+  const cell = (key: string) => row(card, key).cells[0];
+
+  it('leaves out the receipt that arrives after the bond has matured', () => {
+    // Haikou: 80 亩 = 800 000 / 15 m² at 8 500 元/m² = 453 333 333.33 元, received 2023-01 and 2023-12.
+    // Sanya: 150 000 万元, 75 000 万元 received 2026-01 (inside the life), 75 000 万元 2026-12 (after 2026-05).
+    // Income within the life: 45 333 333 333 + 75 000 000 000 = 120 333 333 333 fen.
+    expect(fen(moneyOf(cell('income')))).toBe(120_333_333_333);
+    // Gross basis: nothing comes off the income before debt service, so the card's 成本 is 0 —
+    // before the fix it showed the 75 000 万元 arriving after maturity as 成本 (0.3840 of income).
+    expect(fen(moneyOf(cell('cost')))).toBe(0);
+    expect(cell('costShare')).toMatchObject({ v: '0.0000' });
+    // 覆盖倍数 = 120 333 333 333 ÷ (80 000 万元 + 5 × 2 640 万元 = 93 200 000 000) = 1.29113… → 1.2911.
+    expect(cell('coverage')).toMatchObject({ v: '1.2911' });
+    expect(result.bonds[0].incomeAfterLife).toBe('750000000.00');
+    // The note says what was left out: 75 000.00 万元 after 2026-05.
+    expect(card.note?.zh).toContain('2026-05 后到账的 75,000.00 万元');
+  });
+});
