@@ -41,3 +41,13 @@ describe('项目信息卡: 预期收入 is the income the coverage counts, 成�
     expect(card.note?.zh).toContain('2026-05 后到账的 75,000.00 万元');
   });
 });
+
+describe('信息披露表 states its unit once', () => {
+  it('the unit line is the report’s own, not repeated in the section’s note', async () => {
+    const { reportText } = await import('../engine/reports/index');
+    const text = reportText(buildReport('disclosure', runScenario(composed('scenarios/hainan-bonds.json'))), 'zh');
+    // The report says 单位：亿元 once at the top; the section note no longer repeats it
+    // (the workbook wrote "单位：亿元　单位：亿元。…" in its second row).
+    expect(text.split('单位：亿元').length - 1).toBe(1);
+  });
+});

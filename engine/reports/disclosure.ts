@@ -54,7 +54,7 @@ function overall(result: Result, scope: ProjectScope, bond: BondReport): ReportS
     key: `${bond.id}.project`,
     title: tx(`${bond.id} 项目总体信息`, `${bond.id} project`),
     head: [tx('合计', 'Total'), ...years.map((y) => tx(`${y}年`, String(y)))],
-    note: tx(`单位：亿元。${scope.name.zh}；项目收益为可用于偿还本息的收益（引擎债券报告）。`, `100m yuan. ${scope.name.en}; income is the income available for debt service (engine bond report).`),
+    note: tx(`${scope.name.zh}；项目收益为可用于偿还本息的收益（引擎债券报告）。`, `${scope.name.en}; income is the income available for debt service (engine bond report).`),
     rows: [
       { key: 'projects', label: tx('对应项目数量（个）', 'Projects'), cells: [text('1'), ...years.map(() => blank)] },
       single('investment', '债券存续期内项目总投资', 'Project investment over the bond life', investment),
