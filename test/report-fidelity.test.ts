@@ -51,3 +51,19 @@ describe('信息披露表 states its unit once', () => {
     expect(text.split('单位：亿元').length - 1).toBe(1);
   });
 });
+
+describe('收支预算（决算）表: the 国有土地收益基金 allocated to the reserve is its own source (财综〔2018〕8号)', () => {
+  it('Jiangmen’s pool: the fund’s 3.17% of sale income is not filed as 资金池筹资', () => {
+    const budget = buildReport('budget', runScenario(composed('scenarios/jiangmen-pool.json')));
+    const funds = section(budget, 'funds');
+    const total = (key: string) => fen(moneyOf(row(funds, key).cells[0]));
+    // 财综〔2018〕8号 lists the reserve's sources: land-sale income of supplied land, the 国有土地收益基金,
+    // bonds, other fiscal funds. Jiangmen's pool takes 100% of the fund back (landIncomeFundShare):
+    // 3.17% × 121 400 万元 = 3 848.38 万元 = 38 483 800 元 = 3 848 380 000 fen, received 2022.
+    expect(total('inc.landIncomeFund')).toBe(3_848_380_000);
+    // 其他财政资金（资金池筹资） is the pool's capital alone: 30 000 万元 — before, 33 848.38 万元.
+    expect(total('inc.pool')).toBe(30_000_000_000);
+    // Income still adds up: cost recovered 47 500 万元 + 3 848.38 + 30 000 = 81 348.38 万元.
+    expect(total('inc.total')).toBe(81_348_380_000);
+  });
+});

@@ -6,17 +6,24 @@
  * value added each government level received. The result's year rows, summed by formula.
  */
 import type { Result, YearRow } from '../report';
+import { byYear } from './ledger-flows';
 import { columnSum, fen, sumMoney, totalThenValues, tx, yuan, type Report, type ReportRow, type ReportSection } from './report-table';
 import type { Text } from '../model';
 
 type Line = { key: string; label: Text; get: (y: YearRow) => string[] };
 
-const INCOME: Line[] = [
+/** The part of the pool's inflows that is the 国有土地收益基金 allocated back (F-1 source 2), by year, in 元. */
+type FundInflows = (y: YearRow) => string;
+
+const incomeLines = (fundInflows: FundInflows): Line[] => [
   { key: 'inc.costRecovered', label: { zh: '从已供应储备土地出让收入中安排（成本返还）', en: 'From land-sale income (cost recovered)' }, get: (y) => [y.costRecovered] },
   { key: 'inc.appropriations', label: { zh: '财政预算安排', en: 'Budget appropriations' }, get: (y) => [y.appropriations, y.fiscalTopUp] },
   { key: 'inc.bond', label: { zh: '地方政府债券资金', en: 'Local government bond proceeds' }, get: (y) => [y.bondProceeds] },
   { key: 'inc.preAllocation', label: { zh: '财政预拨资金', en: 'Fiscal pre-allocations' }, get: (y) => [y.advances] },
-  { key: 'inc.pool', label: { zh: '其他财政资金（资金池筹资）', en: 'Other fiscal funds (pool capital)' }, get: (y) => [y.poolCapital, y.poolInflows] },
+  // 财综〔2018〕8号 names the 国有土地收益基金 a source of its own: a sale's fund provision allocated
+  // back to the pool is filed there, not with the pool's capital.
+  { key: 'inc.landIncomeFund', label: { zh: '从国有土地收益基金中安排', en: 'From the state land income fund' }, get: (y) => [fundInflows(y)] },
+  { key: 'inc.pool', label: { zh: '其他财政资金（资金池筹资）', en: 'Other fiscal funds (pool capital)' }, get: (y) => [y.poolCapital, yuan(fen(y.poolInflows) - fen(fundInflows(y)))] },
 ];
 const SPENDING: Line[] = [
   { key: 'exp.acq', label: { zh: '征收、收购、收回土地价款及补偿', en: 'Acquisition and compensation' }, get: (y) => [y.acquisitionCost] },
@@ -29,6 +36,8 @@ const SPENDING: Line[] = [
 
 export function reserveBudget(result: Result, year?: number): Report {
   const years = result.years.filter((y) => year === undefined || y.year === year);
+  const fromFund = byYear(result, years.map((y) => y.year), (p) => p.rule === 'funding.poolInflow' && p.from === 'provision:landIncomeFund');
+  const INCOME = incomeLines((y) => yuan(fromFund[years.indexOf(y)]));
   const asOfYear = Number(result.scenario.asOf.slice(0, 4));
   const kind = (y: number) => (y < asOfYear ? tx('决算', 'outturn') : y > asOfYear ? tx('预算', 'budget') : tx('执行', 'in progress'));
   const lines = (ls: Line[]): ReportRow[] => ls.map((l) => totalThenValues(l.key, l.label, years.map((y) => sumMoney(l.get(y))), undefined, 1));
