@@ -67,3 +67,51 @@ describe('收支预算（决算）表: the 国有土地收益基金 allocated to
     expect(total('inc.total')).toBe(81_348_380_000);
   });
 });
+
+describe('收支预算（决算）表: each year’s 收支差额 is what the reserve funds gained or lost that year', () => {
+  // The reserve funds are the fund accounts other than the treasury (the reserve fund, a pool, a
+  // zone's fund, a project's bond account). Their change each year, from the ledger, is what the
+  // table's 收支差额 must show: money the budget advanced for debt service, value added parked in
+  // a project account, and a 做地 developer's own spending were missing or wrongly included.
+  const FILES = ['scenarios/hainan-bonds.json', 'scenarios/xinmi-zoning.json', 'scenarios/jiangmen-pool.json', 'scenarios/xingning-buyback.json'];
+  it.each(FILES)('%s', (file) => {
+    const result = runScenario(composed(file));
+    const funds = section(buildReport('budget', result), 'funds');
+    const kind = new Map(result.accounts.map((a) => [a.id, a.kind]));
+    const reserve = (id: string) => kind.get(id) === 'fund' && id !== 'treasury';
+    const change = new Map<number, number>();
+    for (const p of result.postings!) {
+      const sign = (reserve(p.to) ? 1 : 0) - (reserve(p.from) ? 1 : 0);
+      const y = Number(p.period.slice(0, 4));
+      change.set(y, (change.get(y) ?? 0) + sign * fen(p.amount));
+    }
+    const net = row(funds, 'net').cells;
+    result.years.forEach((y, i) => expect(fen(moneyOf(net[i + 1])), `${file} ${y.year}`).toBe(change.get(y.year) ?? 0));
+  });
+
+  it('hainan-bonds 2022: the budget’s advance for the first coupon is income of the year', () => {
+    const funds = section(buildReport('budget', runScenario(composed('scenarios/hainan-bonds.json'))), 'funds');
+    const at = (key: string, year: number) => fen(moneyOf(row(funds, key).cells[year - 2021 + 1]));
+    // 2022-05 coupon: 80 000 万元 × 3.30% = 26 400 000.00 元, redemption fee 0.005% of it = 1 320.00 元;
+    // the project account still held 8 827 688.88 元 (proceeds less what it paid, as the bond-use
+    // report lists): the budget advanced 26 401 320.00 − 8 827 688.88 = 17 573 631.12 元.
+    expect(at('inc.debtSupport', 2022)).toBe(1_757_363_112);
+    // 2023-05 coupon, the account empty: 26 401 320.00 元; both returned from the 2023-12 recovery.
+    expect(at('inc.debtSupport', 2023)).toBe(2_640_132_000);
+    expect(at('exp.debtSupportReturn', 2023)).toBe(1_757_363_112 + 2_640_132_000);
+    // 2022 then closes at −9 002.32 万元: the project account's 9 002.32 万元 left from 2021, spent (was −10 759.69).
+    expect(at('net', 2022)).toBe(-9_002_324_444);
+  });
+
+  it('xinmi: the developer’s works are not reserve spending; its compensation is', () => {
+    const result = runScenario(composed('scenarios/xinmi-zoning.json'));
+    const funds = section(buildReport('budget', result), 'funds');
+    const total = (key: string) => fen(moneyOf(row(funds, key).cells[0]));
+    // Every parcel's works are the developer's (每个片区有做地主体): 33 500 万元 of works and 514.50 万元
+    // of 504 fee (E1 92 + E2 72.5 + W1 80 + W2 50 + S1 128 + S2 92), none paid by a reserve fund.
+    expect(total('exp.dev')).toBe(0);
+    // The developer is paid 15% of each zone's sales from the cost recovered: 15% × 171 000 万元 = 25 650 万元.
+    expect(total('exp.devComp')).toBe(25_650_000_000);
+    expect(total('inc.devComp')).toBe(total('exp.devComp'));
+  });
+});
