@@ -115,3 +115,23 @@ describe('收支预算（决算）表: each year’s 收支差额 is what the re
     expect(total('inc.devComp')).toBe(total('exp.devComp'));
   });
 });
+
+describe('项目信息卡 and 信息披露表: a fiscal bridge is not 其他债务融资', () => {
+  it('hainan-bonds with bridges: capital stays investment less the bond', () => {
+    // Bridges (临时预拨) are the budget's advances, returned from cost recovery — not debt; the
+    // reserve may not borrow otherwise since 2016 (财综〔2016〕4号), so the project has no other
+    // debt. Before, the scenario's bridges (21 440.22 万元, some of them for the Danzhou parcel
+    // outside the project) were filed as 其他债务融资 and the capital came out at −10 176.89 万元.
+    const scenario = composed('scenarios/hainan-bonds.json');
+    (scenario.funding as Record<string, unknown>).shortfall = 'bridge';
+    const result = runScenario(scenario);
+    expect(fen(result.totals.bridges)).toBeGreaterThan(0);
+    const card = section(buildReport('card', result), 'HN-PRJ-2021-01.card');
+    // Investment: Sanya 589 300 000.00 + Haikou 323 333 333.33 = 912 633 333.33 元; bond 800 000 000.00 元.
+    expect(fen(moneyOf(row(card, 'otherDebt').cells[0]))).toBe(0);
+    expect(fen(moneyOf(row(card, 'capital').cells[0]))).toBe(11_263_333_333);
+    const disclosure = section(buildReport('disclosure', result), 'HN-2021-TC01.project');
+    expect(fen(moneyOf(row(disclosure, 'otherDebt').cells[0]))).toBe(0);
+    expect(fen(moneyOf(row(disclosure, 'nonBond').cells[0]))).toBe(11_263_333_333);
+  });
+});

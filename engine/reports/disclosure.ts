@@ -47,7 +47,9 @@ function overall(result: Result, scope: ProjectScope, bond: BondReport): ReportS
   const years = bondYears(bond);
   const single = (key: string, zh: string, en: string, v: string, f?: Parameters<typeof money>[1], level: 0 | 1 = 0): ReportRow => ({ key, label: tx(zh, en), level, cells: [money(v, f), ...years.map(() => blank)] });
   const investment = sumMoney(scope.parcels.map((p) => p.reserveCost));
-  const otherDebt = result.projects.length <= 1 ? result.totals.bridges : '0.00';
+  // No debt but the special bonds: the reserve may not borrow otherwise since 2016 (财综〔2016〕4号),
+  // and a bridge or pre-allocation is the budget's advance, part of the funding other than bonds.
+  const otherDebt = '0.00';
   const nonBond = yuan(fen(investment) - fen(bond.principal) - fen(otherDebt));
   const cov = (y: number) => bond.coverageByYear.find((c) => c.year === y)?.available ?? '0.00';
   return {

@@ -39,7 +39,9 @@ function card(result: Result, scope: ProjectScope): ReportSection {
   const firstSale = years.find((_, i) => soldIn[i] !== 0);
   const investment = sumMoney(scope.parcels.map((p) => p.reserveCost));
   const bonds = sumMoney(scope.bonds.map((b) => b.principal));
-  const otherDebt = result.projects.length <= 1 ? result.totals.bridges : '0.00';
+  // No debt but the special bonds: the reserve may not borrow otherwise since 2016 (财综〔2016〕4号),
+  // and a bridge or pre-allocation is the budget's advance, part of the funding other than bonds.
+  const otherDebt = '0.00';
   // The income the coverage counts: a receipt after the bonds' life repays nothing (coverage.ts), so
   // it is neither 预期收入 nor 成本 — left in, it would show as 成本 what is only late.
   const after = fen(scope.bonds[0].incomeAfterLife);
