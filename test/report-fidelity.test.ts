@@ -135,3 +135,22 @@ describe('项目信息卡 and 信息披露表: a fiscal bridge is not 其他债�
     expect(fen(moneyOf(row(disclosure, 'nonBond').cells[0]))).toBe(11_263_333_333);
   });
 });
+
+describe('收益与融资平衡方案: income after the bond’s maturity is named, not silently in the year', () => {
+  it('hainan-bonds with the Sanya sale in 2025-12: 75 000 万元 of 2026 arrives after 2026-05', () => {
+    const scenario = composed('scenarios/hainan-bonds.json');
+    (scenario.parcels as { id: string; sale: { date: string } }[]).find((p) => p.id === 'HN-SY-01')!.sale.date = '2025-12';
+    const life = section(buildReport('balance', runScenario(scenario)), 'HN-2021-TC01.life');
+    const cells = row(life, 'inc.afterLife').cells;
+    // Columns: total, 2021 … 2026. The 2026-12 balance of the Sanya price, 750 000 000.00 元, is
+    // the 2026 column's 土地出让收入 of 150 000 万元 less the 75 000 万元 the coverage counts.
+    expect(fen(moneyOf(cells[0]))).toBe(75_000_000_000);
+    expect(fen(moneyOf(cells[6]))).toBe(75_000_000_000);
+    expect(fen(moneyOf(row(life, 'inc.receipts').cells[6])) - fen(moneyOf(cells[6]))).toBe(fen(moneyOf(row(life, 'inc.available').cells[6])));
+  });
+
+  it('the bundled case, all income within the life, has no such row', () => {
+    const life = section(buildReport('balance', runScenario(composed('scenarios/hainan-bonds.json'))), 'HN-2021-TC01.life');
+    expect(life.rows.some((r) => r.key === 'inc.afterLife')).toBe(false);
+  });
+});
