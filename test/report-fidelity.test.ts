@@ -154,3 +154,13 @@ describe('收益与融资平衡方案: income after the bond’s maturity is nam
     expect(life.rows.some((r) => r.key === 'inc.afterLife')).toBe(false);
   });
 });
+
+describe('项目信息卡: 建设期 is the years of acquisition and pre-development', () => {
+  it('hainan-bonds: 2021—2022, not stretched into 2023 by the care of land waiting to be sold', () => {
+    const card = section(buildReport('card', runScenario(composed('scenarios/hainan-bonds.json'))), 'HN-PRJ-2021-01.card');
+    // Acquisition 2021-06 to 2021-12 (Sanya) and 2021-09 (Haikou), works 2022-03 and 2022-09; the
+    // Sanya parcel's 管护 runs to its sale in 2023-06, which is holding, not construction.
+    expect(row(card, 'build').cells[0]).toMatchObject({ v: '2021年—2022年' });
+    expect(row(card, 'operate').cells[0]).toMatchObject({ v: '2023年—2026年' });
+  });
+});

@@ -32,7 +32,8 @@ export function projectCard(result: Result): Report {
 function card(result: Result, scope: ProjectScope): ReportSection {
   const years = resultYears(result);
   const ids = new Set(scope.parcels.map((p) => p.id));
-  const usedIn = byYear(result, years, (p) => p.parcel !== null && ids.has(p.parcel) && isUseRule(p.rule));
+  // Construction is acquiring the land and readying it; its care while it waits and the sale's fee are not.
+  const usedIn = byYear(result, years, (p) => p.parcel !== null && ids.has(p.parcel) && isUseRule(p.rule) && p.rule !== 'holding.cost' && p.rule !== 'sale.businessFee');
   const soldIn = byYear(result, years, (p) => p.parcel !== null && ids.has(p.parcel) && p.rule === 'sale.receipt');
   const span = (flows: number[]) => { const ys = years.filter((_, i) => flows[i] !== 0); return ys.length ? `${ys[0]}年—${ys[ys.length - 1]}年` : '—'; };
   const maturity = Math.max(...scope.bonds.map((b) => Number(b.maturity.slice(0, 4))));
