@@ -3,7 +3,10 @@
  * funds' income by the sources of 财综〔2018〕8号 (land-sale income returned as cost, budget
  * appropriations and top-ups, bond proceeds, pre-allocations, other funds) and spending by its
  * permitted uses (acquisition, pre-development, holding, debt service, other), per year, then the
- * value added each government level received. The result's year rows, summed by formula.
+ * value added each government level received. The result's year rows, and the flows they do not
+ * hold read from the ledger (the budget's advances for debt service, the land income fund allocated
+ * back, value added parked in a project account, a 做地 developer's compensation), so that a year's
+ * 收支差额 is what the reserve funds gained or lost that year; summed by formula.
  */
 import type { Result, YearRow } from '../report';
 import { byYear } from './ledger-flows';
