@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, fen } from '../engine/reports/index';
 import { prepare, report, run, type Result } from '../engine/index';
 import { composed } from './support/scenarios';
-import { moneyOf, row, section } from './support/report-model';
+import { evaluate, moneyOf, row, section } from './support/report-model';
 
 function runScenario(scenario: Record<string, unknown>): Result {
   const prepared = prepare(scenario);
@@ -162,5 +162,25 @@ describe('项目信息卡: 建设期 is the years of acquisition and pre-develop
     // Sanya parcel's 管护 runs to its sale in 2023-06, which is holding, not construction.
     expect(row(card, 'build').cells[0]).toMatchObject({ v: '2021年—2022年' });
     expect(row(card, 'operate').cells[0]).toMatchObject({ v: '2023年—2026年' });
+  });
+});
+
+describe('信息披露表: a project with two bonds', () => {
+  it('不含专项债券的项目资金 leaves out both bonds, not only the one disclosed', () => {
+    const scenario = composed('scenarios/hainan-bonds.json');
+    const bonds = scenario.bonds as Record<string, unknown>[];
+    bonds.push({ ...bonds[0], id: 'HN-2022-TC02', name: { zh: '2022年海南省土地储备专项债券（二期）', en: 'tranche 2' }, issueDate: '2022-05', principal: '5000万元' });
+    const result = runScenario(scenario);
+    const disclosure = buildReport('disclosure', result);
+    // Investment: Sanya 589 300 000.00 + Haikou 323 333 333.33 = 912 633 333.33 元; bonds 80 000 + 5 000
+    // 万元 = 850 000 000.00 元 → 62 633 333.33 元 of other funding, whichever bond's table it is.
+    for (const id of ['HN-2021-TC01', 'HN-2022-TC02']) {
+      const s = section(disclosure, `${id}.project`);
+      expect(fen(moneyOf(row(s, 'nonBond').cells[0])), id).toBe(6_263_333_333);
+      // The workbook's formula for it (investment − bonds − other debt) comes to the same figure.
+      const cell = row(s, 'nonBond').cells[0];
+      expect(cell.t === 'money' && cell.f ? evaluate(s, row(s, 'nonBond'), cell.f) : null, id).toBe(6_263_333_333);
+    }
+    expect(fen(moneyOf(row(section(disclosure, 'HN-2021-TC01.project'), 'otherBonds').cells[0]))).toBe(5_000_000_000);
   });
 });

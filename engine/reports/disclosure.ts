@@ -50,7 +50,10 @@ function overall(result: Result, scope: ProjectScope, bond: BondReport): ReportS
   // No debt but the special bonds: the reserve may not borrow otherwise since 2016 (财综〔2016〕4号),
   // and a bridge or pre-allocation is the budget's advance, part of the funding other than bonds.
   const otherDebt = '0.00';
-  const nonBond = yuan(fen(investment) - fen(bond.principal) - fen(otherDebt));
+  // The project's other special bonds: its funding other than special bonds leaves them out too.
+  const otherBonds = scope.bonds.filter((b) => b.id !== bond.id);
+  const otherBondsTotal = sumMoney(otherBonds.map((b) => b.principal));
+  const nonBond = yuan(fen(investment) - fen(bond.principal) - fen(otherBondsTotal) - fen(otherDebt));
   const cov = (y: number) => bond.coverageByYear.find((c) => c.year === y)?.available ?? '0.00';
   return {
     key: `${bond.id}.project`,
@@ -60,8 +63,9 @@ function overall(result: Result, scope: ProjectScope, bond: BondReport): ReportS
     rows: [
       { key: 'projects', label: tx('对应项目数量（个）', 'Projects'), cells: [text('1'), ...years.map(() => blank)] },
       single('investment', '债券存续期内项目总投资', 'Project investment over the bond life', investment),
-      single('nonBond', '其中：不含专项债券的项目资金', 'of which: funding other than special bonds', nonBond, { op: 'sum', terms: [{ row: 'investment', col: 0, sign: 1 }, { row: 'bond', col: 0, sign: -1 }, { row: 'otherDebt', col: 0, sign: -1 }] }, 1),
+      single('nonBond', '其中：不含专项债券的项目资金', 'of which: funding other than special bonds', nonBond, { op: 'sum', terms: [{ row: 'investment', col: 0, sign: 1 }, { row: 'bond', col: 0, sign: -1 }, ...(otherBonds.length ? [{ row: 'otherBonds', col: 0, sign: -1 as const }] : []), { row: 'otherDebt', col: 0, sign: -1 }] }, 1),
       single('bond', '专项债券融资', 'Special bond financing', bond.principal, undefined, 1),
+      ...(otherBonds.length ? [single('otherBonds', `本项目其他专项债券融资（${otherBonds.map((b) => b.id).join('、')}）`, `The project's other special bonds (${otherBonds.map((b) => b.id).join(', ')})`, otherBondsTotal, undefined, 1)] : []),
       single('otherDebt', '其他债务融资', 'Other debt financing', otherDebt, undefined, 1),
       totalThenValues('plan', tx('项目分年融资计划', 'Financing plan by year'), years.map((y) => (y === yearOfPeriod(bond.issue) ? bond.principal : '0.00')), bond.principal),
       totalThenValues('income', tx('债券存续期内项目总收益（分年收益）', 'Project income over the bond life (by year)'), years.map(cov), bond.available),
