@@ -99,6 +99,11 @@ function lifeTable(result: Result, scope: ProjectScope, bond: BondReport): Repor
     rows: [
       totalThenValues('fin.bond', tx('专项债券融资（分年融资计划）', 'Special bond financing by year'), years.map((y) => (y === yearOfPeriod(bond.issue) ? bond.principal : '0.00')), bond.principal),
       totalThenValues('inc.receipts', tx('土地出让收入', 'Land-sale receipts'), ofScope((r) => r === 'sale.receipt')),
+      // Receipts after the bond's maturity month repay nothing and are not in the coverage (coverage.ts):
+      // named, so the maturity year's 土地出让收入 and 可用于偿还本息的项目收益 reconcile.
+      ...(fen(bond.incomeAfterLife) > 0
+        ? [totalThenValues('inc.afterLife', tx(`其中：${bond.coverageWindowEnd} 后到账（不计入偿债收益）`, `of which: received after ${bond.coverageWindowEnd} (not counted)`), byYear(result, years, (p) => p.parcel !== null && parcelIds.has(p.parcel) && p.rule === 'sale.receipt' && p.period > bond.coverageWindowEnd).map(yuan), undefined, 1)]
+        : []),
       totalThenValues('inc.provisions', tx('计提各项基金', 'Provisions'), ofScope((r) => r.startsWith('provision.'))),
       totalThenValues('inc.available', tx('可用于偿还本息的项目收益', 'Income available for debt service'), available, bond.available),
       totalThenValues('ds.interest', tx('利息', 'Interest'), interest, undefined, 1),

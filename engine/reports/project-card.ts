@@ -5,8 +5,9 @@
  * comes off the project's land income before debt service (the provisions, when coverage is net
  * of them), so 覆盖倍数 = (预期收入 − 成本) ÷ 本息 is the engine's project coverage.
  */
-import { Decimal } from '../money';
+import { Decimal, fenToWan, groupThousands } from '../money';
 import type { Result } from '../report';
+import type { Text } from '../model';
 import { byYear, isUseRule, resultYears } from './ledger-flows';
 import { projectScopes, type ProjectScope } from './project-scope';
 import { interestDateText, interestText, redemptionText } from './bond-terms';
@@ -31,15 +32,21 @@ export function projectCard(result: Result): Report {
 function card(result: Result, scope: ProjectScope): ReportSection {
   const years = resultYears(result);
   const ids = new Set(scope.parcels.map((p) => p.id));
-  const usedIn = byYear(result, years, (p) => p.parcel !== null && ids.has(p.parcel) && isUseRule(p.rule));
+  // Construction is acquiring the land and readying it; its care while it waits and the sale's fee are not.
+  const usedIn = byYear(result, years, (p) => p.parcel !== null && ids.has(p.parcel) && isUseRule(p.rule) && p.rule !== 'holding.cost' && p.rule !== 'sale.businessFee');
   const soldIn = byYear(result, years, (p) => p.parcel !== null && ids.has(p.parcel) && p.rule === 'sale.receipt');
   const span = (flows: number[]) => { const ys = years.filter((_, i) => flows[i] !== 0); return ys.length ? `${ys[0]}年—${ys[ys.length - 1]}年` : '—'; };
   const maturity = Math.max(...scope.bonds.map((b) => Number(b.maturity.slice(0, 4))));
   const firstSale = years.find((_, i) => soldIn[i] !== 0);
   const investment = sumMoney(scope.parcels.map((p) => p.reserveCost));
   const bonds = sumMoney(scope.bonds.map((b) => b.principal));
-  const otherDebt = result.projects.length <= 1 ? result.totals.bridges : '0.00';
-  const income = yuan(soldIn.reduce((a, b) => a + b, 0));
+  // No debt but the special bonds: the reserve may not borrow otherwise since 2016 (财综〔2016〕4号),
+  // and a bridge or pre-allocation is the budget's advance, part of the funding other than bonds.
+  const otherDebt = '0.00';
+  // The income the coverage counts: a receipt after the bonds' life repays nothing (coverage.ts), so
+  // it is neither 预期收入 nor 成本 — left in, it would show as 成本 what is only late.
+  const after = fen(scope.bonds[0].incomeAfterLife);
+  const income = yuan(soldIn.reduce((a, b) => a + b, 0) - after);
   const cost = yuan(fen(income) - fen(scope.available));
   const costShare = fen(income) > 0 ? new Decimal(fen(cost)).div(fen(income)).toFixed(4, Decimal.ROUND_HALF_UP) : null;
   const row = (key: string, zh: string, en: string, cell: Cell, level: 0 | 1 = 0): ReportRow => ({ key, label: tx(zh, en), level, cells: [cell] });
@@ -48,7 +55,7 @@ function card(result: Result, scope: ProjectScope): ReportSection {
     key: `${scope.id ?? 'all'}.card`,
     title: tx(`${scope.id ?? '全部'} 项目信息卡`, `${scope.id ?? 'all'} project card`),
     head: [tx('内容', 'Value')],
-    note: tx(`${scope.name.zh}。成本为偿债前从出让收入中扣除的部分（计提等），覆盖倍数为引擎的项目覆盖倍数。`, `${scope.name.en}. Cost is what comes off land income before debt service (provisions…); coverage is the engine's project coverage.`),
+    note: lateNote(tx(`${scope.name.zh}。成本为偿债前从出让收入中扣除的部分（计提等），覆盖倍数为引擎的项目覆盖倍数。`, `${scope.name.en}. Cost is what comes off land income before debt service (provisions…); coverage is the engine's project coverage.`), scope.bonds[0].coverageWindowEnd, after),
     rows: [
       row('investment', '总投资（万元）', 'Total investment', money(investment)),
       row('capital', '不含专项债的资本金（万元）', 'Capital other than special bonds', money(yuan(fen(investment) - fen(bonds) - fen(otherDebt)), { op: 'sum', terms: [{ ...at('investment'), sign: 1 }, { ...at('bonds'), sign: -1 }, { ...at('otherDebt'), sign: -1 }] })),
@@ -64,6 +71,13 @@ function card(result: Result, scope: ProjectScope): ReportSection {
       row('coverage', '覆盖倍数', 'Coverage', scope.coverageRatio === null ? ratio(null) : ratio(scope.coverageRatio, { op: 'ratio', num: at('available'), den: at('debtService'), digits: 4 })),
     ],
   };
+}
+
+/** The card's note, saying what income arrives after the bonds' life and is not in 预期收入. */
+function lateNote(note: Text, windowEnd: string, after: number): Text {
+  if (after <= 0) return note;
+  const wan = groupThousands(fenToWan(after));
+  return tx(`${note.zh}预期收入为债券存续期内到账的收入；${windowEnd} 后到账的 ${wan} 万元不计入。`, `${note.en} Expected income is what arrives within the bonds' life; ${wan} 万元 arriving after ${windowEnd} is not counted.`);
 }
 
 function issues(result: Result, scope: ProjectScope): ReportSection {
