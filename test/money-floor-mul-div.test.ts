@@ -1,5 +1,5 @@
 /**
- * floorMulDiv (engine/money.ts), the floor(a·b/c) that allocate() splits with: exact without BigInt
+ * floorMulDiv (engine/allocation.ts, re-exported by engine/money.ts), the floor(a·b/c) that allocate() splits with: exact without BigInt
  * where a·b passes 2^53, checked against BigInt's answer over the edges — negatives, c near 2^53,
  * products near 2^106, exact multiples and their neighbours — and through allocate() itself.
  */
