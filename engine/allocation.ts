@@ -28,6 +28,14 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
   if (sum === 0) throw new RangeError('weights sum to zero');
   const neg = total < 0;
   const abs = neg ? -total : total;
+  if (weights.length === 2) {
+    // Two parts (a sale's two receipts, a 6:4 split): the fen left over (0 or 1) goes to the first
+    // when it has a weight, so the first is always the total less the second — one exact division
+    // instead of two (each past 2^53 when the weights are receipts in fen).
+    const second = floorMulDiv(abs, weights[1], sum);
+    const first = abs - second || 0;
+    return neg ? [first === 0 ? 0 : -first, second === 0 ? 0 : -second] : [first, second];
+  }
   // Loops, not map/reduce: a run allocates once or twice per sale, and closures cost there.
   const parts = new Array<Fen>(weights.length);
   let left = abs;
