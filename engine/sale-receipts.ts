@@ -106,7 +106,9 @@ function gcd(a: number, b: number): number {
   a = Math.abs(a);
   b = Math.abs(b);
   while (b > 0) {
-    const t = a % b;
+    // a mod b without %, which on doubles is a call to fmod: below 2^53 the floored quotient is
+    // exact (see floorMulDiv in allocation.ts), and so are its product with b and the difference.
+    const t = a - Math.floor(a / b) * b;
     a = b;
     b = t;
   }
