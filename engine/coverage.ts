@@ -45,7 +45,22 @@ export interface Coverage {
   byYear: CoverageYear[];
 }
 
-export const ratioText = (a: Fen, b: Fen): string | null => (b > 0 ? new Decimal(a).div(b).toFixed(4, Decimal.ROUND_HALF_UP) : null);
+/**
+ * a ÷ b to four places, half-up (away from zero), as decimal.js writes it ("-0.0000" keeps a's
+ * sign). In ten-thousandths of whole fen while the quotient is below 9 × 10^11 (so they stay exact
+ * integers): a Monte Carlo draw writes one, and a decimal division cost more than the rest of the
+ * coverage. Above that, decimal.js.
+ */
+export function ratioText(a: Fen, b: Fen): string | null {
+  if (!(b > 0)) return null;
+  if (!(Math.abs(a) / b < 9e11)) return new Decimal(a).div(b).toFixed(4, Decimal.ROUND_HALF_UP);
+  const q = mulDivHalfUp(a, 10_000, b);
+  const neg = a < 0;
+  const m = neg ? -q : q;
+  const whole = Math.floor(m / 10_000);
+  const places = m - whole * 10_000;
+  return `${neg ? '-' : ''}${whole}.${places < 10 ? '000' : places < 100 ? '00' : places < 1000 ? '0' : ''}${places}`;
+}
 
 const RECEIPT = ruleIndex('sale.receipt');
 const PROVISION = RULE_IDS.map((id) => (id.startsWith('provision.') ? (id.endsWith('.trueUp') ? -1 : 1) : 0));

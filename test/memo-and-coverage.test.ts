@@ -1,11 +1,13 @@
 /**
- * Two small contracts the speed work must keep: a parser memo holds short texts only (a scenario
- * may write a text of any length, and the memo lives as long as the process), and a Coverage's
- * year rows, made when first read, are the same data a plain object would carry — in JSON and
- * when a caller replaces them.
+ * Three small contracts the speed work must keep: a parser memo holds short texts only (a scenario
+ * may write a text of any length, and the memo lives as long as the process); a Coverage's year
+ * rows, made when first read, are the same data a plain object would carry — in JSON and when a
+ * caller replaces them; and a coverage ratio written from whole fen is decimal.js's text.
  */
 import { describe, expect, it } from 'vitest';
-import { memo } from '../engine/money';
+import fc from 'fast-check';
+import { Decimal, memo } from '../engine/money';
+import { ratioText } from '../engine/coverage';
 import { prepare, projectCoverage, run } from '../engine/index';
 import { composed } from './support/scenarios';
 
@@ -42,5 +44,20 @@ describe('Coverage.byYear', () => {
     const c = projectCoverage(out, 0);
     c.byYear = [];
     expect(c.byYear).toEqual([]);
+  });
+});
+
+describe('ratioText', () => {
+  const decimalText = (a: number, b: number) => new Decimal(a).div(b).toFixed(4, Decimal.ROUND_HALF_UP);
+  it('is decimal.js\'s a ÷ b to four places, half-up, for any whole fen — exact halves, signs and "-0.0000" too', () => {
+    const fen = fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.integer({ min: -1e6, max: 1e6 }));
+    fc.assert(fc.property(fen, fc.integer({ min: 1, max: 1e14 }), (a, b) => { expect(ratioText(a, b)).toBe(decimalText(a, b)); }), { numRuns: 20_000 });
+    // a ÷ b exactly halfway between two ten-thousandths, either sign.
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 1e6 }), fc.boolean(), (m, k, neg) => {
+      const a = (neg ? -1 : 1) * (2 * k + 1) * m;
+      expect(ratioText(a, 20_000 * m)).toBe(decimalText(a, 20_000 * m));
+    }), { numRuns: 5_000 });
+    expect(ratioText(-1, 100_000)).toBe('-0.0000');
+    expect(ratioText(5, 0)).toBeNull();
   });
 });
