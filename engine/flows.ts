@@ -71,7 +71,8 @@ export const NO_FLOWS: Flows = new FlowsRecord(0, 0, [], [], 0, 0, 0, 1);
 export function columns(periods: readonly number[], amounts: readonly Fen[]): Flows {
   if (periods.length === 0) return NO_FLOWS;
   let total = 0;
-  for (const a of amounts) total += a;
+  // Indexed: the amounts come as small integers or as doubles, and for…of over both made an iterator.
+  for (let k = 0; k < amounts.length; k++) total += amounts[k];
   return new FlowsRecord(periods.length, total, periods, amounts, 0, 0, 0, 1);
 }
 

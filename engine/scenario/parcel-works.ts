@@ -65,8 +65,9 @@ export function normalizeWorks(id: string, basis: WorksBasis, path: string, ctx:
     amounts = scaledAmounts;
   }
   const works = columns(basis.periods, amounts);
-  let developmentPlanned = 0;
-  for (const a of amounts) developmentPlanned += a;
+  // The works' sum, which columns() made (a for…of here made an iterator a parcel: the amounts are
+  // read as small integers from the basis, as doubles when scaled).
+  const developmentPlanned = works.total;
   const feeCap = developmentPlanned > 0 ? managementFeeCap(developmentPlanned, ctx.rules.managementFeeTable()) : 0;
   const feeText = basis.feeText;
   const managementFee = feeText === '504' ? feeCap : feeText === 'none' ? 0 : scaled(basis.feeFen, factor);
