@@ -15,7 +15,7 @@
  * Example (2025 Jiangsu card): 98 309 万元 of income over a 73 600 万元 5-year bond at 1.85%
  * → 98 309 ÷ (73 600 + 6 808) = 1.2226.
  */
-import { Decimal, mulDivHalfUp, type Fen } from './money';
+import { Decimal, mulDivHalfUp, ratioText as fixedRatio, type Fen } from './money';
 import { NONE } from './ledger';
 import { RULE_IDS, RULES, ruleIndex } from './rules';
 import { yearOf, type Timeline } from './timeline';
@@ -46,20 +46,12 @@ export interface Coverage {
 }
 
 /**
- * a ÷ b to four places, half-up (away from zero), as decimal.js writes it ("-0.0000" keeps a's
- * sign). In ten-thousandths of whole fen while the quotient is below 9 × 10^11 (so they stay exact
- * integers): a Monte Carlo draw writes one, and a decimal division cost more than the rest of the
- * coverage. Above that, decimal.js.
+ * a ÷ b to four places, half-up, as decimal.js writes it: money.ts's ratioText, which lets the float
+ * quotient decide where it lies clearly off a tie (a Monte Carlo draw writes one, and a decimal
+ * division cost more than the rest of the coverage), decimal.js near a tie or for a negative ratio.
  */
 export function ratioText(a: Fen, b: Fen): string | null {
-  if (!(b > 0)) return null;
-  if (!(Math.abs(a) / b < 9e11)) return new Decimal(a).div(b).toFixed(4, Decimal.ROUND_HALF_UP);
-  const q = mulDivHalfUp(a, 10_000, b);
-  const neg = a < 0;
-  const m = neg ? -q : q;
-  const whole = Math.floor(m / 10_000);
-  const places = m - whole * 10_000;
-  return `${neg ? '-' : ''}${whole}.${places < 10 ? '000' : places < 100 ? '00' : places < 1000 ? '0' : ''}${places}`;
+  return b > 0 ? fixedRatio(a, b, 4, () => new Decimal(a).div(b).toFixed(4, Decimal.ROUND_HALF_UP)) : null;
 }
 
 const RECEIPT = ruleIndex('sale.receipt');
