@@ -153,3 +153,24 @@ export function bigFloorMulDiv(a: number, b: number, c: number): number {
   if (p % d !== 0n && p < 0n) q -= 1n;
   return Number(q);
 }
+
+/**
+ * Greatest common divisor of two whole numbers (gcd(0, b) = |b|, gcd(0, 0) = 0), without a double
+ * remainder (`%` on doubles is a call to fmod): below 2^53 the floored quotient is exact (see
+ * floorMulDiv), and so are its product with b and the difference.
+ */
+export function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b > 0) {
+    const t = a - Math.floor(a / b) * b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** Least common multiple of two positive whole numbers (a common denominator of two rates). */
+export function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}

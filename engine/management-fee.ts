@@ -6,7 +6,7 @@
  * The base is the approved investment less land costs (M-2): for a reserve parcel, its
  * pre-development works.
  */
-import { mulDivHalfUp, type Fen } from './money';
+import { lcm, mulDivHalfUp, type Fen } from './money';
 import type { FeeTier } from './parameters';
 
 export function managementFeeCap(baseFen: Fen, table: readonly FeeTier[]): Fen {
@@ -54,9 +54,3 @@ function scaleOf(table: readonly FeeTier[]): { den: number; most: number } {
   return scale;
 }
 
-function lcm(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
-}

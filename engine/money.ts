@@ -11,6 +11,7 @@
  *   = 34.9928 × 1 773 300 元 = 62 052 732.24 元 → 6 205 273 224 fen, shown as 6 205.27 万元.
  */
 import DecimalBase from 'decimal.js';
+import { gcd } from './allocation';
 
 /** The project's Decimal: 40 significant digits, half-up, never the global config. */
 export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
@@ -311,12 +312,6 @@ export function rateToDecimal(rate: Rate): Decimal {
   return new Decimal(rate.num).div(rate.den);
 }
 
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a || 1;
-}
 
 /**
  * a × num / den rounded half-up (away from zero), exact for safe integers.
@@ -356,7 +351,7 @@ export function mulRate(fen: Fen, rate: Rate): Fen {
 
 // Splitting fen by weights (allocate) is a concept of its own, in allocation.ts; exported here too,
 // where the engine has always found its money functions.
-export { allocate, bigFloorMulDiv, floorMulDiv } from './allocation';
+export { allocate, bigFloorMulDiv, floorMulDiv, gcd, lcm } from './allocation';
 
 /** Weights from decimal strings ("6", "4", "0.6", "62.5%") → equal-ratio integers. */
 export function weightsFromStrings(texts: readonly string[]): number[] {

@@ -6,7 +6,7 @@
  * Example: receipts of 30 and 70 spread a cost of 10.01 as 3.01 and 7.00 (the floors 3.00 and
  * 7.00, the odd fen to the first); receipts of 0 and 0 (a price of nothing) leave it all to the last.
  */
-import { allocate, type Fen } from './money';
+import { allocate, gcd, type Fen } from './money';
 import { amountAt, arrivalOrder, columns, periodAt, type Flows } from './flows';
 import type { ProvisionAmounts } from './sale-waterfall';
 import type { ParcelModel } from './model';
@@ -101,19 +101,6 @@ export function receiptWeights(receipts: Flows): number[] | null {
   return weights;
 }
 
-/** Greatest common divisor of two whole numbers (gcd(0, b) = |b|); NaN-free for safe integers. */
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b > 0) {
-    // a mod b without %, which on doubles is a call to fmod: below 2^53 the floored quotient is
-    // exact (see floorMulDiv in allocation.ts), and so are its product with b and the difference.
-    const t = a - Math.floor(a / b) * b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
 
 /** `total` spread over `count` receipts by their weights; with none above zero the last takes it all. */
 export function spread(total: Fen, weights: number[] | null, count: number): Fen[] {

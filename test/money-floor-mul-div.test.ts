@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, bigFloorMulDiv, floorMulDiv } from '../engine/money';
+import { allocate, bigFloorMulDiv, floorMulDiv, gcd, lcm } from '../engine/money';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -105,5 +105,21 @@ describe('floorMulDiv refuses a divisor that is not positive', () => {
     expect(() => floorMulDiv(5, 3, 0)).toThrow(RangeError);
     expect(() => floorMulDiv(1, 1, -2)).toThrow(RangeError);
     expect(() => floorMulDiv(1, 1, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('gcd and lcm without a double remainder', () => {
+  const bigGcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b > 0n) [a, b] = [b, a % b]; return a; };
+  const safe = fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -1e6, max: 1e6 }), fc.constantFrom(0, 1, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1));
+  it('gcd is BigInt\'s Euclid for any safe integers, signs and zeros included', () => {
+    fc.assert(fc.property(safe, safe, (a, b) => { expect(gcd(a, b)).toBe(Number(bigGcd(BigInt(a), BigInt(b)))); }), { numRuns: 20_000 });
+    expect(gcd(0, 0)).toBe(0);
+    expect(gcd(2 ** 52, 3 * 2 ** 40)).toBe(2 ** 40);
+  });
+  it('lcm of two denominators is their least common multiple', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 1e7 }), (a, b) => {
+      const m = lcm(a, b);
+      expect(BigInt(m)).toBe((BigInt(a) * BigInt(b)) / bigGcd(BigInt(a), BigInt(b)));
+    }), { numRuns: 5_000 });
   });
 });

@@ -8,7 +8,7 @@
  * a term over five years (62号) is refused or reported, as the scenario's rulePolicy says.
  */
 import type { ChartOfAccounts } from '../accounts';
-import { fenToWan, parseMoney, parseRate, type Fen, type Rate } from '../money';
+import { fenToWan, lcm, parseMoney, parseRate, type Fen, type Rate } from '../money';
 import type { ParameterSet } from '../parameters';
 import { joinPath, problem, type Problem } from '../problem';
 import { check, type Check } from '../check';
@@ -249,11 +249,5 @@ export function shiftRate(rate: Rate, bp: number): Rate {
   return { num, den, text: `${rate.text}${bp > 0 ? '+' : ''}${bp}bp` };
 }
 
-function lcm(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
-}
 
 export type { Text };

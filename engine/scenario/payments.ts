@@ -6,7 +6,7 @@
  * 4 205.07 万元 on 2023-01-16. A 50%/50% schedule by share of 6 205.27 万元 allocates whole fen
  * so the tranches sum to the total exactly.
  */
-import { allocate, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
+import { allocate, lcm, mulRate, parseMoney, parseRate, type Fen, type Rate } from '../money';
 import { amountAt, amountsOf, columns, NO_FLOWS, periodAt, periodsOf, single, type Flows } from '../flows';
 import { periodLabel, periodOfText, type Timeline } from '../timeline';
 import { joinPath, problem, type Problem } from '../problem';
@@ -113,9 +113,3 @@ export function alongside(fee: Fen, schedule: Flows): Flows {
   return columns(schedule.periods ?? periodsOf(schedule), allocate(fee, weights));
 }
 
-function lcm(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
-}
