@@ -69,6 +69,45 @@ describe('Monte Carlo on child processes', () => {
     expect(await allEnded(w.ports)).toBe(true);
   }, 120_000);
 
+  it('with this thread running draws beside the children (the CLI): the same result, one child fewer, none left', async () => {
+    const w = watched();
+    let progressed = 0;
+    const here = await monteCarlo(plan(120), { threads: 2, spawn: w.spawn, thisThreadRuns: true, onProgress: (done) => { progressed = done; } });
+    const small = await monteCarlo(plan(120), { threads: 3, spawn: w.spawn, thisThreadRuns: true, chunkSize: 9 });
+    const inline = await monteCarlo(plan(120), { threads: 1 });
+    if (!here.ok || !small.ok || !inline.ok) throw new Error('refused');
+    expect(here.threads).toBe(2);
+    expect(small.threads).toBe(3);
+    // One child for two threads, two for three: this thread is the other.
+    expect(w.ports).toHaveLength(3);
+    expect(progressed).toBe(120);
+    expect(JSON.stringify(here.result)).toBe(JSON.stringify(inline.result));
+    expect(JSON.stringify(small.result)).toBe(JSON.stringify(inline.result));
+    expect(await allEnded(w.ports)).toBe(true);
+  }, 120_000);
+
+  it('with this thread running draws: a child that dies, a cancel and a plan refused each end the run and every child', async () => {
+    const dying = watched();
+    let killed = false;
+    const died = await monteCarlo(plan(2000), {
+      threads: 2, spawn: dying.spawn, thisThreadRuns: true, chunkSize: 10,
+      onProgress: () => { if (!killed && dying.ports[0]?.pid) { killed = true; process.kill(dying.ports[0].pid, 'SIGKILL'); } },
+    });
+    expect(killed).toBe(true);
+    if (died.ok || died.cancelled) throw new Error('expected a failure');
+    expect(died.problems[0].message.en).toMatch(/a worker failed: the worker process was killed by SIGKILL/);
+    const cancelling = watched();
+    const controller = new AbortController();
+    const cancelled = await monteCarlo(plan(2000), { threads: 2, spawn: cancelling.spawn, thisThreadRuns: true, chunkSize: 10, signal: controller.signal, onProgress: (done) => { if (done >= 10) controller.abort(); } });
+    expect(cancelled.ok).toBe(false);
+    if (!cancelled.ok) expect(cancelled.cancelled).toBe(true);
+    const refusing = watched();
+    const refused = await monteCarlo({ ...plan(100), outputs: ['totals.'] }, { threads: 2, spawn: refusing.spawn, thisThreadRuns: true });
+    if (refused.ok || refused.cancelled) throw new Error('expected problems');
+    expect(refused.problems.map((p) => p.path)).toContain('totals.');
+    expect(await allEnded([...dying.ports, ...cancelling.ports, ...refusing.ports])).toBe(true);
+  }, 120_000);
+
   it('a child that dies mid-run is reported as a failed worker, and the other child is ended', async () => {
     const w = watched();
     let killed = false;

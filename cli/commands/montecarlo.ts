@@ -143,7 +143,7 @@ export const montecarloCommand: Command = async (args, io) => {
         series: v.series ?? [],
         events: events.length ? (events as McEventSpec[]) : defaultEvents(scenario),
       },
-      { threads: threads as number, spawn: nodeSpawner(), onProgress: bar.update, signal: controller.signal },
+      { threads: threads as number, spawn: nodeSpawner(), thisThreadRuns: true, onProgress: bar.update, signal: controller.signal },
     );
     bar.end();
     if (!outcome.ok) {

@@ -32,6 +32,12 @@ export interface McRunOptions {
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /**
+   * With workers: this thread runs draws too, beside threads − 1 workers, a few at a time between
+   * their messages. For a host whose thread has nothing else to do (the CLI), not for a page,
+   * whose thread draws. Default false.
+   */
+  readonly thisThreadRuns?: boolean;
 }
 
 export type McOutcome =
@@ -40,6 +46,14 @@ export type McOutcome =
   | { readonly ok: false; readonly cancelled: true; readonly problems?: undefined };
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A turn of the event loop, as short as the host allows (Node's setImmediate; elsewhere a timeout). */
+const turn: () => Promise<void> = typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function'
+  ? () => new Promise<void>((resolve) => (globalThis as unknown as { setImmediate(f: () => void): void }).setImmediate(resolve))
+  : tick;
+
+/** Draws this thread runs between two looks at the workers' messages (thisThreadRuns). */
+const SLICE = 25;
 
 /** Fixed-size chunks (a caller's `chunkSize`). */
 function chunksOf(runs: number, size: number): { from: number; to: number }[] {
@@ -74,7 +88,7 @@ export async function monteCarlo(plan: McPlan, options: McRunOptions = {}): Prom
   const chunks = (runs: number, n: number) => (chunkSize ? chunksOf(runs, chunkSize) : onWorkers ? guidedChunks(runs, n) : chunksOf(runs, Math.max(1, Math.min(250, Math.ceil(runs / 8)))));
   let done = 0;
   const progress = (n: number) => { done += n; options.onProgress?.(done, plan.runs); };
-  if (onWorkers) return runOnWorkers(plan, chunks, threads, options.spawn!, progress, options.signal);
+  if (onWorkers) return runOnWorkers(plan, chunks, threads, options.spawn!, progress, options.signal, !!options.thisThreadRuns);
 
   const compiled = compilePlan(plan);
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
@@ -93,6 +107,8 @@ export async function monteCarlo(plan: McPlan, options: McRunOptions = {}): Prom
 /**
  * The workers are started and given the plan first; the plan is compiled here while they start
  * (its problems are the answer, and the summary needs it), so their start-up costs no extra time.
+ * With thisThreadRuns, threads − 1 workers are started and this thread runs draws from the
+ * moment its plan is compiled, while they start.
  */
 function runOnWorkers(
   plan: McPlan,
@@ -100,7 +116,8 @@ function runOnWorkers(
   threads: number,
   spawn: Spawn,
   progress: (n: number) => void,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  thisThreadRuns: boolean,
 ): Promise<McOutcome> {
   return new Promise((resolve) => {
     const workers: WorkerPort[] = [];
@@ -128,30 +145,55 @@ function runOnWorkers(
         w.post({ type: 'chunk', id: next++, from: ch.from, to: ch.to });
       }
     };
+    let done = 0;
+    const collect = (chunk: ChunkResult) => {
+      results.push(chunk);
+      done += chunk.to - chunk.from;
+      if (done === runs) finish({ ok: true, result: summarize(c!, results), threads: count });
+    };
+    // This thread's share (thisThreadRuns): chunks from the same list, a few draws at a time with
+    // a turn of the event loop between for the workers' messages and a cancel; each worker holds a
+    // second chunk meanwhile, so none waits on this thread to be given its next.
+    const runHere = async () => {
+      while (!finished && next < chunks.length) {
+        const ch = chunks[next++];
+        for (let from = ch.from; from < ch.to && !finished; from += SLICE) {
+          const to = Math.min(ch.to, from + SLICE);
+          const chunk = runChunk(c!, from, to);
+          progress(to - from);
+          collect(chunk);
+          await turn();
+        }
+      }
+    };
+    const workerCount = thisThreadRuns ? count - 1 : count;
     const start = () => {
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < workerCount; i++) {
         const w = spawn();
         workers.push(w);
         w.onError((e) => finish({ ok: false, problems: [workerProblem(e.message)] }));
         w.onMessage((m) => {
           if (finished) return;
           switch (m.type) {
-            case 'ready': return feed(w);
+            case 'ready':
+              feed(w);
+              return thisThreadRuns ? feed(w) : undefined;
             case 'problems': return finish({ ok: false, problems: m.problems });
             case 'error': return finish({ ok: false, problems: [workerProblem(m.message)] });
             case 'progress': return progress(m.done);
             case 'result':
-              results.push(m.chunk);
-              if (results.length === chunks.length) return finish({ ok: true, result: summarize(c!, results), threads: count });
-              return feed(w);
+              collect(m.chunk);
+              return finished ? undefined : feed(w);
           }
         });
         w.post({ type: 'plan', plan });
       }
-      // Here only for its problems and the summary: the workers run the draws.
-      const compiled = compilePlan(plan, { forRuns: false });
+      // Here for its problems and the summary, and for this thread's own draws when it runs some.
+      const compiled = compilePlan(plan, { forRuns: thisThreadRuns });
       if (!compiled.ok) return finish({ ok: false, problems: compiled.problems });
       c = compiled.compiled;
+      // An engine failure here ends the run as a worker's would.
+      if (thisThreadRuns) void runHere().catch((e: unknown) => finish({ ok: false, problems: [workerProblem(e instanceof Error ? e.message : String(e))] }));
     };
     // A worker that cannot be started or sent its plan, or a plan that cannot be compiled, ends the
     // run like a worker's error: every worker started so far is stopped, none is left running.
