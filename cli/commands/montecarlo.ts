@@ -10,8 +10,9 @@
  * sale delay uniform(0,6) whole months, coupon shift normal(0,50) bp. Without --output/--event: the
  * scenario's key figures and P(coverage < floor), P(pool shortfall), P(zone deficit), P(cost not
  * recovered) — those that apply to it. Percentiles P5/P10/P50/P90/P95; the same seed gives the
- * same numbers on any number of threads (default: every core from 500 runs, else one). A progress
- * bar runs on stderr; Ctrl-C cancels cleanly.
+ * same numbers on any number of threads (default: every core from 500 runs, else one): this thread
+ * and T − 1 worker processes (engine/analysis/pool.ts, thisThreadRuns). A progress bar runs on
+ * stderr; Ctrl-C cancels cleanly.
  */
 import { availableParallelism } from 'node:os';
 import { problem, type Problem } from '../../engine/problem';
@@ -115,7 +116,7 @@ export const montecarloCommand: Command = async (args, io) => {
   const runs = int(v.runs, 1000, 'runs', 1);
   const seed = int(v.seed, 1, 'seed', 0);
   // Workers (child processes) pay off from a few hundred runs; below that one starts faster.
-  // At most one worker a core: each holds a copy of the scenario and its runs (100 threads took 3.3 GB).
+  // At most one thread a core: each worker holds a copy of the scenario and its runs (100 threads took 3.3 GB).
   const threads = int(v.threads, (typeof runs === 'number' && runs >= 500) ? Math.min(8, availableParallelism()) : 1, 'threads', 1, availableParallelism());
   const inputs = v.dist?.length ? v.dist.map(parseDist) : defaultMcInputs();
   const correlations = (v.corr ?? []).map(parseCorr);
