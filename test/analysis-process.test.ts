@@ -55,6 +55,17 @@ async function allEnded(ports: readonly ProcessPort[]): Promise<boolean> {
   return false;
 }
 
+/** A run of 2,000 draws on two threads whose first child is killed at the first progress: its outcome and the children. */
+async function firstChildKilled(thisThreadRuns: boolean): Promise<{ outcome: Awaited<ReturnType<typeof monteCarlo>>; killed: boolean; ports: ProcessPort[] }> {
+  const w = watched();
+  let killed = false;
+  const outcome = await monteCarlo(plan(2000), {
+    threads: 2, spawn: w.spawn, thisThreadRuns, chunkSize: 10,
+    onProgress: () => { if (!killed && w.ports[0]?.pid) { killed = true; process.kill(w.ports[0].pid, 'SIGKILL'); } },
+  });
+  return { outcome, killed, ports: w.ports };
+}
+
 describe('Monte Carlo on child processes', () => {
   it('gives the same result as worker threads and as one thread, and leaves no process behind', async () => {
     const w = watched();
@@ -87,15 +98,11 @@ describe('Monte Carlo on child processes', () => {
   }, 120_000);
 
   it('with this thread running draws: a child that dies, a cancel and a plan refused each end the run and every child', async () => {
-    const dying = watched();
-    let killed = false;
-    const died = await monteCarlo(plan(2000), {
-      threads: 2, spawn: dying.spawn, thisThreadRuns: true, chunkSize: 10,
-      onProgress: () => { if (!killed && dying.ports[0]?.pid) { killed = true; process.kill(dying.ports[0].pid, 'SIGKILL'); } },
-    });
-    expect(killed).toBe(true);
-    if (died.ok || died.cancelled) throw new Error('expected a failure');
-    expect(died.problems[0].message.en).toMatch(/a worker failed: the worker process was killed by SIGKILL/);
+    const dying = await firstChildKilled(true);
+    expect(dying.killed).toBe(true);
+    expect(dying.ports).toHaveLength(1);
+    if (dying.outcome.ok || dying.outcome.cancelled) throw new Error('expected a failure');
+    expect(dying.outcome.problems[0].message.en).toMatch(/a worker failed: the worker process was killed by SIGKILL/);
     const cancelling = watched();
     const controller = new AbortController();
     const cancelled = await monteCarlo(plan(2000), { threads: 2, spawn: cancelling.spawn, thisThreadRuns: true, chunkSize: 10, signal: controller.signal, onProgress: (done) => { if (done >= 10) controller.abort(); } });
@@ -109,17 +116,13 @@ describe('Monte Carlo on child processes', () => {
   }, 120_000);
 
   it('a child that dies mid-run is reported as a failed worker, and the other child is ended', async () => {
-    const w = watched();
-    let killed = false;
-    const r = await monteCarlo(plan(2000), {
-      threads: 2, spawn: w.spawn, chunkSize: 10,
-      onProgress: () => { if (!killed) { killed = true; process.kill(w.ports[0].pid!, 'SIGKILL'); } },
-    });
+    const { outcome: r, killed, ports } = await firstChildKilled(false);
     expect(killed).toBe(true);
     expect(r.ok).toBe(false);
     if (r.ok || r.cancelled) throw new Error('expected a failure');
     expect(r.problems[0].message.en).toMatch(/a worker failed: the worker process was killed by SIGKILL/);
-    expect(await allEnded(w.ports)).toBe(true);
+    expect(ports).toHaveLength(2);
+    expect(await allEnded(ports)).toBe(true);
   }, 120_000);
 
   it('a cancel ends every child', async () => {
